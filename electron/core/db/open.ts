@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { MIGRATIONS } from './migrations'
+
+export type Db = Database.Database
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This database was written by a newer version of Xinsheng (schema ${found}; this app supports up to ${supported}). ` +
+        'Update the app; the database has not been changed.',
+    )
+    this.name = 'DatabaseTooNewError'
+  }
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations (default true). */
+  migrate?: boolean
+  readonly?: boolean
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file, { readonly: options.readonly ?? false })
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+    if (options.migrate ?? true) migrate(db)
+    else assertNotTooNew(db)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+function assertNotTooNew(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+  const current = schemaVersion(db)
+  if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length)
+}
+
+/** Applies every pending migration, each in its own transaction with its user_version bump. Returns versions applied. */
+export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): number[] {
+  assertNotTooNew(db, migrations)
+  const applied: number[] = []
+  for (let version = schemaVersion(db) + 1; version <= migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version - 1]!)
+      db.pragma(`user_version = ${version}`)
+    })()
+    applied.push(version)
+  }
+  return applied
+}
+
+export function integrityCheck(db: Db): { ok: boolean; integrity: string[]; foreignKeys: unknown[] } {
+  const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check)
+  const foreignKeys = db.pragma('foreign_key_check') as unknown[]
+  return { ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0, integrity, foreignKeys }
+}

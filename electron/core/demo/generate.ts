@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto'
+import type { DemoAccount } from '../../shared/contract'
+import { addDays, todayIn } from '../../shared/domain/dates'
+import { checkCharacterFor } from '../../shared/domain/idNumber'
+import type { Period } from '../../shared/domain/periods'
+import type { Role } from '../../shared/domain/roles'
+import { createStaff } from '../auth/authService'
+import { FACILITY_TIME_ZONE, type Clock } from '../context'
+import type { Db } from '../db/open'
+import { initializeFacility } from '../facility/setupService'
+import { insertPerson } from '../people/peopleService'
+import { peopleRepo } from '../people/peopleRepo'
+import { insertWard } from '../wards/wardsService'
+import { REGIONS, SURNAMES, GIVEN_CHARS, STREETS, WARD_NAMES, RELATIONS } from './names'
+
+/** mulberry32: a small seeded generator, so the same seed gives the same facility. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  return { next, int, pick }
+}
+
+export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount & { role: Role; wardIndex?: number }> = [
+  { username: 'admin', password: 'Admin#2026', role: 'admin', displayName: '王建国' },
+  { username: 'xinli', password: 'Xinli#2026', role: 'counsellor', displayName: '李敏' },
+  { username: 'kangfu', password: 'Kangfu#2026', role: 'trainer', displayName: '赵强' },
+  { username: 'zhineng', password: 'Zhineng#2026', role: 'vocational', displayName: '陈丽' },
+  { username: 'minjing', password: 'Minjing#2026', role: 'ward_officer', displayName: '刘伟', wardIndex: 0 },
+]
+
+export interface DemoOptions {
+  people: number
+  seed: number
+  clock: Clock
+  facilityName?: string
+}
+
+/** Fills an empty database with a realistic facility: wards, staff of every role, people spread over the periods. */
+export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
+  const r = rng(options.seed)
+  const at = options.clock.now().toISOString()
+  const today = todayIn(FACILITY_TIME_ZONE, options.clock.now())
+  initializeFacility(db, at, options.facilityName ?? '示范省第一强制隔离戒毒所')
+
+  const wardCount = Math.max(4, Math.ceil(options.people / 110))
+  const wardIds = Array.from({ length: wardCount }, (_, i) =>
+    insertWard(db, at, { name: WARD_NAMES[i] ?? `${i + 1}大队`, capacity: 150, note: null }),
+  )
+  const staffIds = DEMO_ACCOUNTS.map((a) =>
+    createStaff(db, at, { username: a.username, displayName: a.displayName, role: a.role, password: a.password, wardId: a.wardIndex === undefined ? null : wardIds[a.wardIndex]! }),
+  )
+  const officerId = staffIds[4]!
+  const usedIds = new Set<string>()
+
+  for (let n = 0; n < options.people; n++) {
+    const sex = r.next() < 0.86 ? 'M' : 'F'
+    const region = r.pick(REGIONS)
+    const daysSinceDecision = r.int(95, 715)
+    const decisionDate = addDays(today, -daysSinceDecision)
+    // 3–6 months in the public-security facility before transfer (戒毒条例 §27), never later than today.
+    const admissionDate = addDays(decisionDate, Math.min(r.int(90, 180), daysSinceDecision - 1))
+    const birthDate = addDays(decisionDate, -r.int(20 * 365, 55 * 365))
+    let idNumber: string
+    do {
+      const seq = r.int(0, 49) * 2 + (sex === 'M' ? 1 : 0)
+      const body = `${region.code}${birthDate.replaceAll('-', '')}${String(r.int(0, 9))}${String(seq).padStart(2, '0')}`
+      idNumber = body + checkCharacterFor(body)
+    } while (usedIds.has(idNumber))
+    usedIds.add(idNumber)
+    const name = r.pick(SURNAMES) + r.pick(GIVEN_CHARS) + (r.next() < 0.7 ? r.pick(GIVEN_CHARS) : '')
+    const wardId = wardIds[n % wardCount]!
+    const id = insertPerson(db, officerId, at, today, {
+      name,
+      sex,
+      ethnicity: r.next() < 0.9 ? '汉族' : r.pick(['回族', '彝族', '壮族', '苗族', '傣族', '土家族'] as const),
+      birthDate,
+      idNumber,
+      householdAddress: `${region.place}${r.pick(STREETS)}${r.int(1, 300)}号`,
+      decisionOrgan: region.police,
+      decisionDocNo: `${region.short}公（禁）决字〔${decisionDate.slice(0, 4)}〕${r.int(100, 9999)}号`,
+      decisionDate,
+      admissionDate,
+      emergencyContactName: r.pick(SURNAMES) + r.pick(GIVEN_CHARS),
+      emergencyContactRelation: r.pick(RELATIONS),
+      emergencyContactPhone: `1${r.pick(['38', '39', '58', '59', '86', '87'])}${String(r.int(0, 99999999)).padStart(8, '0')}`,
+      wardId,
+      period: 'detox',
+      periodStart: admissionDate,
+      note: null,
+    })
+    advancePeriods(db, id, officerId, at, admissionDate, decisionDate, today, r.int(18, 35))
+  }
+  return DEMO_ACCOUNTS.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }))
+}
+
+/** Moves a new file through the periods its time in the facility implies, leaving a realistic history. */
+function advancePeriods(db: Db, personId: string, by: string, at: string, admission: string, decision: string, today: string, detoxDays: number) {
+  const lastDay = addDays(addDays(decision, 730), -1)
+  const starts: Array<[Period, string]> = [
+    ['education', addDays(admission, detoxDays)],
+    ['rehabilitation', addDays(admission, detoxDays + 75)],
+    ['return', addDays(lastDay, -90)],
+  ]
+  let current: Period = 'detox'
+  let since = admission
+  for (const [period, start] of starts) {
+    if (start > today || start <= since) break
+    peopleRepo.insertPeriodMove(db, { id: randomUUID(), person_id: personId, from_period: current, to_period: period, effective_date: start, recorded_at: at, recorded_by: by, note: '阶段评估合格', correction: 0 })
+    current = period
+    since = start
+  }
+  db.prepare('UPDATE people SET period = ?, period_since = ? WHERE id = ?').run(current, since, personId)
+}

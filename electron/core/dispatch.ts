@@ -1,0 +1,109 @@
+import { ZodError, type z } from 'zod'
+import { contract, isMethodName, type ApiError, type ApiResult, type MethodName, type ParsedInput, type Output } from '../shared/contract'
+import type { MethodSpec } from '../shared/contract/define'
+import { roleHas } from '../shared/domain/roles'
+import { translate, type Locale } from '../shared/i18n/messages'
+import { appendAudit } from './audit/auditLog'
+import { loadActor } from './auth/authService'
+import { SessionStore } from './auth/sessions'
+import { nowIso, systemClock, type Clock, type Ctx } from './context'
+import type { Db } from './db/open'
+import { AppError, FieldErrors } from './errors'
+import { handlers } from './handlers'
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Ctx) => Output<M>
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+export interface DispatcherOptions {
+  db: Db
+  sessions?: SessionStore
+  clock?: Clock
+  locale?: Locale
+  /** Where unexpected errors are reported (never to the caller). */
+  logError?: (error: unknown, method: string) => void
+}
+
+export type Dispatch = (method: unknown, input: unknown, sessionId: string | null) => ApiResult<unknown>
+
+/**
+ * The one entry point for every caller (IPC, HTTP, tests): unknown input → session → zod parse → permission →
+ * service in a transaction → audit row in the same transaction → `{ok, value}` or `{ok:false, error}`.
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatch {
+  const { db } = options
+  const sessions = options.sessions ?? new SessionStore()
+  const clock = options.clock ?? systemClock
+  const locale = options.locale ?? 'zh-CN'
+  const logError = options.logError ?? ((error, method) => console.error(`[dispatch] ${method} failed:`, error))
+  const fail = (code: ApiError['code'], key: string, params?: Record<string, string | number>, fields?: Record<string, string>): ApiResult<never> => ({
+    ok: false,
+    error: { code, message: translate(locale, key, params), ...(fields ? { fields } : {}) },
+  })
+
+  return function dispatch(methodName, rawInput, sessionId) {
+    if (!isMethodName(methodName)) return fail('unknown_method', 'err.unknown_method')
+    const spec = contract[methodName] as MethodSpec<z.ZodType, unknown>
+    const actor = loadActor(db, sessions.touch(sessionId, clock.now().getTime()))
+    if (spec.access !== 'public' && !actor) return fail('unauthenticated', 'err.unauthenticated')
+
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error, locale))
+
+    if (spec.access !== 'public' && spec.access !== 'authenticated' && !roleHas(actor!.role, spec.access)) {
+      return fail('forbidden', 'err.forbidden')
+    }
+
+    const ctx: Ctx = { db, actor, sessionId, sessions, clock, auditDetail: null }
+    const handler = handlers[methodName] as (input: unknown, ctx: Ctx) => unknown
+    try {
+      const run = () => {
+        const value = handler(parsed.data, ctx)
+        if (spec.audit.kind !== 'none') {
+          const actorNow = ctx.actor ?? actor
+          appendAudit(db, {
+            at: nowIso(ctx),
+            actorId: actorNow?.id ?? null,
+            actorName: actorNow?.displayName ?? null,
+            method: methodName,
+            recordType: spec.audit.recordType,
+            recordId: spec.audit.record(parsed.data, value),
+            detail: ctx.auditDetail,
+          })
+        }
+        return value
+      }
+      const value = spec.audit.kind === 'none' ? run() : db.transaction(run).immediate()
+      return { ok: true, value }
+    } catch (error) {
+      if (error instanceof AppError) {
+        error.options.afterRollback?.()
+        const { field, params } = error.options
+        if (field) return fail(error.code, 'err.invalid_input', undefined, { [field]: fieldMessage(error.key, params) })
+        return fail(error.code, error.key, params)
+      }
+      if (error instanceof FieldErrors) {
+        const fields = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, fieldMessage(v.key, v.params)]))
+        return fail('invalid_input', 'err.invalid_input', undefined, fields)
+      }
+      logError(error, methodName)
+      return fail('internal', 'err.internal')
+    }
+  }
+}
+
+/** A field error travels as its message key, with parameters after a `|` as JSON, so each side can translate it. */
+function fieldMessage(key: string, params?: Record<string, string | number>): string {
+  return params ? `${key}|${JSON.stringify(params)}` : key
+}
+
+function zodFields(error: ZodError, _locale: Locale): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_'
+    if (fields[path]) continue
+    fields[path] = issue.message.includes('.') && !issue.message.includes(' ') ? issue.message : 'v.invalid'
+  }
+  return fields
+}
+
+export type { Ctx }

@@ -1,0 +1,177 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { Dispatch } from '../dispatch'
+
+const MAX_BODY_BYTES = 1024 * 1024
+const SESSION_HEADER = 'x-xinsheng-session'
+const CLIENT_HEADER = 'x-xinsheng-client'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+}
+
+export interface BridgeOptions {
+  dispatch: Dispatch
+  /** Built renderer to serve (out/renderer); without it only the API is served. */
+  staticDir?: string
+  port?: number
+  /** Fixed token for tests; a random one otherwise. */
+  token?: string
+}
+
+export interface RunningBridge {
+  server: Server
+  port: number
+  token: string
+  url: string
+  close(): Promise<void>
+}
+
+/**
+ * Browser mode: the same dispatcher over HTTP. Loopback only; every request carries the per-run token (as a cookie
+ * set from the start URL, or a bearer header); the Host must be the loopback address served; bodies are size-limited.
+ */
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const staticDir = options.staticDir ? resolve(options.staticDir) : null
+  let port = 0
+  // Cookies are not port-specific: name the cookie after the port so two instances do not clash.
+  const cookieName = () => `xs_token_${port}`
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } }))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) {
+      return sendText(res, 421, 'Misdirected request: unexpected Host header')
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    const presented = url.searchParams.get('token')
+    if (presented !== null && req.method === 'GET') {
+      if (!sameToken(presented, token)) return sendText(res, 401, 'Invalid access token. Use the link printed when Xinsheng started.')
+      url.searchParams.delete('token')
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        location: url.pathname + (url.search || '') + (url.hash || ''),
+        'set-cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      })
+      return res.end()
+    }
+    if (!hasToken(req, token, cookieName())) {
+      if (url.pathname.startsWith('/api/')) {
+        return sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'missing or invalid access token' } })
+      }
+      return sendText(res, 401, 'Xinsheng: open the link with the access token printed when it started.')
+    }
+    if (url.pathname === '/api/invoke') return invoke(req, res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
+    if (!staticDir) return sendText(res, 404, 'Not found')
+    return serveStatic(staticDir, url.pathname, res)
+  }
+
+  async function invoke(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } })
+    // A custom header forces a CORS preflight, which this server never grants: other origins cannot call the API.
+    if (req.headers[CLIENT_HEADER] !== '1') return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: `missing ${CLIENT_HEADER} header` } })
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'JSON body required' } })
+    }
+    let body: unknown
+    try {
+      body = JSON.parse(await readBody(req))
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLarge
+      return sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'invalid_input', message: tooLarge ? 'request body too large' : 'malformed JSON' } })
+    }
+    const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown }
+    const session = req.headers[SESSION_HEADER]
+    const result = options.dispatch(method, input, typeof session === 'string' ? session : null)
+    sendJson(res, 200, result)
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge())
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function hasToken(req: IncomingMessage, token: string, cookieName: string): boolean {
+  const auth = req.headers.authorization
+  if (auth?.startsWith('Bearer ') && sameToken(auth.slice(7), token)) return true
+  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${cookieName}=`))
+  return cookie !== undefined && sameToken(cookie.slice(cookieName.length + 1), token)
+}
+
+function serveStatic(root: string, pathname: string, res: ServerResponse) {
+  let file = normalize(join(root, decodeURIComponent(pathname)))
+  if (file !== root && !file.startsWith(root + sep)) return sendText(res, 403, 'Forbidden')
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  if (!existsSync(file)) return sendText(res, 404, 'Renderer not built: run `npm run build` first.')
+  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
+  createReadStream(file).pipe(res)
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(body))
+}
+
+function sendText(res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
+  res.end(text)
+}

@@ -1,0 +1,35 @@
+import type { PersonTerm } from '../../shared/contract'
+import { computeTerm, TermInputError, type EscapeInterval } from '../../shared/domain/term'
+import type { TermEventRecord } from './peopleRepo'
+
+/**
+ * The term of one file from its recorded events. An escape still open counts up to today, provisionally, and the
+ * stored last day is left empty until the person is back in custody.
+ */
+export function personTerm(
+  decisionDate: string,
+  earlyReleaseBar: string | null,
+  events: readonly TermEventRecord[],
+  today: string,
+): PersonTerm & { storedLastDay: string | null } {
+  const live = events.filter((e) => e.voided_at === null)
+  const extensions = live.filter((e) => e.kind === 'extension').map((e) => e.months ?? 0)
+  const escapes: EscapeInterval[] = []
+  let openEscapeFrom: string | null = null
+  for (const e of live.filter((e) => e.kind === 'escape')) {
+    if (e.to_date) escapes.push({ from: e.from_date!, to: e.to_date })
+    else {
+      openEscapeFrom = e.from_date
+      escapes.push({ from: e.from_date!, to: today < e.from_date! ? e.from_date! : today })
+    }
+  }
+  try {
+    const result = computeTerm({ decisionDate, extensions, escapes, earlyReleaseBarred: earlyReleaseBar !== null })
+    return { result, openEscapeFrom, error: null, earlyReleaseBarReason: earlyReleaseBar, storedLastDay: openEscapeFrom ? null : result.lastDay }
+  } catch (error) {
+    if (error instanceof TermInputError) {
+      return { result: null, openEscapeFrom, error: 'term.inconsistent', earlyReleaseBarReason: earlyReleaseBar, storedLastDay: null }
+    }
+    throw error
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The whole API, declared once. Core registers one handler per key; the renderer's client is typed from the same map.
+ */
+import type { z } from 'zod'
+import { auditContract } from './audit'
+import { authContract, staffContract } from './auth'
+import type { MethodSpec } from './define'
+import { setupContract, wardsContract } from './facility'
+import { peopleContract } from './people'
+
+export const contract = {
+  ...setupContract,
+  ...authContract,
+  ...staffContract,
+  ...wardsContract,
+  ...peopleContract,
+  ...auditContract,
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** What a caller passes (before defaults and transforms). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>
+/** What a handler receives (after parsing). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type Output<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  /** Field path (dot-joined) → i18n message key. */
+  fields?: Record<string, string>
+}
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_method'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rule_violation'
+  | 'internal'
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+export * from './common'
+export * from './define'
+export * from './auth'
+export * from './facility'
+export * from './people'
+export * from './audit'

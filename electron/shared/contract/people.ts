@@ -1,0 +1,251 @@
+import { z } from 'zod'
+import { ETHNICITIES, SEXES, type Sex } from '../domain/person'
+import { PERIODS, type Period } from '../domain/periods'
+import type { TermResult } from '../domain/term'
+import { MAX_EXTENSION_MONTHS } from '../domain/term'
+import { id, isoDate, optionalText, page, reason, text, type Paged } from './common'
+import { method, noAudit } from './define'
+
+/** Identity fields of a detainee file (一人一档). The ID number is cross-checked against birth date and sex in core. */
+export const identityFields = {
+  name: text(30),
+  sex: z.enum(SEXES, { error: 'v.required' }),
+  ethnicity: z.enum(ETHNICITIES, { error: 'v.required' }),
+  birthDate: isoDate,
+  idNumber: z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(18, 'id.wrong_length'),
+  householdAddress: text(120),
+  decisionOrgan: text(60),
+  decisionDocNo: text(60),
+  decisionDate: isoDate,
+  admissionDate: isoDate,
+  emergencyContactName: optionalText(30),
+  emergencyContactRelation: optionalText(20),
+  emergencyContactPhone: z
+    .string()
+    .trim()
+    .max(30, 'v.too_long')
+    .regex(/^[0-9+\-() ]*$/, 'v.phone')
+    .optional()
+    .transform((v) => (v ? v : null)),
+}
+export const identitySchema = z.object(identityFields)
+export type IdentityInput = z.input<typeof identitySchema>
+export type Identity = z.output<typeof identitySchema>
+
+export interface PersonListRow {
+  id: string
+  name: string
+  sex: Sex
+  idTail: string
+  birthDate: string
+  wardId: string | null
+  wardName: string | null
+  period: Period | null
+  periodSince: string | null
+  daysInPeriod: number | null
+  decisionDate: string
+  lastDay: string | null
+  daysToLastDay: number | null
+  voided: boolean
+}
+
+export interface PeriodMoveRow {
+  id: string
+  fromPeriod: Period | null
+  toPeriod: Period
+  effectiveDate: string
+  recordedAt: string
+  recordedBy: string
+  note: string | null
+  correction: boolean
+}
+
+export interface WardAssignmentRow {
+  id: string
+  wardId: string
+  wardName: string
+  startDate: string
+  endDate: string | null
+  recordedAt: string
+  recordedBy: string
+  note: string | null
+}
+
+export interface TermEventRow {
+  id: string
+  kind: 'extension' | 'escape'
+  months: number | null
+  fromDate: string | null
+  toDate: string | null
+  docNo: string | null
+  note: string | null
+  recordedAt: string
+  recordedBy: string
+  voided: boolean
+  voidReason: string | null
+}
+
+export interface PersonTerm {
+  result: TermResult | null
+  /** An escape with no return date yet: the last day cannot be fixed until the person is back in custody. */
+  openEscapeFrom: string | null
+  /** The term could not be computed (e.g. inconsistent recorded events); message is an i18n key. */
+  error: string | null
+  earlyReleaseBarReason: string | null
+}
+
+export interface PersonFile {
+  id: string
+  revision: number
+  identity: Identity
+  idNumberMasked: string
+  age: number
+  wardId: string | null
+  wardName: string | null
+  period: Period | null
+  periodSince: string | null
+  daysInPeriod: number | null
+  nextPeriods: Period[]
+  term: PersonTerm
+  periods: PeriodMoveRow[]
+  wards: WardAssignmentRow[]
+  termEvents: TermEventRow[]
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  updatedBy: string
+  voided: { at: string; by: string; reason: string } | null
+}
+
+export interface PersonRevisionRow {
+  revision: number
+  changedAt: string
+  changedBy: string
+  changeNote: string | null
+  changes: Array<{ field: keyof Identity; before: string | null; after: string | null }>
+}
+
+export interface AuditRow {
+  seq: number
+  at: string
+  actorName: string | null
+  method: string
+  recordType: string | null
+  recordId: string | null
+  detail: string | null
+}
+
+export const ROSTER_SORTS = ['name', 'period', 'daysInPeriod', 'daysToLastDay', 'decisionDate'] as const
+
+const listFilters = {
+  q: z.string().trim().max(40).optional(),
+  wardId: id.optional(),
+  period: z.enum(PERIODS).optional(),
+  sex: z.enum(SEXES).optional(),
+  includeVoided: z.boolean().default(false),
+  sort: z.enum(ROSTER_SORTS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  ...page,
+}
+
+const personRecord = (i: { id: string }) => i.id
+
+export const peopleContract = {
+  'people:create': method<{ id: string }>()({
+    input: z.object({
+      ...identityFields,
+      wardId: id,
+      period: z.enum(PERIODS).default('detox'),
+      periodStart: isoDate.optional(),
+      note: optionalText(200),
+    }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: (_i, o) => o.id },
+  }),
+  'people:update': method<{ revision: number }>()({
+    input: z.object({ id, revision: z.number().int().min(1), ...identityFields, changeNote: optionalText(200) }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:get': method<PersonFile>()({
+    input: z.object({ id }),
+    access: 'people.read',
+    audit: { kind: 'read', recordType: 'person', record: personRecord },
+  }),
+  'people:list': method<Paged<PersonListRow>>()({
+    input: z.object(listFilters),
+    access: 'people.read',
+    audit: noAudit,
+  }),
+  'people:search': method<PersonListRow[]>()({
+    input: z.object({ q: z.string().trim().min(1, 'v.required').max(40), limit: z.number().int().min(1).max(50).default(10) }),
+    access: 'people.read',
+    audit: noAudit,
+  }),
+  'people:history': method<PersonRevisionRow[]>()({
+    input: z.object({ id }),
+    access: 'people.read',
+    audit: { kind: 'read', recordType: 'person', record: personRecord },
+  }),
+  'people:auditTrail': method<AuditRow[]>()({
+    input: z.object({ id }),
+    access: 'audit.read',
+    audit: noAudit,
+  }),
+  'people:movePeriod': method<null>()({
+    input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, note: optionalText(300) }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:correctPeriod': method<null>()({
+    input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, reason }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:assignWard': method<null>()({
+    input: z.object({ id, wardId: id, effectiveDate: isoDate, note: optionalText(300) }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:addTermEvent': method<{ eventId: string }>()({
+    input: z.discriminatedUnion('kind', [
+      z.object({
+        id,
+        kind: z.literal('extension'),
+        months: z.number({ error: 'v.number' }).int('v.integer').min(1, 'term.extension_range').max(MAX_EXTENSION_MONTHS, 'term.extension_range'),
+        docNo: text(60),
+        note: optionalText(300),
+      }),
+      z.object({
+        id,
+        kind: z.literal('escape'),
+        fromDate: isoDate,
+        toDate: isoDate.nullable().default(null),
+        docNo: optionalText(60),
+        note: optionalText(300),
+      }),
+    ]),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:closeEscape': method<null>()({
+    input: z.object({ id, eventId: id, toDate: isoDate }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:voidTermEvent': method<null>()({
+    input: z.object({ id, eventId: id, reason }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:setEarlyReleaseBar': method<null>()({
+    input: z.object({ id, reason: z.string().trim().max(300).nullable() }),
+    access: 'people.write',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+  'people:void': method<null>()({
+    input: z.object({ id, reason }),
+    access: 'people.void',
+    audit: { kind: 'write', recordType: 'person', record: personRecord },
+  }),
+}

@@ -1,0 +1,28 @@
+/**
+ * Staff roles and what each may do. Deny by default: a permission not listed for a role is refused.
+ */
+export const ROLES = ['admin', 'counsellor', 'trainer', 'vocational', 'ward_officer'] as const
+export type Role = (typeof ROLES)[number]
+
+export const PERMISSIONS = [
+  'people.read', // identity, term, periods, ward history of detainees
+  'people.write', // create and edit files, move periods, assign wards, term events
+  'people.void',
+  'wards.read',
+  'facility.manage', // facility name, wards, capacity, period template
+  'staff.manage',
+  'audit.read',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  ward_officer: ['people.read', 'people.write', 'wards.read'],
+  counsellor: ['people.read', 'wards.read'],
+  trainer: ['people.read', 'wards.read'],
+  vocational: ['people.read', 'wards.read'],
+}
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission)
+}

@@ -1,0 +1,106 @@
+/**
+ * Term arithmetic for compulsory isolation (禁毒法 §47, 戒毒条例 §27/§32; domain-reference §1.2):
+ *   lastDay = decision date + 24 months + approved extension months − 1 day + days not counted
+ *   earliestEarlyRelease = decision date + 12 months + days not counted
+ * An escape FROM:TO (absconded on FROM, back in custody on TO) adds TO − FROM days not counted, and
+ * rules out early release. Extensions total at most 12 months.
+ */
+import { addDays, addMonths, daysBetween, isValidIsoDate, type IsoDate } from './dates'
+
+export const TERM_MONTHS = 24
+export const EARLY_RELEASE_AFTER_MONTHS = 12
+export const MAX_EXTENSION_MONTHS = 12
+
+export interface EscapeInterval {
+  from: IsoDate
+  to: IsoDate
+}
+
+export interface TermInput {
+  decisionDate: IsoDate
+  /** Each approved extension, in months. */
+  extensions?: readonly number[]
+  escapes?: readonly EscapeInterval[]
+  /** Another legal bar on early release (e.g. 戒毒条例 §38 ¶2), recorded on the file. */
+  earlyReleaseBarred?: boolean
+}
+
+export type TermStep =
+  | { kind: 'base'; from: IsoDate; months: number; date: IsoDate }
+  | { kind: 'extension'; months: number; date: IsoDate }
+  | { kind: 'minus_one_day'; date: IsoDate }
+  | { kind: 'escape'; from: IsoDate; to: IsoDate; days: number; date: IsoDate }
+  | { kind: 'early_release'; months: number; daysNotCounted: number; date: IsoDate }
+
+export interface TermResult {
+  lastDay: IsoDate
+  earliestEarlyRelease: IsoDate
+  earlyReleaseAllowed: boolean
+  earlyReleaseBarredBy: 'escape' | 'recorded_bar' | null
+  daysNotCounted: number
+  extensionMonths: number
+  steps: TermStep[]
+}
+
+export class TermInputError extends Error {
+  constructor(
+    message: string,
+    readonly field: 'decisionDate' | 'extensions' | 'escapes',
+  ) {
+    super(message)
+    this.name = 'TermInputError'
+  }
+}
+
+export function computeTerm(input: TermInput): TermResult {
+  const { decisionDate } = input
+  if (!isValidIsoDate(decisionDate)) throw new TermInputError(`decision date is not a calendar date: ${decisionDate}`, 'decisionDate')
+  const extensions = input.extensions ?? []
+  for (const months of extensions) {
+    if (!Number.isInteger(months) || months <= 0) {
+      throw new TermInputError(`an extension must be a whole number of months above 0, got ${months}`, 'extensions')
+    }
+  }
+  const extensionMonths = extensions.reduce((a, b) => a + b, 0)
+  if (extensionMonths > MAX_EXTENSION_MONTHS) {
+    throw new TermInputError(`extensions total ${extensionMonths} months; the law allows at most ${MAX_EXTENSION_MONTHS}`, 'extensions')
+  }
+  const escapes = [...(input.escapes ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1))
+  escapes.forEach((e, i) => {
+    if (!isValidIsoDate(e.from) || !isValidIsoDate(e.to)) throw new TermInputError(`escape ${e.from}:${e.to} is not two calendar dates`, 'escapes')
+    if (e.to < e.from) throw new TermInputError(`escape ${e.from}:${e.to} ends before it starts`, 'escapes')
+    if (e.from < decisionDate) throw new TermInputError(`escape ${e.from}:${e.to} starts before the decision date ${decisionDate}`, 'escapes')
+    const previous = escapes[i - 1]
+    if (previous && e.from < previous.to) throw new TermInputError(`escapes ${previous.from}:${previous.to} and ${e.from}:${e.to} overlap`, 'escapes')
+  })
+
+  const steps: TermStep[] = []
+  const base = addMonths(decisionDate, TERM_MONTHS)
+  steps.push({ kind: 'base', from: decisionDate, months: TERM_MONTHS, date: base })
+  let end = base
+  if (extensionMonths > 0) {
+    end = addMonths(decisionDate, TERM_MONTHS + extensionMonths)
+    steps.push({ kind: 'extension', months: extensionMonths, date: end })
+  }
+  end = addDays(end, -1)
+  steps.push({ kind: 'minus_one_day', date: end })
+  let daysNotCounted = 0
+  for (const e of escapes) {
+    const days = daysBetween(e.from, e.to)
+    daysNotCounted += days
+    end = addDays(end, days)
+    steps.push({ kind: 'escape', from: e.from, to: e.to, days, date: end })
+  }
+  const earliestEarlyRelease = addDays(addMonths(decisionDate, EARLY_RELEASE_AFTER_MONTHS), daysNotCounted)
+  steps.push({ kind: 'early_release', months: EARLY_RELEASE_AFTER_MONTHS, daysNotCounted, date: earliestEarlyRelease })
+  const earlyReleaseBarredBy = escapes.length > 0 ? 'escape' : input.earlyReleaseBarred ? 'recorded_bar' : null
+  return {
+    lastDay: end,
+    earliestEarlyRelease,
+    earlyReleaseAllowed: earlyReleaseBarredBy === null,
+    earlyReleaseBarredBy,
+    daysNotCounted,
+    extensionMonths,
+    steps,
+  }
+}

@@ -1,0 +1,36 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Layer rules (design.md): shared is pure, core never imports electron, renderer imports only shared. */
+const restrict = (patterns, message) => ({ 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }] })
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['electron/shared/**/*.ts'],
+    rules: restrict(['node:*', 'electron', 'electron/*', 'better-sqlite3', '**/core/**', '**/main/**', '**/preload/**', 'react', 'react-dom'], 'electron/shared is pure: no node, electron, DOM or other layers'),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: restrict(['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], 'electron/core runs in plain Node: never import electron, main, preload or renderer'),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3', 'electron'], 'the renderer imports only electron/shared'),
+    },
+  },
+  { files: ['electron/**/*.ts', 'tests/**/*.ts', '*.ts', '*.js'], languageOptions: { globals: globals.node } },
+)

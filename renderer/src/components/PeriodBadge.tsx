@@ -1,0 +1,26 @@
+import { Badge, type BadgeProps } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { Period } from '../../../electron/shared/domain/periods'
+
+export const PERIOD_COLORS: Record<Period, string> = {
+  detox: 'orange',
+  education: 'blue',
+  rehabilitation: 'teal',
+  return: 'grape',
+}
+
+export function PeriodBadge({ period, ...props }: { period: Period | null } & BadgeProps) {
+  const { t } = useTranslation()
+  if (!period) {
+    return (
+      <Badge color="gray" variant="light" {...props}>
+        {t('file.noPeriod')}
+      </Badge>
+    )
+  }
+  return (
+    <Badge color={PERIOD_COLORS[period]} variant="light" {...props}>
+      {t(`period.${period}`)}
+    </Badge>
+  )
+}

@@ -1,0 +1,69 @@
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import 'dayjs/locale/en'
+import i18n from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { messages } from '../../../electron/shared/i18n/messages'
+import { en, enPlurals } from './en'
+import { zhCN } from './zh-CN'
+
+export const LANGUAGES = ['zh-CN', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+const STORAGE_KEY = 'xinsheng.lang'
+
+type Tree = { [key: string]: string | Tree }
+
+/** Flattens nested texts to dotted keys, the same shape as the shared API messages (`v.required`, `err.forbidden`). */
+function flatten(tree: Tree, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (typeof value === 'string') out[path] = value
+    else flatten(value, path, out)
+  }
+  return out
+}
+
+function storedLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY)
+    return saved === 'en' ? 'en' : 'zh-CN'
+  } catch {
+    return 'zh-CN'
+  }
+}
+
+export function dayjsLocale(lang: string): string {
+  return lang === 'en' ? 'en' : 'zh-cn'
+}
+
+const initial = storedLanguage()
+dayjs.locale(dayjsLocale(initial))
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    'zh-CN': { translation: { ...messages['zh-CN'], ...flatten(zhCN) } },
+    en: { translation: { ...messages.en, ...flatten(en), ...enPlurals } },
+  },
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  supportedLngs: [...LANGUAGES],
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+})
+
+i18n.on('languageChanged', (lng) => {
+  dayjs.locale(dayjsLocale(lng))
+  document.documentElement.lang = lng
+  document.title = i18n.t('app.title')
+  try {
+    localStorage.setItem(STORAGE_KEY, lng)
+  } catch {
+    // storage may be unavailable; the choice then lasts for this window only
+  }
+})
+
+export default i18n
