@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { checkIdNumber } from '../../shared/domain/idNumber'
 import { computeTerm, TermInputError, type EscapeInterval } from '../../shared/domain/term'
 import { todayIn } from '../../shared/domain/dates'
-import { verifyAudit } from '../audit/auditLog'
+import { appendAudit, verifyAudit } from '../audit/auditLog'
 import { FACILITY_TIME_ZONE, systemClock } from '../context'
 import { integrityCheck, migrate, openDatabase, schemaVersion } from '../db/open'
 import { generateDemo } from '../demo/generate'
@@ -62,7 +62,11 @@ export function demo(opts: { db?: string; people?: string; seed?: string }): Com
   const db = openDatabase(file)
   try {
     if (isInitialized(db)) throw new UsageError(`${file} already holds a facility; demo data goes into a new database only`)
-    const accounts = db.transaction(() => generateDemo(db, { people, seed, clock: systemClock }))()
+    const accounts = db.transaction(() => {
+      const created = generateDemo(db, { people, seed, clock: systemClock })
+      appendAudit(db, { at: new Date().toISOString(), actorId: null, actorName: 'cli', method: 'cli:demo', recordType: 'facility', recordId: null, detail: JSON.stringify({ people, seed }) })
+      return created
+    })()
     const wards = (db.prepare('SELECT count(*) AS n FROM wards').get() as { n: number }).n
     return ok({ ok: true, db: file, people, wards, accounts })
   } finally {
