@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { StaffUser } from '../../shared/contract'
 import { ROLE_PERMISSIONS } from '../../shared/domain/roles'
-import { actorOf, nowIso, type Ctx } from '../context'
+import { actorOf, nowIso } from '../context'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import type { Handlers } from '../dispatch'

@@ -7,7 +7,7 @@ export const optionalIsoDate = z.union([isoDate, z.null()]).optional()
 export const id = z.string({ error: 'v.required' }).uuid({ message: 'v.id' })
 export const text = (max: number) => z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(max, 'v.too_long')
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, 'v.too_long').optional().transform((v) => (v ? v : null))
+  z.string().trim().max(max, 'v.too_long').nullish().transform((v) => (v ? v : null))
 export const reason = z.string({ error: 'v.reason_required' }).trim().min(2, 'v.reason_required').max(500, 'v.too_long')
 
 export const page = {

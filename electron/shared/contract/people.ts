@@ -25,7 +25,7 @@ export const identityFields = {
     .trim()
     .max(30, 'v.too_long')
     .regex(/^[0-9+\-() ]*$/, 'v.phone')
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null)),
 }
 export const identitySchema = z.object(identityFields)
