@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron'
 import { join } from 'node:path'
 import { createDispatcher } from '../core/dispatch'
 import { openDatabase, type Db } from '../core/db/open'
@@ -50,7 +50,15 @@ function createWindow() {
 
 app.enableSandbox()
 app.whenReady().then(() => {
-  db = openDatabase(databasePath())
+  const file = databasePath()
+  try {
+    db = openDatabase(file)
+  } catch (error) {
+    // A database from a newer app, or one that cannot be opened, is left untouched and the reason shown.
+    dialog.showErrorBox('无法打开数据库 / Cannot open the database', `${file}\n\n${error instanceof Error ? error.message : String(error)}`)
+    app.quit()
+    return
+  }
   const dispatch = createDispatcher({ db })
   ipcMain.handle('xinsheng:invoke', (event, method: unknown, input: unknown) => {
     const windowId = event.sender.id
