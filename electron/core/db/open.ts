@@ -28,12 +28,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file, { readonly: options.readonly ?? false })
   try {
+    // Refuse a newer database before any pragma can rewrite its header.
+    assertNotTooNew(db)
     if (!options.readonly) db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     db.pragma('synchronous = NORMAL')
     if (options.migrate ?? true) migrate(db)
-    else assertNotTooNew(db)
     return db
   } catch (error) {
     db.close()

@@ -102,6 +102,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       body = JSON.parse(await readBody(req))
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge
+      if (tooLarge) res.setHeader('connection', 'close')
       return sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'invalid_input', message: tooLarge ? 'request body too large' : 'malformed JSON' } })
     }
     const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown }
@@ -130,11 +131,14 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let tooLarge = false
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return // drain the rest so the 413 can be delivered
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        tooLarge = true
+        chunks.length = 0
         reject(new BodyTooLarge())
-        req.destroy()
         return
       }
       chunks.push(chunk)

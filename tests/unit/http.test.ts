@@ -1,0 +1,215 @@
+/**
+ * Browser mode's HTTP bridge (design.md, Browser mode): loopback only, per-run token (bearer header or cookie set from
+ * the start URL), exact Host, a custom header on API calls, size-limited JSON bodies. node:http is used because fetch
+ * cannot set the Host header.
+ */
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDispatcher } from '../../electron/core/dispatch'
+import { openDatabase, type Db } from '../../electron/core/db/open'
+import { startBridge, type RunningBridge } from '../../electron/core/http/server'
+import { ADMIN, fixedClock } from './helpers'
+
+const TOKEN = 't0k'
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+let db: Db
+let bridge: RunningBridge
+
+beforeAll(async () => {
+  db = openDatabase(':memory:')
+  bridge = await startBridge({ dispatch: createDispatcher({ db, clock: fixedClock }), port: 0, token: TOKEN })
+})
+afterAll(async () => {
+  await bridge.close()
+  db.close()
+})
+
+function send(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: { host: `127.0.0.1:${bridge.port}`, ...options.headers },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+const API_HEADERS = { authorization: `Bearer ${TOKEN}`, 'x-xinsheng-client': '1', 'content-type': 'application/json' }
+
+function invoke(method: string, input: unknown, headers: Record<string, string> = API_HEADERS): Promise<Reply> {
+  return send({ method: 'POST', path: '/api/invoke', headers, body: JSON.stringify({ method, input }) })
+}
+
+describe('access token', () => {
+  it('listens on 127.0.0.1 only', () => {
+    const address = bridge.server.address()
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1')
+    expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/?token=${TOKEN}`)
+  })
+
+  it('refuses an API call without a token: 401 with a JSON error', async () => {
+    const { authorization: _a, ...noToken } = API_HEADERS
+    const r = await invoke('setup:status', {}, noToken)
+    expect(r.status).toBe(401)
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'missing or invalid access token' } })
+  })
+
+  it('refuses a wrong bearer token: 401', async () => {
+    expect((await invoke('setup:status', {}, { ...API_HEADERS, authorization: 'Bearer t0kX' })).status).toBe(401)
+    expect((await invoke('setup:status', {}, { ...API_HEADERS, authorization: 'Bearer ' })).status).toBe(401)
+    expect((await invoke('setup:status', {}, { ...API_HEADERS, authorization: TOKEN })).status).toBe(401)
+  })
+
+  it('refuses a page without a token: 401', async () => {
+    const r = await send({ path: '/' })
+    expect(r.status).toBe(401)
+    expect(r.headers['content-type']).toContain('text/plain')
+  })
+
+  it('answers a call with the bearer token and client header: 200 and the dispatcher result', async () => {
+    const r = await invoke('setup:status', {})
+    expect(r.status).toBe(200)
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(JSON.parse(r.body)).toEqual({ ok: true, value: { initialized: false, facilityName: null } })
+  })
+
+  it('sends the security headers', async () => {
+    const r = await invoke('setup:status', {})
+    expect(r.headers['x-content-type-options']).toBe('nosniff')
+    expect(r.headers['x-frame-options']).toBe('DENY')
+    expect(r.headers['cache-control']).toBe('no-store')
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'")
+  })
+
+  it('passes dispatcher errors through with status 200', async () => {
+    const r = await invoke('no:such', {})
+    expect(r.status).toBe(200)
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unknown_method', message: '未知的操作' } })
+  })
+
+  it('GET /?token=… answers 303 with an HttpOnly cookie, and the cookie then authorises', async () => {
+    const r = await send({ path: `/?token=${TOKEN}` })
+    expect(r.status).toBe(303)
+    expect(r.headers.location).toBe('/')
+    const setCookie = r.headers['set-cookie'] as string[]
+    expect(setCookie).toHaveLength(1)
+    expect(setCookie[0]).toBe(`xs_token_${bridge.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`)
+
+    const cookie = setCookie[0]!.split(';')[0]!
+    const { authorization: _a, ...noBearer } = API_HEADERS
+    const withCookie = await invoke('setup:status', {}, { ...noBearer, cookie })
+    expect(withCookie.status).toBe(200)
+    expect(JSON.parse(withCookie.body)).toMatchObject({ ok: true })
+
+    // a cookie with the wrong value, or named for another port, does not
+    expect((await invoke('setup:status', {}, { ...noBearer, cookie: `xs_token_${bridge.port}=nope` })).status).toBe(401)
+    expect((await invoke('setup:status', {}, { ...noBearer, cookie: `xs_token_1=${TOKEN}` })).status).toBe(401)
+  })
+
+  it('keeps the rest of the start URL when removing the token', async () => {
+    const r = await send({ path: `/people?token=${TOKEN}&ward=1` })
+    expect(r.status).toBe(303)
+    expect(r.headers.location).toBe('/people?ward=1')
+  })
+
+  it('GET /?token=wrong → 401 and no cookie', async () => {
+    const r = await send({ path: '/?token=wrong' })
+    expect(r.status).toBe(401)
+    expect(r.headers['set-cookie']).toBeUndefined()
+  })
+})
+
+describe('request checks', () => {
+  it.each([`evil.example:PORT`, 'evil.example', '127.0.0.2:PORT', '127.0.0.1:1', 'localhost.evil.example:PORT'])(
+    'a Host of %s is refused with 421, token or not',
+    async (host) => {
+      const r = await send({ method: 'POST', path: '/api/invoke', headers: { ...API_HEADERS, host: host.replace('PORT', String(bridge.port)) }, body: '{"method":"setup:status","input":{}}' })
+      expect(r.status).toBe(421)
+    },
+  )
+
+  it('accepts localhost:PORT as Host', async () => {
+    const r = await send({ method: 'POST', path: '/api/invoke', headers: { ...API_HEADERS, host: `localhost:${bridge.port}` }, body: '{"method":"setup:status","input":{}}' })
+    expect(r.status).toBe(200)
+  })
+
+  it('refuses an API call without x-xinsheng-client: 403', async () => {
+    const { 'x-xinsheng-client': _c, ...headers } = API_HEADERS
+    const r = await invoke('setup:status', {}, headers)
+    expect(r.status).toBe(403)
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect((await invoke('setup:status', {}, { ...API_HEADERS, 'x-xinsheng-client': '0' })).status).toBe(403)
+  })
+
+  it('refuses a body that is not JSON by content type: 415', async () => {
+    const r = await invoke('setup:status', {}, { ...API_HEADERS, 'content-type': 'text/plain' })
+    expect(r.status).toBe(415)
+  })
+
+  it('refuses malformed JSON: 400', async () => {
+    const r = await send({ method: 'POST', path: '/api/invoke', headers: API_HEADERS, body: '{"method": "setup:status", ' })
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'malformed JSON' } })
+  })
+
+  it('refuses GET on the API: 405', async () => {
+    const r = await send({ method: 'GET', path: '/api/invoke', headers: API_HEADERS })
+    expect(r.status).toBe(405)
+  })
+
+  it('refuses a body over 1 MiB: 413', async () => {
+    const big = JSON.stringify({ method: 'setup:status', input: { padding: 'x'.repeat(1024 * 1024) } })
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024)
+    const r = await send({ method: 'POST', path: '/api/invoke', headers: API_HEADERS, body: big })
+    expect(r.status).toBe(413)
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'request body too large' } })
+  })
+
+  it('accepts a body just under 1 MiB', async () => {
+    const prefix = JSON.stringify({ method: 'setup:status', input: { padding: '' } })
+    const body = JSON.stringify({ method: 'setup:status', input: { padding: 'x'.repeat(1024 * 1024 - Buffer.byteLength(prefix)) } })
+    expect(Buffer.byteLength(body)).toBe(1024 * 1024)
+    const r = await send({ method: 'POST', path: '/api/invoke', headers: API_HEADERS, body })
+    expect(r.status).toBe(200)
+  })
+
+  it('without a renderer to serve, an authorised page request is 404', async () => {
+    const r = await send({ path: '/', headers: { authorization: `Bearer ${TOKEN}` } })
+    expect(r.status).toBe(404)
+  })
+})
+
+describe('sessions over HTTP', () => {
+  it('set-up, login and a session header carry through to the dispatcher', async () => {
+    const setup = await invoke('setup:initialize', { facilityName: '网络测试所', wards: [{ name: '一大队', capacity: 10 }], admin: ADMIN })
+    expect(JSON.parse(setup.body)).toEqual({ ok: true, value: null })
+    const login = JSON.parse((await invoke('auth:login', { username: ADMIN.username, password: ADMIN.password })).body) as { ok: true; value: { sessionId: string } }
+    expect(login.ok).toBe(true)
+    const sessionId = login.value.sessionId
+
+    const anonymous = JSON.parse((await invoke('wards:list', {})).body)
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
+    const signedIn = JSON.parse((await invoke('wards:list', {}, { ...API_HEADERS, 'x-xinsheng-session': sessionId })).body)
+    expect(signedIn).toMatchObject({ ok: true, value: [{ name: '一大队', capacity: 10 }] })
+  })
+})
