@@ -4,7 +4,10 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /** Layer rules (design.md): shared is pure, core never imports electron, renderer imports only shared. */
-const restrict = (group, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] })
+// A bare 'electron' glob would also match relative paths into the electron/ folder, so the package itself is a regex.
+const restrict = (group, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group, message }, { regex: '^electron(/.*)?$', message }] }],
+})
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -17,11 +20,11 @@ export default tseslint.config(
   },
   {
     files: ['electron/shared/**/*.ts'],
-    rules: restrict(['node:*', 'electron', 'electron/*', 'better-sqlite3', '**/core/**', '**/main/**', '**/preload/**', 'react', 'react-dom'], 'electron/shared is pure: no node, electron, DOM or other layers'),
+    rules: restrict(['node:*', 'better-sqlite3', '**/core/**', '**/main/**', '**/preload/**', 'react', 'react-dom'], 'electron/shared is pure: no node, electron, DOM or other layers'),
   },
   {
     files: ['electron/core/**/*.ts'],
-    rules: restrict(['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], 'electron/core runs in plain Node: never import electron, main, preload or renderer'),
+    rules: restrict(['**/main/**', '**/preload/**', '**/renderer/**'], 'electron/core runs in plain Node: never import electron, main, preload or renderer'),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -29,7 +32,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3', 'electron'], 'the renderer imports only electron/shared'),
+      ...restrict(['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3'], 'the renderer imports only electron/shared'),
     },
   },
   { files: ['electron/**/*.ts', 'tests/**/*.ts', '*.ts', '*.js'], languageOptions: { globals: globals.node } },

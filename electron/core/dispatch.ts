@@ -37,7 +37,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   const logError = options.logError ?? ((error, method) => console.error(`[dispatch] ${method} failed:`, error))
   const fail = (code: ApiError['code'], key: string, params?: Record<string, string | number>, fields?: Record<string, string>): ApiResult<never> => ({
     ok: false,
-    error: { code, message: translate(locale, key, params), ...(fields ? { fields } : {}) },
+    error: { code, message: translate(locale, key, params), key: fieldMessage(key, params), ...(fields ? { fields } : {}) },
   })
 
   return function dispatch(methodName, rawInput, sessionId) {

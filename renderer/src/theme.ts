@@ -29,7 +29,8 @@ export const theme = createTheme({
     Button: { defaultProps: { size: 'sm' } },
     TextInput: { defaultProps: { size: 'sm' } },
     PasswordInput: { defaultProps: { size: 'sm' } },
-    Select: { defaultProps: { size: 'sm', allowDeselect: false, comboboxProps: { shadow: 'md' } } },
+    // Unmount closed dropdowns: a hidden listbox labelled like its input would make getByLabel ambiguous.
+    Select: { defaultProps: { size: 'sm', allowDeselect: false, autoSelectOnBlur: false, comboboxProps: { shadow: 'md', keepMounted: false } } },
     NumberInput: { defaultProps: { size: 'sm' } },
     Textarea: { defaultProps: { size: 'sm' } },
     Paper: { defaultProps: { withBorder: true, radius: 'sm' } },
@@ -37,6 +38,6 @@ export const theme = createTheme({
     Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: 'sm', fz: 'sm' } },
     Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.35 } } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
-    Badge: { defaultProps: { radius: 'sm' } },
+    Badge: { defaultProps: { radius: 'sm' }, styles: { label: { textTransform: 'none' } } },
   },
 })

@@ -32,6 +32,8 @@ export function isMethodName(name: unknown): name is MethodName {
 export interface ApiError {
   code: ErrorCode
   message: string
+  /** The message key (with `|{json params}` when it has parameters), for a renderer showing another language. */
+  key?: string
   /** Field path (dot-joined) → i18n message key. */
   fields?: Record<string, string>
 }

@@ -9,18 +9,21 @@ export function apiKey<M extends MethodName>(method: M, input?: Input<M>): Query
   return input === undefined ? [method] : [method, input]
 }
 
-interface QueryOptions {
+interface QueryOptions<T> {
   enabled?: boolean
+  /** Derives what the component sees from the cached value (e.g. a sort order). */
+  select?: (data: T) => T
   /** Keep showing the previous page while the next one loads (paged tables). */
   keepPrevious?: boolean
 }
 
-export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, options: QueryOptions = {}) {
+export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, options: QueryOptions<Output<M>> = {}) {
   return useQuery<Output<M>, Error>({
     queryKey: apiKey(method, input),
     queryFn: () => api.invoke(method, input),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    select: options.select,
   })
 }
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
 interface Props {
-  title: ReactNode
+  title?: ReactNode
   subtitle?: ReactNode
   actions?: ReactNode
   back?: { to: string; label: string }
@@ -19,6 +19,7 @@ export function PageHeader({ title, subtitle, actions, back }: Props) {
           {back.label}
         </Anchor>
       )}
+      {(title || actions) && (
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Stack gap={2}>
           <Title order={3} fw={600}>
@@ -32,6 +33,7 @@ export function PageHeader({ title, subtitle, actions, back }: Props) {
         </Stack>
         {actions && <Group gap="xs">{actions}</Group>}
       </Group>
+      )}
     </Stack>
   )
 }

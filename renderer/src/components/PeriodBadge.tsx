@@ -9,6 +9,12 @@ export const PERIOD_COLORS: Record<Period, string> = {
   return: 'grape',
 }
 
+/** Full period names, or short ones where English names would not fit (filters, legends); Chinese is short enough. */
+export function usePeriodLabel(): (period: Period, compact?: boolean) => string {
+  const { t, i18n } = useTranslation()
+  return (period, compact = false) => (compact && i18n.language === 'en' ? t(`periodShort.${period}`) : t(`period.${period}`))
+}
+
 export function PeriodBadge({ period, ...props }: { period: Period | null } & BadgeProps) {
   const { t } = useTranslation()
   if (!period) {

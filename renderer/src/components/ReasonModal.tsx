@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { reason } from '../../../electron/shared/contract'
 import { translateFieldError } from '../i18n/errorText'
 import { applyServerErrors } from '../lib/forms'
+import { REQUIRED } from './required'
 
 interface Props {
   opened: boolean
@@ -50,7 +51,7 @@ export function ReasonModal({ opened, title, warning, confirmLabel, loading, onC
               {warning}
             </Alert>
           )}
-          <Textarea label={t('common.reason')} autosize minRows={3} withAsterisk data-autofocus {...form.getInputProps('reason')} />
+          <Textarea label={t('common.reason')} autosize minRows={3} labelProps={REQUIRED} data-autofocus {...form.getInputProps('reason')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}

@@ -37,6 +37,7 @@ export function translateFieldError(raw: string): string {
 /** One readable sentence for any error thrown by the API client or elsewhere. */
 export function errorMessage(error: unknown): string {
   if (isApiCallError(error)) {
+    if (error.key && i18n.exists(error.key.split('|')[0] ?? '')) return translateKey(error.key)
     if (error.message) {
       const translated = translateKey(error.message)
       if (translated !== error.message || !i18n.exists(`err.${error.code}`)) return translated

@@ -43,5 +43,16 @@ export function applyServerErrors(form: ErrorSink, error: unknown, rename: Recor
   const errors: FormErrors = {}
   for (const [path, key] of Object.entries(error.fields)) errors[rename[path] ?? path] = translateFieldError(key)
   form.setErrors(errors)
+  focusFirstError()
   return Object.keys(errors).length > 0
+}
+
+/** Brings the first field marked invalid into view and focus (long forms: the error may be off screen). */
+export function focusFirstError(): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]')
+    if (!field) return
+    field.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    field.focus({ preventScroll: true })
+  })
 }

@@ -1,0 +1,64 @@
+import { MantineProvider } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
+import { Notifications } from '@mantine/notifications'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { RouterProvider } from 'react-router'
+import { onApiError } from './api/client'
+import { isApiCallError } from './api/errors'
+import { markTokenRejected, useTokenRejected } from './api/fatal'
+import { apiKey } from './api/hooks'
+import { clearSessionId } from './api/session'
+import { TokenInvalid } from './components/TokenInvalid'
+import { ME_INPUT } from './features/auth/useMe'
+import { dayjsLocale } from './i18n'
+import { router } from './router'
+import { theme } from './theme'
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // The back end answers deliberately; only transport hiccups are worth a second try.
+        retry: (count, error) => !isApiCallError(error) && count < 1,
+      },
+      mutations: { retry: false },
+    },
+  })
+}
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient)
+  const tokenRejected = useTokenRejected()
+  const { i18n } = useTranslation()
+
+  useEffect(
+    () =>
+      onApiError((error, method) => {
+        if (error.tokenRejected) {
+          markTokenRejected()
+          return
+        }
+        // The session expired or was ended elsewhere: forget it; the signed-in area then redirects to sign-in.
+        if (error.code === 'unauthenticated' && method !== 'auth:login' && method !== 'auth:changePassword') {
+          clearSessionId()
+          queryClient.setQueryData(apiKey('auth:me', ME_INPUT), null)
+        }
+      }),
+    [queryClient],
+  )
+
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: dayjsLocale(i18n.language), firstDayOfWeek: 1 }}>
+        <Notifications position="bottom-right" autoClose={4000} />
+        <QueryClientProvider client={queryClient}>
+          {tokenRejected ? <TokenInvalid /> : <RouterProvider router={router} />}
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  )
+}

@@ -1,0 +1,70 @@
+import { Checkbox, Group, SegmentedControl, Select, TextInput } from '@mantine/core'
+import { useDebouncedCallback } from '@mantine/hooks'
+import { IconFilter } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { PERIODS } from '../../../../electron/shared/domain/periods'
+import { SEXES } from '../../../../electron/shared/domain/person'
+import { usePeriodLabel } from '../../components/PeriodBadge'
+import { useWards } from '../wards/useWards'
+import type { RosterQuery } from './rosterParams'
+
+interface Props {
+  query: RosterQuery
+  onChange: (patch: Partial<RosterQuery>) => void
+  /** The all-wards list shows a ward filter and the void switch. */
+  withWard?: boolean
+}
+
+export function RosterFilters({ query, onChange, withWard = false }: Props) {
+  const { t } = useTranslation()
+  const [text, setText] = useState(query.q)
+  const pushText = useDebouncedCallback((q: string) => onChange({ q: q.trim() }), 250)
+  const wards = useWards(withWard)
+  const periodLabel = usePeriodLabel()
+  return (
+    <Group gap="sm" mb="sm" wrap="wrap">
+      <TextInput
+        w={240}
+        leftSection={<IconFilter size={16} stroke={1.5} />}
+        placeholder={t('roster.filterPlaceholder')}
+        aria-label={t('roster.filter')}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value)
+          pushText(e.currentTarget.value)
+        }}
+      />
+      <SegmentedControl
+        size="sm"
+        value={query.period || 'all'}
+        onChange={(v) => onChange({ period: v === 'all' ? '' : (v as RosterQuery['period']) })}
+        data={[{ value: 'all', label: t('roster.allPeriods') }, ...PERIODS.map((p) => ({ value: p, label: periodLabel(p, true) }))]}
+        aria-label={t('col.period')}
+      />
+      <Select
+        w={120}
+        value={query.sex || 'all'}
+        onChange={(v) => onChange({ sex: v === 'all' || !v ? '' : (v as RosterQuery['sex']) })}
+        data={[{ value: 'all', label: t('roster.allSexes') }, ...SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) }))]}
+        aria-label={t('col.sex')}
+      />
+      {withWard && (
+        <>
+          <Select
+            w={160}
+            value={query.wardId || 'all'}
+            onChange={(v) => onChange({ wardId: v === 'all' || !v ? '' : v })}
+            data={[{ value: 'all', label: t('roster.allWards') }, ...(wards.data ?? []).map((w) => ({ value: w.id, label: w.name }))]}
+            aria-label={t('col.ward')}
+          />
+          <Checkbox
+            label={t('roster.includeVoided')}
+            checked={query.includeVoided}
+            onChange={(e) => onChange({ includeVoided: e.currentTarget.checked })}
+          />
+        </>
+      )}
+    </Group>
+  )
+}

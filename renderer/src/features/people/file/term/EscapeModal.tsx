@@ -1,0 +1,75 @@
+import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useTranslation } from 'react-i18next'
+import { contract } from '../../../../../../electron/shared/contract'
+import { useApiMutation } from '../../../../api/hooks'
+import { DateField } from '../../../../components/DateField'
+import { applyServerErrors, zodValidate } from '../../../../lib/forms'
+import { REQUIRED } from '../../../../components/required'
+
+interface Values {
+  id: string
+  kind: 'escape'
+  fromDate: string
+  toDate: string
+  docNo: string
+  note: string
+}
+
+export function EscapeModal({ personId, today, opened, onClose }: { personId: string; today?: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const form = useForm<Values>({
+    initialValues: { id: personId, kind: 'escape', fromDate: '', toDate: '', docNo: '', note: '' },
+    validate: zodValidate<Values>(contract['people:addTermEvent'].input, (v) => ({
+      toDate: v.toDate && v.fromDate && v.toDate < v.fromDate ? t('term.escape_order') : null,
+    })),
+  })
+  const close = () => {
+    form.reset()
+    onClose()
+  }
+  const add = useApiMutation('people:addTermEvent', { onSuccess: close })
+  return (
+    <Modal opened={opened} onClose={close} title={t('term.addEscape')}>
+      <form
+        onSubmit={form.onSubmit((v) =>
+          add.mutate(
+            {
+              id: personId,
+              kind: 'escape',
+              fromDate: v.fromDate,
+              toDate: v.toDate || null,
+              docNo: v.docNo.trim() || undefined,
+              note: v.note.trim() || undefined,
+            },
+            { onError: (e) => applyServerErrors(form, e) },
+          ),
+        )}
+      >
+        <Stack>
+          <SimpleGrid cols={2}>
+            <DateField label={t('term.fromDate')} labelProps={REQUIRED} maxDate={today} data-autofocus {...form.getInputProps('fromDate')} />
+            <DateField
+              label={t('term.toDate')}
+              description={t('term.toDateHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              clearable
+              maxDate={today}
+              {...form.getInputProps('toDate')}
+            />
+          </SimpleGrid>
+          <TextInput label={t('term.docNo')} {...form.getInputProps('docNo')} />
+          <Textarea label={t('field.note')} autosize minRows={2} {...form.getInputProps('note')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

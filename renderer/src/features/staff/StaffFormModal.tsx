@@ -1,0 +1,81 @@
+import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useTranslation } from 'react-i18next'
+import { contract, type StaffRow } from '../../../../electron/shared/contract'
+import type { Role } from '../../../../electron/shared/domain/roles'
+import { useApiMutation } from '../../api/hooks'
+import { applyServerErrors, zodValidate } from '../../lib/forms'
+import { useWards } from '../wards/useWards'
+import { roleOptions } from './roleOptions'
+import { REQUIRED } from '../../components/required'
+
+interface Values {
+  id: string
+  username: string
+  displayName: string
+  role: string
+  wardId: string | null
+  password: string
+  active: boolean
+}
+
+/** Create a staff account (no `staff` given) or edit role, ward and status of one. */
+export function StaffFormModal({ staff, onClose }: { staff: StaffRow | null; onClose: () => void }) {
+  const { t } = useTranslation()
+  const wards = useWards()
+  const editing = staff !== null
+  const schema = editing ? contract['staff:update'].input : contract['staff:create'].input
+  const form = useForm<Values>({
+    initialValues: {
+      id: staff?.id ?? '',
+      username: staff?.username ?? '',
+      displayName: staff?.displayName ?? '',
+      role: staff?.role ?? '',
+      wardId: staff?.wardId ?? null,
+      password: '',
+      active: staff?.active ?? true,
+    },
+    validate: zodValidate<Values>(schema, (v) => ({ wardId: v.role === 'ward_officer' && !v.wardId ? t('staff.wardHint') : null })),
+  })
+  const create = useApiMutation('staff:create', { onSuccess: onClose })
+  const update = useApiMutation('staff:update', { onSuccess: onClose })
+  const submit = form.onSubmit((v) => {
+    const onError = (e: Error) => applyServerErrors(form, e)
+    const common = { displayName: v.displayName.trim(), role: v.role as Role, wardId: v.wardId || null }
+    if (staff) update.mutate({ id: staff.id, ...common, active: v.active }, { onError })
+    else create.mutate({ username: v.username.trim(), password: v.password, ...common }, { onError })
+  })
+  const wardOptions = (wards.data ?? []).filter((w) => w.active || w.id === staff?.wardId).map((w) => ({ value: w.id, label: w.name }))
+  return (
+    <Modal opened onClose={onClose} title={editing ? t('staff.editTitle') : t('staff.newTitle')} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <SimpleGrid cols={2}>
+            <TextInput label={t('staff.username')} labelProps={REQUIRED} disabled={editing} autoComplete="off" data-autofocus {...form.getInputProps('username')} />
+            <TextInput label={t('staff.displayName')} labelProps={REQUIRED} {...form.getInputProps('displayName')} />
+            <Select label={t('staff.role')} labelProps={REQUIRED} data={roleOptions(t)} {...form.getInputProps('role')} />
+            <Select
+              label={t('staff.ward')}
+              description={form.getValues().role === 'ward_officer' && !form.errors.wardId ? t('staff.wardHint') : undefined}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              clearable
+              allowDeselect
+              data={wardOptions}
+              {...form.getInputProps('wardId')}
+            />
+            {!editing && <PasswordInput label={t('staff.password')} labelProps={REQUIRED} autoComplete="new-password" {...form.getInputProps('password')} />}
+          </SimpleGrid>
+          {editing && <Switch label={t('staff.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,47 @@
+import { Button, Group, Skeleton } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { NotFound } from '../../components/NotFound'
+import { PageHeader } from '../../components/PageHeader'
+import { PeriodBar } from './PeriodBar'
+import { useCan } from '../auth/UserContext'
+import { PeopleTable } from '../people/PeopleTable'
+import { RosterFilters } from '../people/RosterFilters'
+import { useRosterParams } from '../people/rosterParams'
+import { useWards } from './useWards'
+
+export function WardRosterPage() {
+  const { t } = useTranslation()
+  const { wardId = '' } = useParams()
+  const can = useCan()
+  const wards = useWards()
+  const [query, update] = useRosterParams()
+  const ward = wards.data?.find((w) => w.id === wardId)
+  if (wards.isSuccess && !ward) return <NotFound />
+  return (
+    <>
+      <PageHeader
+        back={{ to: '/wards', label: t('wards.title') }}
+        title={ward ? `${ward.name} · ${t('roster.title')}` : <Skeleton h={28} w={200} />}
+        subtitle={ward && `${t('wards.occupancy')}  ${ward.occupancy} / ${ward.capacity}`}
+        actions={
+          can('people.write') && (
+            <Button component={Link} to={`/people/new?ward=${wardId}`} variant="light" leftSection={<IconPlus size={16} />}>
+              {t('people.new')}
+            </Button>
+          )
+        }
+      />
+      {ward && ward.occupancy > 0 && (
+        <Group mb="md" maw={720}>
+          <div style={{ flex: 1 }}>
+            <PeriodBar byPeriod={ward.byPeriod} compact />
+          </div>
+        </Group>
+      )}
+      <RosterFilters query={query} onChange={update} />
+      <PeopleTable query={query} onChange={update} wardId={wardId} emptyText={t('roster.empty')} />
+    </>
+  )
+}
