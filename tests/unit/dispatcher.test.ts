@@ -46,7 +46,7 @@ describe('routing and sessions', () => {
     ['facility:get', {}],
   ])('refuses %s without a session: unauthenticated', (method, input) => {
     const before = snapshot()
-    expect(err(w.dispatch(method, input, null))).toEqual({ code: 'unauthenticated', message: '请先登录' })
+    expect(err(w.dispatch(method, input, null))).toEqual({ code: 'unauthenticated', key: 'err.unauthenticated', message: '请先登录' })
     expect(err(w.dispatch(method, input, 'not-a-real-session'))).toMatchObject({ code: 'unauthenticated' })
     expect(snapshot()).toEqual(before)
   })
@@ -179,7 +179,7 @@ describe('permissions', () => {
     // valid input, so the refusal is the permission and not the schema
     const body = input ?? personInput(w.wards.a, { idNumber: '530102198510155677', birthDate: '1985-10-15', name: '无权者' })
     const e = err(w.dispatch(method, body, sid(role)))
-    expect(e).toEqual({ code: 'forbidden', message: '您没有执行此操作的权限' })
+    expect(e).toEqual({ code: 'forbidden', key: 'err.forbidden', message: '您没有执行此操作的权限' })
     expect({ ...snapshot(), staff: count(db, 'staff'), wards: count(db, 'wards') }).toEqual(before)
   })
 
@@ -251,7 +251,7 @@ describe('permissions', () => {
   it('a missing record is not_found, and a failed read writes no audit row', () => {
     const before = count(db, 'audit_log')
     const e = err(call(w.dispatch, 'people:get', { id: '00000000-0000-4000-8000-000000000000' }, sid('admin')))
-    expect(e).toEqual({ code: 'not_found', message: '记录不存在' })
+    expect(e).toEqual({ code: 'not_found', key: 'err.not_found', message: '记录不存在' })
     expect(count(db, 'audit_log')).toBe(before)
   })
 })
@@ -288,12 +288,12 @@ describe('login', () => {
 
   it('a wrong password is unauthenticated with auth.bad_credentials; no audit row', () => {
     const before = count(db, 'audit_log')
-    expect(err(login('resetty', 'wrong-password'))).toEqual({ code: 'unauthenticated', message: '用户名或密码错误' })
+    expect(err(login('resetty', 'wrong-password'))).toEqual({ code: 'unauthenticated', key: 'auth.bad_credentials', message: '用户名或密码错误' })
     expect(count(db, 'audit_log')).toBe(before)
   })
 
   it('an unknown user gets the same answer as a wrong password', () => {
-    expect(err(login('nobody-here', 'whatever1'))).toEqual({ code: 'unauthenticated', message: '用户名或密码错误' })
+    expect(err(login('nobody-here', 'whatever1'))).toEqual({ code: 'unauthenticated', key: 'auth.bad_credentials', message: '用户名或密码错误' })
   })
 
   it('fewer than 5 failures do not lock, and a good login resets the count', () => {
@@ -342,6 +342,6 @@ describe('login', () => {
     const session = ok(login('leaving', STAFF_PASSWORD)).sessionId
     ok(call(w.dispatch, 'staff:update', { id, displayName: 'L', role: 'trainer', active: false }, sid('admin')))
     expect(err(call(w.dispatch, 'people:list', {}, session)).code).toBe('unauthenticated')
-    expect(err(login('leaving', STAFF_PASSWORD))).toEqual({ code: 'unauthenticated', message: '账号已停用' })
+    expect(err(login('leaving', STAFF_PASSWORD))).toEqual({ code: 'unauthenticated', key: 'auth.inactive', message: '账号已停用' })
   })
 })

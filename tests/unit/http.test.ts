@@ -104,7 +104,7 @@ describe('access token', () => {
   it('passes dispatcher errors through with status 200', async () => {
     const r = await invoke('no:such', {})
     expect(r.status).toBe(200)
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unknown_method', message: '未知的操作' } })
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unknown_method', key: 'err.unknown_method', message: '未知的操作' } })
   })
 
   it('GET /?token=… answers 303 with an HttpOnly cookie, and the cookie then authorises', async () => {

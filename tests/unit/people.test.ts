@@ -396,7 +396,7 @@ describe('edits keep history; voiding hides without deleting', () => {
   it('a stale revision is a conflict and changes nothing', () => {
     const revisions = count(w.db, 'person_revisions')
     const e = err(call(w.dispatch, 'people:update', { id: p, revision: 1, ...identity(p), name: '改名' }, officer(w)))
-    expect(e).toEqual({ code: 'conflict', message: '档案已被他人修改，请刷新后重试' })
+    expect(e).toEqual({ code: 'conflict', key: 'person.stale_revision', message: '档案已被他人修改，请刷新后重试' })
     expect(count(w.db, 'person_revisions')).toBe(revisions)
     expect(identity(p).name).toBe('人员0')
   })
@@ -445,7 +445,7 @@ describe('edits keep history; voiding hides without deleting', () => {
       call(w.dispatch, 'people:addTermEvent', { id: p, kind: 'extension', months: 3, docNo: '延1' }, officer(w)),
       call(w.dispatch, 'people:void', { id: p, reason: '再次作废' }, admin(w)),
     ]
-    for (const r of refused) expect(err(r)).toEqual({ code: 'rule_violation', message: '档案已作废，不能修改' })
+    for (const r of refused) expect(err(r)).toEqual({ code: 'rule_violation', key: 'person.voided', message: '档案已作废，不能修改' })
     expect(get(w, p).revision).toBe(3)
 
     const visible = ok(call(w.dispatch, 'people:list', {}, admin(w)))
