@@ -11,7 +11,7 @@ import { initializeFacility } from '../facility/setupService'
 import { insertPerson } from '../people/peopleService'
 import { peopleRepo } from '../people/peopleRepo'
 import { insertWard } from '../wards/wardsService'
-import { REGIONS, SURNAMES, GIVEN_CHARS, STREETS, WARD_NAMES, RELATIONS } from './names'
+import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, STREETS, SURNAMES, WARD_NAMES } from './names'
 
 /** mulberry32: a small seeded generator, so the same seed gives the same facility. */
 function rng(seed: number) {
@@ -75,7 +75,8 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
       idNumber = body + checkCharacterFor(body)
     } while (usedIds.has(idNumber))
     usedIds.add(idNumber)
-    const name = r.pick(SURNAMES) + r.pick(GIVEN_CHARS) + (r.next() < 0.7 ? r.pick(GIVEN_CHARS) : '')
+    const given = sex === 'M' ? GIVEN_MALE : GIVEN_FEMALE
+    const name = r.pick(SURNAMES) + r.pick(given) + (r.next() < 0.7 ? r.pick(given) : '')
     const wardId = wardIds[n % wardCount]!
     const id = insertPerson(db, officerId, at, today, {
       name,
@@ -88,7 +89,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
       decisionDocNo: `${region.short}公（禁）决字〔${decisionDate.slice(0, 4)}〕${r.int(100, 9999)}号`,
       decisionDate,
       admissionDate,
-      emergencyContactName: r.pick(SURNAMES) + r.pick(GIVEN_CHARS),
+      emergencyContactName: r.pick(SURNAMES) + r.pick(r.next() < 0.5 ? GIVEN_MALE : GIVEN_FEMALE),
       emergencyContactRelation: r.pick(RELATIONS),
       emergencyContactPhone: `1${r.pick(['38', '39', '58', '59', '86', '87'])}${String(r.int(0, 99999999)).padStart(8, '0')}`,
       wardId,
