@@ -1,6 +1,14 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+/** The dev server's React refresh preamble is an inline script; allow it in development only, never in a build. */
+const devOnlyInlineScripts: Plugin = {
+  name: 'xinsheng-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+}
 
 export default defineConfig({
   main: {
@@ -21,7 +29,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), devOnlyInlineScripts],
     build: {
       outDir: resolve('out/renderer'),
       chunkSizeWarningLimit: 2500,

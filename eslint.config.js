@@ -35,7 +35,7 @@ export default tseslint.config(
       ...restrict(['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3'], 'the renderer imports only electron/shared'),
     },
   },
-  { files: ['electron/**/*.ts', 'tests/**/*.ts', '*.ts', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['electron/**/*.ts', 'tests/**/*.ts', '*.ts', '*.js', '.ci/**/*.mjs'], languageOptions: { globals: globals.node } },
   // Playwright reads fixture dependencies from the destructuring pattern, so `{}` is how a fixture says "none".
   { files: ['tests/e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
 )

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core'
+import { Modal, PasswordInput, Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { password } from '../../../../electron/shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { applyServerErrors, zodValidate } from '../../lib/forms'
+import { FormActions } from '../../components/FormActions'
 
 const schema = z.object({ current: z.string().min(1, 'v.required'), next: password, confirm: z.string() })
 type Values = z.input<typeof schema>
@@ -31,14 +32,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           <PasswordInput label={t('password.current')} autoComplete="current-password" data-autofocus {...form.getInputProps('current')} />
           <PasswordInput label={t('password.next')} autoComplete="new-password" {...form.getInputProps('next')} />
           <PasswordInput label={t('password.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={change.isPending} />
         </Stack>
       </form>
     </Modal>

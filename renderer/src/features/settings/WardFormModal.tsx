@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
+import { Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { contract, type WardSummary } from '../../../../electron/shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { applyServerErrors, zodValidate } from '../../lib/forms'
 import { REQUIRED } from '../../components/required'
+import { FormActions } from '../../components/FormActions'
 
 interface Values {
   id: string
@@ -38,14 +39,7 @@ export function WardFormModal({ ward, onClose }: { ward: WardSummary | null; onC
           </SimpleGrid>
           <TextInput label={t('settings.wardNote')} {...form.getInputProps('note')} />
           {ward && <Switch label={t('settings.wardActive')} {...form.getInputProps('active', { type: 'checkbox' })} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core'
+import { Modal, PasswordInput, Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -6,6 +6,7 @@ import { password, type StaffRow } from '../../../../electron/shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { applyServerErrors, zodValidate } from '../../lib/forms'
 import { REQUIRED } from '../../components/required'
+import { FormActions } from '../../components/FormActions'
 
 const schema = z.object({ password, confirm: z.string() })
 type Values = z.input<typeof schema>
@@ -23,14 +24,7 @@ export function ResetPasswordModal({ staff, onClose }: { staff: StaffRow; onClos
         <Stack>
           <PasswordInput label={t('staff.newPassword')} labelProps={REQUIRED} autoComplete="new-password" data-autofocus {...form.getInputProps('password')} />
           <PasswordInput label={t('password.confirm')} labelProps={REQUIRED} autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={reset.isPending} />
         </Stack>
       </form>
     </Modal>

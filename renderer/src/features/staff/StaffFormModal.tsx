@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { contract, type StaffRow } from '../../../../electron/shared/contract'
@@ -8,6 +8,7 @@ import { applyServerErrors, zodValidate } from '../../lib/forms'
 import { useWards } from '../wards/useWards'
 import { roleOptions } from './roleOptions'
 import { REQUIRED } from '../../components/required'
+import { FormActions } from '../../components/FormActions'
 
 interface Values {
   id: string
@@ -66,14 +67,7 @@ export function StaffFormModal({ staff, onClose }: { staff: StaffRow | null; onC
             {!editing && <PasswordInput label={t('staff.password')} labelProps={REQUIRED} autoComplete="new-password" {...form.getInputProps('password')} />}
           </SimpleGrid>
           {editing && <Switch label={t('staff.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={create.isPending || update.isPending} />
         </Stack>
       </form>
     </Modal>

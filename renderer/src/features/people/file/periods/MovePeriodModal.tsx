@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core'
+import { Alert, Modal, Select, Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -8,6 +8,7 @@ import { useApiMutation } from '../../../../api/hooks'
 import { DateField } from '../../../../components/DateField'
 import { applyServerErrors, zodValidate } from '../../../../lib/forms'
 import { REQUIRED } from '../../../../components/required'
+import { FormActions } from '../../../../components/FormActions'
 
 interface Props {
   personId: string
@@ -70,14 +71,7 @@ export function MovePeriodModal({ personId, mode, choices, today, opened, onClos
           ) : (
             <Textarea label={t('common.reason')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('reason')} />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={move.isPending || correct.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={move.isPending || correct.isPending} />
         </Stack>
       </form>
     </Modal>

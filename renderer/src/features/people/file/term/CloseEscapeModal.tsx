@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Modal, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { isoDate } from '../../../../../../electron/shared/contract'
@@ -8,6 +8,7 @@ import { DateField } from '../../../../components/DateField'
 import { translateFieldError } from '../../../../i18n/errorText'
 import { applyServerErrors } from '../../../../lib/forms'
 import { REQUIRED } from '../../../../components/required'
+import { FormActions } from '../../../../components/FormActions'
 
 interface Props {
   personId: string
@@ -47,14 +48,7 @@ export function CloseEscapeModal({ personId, event, today, onClose }: Props) {
             {t('term.escapeOpenValue', { from: event?.fromDate ?? '' })}
           </Text>
           <DateField label={t('term.toDate')} labelProps={REQUIRED} minDate={event?.fromDate ?? undefined} maxDate={today} data-autofocus {...form.getInputProps('toDate')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={closeEscape.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={closeEscape.isPending} />
         </Stack>
       </form>
     </Modal>

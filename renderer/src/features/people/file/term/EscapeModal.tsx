@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { contract } from '../../../../../../electron/shared/contract'
@@ -6,6 +6,7 @@ import { useApiMutation } from '../../../../api/hooks'
 import { DateField } from '../../../../components/DateField'
 import { applyServerErrors, zodValidate } from '../../../../lib/forms'
 import { REQUIRED } from '../../../../components/required'
+import { FormActions } from '../../../../components/FormActions'
 
 interface Values {
   id: string
@@ -60,14 +61,7 @@ export function EscapeModal({ personId, today, opened, onClose }: { personId: st
           </SimpleGrid>
           <TextInput label={t('term.docNo')} {...form.getInputProps('docNo')} />
           <Textarea label={t('field.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={add.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { contract } from '../../../../../../electron/shared/contract'
@@ -6,6 +6,7 @@ import { MAX_EXTENSION_MONTHS } from '../../../../../../electron/shared/domain/t
 import { useApiMutation } from '../../../../api/hooks'
 import { applyServerErrors, zodValidate } from '../../../../lib/forms'
 import { REQUIRED } from '../../../../components/required'
+import { FormActions } from '../../../../components/FormActions'
 
 interface Values {
   id: string
@@ -51,14 +52,7 @@ export function ExtensionModal({ personId, approved, opened, onClose }: { person
           />
           <TextInput label={t('term.extensionDocNo')} labelProps={REQUIRED} {...form.getInputProps('docNo')} />
           <Textarea label={t('field.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={add.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core'
+import { Modal, Select, Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -8,6 +8,7 @@ import { DateField } from '../../../../components/DateField'
 import { applyServerErrors, zodValidate } from '../../../../lib/forms'
 import { useWards } from '../../../wards/useWards'
 import { REQUIRED } from '../../../../components/required'
+import { FormActions } from '../../../../components/FormActions'
 
 const schema = z.object({ wardId: id, effectiveDate: isoDate, note: optionalText(300) })
 
@@ -43,14 +44,7 @@ export function AssignWardModal({ personId, currentWardId, today, onClose }: { p
           <Select label={t('wardHistory.targetWard')} labelProps={REQUIRED} data={options} data-autofocus {...form.getInputProps('wardId')} />
           <DateField label={t('wardHistory.effectiveDate')} labelProps={REQUIRED} maxDate={today} {...form.getInputProps('effectiveDate')} />
           <Textarea label={t('field.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={assign.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={assign.isPending} />
         </Stack>
       </form>
     </Modal>
