@@ -3,6 +3,11 @@ import { authHandlers, staffHandlers } from './auth/authService'
 import type { Handlers } from './dispatch'
 import { setupHandlers } from './facility/setupService'
 import { peopleHandlers } from './people/peopleService'
+import { assessmentHandlers } from './psych/assessmentService'
+import { crisisHandlers } from './psych/crisisService'
+import { psychHandlers } from './psych/psychService'
+import { sessionHandlers } from './psych/sessionService'
+import { taskHandlers } from './psych/taskService'
 import { wardsHandlers } from './wards/wardsService'
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */
@@ -13,4 +18,9 @@ export const handlers = {
   ...wardsHandlers,
   ...peopleHandlers,
   ...auditHandlers,
+  ...psychHandlers,
+  ...assessmentHandlers,
+  ...taskHandlers,
+  ...sessionHandlers,
+  ...crisisHandlers,
 } satisfies Handlers

@@ -9,6 +9,7 @@ import { createDispatcher } from '../../electron/core/dispatch'
 import { openDatabase } from '../../electron/core/db/open'
 import { generateDemo } from '../../electron/core/demo/generate'
 import { systemClock } from '../../electron/core/context'
+import { benchScoring, benchWardScreen } from './psych'
 
 function measure(label: string, runs: number, fn: () => unknown) {
   fn()
@@ -24,11 +25,12 @@ function measure(label: string, runs: number, fn: () => unknown) {
   console.log(`${label.padEnd(52)} median ${median.toFixed(2)} ms   p95 ${p95.toFixed(2)} ms   (${runs} runs)`)
 }
 
-const people = Number(process.env.BENCH_PEOPLE ?? 5000)
+const people = Number(process.env.BENCH_PEOPLE ?? 4950)
+const assessments = Number(process.env.BENCH_ASSESSMENTS ?? 500_000)
 const dir = mkdtempSync(join(tmpdir(), 'xinsheng-bench-'))
 const db = openDatabase(join(dir, 'bench.db'))
 const t0 = performance.now()
-db.transaction(() => generateDemo(db, { people, seed: 7, clock: systemClock }))()
+db.transaction(() => generateDemo(db, { people, seed: 7, clock: systemClock, wardSize: 150 }))()
 console.log(`demo facility with ${people} people generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
 const dispatch = createDispatcher({ db })
@@ -48,6 +50,9 @@ measure('people:search "zs" (pinyin initials)', 50, () => dispatch('people:searc
 measure('people:search "zhang" (full pinyin)', 50, () => dispatch('people:search', { q: 'zhang' }, session))
 measure('people:search ID digits "1985"', 50, () => dispatch('people:search', { q: '1985' }, session))
 measure('people:get (file with term, history; audited read)', 50, () => dispatch('people:get', { id: personId }, session))
+
+benchScoring()
+benchWardScreen(db, dispatch, session, assessments, measure)
 
 db.close()
 rmSync(dir, { recursive: true, force: true })

@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util'
 import { DatabaseTooNewError } from '../db/open'
 import { auditVerify, checkId, demo, integrity, migrateCommand, term, UsageError, type CommandResult } from './commands'
 import { defaultDatabasePath } from './paths'
+import { score } from './score'
 import { serve, start } from './serve'
 
 const HELP = `Xinsheng command line
   check-id <idNumber>                                    validate a resident ID number (GB 11643-1999)
+  score <phq9|gad7|scl90|zung_sds|zung_sas> <a1,a2,…> [--cutoff-set ID] [--rounding truncate|round_half_up]
   term --decision YYYY-MM-DD [--extension-months N] [--escape FROM:TO]...
   demo --db FILE --people N [--seed S]                   create a demo facility in a new database
   migrate --db FILE                                      apply pending migrations
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<void> {
   }
   // check-id takes the number as a positional that may look like anything; parse it before the option parser.
   if (command === 'check-id') print(checkId(rest))
+  if (command === 'score') print(score(rest))
   const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true })
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
   switch (command) {

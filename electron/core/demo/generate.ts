@@ -41,6 +41,8 @@ export interface DemoOptions {
   seed: number
   clock: Clock
   facilityName?: string
+  /** People per ward (wards hold 150); the bench fills wards of exactly 150. */
+  wardSize?: number
 }
 
 /** Fills an empty database with a realistic facility: wards, staff of every role, people spread over the periods. */
@@ -50,7 +52,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
   const today = todayIn(FACILITY_TIME_ZONE, options.clock.now())
   initializeFacility(db, at, options.facilityName ?? '示范省第一强制隔离戒毒所')
 
-  const wardCount = Math.max(4, Math.ceil(options.people / 110))
+  const wardCount = Math.max(4, Math.ceil(options.people / Math.min(options.wardSize ?? 110, 150)))
   const wardIds = Array.from({ length: wardCount }, (_, i) =>
     insertWard(db, at, { name: WARD_NAMES[i] ?? `${i + 1}大队`, capacity: 150, note: null }),
   )

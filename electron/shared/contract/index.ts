@@ -7,6 +7,7 @@ import { authContract, staffContract } from './auth'
 import type { MethodSpec } from './define'
 import { setupContract, wardsContract } from './facility'
 import { peopleContract } from './people'
+import { psychContract } from './psych'
 
 export const contract = {
   ...setupContract,
@@ -15,6 +16,7 @@ export const contract = {
   ...wardsContract,
   ...peopleContract,
   ...auditContract,
+  ...psychContract,
 } as const
 
 export type Contract = typeof contract
@@ -54,3 +56,4 @@ export * from './auth'
 export * from './facility'
 export * from './people'
 export * from './audit'
+export * from './psych'

@@ -12,13 +12,17 @@ export const PERMISSIONS = [
   'facility.manage', // facility name, wards, capacity, period template
   'staff.manage',
   'audit.read',
+  'psych.read', // ward psychology screen: due screening, latest band, open tasks and crises
+  'psych.assess', // enter and re-score assessments, see answers, handle tasks, run the crisis workflow
+  'psych.notes', // counselling records: sensitive, every read audited
+  'psych.configure', // cut-off sets, rules, intervals, licensed item texts
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  ward_officer: ['people.read', 'people.write', 'wards.read'],
-  counsellor: ['people.read', 'wards.read'],
+  ward_officer: ['people.read', 'people.write', 'wards.read', 'psych.read'],
+  counsellor: ['people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes'],
   trainer: ['people.read', 'wards.read'],
   vocational: ['people.read', 'wards.read'],
 }
