@@ -72,4 +72,5 @@ export async function login(page: Page, app: RunningApp, username: string, passw
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
 }

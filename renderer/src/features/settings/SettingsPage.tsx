@@ -1,6 +1,8 @@
 import { Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { useCan } from '../auth/UserContext'
+import { PsychSettingsCard } from '../psych/settings/PsychSettingsCard'
 import { PageHeader } from '../../components/PageHeader'
 import { useFacility } from '../shell/useFacility'
 import { FacilityNameCard } from './FacilityNameCard'
@@ -10,6 +12,7 @@ import { WardsSettingsCard } from './WardsSettingsCard'
 export function SettingsPage() {
   const { t } = useTranslation()
   const facility = useFacility()
+  const can = useCan()
   return (
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
@@ -18,6 +21,7 @@ export function SettingsPage() {
         <FacilityNameCard name={facility.data?.name} />
         <WardsSettingsCard />
         <PeriodTemplateCard template={facility.data?.periodTemplate} />
+        {can('psych.configure') && <PsychSettingsCard />}
       </Stack>
     </>
   )

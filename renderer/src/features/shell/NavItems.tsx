@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core'
-import { IconBuildingCommunity, IconFileSearch, IconFolders, IconSettings, IconUsersGroup } from '@tabler/icons-react'
+import { IconBrain, IconBuildingCommunity, IconFileSearch, IconFolders, IconSettings, IconUsersGroup } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
@@ -20,6 +20,7 @@ export function NavItems() {
   const work: Item[] = [
     { to: '/wards', label: t('nav.wards'), icon: <IconBuildingCommunity size={18} stroke={1.5} />, permission: 'wards.read' },
     { to: '/people', label: t('nav.people'), icon: <IconFolders size={18} stroke={1.5} />, permission: 'people.read' },
+    { to: '/psych', label: t('nav.psych'), icon: <IconBrain size={18} stroke={1.5} />, permission: 'psych.read' },
   ]
   const admin: Item[] = [
     { to: '/staff', label: t('nav.staff'), icon: <IconUsersGroup size={18} stroke={1.5} />, permission: 'staff.manage' },

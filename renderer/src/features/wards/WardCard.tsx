@@ -1,17 +1,19 @@
-import { Badge, Card, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core'
-import { IconChevronRight } from '@tabler/icons-react'
+import { Badge, Button, Card, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core'
+import { IconBrain, IconChevronRight, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { WardSummary } from '../../../../electron/shared/contract'
+import { useCan } from '../auth/UserContext'
 import { PeriodBar } from './PeriodBar'
 
 export function WardCard({ ward }: { ward: WardSummary }) {
   const { t } = useTranslation()
+  const can = useCan()
   const rate = ward.capacity ? Math.min(100, (ward.occupancy / ward.capacity) * 100) : 0
   const full = ward.occupancy >= ward.capacity
   return (
-    <UnstyledButton component={Link} to={`/wards/${ward.id}`} data-testid="ward-card" style={{ display: 'block' }}>
-      <Card padding="lg" style={{ opacity: ward.active ? 1 : 0.6 }} className="ward-card">
+    <Card padding="lg" style={{ opacity: ward.active ? 1 : 0.6 }} className="ward-card">
+      <UnstyledButton component={Link} to={`/wards/${ward.id}`} data-testid="ward-card" style={{ display: 'block' }}>
         <Stack gap="md">
           <Group justify="space-between" wrap="nowrap">
             <Group gap="xs">
@@ -55,7 +57,19 @@ export function WardCard({ ward }: { ward: WardSummary }) {
             </Text>
           )}
         </Stack>
-      </Card>
-    </UnstyledButton>
+      </UnstyledButton>
+      {can('psych.read') && (
+        <Card.Section withBorder inheritPadding py={6} mt="md">
+          <Group justify="flex-end" gap={4}>
+            <Button component={Link} to={`/wards/${ward.id}`} size="compact-sm" variant="subtle" color="gray" leftSection={<IconUsers size={14} />}>
+              {t('roster.title')}
+            </Button>
+            <Button component={Link} to={`/wards/${ward.id}/psych`} size="compact-sm" variant="subtle" leftSection={<IconBrain size={14} />} data-testid="ward-psych-link">
+              {t('psych.wardLink')}
+            </Button>
+          </Group>
+        </Card.Section>
+      )}
+    </Card>
   )
 }

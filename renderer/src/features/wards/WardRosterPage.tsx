@@ -1,5 +1,5 @@
 import { Button, Group, Skeleton } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { IconBrain, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { NotFound } from '../../components/NotFound'
@@ -26,11 +26,18 @@ export function WardRosterPage() {
         title={ward ? `${ward.name} · ${t('roster.title')}` : <Skeleton h={28} w={200} />}
         subtitle={ward && `${t('wards.occupancy')}  ${ward.occupancy} / ${ward.capacity}`}
         actions={
-          can('people.write') && (
-            <Button component={Link} to={`/people/new?ward=${wardId}`} variant="light" leftSection={<IconPlus size={16} />}>
-              {t('people.new')}
-            </Button>
-          )
+          <>
+            {can('psych.read') && (
+              <Button component={Link} to={`/wards/${wardId}/psych`} variant="default" leftSection={<IconBrain size={16} />} data-testid="ward-psych-link">
+                {t('psych.wardLink')}
+              </Button>
+            )}
+            {can('people.write') && (
+              <Button component={Link} to={`/people/new?ward=${wardId}`} variant="light" leftSection={<IconPlus size={16} />}>
+                {t('people.new')}
+              </Button>
+            )}
+          </>
         }
       />
       {ward && ward.occupancy > 0 && (

@@ -1,6 +1,6 @@
 import { Alert, Paper, Skeleton, Tabs } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconAlertOctagon, IconCalendarTime, IconFileText, IconHistory, IconStairsUp, IconBuildingCommunity } from '@tabler/icons-react'
+import { IconAlertOctagon, IconBrain, IconCalendarTime, IconFileText, IconHistory, IconStairsUp, IconBuildingCommunity } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import type { PersonFile } from '../../../../../electron/shared/contract'
@@ -12,6 +12,8 @@ import { PageHeader } from '../../../components/PageHeader'
 import { ReasonModal } from '../../../components/ReasonModal'
 import { formatInstant } from '../../../lib/format'
 import { useCan } from '../../auth/UserContext'
+import { CrisisBanner } from '../../psych/person/CrisisBanner'
+import { PsychTab } from '../../psych/person/PsychTab'
 import { AuditTab } from './AuditTab'
 import { BasicTab } from './BasicTab'
 import { PeriodsTab } from './periods/PeriodsTab'
@@ -19,7 +21,7 @@ import { PersonHeader } from './PersonHeader'
 import { TermTab } from './term/TermTab'
 import { WardsTab } from './wards/WardsTab'
 
-const TABS = ['basic', 'term', 'periods', 'wards', 'audit'] as const
+const TABS = ['basic', 'term', 'periods', 'wards', 'psych', 'audit'] as const
 type Tab = (typeof TABS)[number]
 
 export function PersonFilePage() {
@@ -55,7 +57,8 @@ function FileContent({ file, onVoided }: { file: PersonFile; onVoided: () => voi
   const [voidOpen, voidModal] = useDisclosure(false)
   const voidFile = useApiMutation('people:void', { success: t('file.voidDone'), onSuccess: onVoided })
   const requested = params.get('tab') as Tab | null
-  const tab: Tab = requested && TABS.includes(requested) && (requested !== 'audit' || can('audit.read')) ? requested : 'basic'
+  const allowed = (which: Tab) => (which === 'audit' ? can('audit.read') : which === 'psych' ? can('psych.read') : true)
+  const tab: Tab = requested && TABS.includes(requested) && allowed(requested) ? requested : 'basic'
   return (
     <>
       {file.voided && (
@@ -63,6 +66,7 @@ function FileContent({ file, onVoided }: { file: PersonFile; onVoided: () => voi
           {t('file.voidedDetail', { at: formatInstant(file.voided.at), by: file.voided.by, reason: file.voided.reason })}
         </Alert>
       )}
+      {can('psych.read') && <CrisisBanner personId={file.id} />}
       <PersonHeader file={file} onVoid={voidModal.open} />
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'basic' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
@@ -78,6 +82,11 @@ function FileContent({ file, onVoided }: { file: PersonFile; onVoided: () => voi
           <Tabs.Tab value="wards" leftSection={<IconBuildingCommunity size={16} stroke={1.5} />}>
             {t('file.tabs.wards')}
           </Tabs.Tab>
+          {can('psych.read') && (
+            <Tabs.Tab value="psych" leftSection={<IconBrain size={16} stroke={1.5} />}>
+              {t('file.tabs.psych')}
+            </Tabs.Tab>
+          )}
           {can('audit.read') && (
             <Tabs.Tab value="audit" leftSection={<IconHistory size={16} stroke={1.5} />}>
               {t('file.tabs.audit')}
@@ -96,6 +105,11 @@ function FileContent({ file, onVoided }: { file: PersonFile; onVoided: () => voi
         <Tabs.Panel value="wards">
           <WardsTab file={file} />
         </Tabs.Panel>
+        {can('psych.read') && (
+          <Tabs.Panel value="psych">
+            <PsychTab file={file} />
+          </Tabs.Panel>
+        )}
         {can('audit.read') && (
           <Tabs.Panel value="audit">
             <AuditTab personId={file.id} />

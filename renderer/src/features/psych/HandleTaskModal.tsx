@@ -1,0 +1,56 @@
+import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useTranslation } from 'react-i18next'
+import { contract, type PsychTask } from '../../../../electron/shared/contract'
+import { useApiMutation } from '../../api/hooks'
+import { FormActions } from '../../components/FormActions'
+import { REQUIRED } from '../../components/required'
+import { formatInstant } from '../../lib/format'
+import { applyServerErrors, zodValidate } from '../../lib/forms'
+import { useBi } from './psychUi'
+
+interface Values {
+  id: string
+  outcome: 'done' | 'dismissed'
+  note: string
+}
+
+/** Closes a follow-up task: handled, or not needed, with a note. */
+export function HandleTaskModal({ task, onClose }: { task: PsychTask; onClose: () => void }) {
+  const { t } = useTranslation()
+  const bi = useBi()
+  const form = useForm<Values>({
+    initialValues: { id: task.id, outcome: 'done', note: '' },
+    validate: zodValidate<Values>(contract['psych:handleTask'].input),
+  })
+  const handle = useApiMutation('psych:handleTask', { success: t('psych.task.handled'), onSuccess: onClose })
+  return (
+    <Modal opened onClose={onClose} title={t('psych.task.handleTitle')}>
+      <form onSubmit={form.onSubmit((v) => handle.mutate({ id: v.id, outcome: v.outcome, note: v.note.trim() }, { onError: (e) => applyServerErrors(form, e) }))}>
+        <Stack>
+          <Stack gap={2}>
+            <Text fw={600}>{task.personName}</Text>
+            <Text fz="sm">{bi(task.label)}</Text>
+            <Text fz="xs" c="dimmed">
+              {t('psych.task.createdAt', { at: formatInstant(task.createdAt) })}
+            </Text>
+          </Stack>
+          <Stack gap={4}>
+            <Text fz="sm" fw={500}>
+              {t('psych.task.outcome')}
+            </Text>
+            <SegmentedControl
+              data={[
+                { value: 'done', label: t('psych.task.done') },
+                { value: 'dismissed', label: t('psych.task.dismissed') },
+              ]}
+              {...form.getInputProps('outcome')}
+            />
+          </Stack>
+          <Textarea label={t('psych.task.note')} labelProps={REQUIRED} autosize minRows={3} data-autofocus {...form.getInputProps('note')} />
+          <FormActions onCancel={onClose} loading={handle.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

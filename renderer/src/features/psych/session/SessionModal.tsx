@@ -1,0 +1,141 @@
+import { Alert, Divider, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { useForm, type FormErrors } from '@mantine/form'
+import { IconLock } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { contract, type Input } from '../../../../../electron/shared/contract'
+import type { SessionKind } from '../../../../../electron/shared/domain/psych'
+import { isApiCallError } from '../../../api/errors'
+import { useApiMutation } from '../../../api/hooks'
+import { DateField } from '../../../components/DateField'
+import { FormActions } from '../../../components/FormActions'
+import { REQUIRED } from '../../../components/required'
+import { translateFieldError } from '../../../i18n/errorText'
+import { blankToUndefined, focusFirstError } from '../../../lib/forms'
+import { PeoplePicker, type PickedPerson } from '../PersonPicker'
+
+interface Values {
+  kind: SessionKind
+  date: string
+  durationMinutes: number | string
+  topic: string
+  participants: PickedPerson[]
+  note: { presentingIssue: string; intervention: string; response: string; riskObserved: string; plan: string }
+}
+
+function toInput(v: Values, person: PickedPerson): Input<'psych:createSession'> {
+  const participants = v.kind === 'individual' ? [person] : v.participants
+  return {
+    kind: v.kind,
+    date: v.date,
+    // A blank number field is '' in the form: Number('') would pass as 0, so it fails as "enter a number" instead.
+    durationMinutes: v.durationMinutes === '' ? Number.NaN : Number(v.durationMinutes),
+    participantIds: participants.map((p) => p.id),
+    topic: v.topic.trim(),
+    note: blankToUndefined(v.note),
+  }
+}
+
+/** Contract paths → form paths (participantIds.N → participants). */
+const formPath = (path: string) => (path.startsWith('participantIds') ? 'participants' : path)
+
+/** A counselling record: individual or group, with the structured note. */
+export function SessionModal({ person, today, onClose }: { person: PickedPerson; today: string; onClose: () => void }) {
+  const { t } = useTranslation()
+  const form = useForm<Values>({
+    initialValues: {
+      kind: 'individual',
+      date: today,
+      durationMinutes: 50,
+      topic: '',
+      participants: [person],
+      note: { presentingIssue: '', intervention: '', response: '', riskObserved: '', plan: '' },
+    },
+    validate: (v) => {
+      const errors: FormErrors = {}
+      const r = contract['psych:createSession'].input.safeParse(toInput(v, person))
+      if (!r.success) {
+        for (const issue of r.error.issues) {
+          const path = formPath(issue.path.map(String).join('.'))
+          if (!(path in errors)) errors[path] = translateFieldError(issue.message)
+        }
+      }
+      if (v.kind === 'group' && v.participants.length < 2) errors.participants ??= t('psych.session.groupTwo')
+      return errors
+    },
+  })
+  const create = useApiMutation('psych:createSession', { success: t('psych.session.created'), onSuccess: onClose })
+  const kind = form.values.kind
+  return (
+    <Modal opened onClose={onClose} title={t('psych.session.newTitle')} size="lg">
+      <form
+        onSubmit={form.onSubmit((v) =>
+          create.mutate(toInput(v, person), {
+            onError: (e) => {
+              if (!isApiCallError(e) || !e.fields) return
+              const errors: FormErrors = {}
+              for (const [path, key] of Object.entries(e.fields)) errors[formPath(path)] = translateFieldError(key)
+              form.setErrors(errors)
+              focusFirstError()
+            },
+          }),
+        )}
+      >
+        <Stack>
+          <Alert color="gray" variant="light" icon={<IconLock size={16} />} p="xs">
+            <Text fz="xs">{t('psych.session.confidential')}</Text>
+          </Alert>
+          <Group align="flex-end" grow>
+            <Stack gap={4}>
+              <Text fz="sm" fw={500}>
+                {t('psych.session.kind')}
+              </Text>
+              <SegmentedControl
+                data={[
+                  { value: 'individual', label: t('psych.session.kinds.individual') },
+                  { value: 'group', label: t('psych.session.kinds.group') },
+                ]}
+                {...form.getInputProps('kind')}
+              />
+            </Stack>
+            <DateField label={t('psych.session.date')} labelProps={REQUIRED} maxDate={today} {...form.getInputProps('date')} />
+            <NumberInput
+              label={t('psych.session.duration')}
+              labelProps={REQUIRED}
+              min={5}
+              max={480}
+              step={5}
+              allowDecimal={false}
+              rightSectionWidth={48}
+              rightSection={
+                <Text fz="xs" c="dimmed" pr={6}>
+                  {t('psych.session.minutes')}
+                </Text>
+              }
+              {...form.getInputProps('durationMinutes')}
+            />
+          </Group>
+          {kind === 'individual' ? (
+            <TextInput label={t('psych.session.client')} value={person.name} readOnly variant="filled" />
+          ) : (
+            <PeoplePicker
+              label={t('psych.session.participants')}
+              value={form.values.participants}
+              onChange={(people) => form.setFieldValue('participants', people)}
+              error={form.errors.participants as string | undefined}
+            />
+          )}
+          <TextInput label={t('psych.session.topic')} labelProps={REQUIRED} data-autofocus {...form.getInputProps('topic')} />
+          <Divider label={t('psych.session.noteTitle')} labelPosition="left" />
+          <Textarea label={t('psych.session.note.presentingIssue')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.presentingIssue')} />
+          <Textarea label={t('psych.session.note.intervention')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.intervention')} />
+          <Textarea label={t('psych.session.note.response')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.response')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Textarea label={t('psych.session.note.riskObserved')} description={t('psych.session.riskHint')} autosize minRows={2} {...form.getInputProps('note.riskObserved')} />
+            <Textarea label={t('psych.session.note.plan')} autosize minRows={2} {...form.getInputProps('note.plan')} />
+          </SimpleGrid>
+          <FormActions onCancel={onClose} loading={create.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
