@@ -30,7 +30,7 @@ const assessments = Number(process.env.BENCH_ASSESSMENTS ?? 500_000)
 const dir = mkdtempSync(join(tmpdir(), 'xinsheng-bench-'))
 const db = openDatabase(join(dir, 'bench.db'))
 const t0 = performance.now()
-db.transaction(() => generateDemo(db, { people, seed: 7, clock: systemClock, wardSize: 150 }))()
+db.transaction(() => generateDemo(db, { people, seed: 7, clock: systemClock, wardSize: 150, psychology: false }))()
 console.log(`demo facility with ${people} people generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
 const dispatch = createDispatcher({ db })

@@ -11,6 +11,7 @@ import { initializeFacility } from '../facility/setupService'
 import { insertPerson } from '../people/peopleService'
 import { peopleRepo } from '../people/peopleRepo'
 import { insertWard } from '../wards/wardsService'
+import { seedPsychology } from './psychDemo'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, STREETS, SURNAMES, WARD_NAMES } from './names'
 
 /** mulberry32: a small seeded generator, so the same seed gives the same facility. */
@@ -43,6 +44,8 @@ export interface DemoOptions {
   facilityName?: string
   /** People per ward (wards hold 150); the bench fills wards of exactly 150. */
   wardSize?: number
+  /** Seed assessments, tasks, a crisis and counselling sessions (default true). */
+  psychology?: boolean
 }
 
 /** Fills an empty database with a realistic facility: wards, staff of every role, people spread over the periods. */
@@ -61,6 +64,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
   )
   const officerId = staffIds[4]!
   const usedIds = new Set<string>()
+  const admitted: Array<{ id: string; admissionDate: string }> = []
 
   for (let n = 0; n < options.people; n++) {
     const sex = r.next() < 0.86 ? 'M' : 'F'
@@ -100,7 +104,9 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
       note: null,
     })
     advancePeriods(db, id, officerId, at, admissionDate, decisionDate, today, r.int(18, 35))
+    admitted.push({ id, admissionDate })
   }
+  if (options.psychology ?? true) seedPsychology(db, r, admitted, staffIds[1]!, at, today)
   return DEMO_ACCOUNTS.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }))
 }
 

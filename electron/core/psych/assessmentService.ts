@@ -124,21 +124,43 @@ function submit(ctx: Ctx, input: Parameters<Handlers['psych:submitAssessment']>[
       throw error
     }
   }
+  const recorded = recordAssessment(db, {
+    personId: person.id, instrument, setting: input.setting, on: input.administeredOn, answers: input.answers,
+    incompleteReason: missing.length > 0 ? input.incompleteReason : null, result, rounding: settings.rounding, actorId: actorOf(ctx).id, at: nowIso(ctx),
+  })
+  ctx.auditDetail = JSON.stringify({ personId: person.id, instrumentId: instrument.id, band: result?.band?.id ?? null, flags: result?.flags.map((f) => f.id) ?? [] })
+  return { ...recorded, result }
+}
+
+/** Stores a scored (or incomplete) assessment and opens a task for every flag that asks for one. Also used by the demo. */
+export function recordAssessment(
+  db: Db,
+  a: {
+    personId: string
+    instrument: Instrument
+    setting: AssessmentSetting
+    on: string
+    answers: Array<number | null>
+    incompleteReason: string | null
+    result: ScoredResult | null
+    rounding: PsychSettings['rounding']
+    actorId: string
+    at: string
+  },
+): { id: string; taskIds: string[] } {
+  const { instrument, result, at } = a
   const id = randomUUID()
-  const at = nowIso(ctx)
-  const actor = actorOf(ctx)
   db.prepare(
     `INSERT INTO assessments (id, person_id, instrument_id, instrument_version, setting, administered_on, administered_by, answers,
       incomplete_reason, cutoff_set_id, rounding, result, headline, band_id, band_severity, recorded_at, recorded_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, person.id, instrument.id, instrument.version, input.setting, input.administeredOn, actor.id, JSON.stringify(input.answers),
-    missing.length > 0 ? input.incompleteReason : null, result?.cutoffSetId ?? null, result?.rounding ?? settings.rounding,
-    result ? JSON.stringify(result) : null, headlineOf(instrument, result), result?.band?.id ?? null, result?.band?.severity ?? null, at, actor.id)
+  ).run(id, a.personId, instrument.id, instrument.version, a.setting, a.on, a.actorId, JSON.stringify(a.answers),
+    a.incompleteReason, result?.cutoffSetId ?? null, result?.rounding ?? a.rounding,
+    result ? JSON.stringify(result) : null, headlineOf(instrument, result), result?.band?.id ?? null, result?.band?.severity ?? null, at, a.actorId)
   const taskIds = (result?.flags ?? [])
     .filter((f) => f.createsTask)
-    .map((f) => openTask(db, { personId: person.id, kind: f.id, label: f.label, assessmentId: id, at }))
-  ctx.auditDetail = JSON.stringify({ personId: person.id, instrumentId: instrument.id, band: result?.band?.id ?? null, flags: result?.flags.map((f) => f.id) ?? [] })
-  return { id, result, taskIds }
+    .map((f) => openTask(db, { personId: a.personId, kind: f.id, label: f.label, assessmentId: id, at }))
+  return { id, taskIds }
 }
 
 function detail(db: Db, id: string): AssessmentDetail {

@@ -6,7 +6,7 @@ import type { InstrumentView } from '../../../../../electron/shared/contract'
 import { useApiMutation } from '../../../api/hooks'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { instrumentTitle, useBi } from '../psychUi'
-import { parseItemTexts, type ParseError, type ParseResult } from './parseItemTexts'
+import { parseItemTexts, type ParseError, type ParseResult } from '../../../../../electron/shared/domain/instruments/itemTexts'
 
 /** Loads the facility's licensed item texts for an instrument shipped without them: parse, preview, then import. */
 export function ImportTextsModal({ instrument, onClose }: { instrument: InstrumentView; onClose: () => void }) {
