@@ -148,6 +148,17 @@ describe('psychology workflow through the dispatcher', () => {
     }, trainer)).code).toBe('forbidden')
   })
 
+  it('shows an incomplete latest assessment as incomplete on the ward screen, and refuses a future date', () => {
+    expect(err(call(w.dispatch, 'psych:submitAssessment', {
+      personId, instrumentId: 'phq9', setting: 'on_request', administeredOn: '2026-11-24', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+    }, counsellor)).fields?.administeredOn).toBe('v.date_in_future')
+    const { id } = ok(call(w.dispatch, 'psych:submitAssessment', {
+      personId, instrumentId: 'phq9', setting: 'on_request', administeredOn: TODAY, answers: [0, 0, 0, null, 0, 0, 0, 0, 0], incompleteReason: '本人拒答第4题',
+    }, counsellor))
+    const row = ok(call(w.dispatch, 'psych:wardScreen', { wardId: w.wards.a }, officer)).rows.find((r) => r.personId === personId)!
+    expect(row.latest).toMatchObject({ assessmentId: id, incomplete: true, bandId: null })
+  })
+
   it('imports licensed item texts only when complete and numbered 1..N', () => {
     const texts = Array.from({ length: 20 }, (_, i) => ({ number: i + 1, zh: `条目${i + 1}` }))
     expect(err(call(w.dispatch, 'psych:importItemTexts', { instrumentId: 'zung_sas', texts: texts.slice(0, 19) }, adminSid)).fields?.texts).toBe('psych.texts_count|{"expected":20,"got":19}')

@@ -101,7 +101,7 @@ function submit(ctx: Ctx, input: Parameters<Handlers['psych:submitAssessment']>[
   const person = peopleRepo.byId(db, input.personId)
   if (!person) throw new AppError('invalid_input', 'err.not_found', { field: 'personId' })
   if (person.voided_at) throw ruleViolation('person.voided')
-  if (input.administeredOn > today(ctx)) throw ruleViolation('period.date_in_future', 'administeredOn')
+  if (input.administeredOn > today(ctx)) throw ruleViolation('v.date_in_future', 'administeredOn')
   const instrument = instrumentOr404(input.instrumentId)
   if (input.answers.length !== instrument.items.length) {
     throw new AppError('invalid_input', 'psych.answer_count', { field: 'answers', params: { expected: instrument.items.length, got: input.answers.length } })
@@ -184,7 +184,7 @@ function detail(db: Db, id: string): AssessmentDetail {
 }
 
 export function personAssessments(db: Db, personId: string): AssessmentSummary[] {
-  const rows = db.prepare(`${SELECT} WHERE a.person_id = ? ORDER BY a.administered_on DESC, a.recorded_at DESC`).all(personId) as AssessmentRow[]
+  const rows = db.prepare(`${SELECT} WHERE a.person_id = ? ORDER BY a.administered_on DESC, a.recorded_at DESC, a.rowid DESC`).all(personId) as AssessmentRow[]
   return rows.map(toSummary)
 }
 

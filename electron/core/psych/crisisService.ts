@@ -72,7 +72,7 @@ export const crisisHandlers: Pick<Handlers, 'psych:raiseCrisis' | 'psych:addCris
   'psych:raiseCrisis'(input, ctx) {
     const person = peopleRepo.byId(ctx.db, input.personId)
     if (!person || person.voided_at) throw notFound()
-    if (input.raisedOn > today(ctx)) throw ruleViolation('period.date_in_future', 'raisedOn')
+    if (input.raisedOn > today(ctx)) throw ruleViolation('v.date_in_future', 'raisedOn')
     const id = randomUUID()
     ctx.db
       .prepare('INSERT INTO crises (id, person_id, risk_level, reason, raised_on, raised_by, status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -82,7 +82,7 @@ export const crisisHandlers: Pick<Handlers, 'psych:raiseCrisis' | 'psych:addCris
   },
   'psych:addCrisisEvent'(input, ctx) {
     const c = openCrisis(ctx.db, input.crisisId)
-    if (input.on > today(ctx)) throw ruleViolation('period.date_in_future', 'on')
+    if (input.on > today(ctx)) throw ruleViolation('v.date_in_future', 'on')
     if (input.on < c.raised_on) throw ruleViolation('crisis.before_raised', 'on')
     if (input.nextFollowUp !== null && input.nextFollowUp < input.on) throw ruleViolation('crisis.follow_up_before_event', 'nextFollowUp')
     ctx.db
@@ -93,7 +93,7 @@ export const crisisHandlers: Pick<Handlers, 'psych:raiseCrisis' | 'psych:addCris
   },
   'psych:closeCrisis'(input, ctx) {
     const c = openCrisis(ctx.db, input.crisisId)
-    if (input.closedOn > today(ctx)) throw ruleViolation('period.date_in_future', 'closedOn')
+    if (input.closedOn > today(ctx)) throw ruleViolation('v.date_in_future', 'closedOn')
     if (input.closedOn < c.raised_on) throw ruleViolation('crisis.before_raised', 'closedOn')
     ctx.db
       .prepare("UPDATE crises SET status = 'closed', closed_on = ?, closed_by = ?, outcome = ? WHERE id = ?")

@@ -60,8 +60,8 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
     .prepare('SELECT id, name, id_number, period, admission_date FROM people WHERE ward_id = ? AND voided_at IS NULL ORDER BY name_pinyin')
     .all(wardId) as Array<{ id: string; name: string; id_number: string; period: Period | null; admission_date: string }>
   const latestStmt = db.prepare(
-    `SELECT id, instrument_id, administered_on, band_id, band_severity, result FROM assessments
-     WHERE person_id = ? AND voided_at IS NULL ORDER BY administered_on DESC, recorded_at DESC LIMIT 1`,
+    `SELECT id, instrument_id, administered_on, incomplete_reason, band_id, band_severity, result FROM assessments
+     WHERE person_id = ? AND voided_at IS NULL ORDER BY administered_on DESC, recorded_at DESC, rowid DESC LIMIT 1`,
   )
   const lastScreeningStmt = db.prepare(
     `SELECT max(administered_on) AS on_date FROM assessments WHERE person_id = ? AND voided_at IS NULL AND incomplete_reason IS NULL
@@ -77,7 +77,7 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
 
   const rows = people.map((p) => {
     const latest = latestStmt.get(p.id) as
-      | { id: string; instrument_id: string; administered_on: string; band_id: string | null; band_severity: number | null; result: string | null }
+      | { id: string; instrument_id: string; administered_on: string; incomplete_reason: string | null; band_id: string | null; band_severity: number | null; result: string | null }
       | undefined
     const lastOn = (lastScreeningStmt.get(p.id, screening) as { on_date: string | null }).on_date
     const due = screeningDue(p.admission_date, lastOn, settings, todayDate, addDays)
@@ -90,7 +90,15 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
       admissionDate: p.admission_date,
       screening: { ...due, lastOn },
       latest: latest
-        ? { assessmentId: latest.id, instrumentId: latest.instrument_id, on: latest.administered_on, bandId: latest.band_id, bandLabel, severity: latest.band_severity }
+        ? {
+            assessmentId: latest.id,
+            instrumentId: latest.instrument_id,
+            on: latest.administered_on,
+            incomplete: latest.incomplete_reason !== null,
+            bandId: latest.band_id,
+            bandLabel,
+            severity: latest.band_severity,
+          }
         : null,
       openTasks: tasksByPerson.get(p.id) ?? 0,
       openCrisis: crisisByPerson.get(p.id) ?? null,

@@ -50,7 +50,7 @@ export const sessionHandlers: Pick<Handlers, 'psych:createSession' | 'psych:sess
   'psych:createSession'(input, ctx) {
     const { db } = ctx
     const actor = actorOf(ctx)
-    if (input.date > today(ctx)) throw ruleViolation('period.date_in_future', 'date')
+    if (input.date > today(ctx)) throw ruleViolation('v.date_in_future', 'date')
     if (input.kind === 'individual' && input.participantIds.length !== 1) throw ruleViolation('session.individual_one', 'participantIds')
     const ids = [...new Set(input.participantIds)]
     ids.forEach((personId, i) => {

@@ -131,7 +131,15 @@ export interface WardPsychRow {
   period: Period | null
   admissionDate: string
   screening: { kind: 'admission' | 'periodic'; dueOn: string; status: DueStatus; lastOn: string | null }
-  latest: { assessmentId: string; instrumentId: string; on: string; bandId: string | null; bandLabel: Bilingual | null; severity: number | null } | null
+  latest: {
+    assessmentId: string
+    instrumentId: string
+    on: string
+    incomplete: boolean
+    bandId: string | null
+    bandLabel: Bilingual | null
+    severity: number | null
+  } | null
   openTasks: number
   openCrisis: RiskLevel | null
 }

@@ -243,6 +243,11 @@ function Roster({ rows, total }: { rows: WardPsychRow[]; total: number }) {
                 {row.latest ? (
                   <Group gap={6} wrap="nowrap">
                     <Text fz="sm">{instruments.get(row.latest.instrumentId)?.shortName ?? row.latest.instrumentId}</Text>
+                    {row.latest.incomplete && (
+                      <Badge size="sm" variant="light" color="gray">
+                        {t('psych.incomplete')}
+                      </Badge>
+                    )}
                     {row.latest.bandLabel && <SeverityBadge severity={row.latest.severity} label={bi(row.latest.bandLabel)} size="sm" />}
                     <Text fz="xs" c="dimmed" className="tabular">
                       {row.latest.on}
