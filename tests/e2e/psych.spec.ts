@@ -77,6 +77,9 @@ test('a second assessment draws the trend chart', async ({ page, demoApp }) => {
   await login(page, demoApp, 'xinli', 'Xinli#2026')
   await page.goto(personUrl)
   await enterPhq9(page, '111111110')
+  // total 8 → 轻度; the result view draws the trend as soon as there are two PHQ-9 results.
+  await expect(page.getByTestId('band')).toContainText('轻度')
+  await expect(page.getByTestId('result-trend')).toBeVisible()
   await page.goto(personUrl)
   await page.getByRole('tab', { name: '心理' }).click()
   await expect(page.getByTestId('trend-chart')).toBeVisible()

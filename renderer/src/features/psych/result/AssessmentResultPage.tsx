@@ -14,7 +14,9 @@ import { ReasonModal } from '../../../components/ReasonModal'
 import { formatInstant } from '../../../lib/format'
 import { isValidUuid } from '../../../lib/ids'
 import { useCan } from '../../auth/UserContext'
-import { canRescore, formatScore, instrumentMap, instrumentTitle, SeverityBadge, useBi, useInstruments, usePsychSettings } from '../psychUi'
+import { TrendChart } from '../charts/TrendChart'
+import { trendPoints } from '../charts/trend'
+import { canRescore, formatScore, instrumentMap, instrumentTitle, SeverityBadge, useBi, useInstruments, usePsychSettings, useScoreLabel } from '../psychUi'
 import { AnswersView, BandBlock, FactorSection, FlagAlerts, ScoresTable } from './ResultParts'
 import { RescoreModal } from './RescoreModal'
 
@@ -156,6 +158,7 @@ function ResultContent({ a, instrument, rule }: { a: AssessmentDetail; instrumen
           <FactorSection result={result} instrument={instrument} rule={instrument.id === 'scl90' ? rule : '>='} />
         </Paper>
       )}
+      <ResultTrend a={a} instrument={instrument} />
       <Paper p="lg">
         <Text fw={600} mb="sm">
           {t('psych.result.answers')}
@@ -240,5 +243,22 @@ function RescoreHistory({ a, instrument, cutoffName }: { a: AssessmentDetail; in
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+}
+
+/** The person's trend on this instrument, once there are two complete assessments to draw a line through. */
+function ResultTrend({ a, instrument }: { a: AssessmentDetail; instrument: InstrumentView }) {
+  const { t } = useTranslation()
+  const scoreLabel = useScoreLabel()
+  const history = useApiQuery('psych:personAssessments', { personId: a.personId })
+  const points = history.data ? trendPoints(history.data, a.instrumentId) : []
+  if (points.length < 2) return null
+  return (
+    <Paper p="lg" data-testid="result-trend">
+      <Text fw={600} mb="sm">
+        {t('psych.print.trend', { name: instrument.shortName })}
+      </Text>
+      <TrendChart instrument={instrument} points={points} yLabel={scoreLabel(instrument.bandScore ?? 'total')} height={220} />
+    </Paper>
   )
 }
