@@ -47,7 +47,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     if (spec.access !== 'public' && !actor) return fail('unauthenticated', 'err.unauthenticated')
 
     const parsed = spec.input.safeParse(rawInput ?? {})
-    if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error, locale))
+    if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
 
     if (spec.access !== 'public' && spec.access !== 'authenticated' && !roleHas(actor!.role, spec.access)) {
       return fail('forbidden', 'err.forbidden')
@@ -96,7 +96,7 @@ function fieldMessage(key: string, params?: Record<string, string | number>): st
   return params ? `${key}|${JSON.stringify(params)}` : key
 }
 
-function zodFields(error: ZodError, _locale: Locale): Record<string, string> {
+function zodFields(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_'

@@ -16,7 +16,7 @@ function assertFresh(ctx: Ctx) {
   if (isInitialized(ctx.db)) throw new AppError('conflict', 'setup.already_initialized')
 }
 
-export function initializeFacility(db: Db, at: string, facilityName: string) {
+export function initializeFacility(db: Db, facilityName: string) {
   setSetting(db, SETTING_FACILITY_NAME, facilityName)
   setSetting(db, SETTING_PERIOD_TEMPLATE, DEFAULT_PERIOD_TEMPLATE)
 }
@@ -34,7 +34,7 @@ export const setupHandlers: Pick<Handlers, 'setup:status' | 'setup:initialize' |
       if (names.has(w.name)) throw new AppError('conflict', 'ward.duplicate_name', { field: `wards.${i}.name` })
       names.add(w.name)
     })
-    initializeFacility(ctx.db, at, input.facilityName)
+    initializeFacility(ctx.db, input.facilityName)
     for (const w of input.wards) insertWard(ctx.db, at, { ...w, note: null })
     createStaff(ctx.db, at, { ...input.admin, role: 'admin', wardId: null })
     return null

@@ -58,10 +58,11 @@ export function scoreWithSettings(
   choice: { cutoffSetId?: string | undefined; rounding?: PsychSettings['rounding'] } = {},
 ): ScoredResult {
   const cutoffSetId = choice.cutoffSetId ?? settings.cutoffSets[instrument.id]
+  const overrides = flagOverrides(instrument, settings)
   const r = scoreInstrument(instrument, answers, {
     ...(cutoffSetId ? { cutoffSetId } : {}),
     rounding: choice.rounding ?? settings.rounding,
-    ...(flagOverrides(instrument, settings) ? { flagOverrides: flagOverrides(instrument, settings) } : {}),
+    ...(overrides ? { flagOverrides: overrides } : {}),
   })
   return { scores: r.scores, factors: r.factors, band: r.band, flags: r.flags, cutoffSetId: r.cutoffSetId, rounding: r.rounding }
 }

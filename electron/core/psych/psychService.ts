@@ -24,9 +24,10 @@ function loadedTexts(db: Db, instrumentId: string): Map<number, Bilingual> {
   return new Map(rows.map((r) => [r.item_number, { zh: r.text_zh, en: r.text_en ?? r.text_zh }]))
 }
 
+/** The facility's choice, else the set marked default (the schema requires exactly one whenever there are sets). */
 function activeCutoffSet(instrument: Instrument, settings: PsychSettings) {
   const chosen = settings.cutoffSets[instrument.id]
-  return instrument.cutoffSets.find((c) => c.id === chosen) ?? instrument.cutoffSets.find((c) => c.default) ?? instrument.cutoffSets[0] ?? null
+  return instrument.cutoffSets.find((c) => c.id === chosen) ?? instrument.cutoffSets.find((c) => c.default) ?? null
 }
 
 export function instrumentView(db: Db, instrument: Instrument, settings: PsychSettings): InstrumentView {
