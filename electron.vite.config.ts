@@ -29,6 +29,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    // `@shared/…` is electron/shared, the only layer the renderer may import (tsconfig.web.json has the same path).
+    resolve: { alias: { '@shared': resolve('electron/shared') } },
     plugins: [react(), devOnlyInlineScripts],
     build: {
       outDir: resolve('out/renderer'),

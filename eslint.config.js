@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint'
 
 /** Layer rules (design.md): shared is pure, core never imports electron, renderer imports only shared. */
 // A bare 'electron' glob would also match relative paths into the electron/ folder, so the package itself is a regex.
-const restrict = (group, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group, message }, { regex: '^electron(/.*)?$', message }] }],
+const restrict = (group, message, extra = []) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group, message }, { regex: '^electron(/.*)?$', message }, ...extra] }],
 })
 
 export default tseslint.config(
@@ -32,7 +32,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3'], 'the renderer imports only electron/shared'),
+      ...restrict(['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3'], 'the renderer imports only electron/shared', [
+        { group: ['**/electron/shared/**'], message: 'import electron/shared through the @shared/… alias' },
+      ]),
     },
   },
   { files: ['electron/**/*.ts', 'tests/**/*.ts', '*.ts', '*.js', '.ci/**/*.mjs'], languageOptions: { globals: globals.node } },

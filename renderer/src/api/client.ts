@@ -1,4 +1,4 @@
-import type { Input, MethodName, Output } from '../../../electron/shared/contract'
+import type { Input, MethodName, Output } from '@shared/contract'
 import { ApiCallError } from './errors'
 import { send } from './transport'
 

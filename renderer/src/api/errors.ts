@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../../electron/shared/contract'
+import type { ApiError, ErrorCode } from '@shared/contract'
 
 /** Thrown by `api.invoke` when the back end answers `{ ok: false }`. */
 export class ApiCallError extends Error {

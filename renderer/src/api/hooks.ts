@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications'
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { Input, MethodName, Output } from '../../../electron/shared/contract'
+import type { Input, MethodName, Output } from '@shared/contract'
 import { useErrorText } from '../i18n/errorText'
 import { api } from './client'
 

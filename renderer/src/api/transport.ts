@@ -1,4 +1,4 @@
-import type { ApiResult } from '../../../electron/shared/contract'
+import type { ApiResult } from '@shared/contract'
 import { ApiCallError } from './errors'
 import { getSessionId } from './session'
 

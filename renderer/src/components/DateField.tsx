@@ -3,7 +3,7 @@ import { DatePicker } from '@mantine/dates'
 import { useDisclosure } from '@mantine/hooks'
 import { IconCalendar, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { isValidIsoDate } from '../../../electron/shared/domain/dates'
+import { isValidIsoDate } from '@shared/domain/dates'
 
 /** Accepts 2026-11-23, 2026/11/23, 2026.11.23, 2026年11月23日 and 20261123; null when not a real date. */
 export function parseDate(input: string): string | null {

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { Period } from '../../../electron/shared/domain/periods'
+import type { Period } from '@shared/domain/periods'
 
 export const PERIOD_COLORS: Record<Period, string> = {
   detox: 'orange',

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { reason } from '../../../electron/shared/contract'
+import { reason } from '@shared/contract'
 import { translateFieldError } from '../i18n/errorText'
 import { applyServerErrors } from '../lib/forms'
 import { REQUIRED } from './required'

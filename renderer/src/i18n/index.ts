@@ -3,7 +3,7 @@ import 'dayjs/locale/zh-cn'
 import 'dayjs/locale/en'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { messages } from '../../../electron/shared/i18n/messages'
+import { messages } from '@shared/i18n/messages'
 import { en, enPlurals } from './en'
 import { zhCN } from './zh-CN'
 

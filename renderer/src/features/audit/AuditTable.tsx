@@ -1,6 +1,6 @@
 import { Code, Group, Table, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { AuditRow } from '../../../../electron/shared/contract'
+import type { AuditRow } from '@shared/contract'
 import { formatInstant } from '../../lib/format'
 
 /** Audit rows; the method is shown by its readable name with the raw name beside it. */

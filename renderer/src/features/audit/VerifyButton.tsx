@@ -2,7 +2,7 @@ import { Alert, Button, Group } from '@mantine/core'
 import { IconShieldCheck, IconShieldX } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { AuditVerifyResult } from '../../../../electron/shared/contract'
+import type { AuditVerifyResult } from '@shared/contract'
 import { api } from '../../api/client'
 import { useErrorText } from '../../i18n/errorText'
 

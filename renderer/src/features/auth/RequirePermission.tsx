@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { Permission } from '../../../../electron/shared/domain/roles'
+import type { Permission } from '@shared/domain/roles'
 import { Forbidden } from '../../components/Forbidden'
 import { useCan } from './UserContext'
 

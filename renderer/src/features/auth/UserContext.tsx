@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
-import type { StaffUser } from '../../../../electron/shared/contract'
-import type { Permission } from '../../../../electron/shared/domain/roles'
+import type { StaffUser } from '@shared/contract'
+import type { Permission } from '@shared/domain/roles'
 
 export const UserContext = createContext<StaffUser | null>(null)
 

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router'
-import { ROSTER_SORTS } from '../../../../electron/shared/contract'
-import { PERIODS, type Period } from '../../../../electron/shared/domain/periods'
-import { SEXES, type Sex } from '../../../../electron/shared/domain/person'
+import { ROSTER_SORTS } from '@shared/contract'
+import { PERIODS, type Period } from '@shared/domain/periods'
+import { SEXES, type Sex } from '@shared/domain/person'
 
 export type RosterSort = (typeof ROSTER_SORTS)[number]
 export const PAGE_SIZE = 50

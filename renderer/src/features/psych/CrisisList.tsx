@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { IconChevronRight } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { CrisisSummary } from '../../../../electron/shared/contract'
+import type { CrisisSummary } from '@shared/contract'
 import { useCan } from '../auth/UserContext'
 import { RiskBadge } from './psychUi'
 

@@ -1,7 +1,7 @@
 import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract, type PsychTask } from '../../../../electron/shared/contract'
+import { contract, type PsychTask } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { FormActions } from '../../components/FormActions'
 import { REQUIRED } from '../../components/required'

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PersonListRow } from '../../../../electron/shared/contract'
+import type { PersonListRow } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { REQUIRED } from '../../components/required'
 

@@ -1,8 +1,8 @@
 import { Badge, type BadgeProps } from '@mantine/core'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { InstrumentView } from '../../../../electron/shared/contract'
-import type { DueStatus, RiskLevel } from '../../../../electron/shared/domain/psych'
+import type { InstrumentView } from '@shared/contract'
+import type { DueStatus, RiskLevel } from '@shared/domain/psych'
 import { useApiQuery } from '../../api/hooks'
 import './psych.css'
 

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Skeleton, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract } from '../../../../electron/shared/contract'
+import { contract } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { applyServerErrors, zodValidate } from '../../lib/forms'
 import { REQUIRED } from '../../components/required'

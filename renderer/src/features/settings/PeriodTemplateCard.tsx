@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Skeleto
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PERIODS, type Period, type PeriodTemplate } from '../../../../electron/shared/domain/periods'
+import { PERIODS, type Period, type PeriodTemplate } from '@shared/domain/periods'
 import { useApiMutation } from '../../api/hooks'
 import { PeriodBadge } from '../../components/PeriodBadge'
 

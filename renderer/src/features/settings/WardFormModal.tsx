@@ -1,7 +1,7 @@
 import { Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract, type WardSummary } from '../../../../electron/shared/contract'
+import { contract, type WardSummary } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { applyServerErrors, zodValidate } from '../../lib/forms'
 import { REQUIRED } from '../../components/required'

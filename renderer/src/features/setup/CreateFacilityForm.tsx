@@ -2,7 +2,7 @@ import { ActionIcon, Button, Divider, Group, NumberInput, PasswordInput, SimpleG
 import { useForm } from '@mantine/form'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { contract } from '../../../../electron/shared/contract'
+import { contract } from '@shared/contract'
 import { useApiMutation } from '../../api/hooks'
 import { applyServerErrors, zodValidate } from '../../lib/forms'
 import { useFinishSetup } from './useFinishSetup'

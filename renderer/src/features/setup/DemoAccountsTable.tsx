@@ -1,7 +1,7 @@
 import { Code, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { DemoAccount } from '../../../../electron/shared/contract'
-import { ROLES, type Role } from '../../../../electron/shared/domain/roles'
+import type { DemoAccount } from '@shared/contract'
+import { ROLES, type Role } from '@shared/domain/roles'
 
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value)

@@ -3,7 +3,7 @@ import { IconBrain, IconBuildingCommunity, IconFileSearch, IconFolders, IconSett
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
-import type { Permission } from '../../../../electron/shared/domain/roles'
+import type { Permission } from '@shared/domain/roles'
 import { useCan } from '../auth/UserContext'
 
 interface Item {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { ROLES } from '../../../../electron/shared/domain/roles'
+import { ROLES } from '@shared/domain/roles'
 
 export function roleOptions(t: TFunction) {
   return ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))

@@ -1,6 +1,6 @@
 import { Group, Progress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { PERIODS, type Period } from '../../../../electron/shared/domain/periods'
+import { PERIODS, type Period } from '@shared/domain/periods'
 import { PERIOD_COLORS, usePeriodLabel } from '../../components/PeriodBadge'
 
 /** The period mix of a ward as one stacked bar with a legend of counts. */

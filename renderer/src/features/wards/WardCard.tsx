@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Progress, Stack, Text, UnstyledButton } fro
 import { IconBrain, IconChevronRight, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { WardSummary } from '../../../../electron/shared/contract'
+import type { WardSummary } from '@shared/contract'
 import { useCan } from '../auth/UserContext'
 import { PeriodBar } from './PeriodBar'
 

@@ -1,4 +1,4 @@
-import type { WardSummary } from '../../../../electron/shared/contract'
+import type { WardSummary } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { compareWardNames } from '../../lib/wardOrder'
 

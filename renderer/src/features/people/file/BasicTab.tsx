@@ -1,6 +1,6 @@
 import { Group, Paper, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { PersonFile } from '../../../../../electron/shared/contract'
+import type { PersonFile } from '@shared/contract'
 import { InfoGrid } from '../../../components/InfoGrid'
 import { formatInstant } from '../../../lib/format'
 import { RevisionHistory } from './RevisionHistory'

@@ -3,7 +3,7 @@ import { IconBan, IconEdit } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { PersonFile } from '../../../../../electron/shared/contract'
+import type { PersonFile } from '@shared/contract'
 import { PeriodBadge } from '../../../components/PeriodBadge'
 import { useCan } from '../../auth/UserContext'
 

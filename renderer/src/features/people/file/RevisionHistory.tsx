@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Skeleton, Stack, Table, Text, Timeline } from '@mantine/core'
 import { IconHistory } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { PersonRevisionRow } from '../../../../../electron/shared/contract'
+import type { PersonRevisionRow } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'

@@ -2,7 +2,7 @@ import { Text, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { IconCircleCheck, IconId } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { checkIdNumber } from '../../../../../electron/shared/domain/idNumber'
+import { checkIdNumber } from '@shared/domain/idNumber'
 import type { PersonFormValues } from './personFormValues'
 import { REQUIRED } from '../../../components/required'
 

@@ -2,7 +2,7 @@ import { Group, Paper, Radio, Select, SimpleGrid, Text, TextInput } from '@manti
 import type { UseFormReturnType } from '@mantine/form'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ETHNICITIES, SEXES } from '../../../../../electron/shared/domain/person'
+import { ETHNICITIES, SEXES } from '@shared/domain/person'
 import { DateField } from '../../../components/DateField'
 import { IdNumberField } from './IdNumberField'
 import type { PersonFormValues } from './personFormValues'

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Textarea } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { PERIODS } from '../../../../../electron/shared/domain/periods'
+import { PERIODS } from '@shared/domain/periods'
 import { DateField } from '../../../components/DateField'
 import { useWards } from '../../wards/useWards'
 import { FormSection } from './IdentityFields'

@@ -1,8 +1,8 @@
 import type { FormErrors } from '@mantine/form'
-import type { IdentityInput, PersonFile } from '../../../../../electron/shared/contract'
-import { checkIdNumber } from '../../../../../electron/shared/domain/idNumber'
-import type { Period } from '../../../../../electron/shared/domain/periods'
-import type { Sex } from '../../../../../electron/shared/domain/person'
+import type { IdentityInput, PersonFile } from '@shared/contract'
+import { checkIdNumber } from '@shared/domain/idNumber'
+import type { Period } from '@shared/domain/periods'
+import type { Sex } from '@shared/domain/person'
 import i18n from '../../../i18n'
 import { translateKey } from '../../../i18n/errorText'
 

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core'
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react'
-import type { InstrumentView } from '../../../../../electron/shared/contract'
+import type { InstrumentView } from '@shared/contract'
 import { useBi, useItemText } from '../psychUi'
 
 

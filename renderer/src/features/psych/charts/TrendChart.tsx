@@ -1,7 +1,7 @@
 import type { ChartData, ChartOptions, Plugin } from 'chart.js'
 import { useMemo } from 'react'
 import { Line } from 'react-chartjs-2'
-import type { InstrumentView } from '../../../../../electron/shared/contract'
+import type { InstrumentView } from '@shared/contract'
 import { severityHex, useBi, type Bilingual } from '../psychUi'
 import { GRID_COLOR, INK } from './setup'
 

@@ -1,4 +1,4 @@
-import type { AssessmentSummary } from '../../../../../electron/shared/contract'
+import type { AssessmentSummary } from '@shared/contract'
 import type { TrendPoint } from './TrendChart'
 
 /** Complete, scored, not voided assessments of one instrument, oldest first. */

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconClipboardPlus, IconFlag, IconMessagePlus, IconUr
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import type { AssessmentSummary, InstrumentView, PersonFile } from '../../../../../electron/shared/contract'
+import type { AssessmentSummary, InstrumentView, PersonFile } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'

@@ -3,7 +3,7 @@ import { IconAlertOctagon, IconBan, IconCalculator, IconPrinter } from '@tabler/
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import type { AssessmentDetail, InstrumentView, ScoredResult } from '../../../../../electron/shared/contract'
+import type { AssessmentDetail, InstrumentView, ScoredResult } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'

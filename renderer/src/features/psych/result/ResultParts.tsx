@@ -1,8 +1,8 @@
 import { Alert, Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import { IconAlertOctagon } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { InstrumentView, ScoredResult } from '../../../../../electron/shared/contract'
-import type { PsychSettings } from '../../../../../electron/shared/domain/psych'
+import type { InstrumentView, ScoredResult } from '@shared/contract'
+import type { PsychSettings } from '@shared/domain/psych'
 import { FactorChart, type FactorBar } from '../charts/FactorChart'
 import { formatScore, orderedScoreKeys, SeverityBadge, useBi, useItemText, useScoreLabel } from '../psychUi'
 

@@ -2,11 +2,11 @@ import { Alert, Badge, Button, FileButton, Group, List, Modal, ScrollArea, Stack
 import { IconAlertTriangle, IconFileImport, IconFileText } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { InstrumentView } from '../../../../../electron/shared/contract'
+import type { InstrumentView } from '@shared/contract'
 import { useApiMutation } from '../../../api/hooks'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { instrumentTitle, useBi } from '../psychUi'
-import { parseItemTexts, type ParseError, type ParseResult } from '../../../../../electron/shared/domain/instruments/itemTexts'
+import { parseItemTexts, type ParseError, type ParseResult } from '@shared/domain/instruments/itemTexts'
 
 /** Loads the facility's licensed item texts for an instrument shipped without them: parse, preview, then import. */
 export function ImportTextsModal({ instrument, onClose }: { instrument: InstrumentView; onClose: () => void }) {

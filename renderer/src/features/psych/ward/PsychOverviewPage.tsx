@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Unstyled
 import { IconBuildingCommunity, IconChevronRight, IconClipboardPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { WardSummary } from '../../../../../electron/shared/contract'
+import type { WardSummary } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'

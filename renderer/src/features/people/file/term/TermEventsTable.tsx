@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { TermEventRow } from '../../../../../../electron/shared/contract'
-import { daysBetween } from '../../../../../../electron/shared/domain/dates'
+import type { TermEventRow } from '@shared/contract'
+import { daysBetween } from '@shared/domain/dates'
 import { EmptyState } from '../../../../components/EmptyState'
 import { formatInstant } from '../../../../lib/format'
 

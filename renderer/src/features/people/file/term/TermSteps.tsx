@@ -1,6 +1,6 @@
 import { List, Paper, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { TermStep } from '../../../../../../electron/shared/domain/term'
+import type { TermStep } from '@shared/domain/term'
 
 /** The computation written out step by step, so staff can check it against the decision documents. */
 export function TermSteps({ steps }: { steps: TermStep[] }) {

@@ -2,7 +2,7 @@ import { Alert, Paper, SimpleGrid, Stack, Text, ThemeIcon, Group } from '@mantin
 import { IconAlertTriangle, IconCalendarDue, IconCalendarEvent, IconCircleCheck, IconCircleX, IconClockPause } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PersonTerm } from '../../../../../../electron/shared/contract'
+import type { PersonTerm } from '@shared/contract'
 import { translateKey } from '../../../../i18n/errorText'
 
 function Figure({ icon, label, value, hint, color }: { icon: ReactNode; label: string; value: ReactNode; hint?: ReactNode; color?: string }) {
