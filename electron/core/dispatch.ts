@@ -1,5 +1,5 @@
 import { ZodError, type z } from 'zod'
-import { contract, isMethodName, type ApiError, type ApiResult, type MethodName, type ParsedInput, type Output } from '../shared/contract'
+import { contract, isMethodName, type ApiError, type ApiResult } from '../shared/contract'
 import type { MethodSpec } from '../shared/contract/define'
 import { roleHas } from '../shared/domain/roles'
 import { translate, type Locale } from '../shared/i18n/messages'
@@ -11,8 +11,7 @@ import type { Db } from './db/open'
 import { AppError, FieldErrors } from './errors'
 import { handlers } from './handlers'
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Ctx) => Output<M>
-export type Handlers = { [M in MethodName]: Handler<M> }
+export type { Handler, Handlers } from './handlerTypes'
 
 export interface DispatcherOptions {
   db: Db
