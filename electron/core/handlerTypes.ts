@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 import type { MethodName, Output, ParsedInput } from '../shared/contract'
-import type { MethodSpec } from '../shared/contract/define'
+import type { AnyMethodSpec, MethodSpec } from '../shared/contract/define'
 import type { Ctx } from './context'
 
 /** One method's handler: parsed input and the call's context in, the method's output out (synchronous: it runs inside a transaction). */
@@ -17,7 +17,7 @@ export type HandlerForSpec<S> = S extends MethodSpec<infer I, infer O> ? (input:
  * Exactly the handlers a contract module declares: a service writes `export const xHandlers = { … } satisfies
  * HandlersFor<typeof xContract>`, so a missing, misspelled or extra method is a compile error.
  */
-export type HandlersFor<C extends Record<string, MethodSpec>> = { [M in keyof C]: HandlerForSpec<C[M]> }
+export type HandlersFor<C extends Record<string, AnyMethodSpec>> = { [M in keyof C]: HandlerForSpec<C[M]> }
 
 /** Every method of the whole contract. */
 export type Handlers = { [M in MethodName]: Handler<M> }

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { ROLES, type Permission, type Role } from '../domain/roles'
-import { id, text } from './common'
+import type { Permission, Role } from '../domain/roles'
 import { method, noAudit } from './define'
 
 export interface StaffUser {
@@ -12,18 +11,7 @@ export interface StaffUser {
   permissions: Permission[]
 }
 
-export interface StaffRow {
-  id: string
-  username: string
-  displayName: string
-  role: Role
-  wardId: string | null
-  wardName: string | null
-  active: boolean
-  createdAt: string
-  lastLoginAt: string | null
-}
-
+/** Account fields shared by set-up (first admin) and staff management. */
 export const username = z
   .string({ error: 'v.required' })
   .trim()
@@ -44,36 +32,5 @@ export const authContract = {
     input: z.object({ current: z.string().min(1, 'v.required'), next: password }),
     access: 'authenticated',
     audit: { kind: 'write', recordType: 'staff', record: () => null },
-  }),
-}
-
-export const staffContract = {
-  'staff:list': method<StaffRow[]>()({ input: z.object({}), access: 'staff.manage', audit: noAudit }),
-  'staff:create': method<{ id: string }>()({
-    input: z.object({
-      username,
-      displayName: text(40),
-      role: z.enum(ROLES, { error: 'v.required' }),
-      wardId: id.nullable().default(null),
-      password,
-    }),
-    access: 'staff.manage',
-    audit: { kind: 'write', recordType: 'staff', record: (_i, o) => o.id },
-  }),
-  'staff:update': method<null>()({
-    input: z.object({
-      id,
-      displayName: text(40),
-      role: z.enum(ROLES, { error: 'v.required' }),
-      wardId: id.nullable().default(null),
-      active: z.boolean(),
-    }),
-    access: 'staff.manage',
-    audit: { kind: 'write', recordType: 'staff', record: (i) => i.id },
-  }),
-  'staff:resetPassword': method<null>()({
-    input: z.object({ id, password }),
-    access: 'staff.manage',
-    audit: { kind: 'write', recordType: 'staff', record: (i) => i.id },
   }),
 }

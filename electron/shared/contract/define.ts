@@ -22,6 +22,13 @@ export interface MethodSpec<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly output?: O
 }
 
+/**
+ * Any method spec, for constraints over contract modules. `MethodSpec` (of `z.ZodType`, `unknown`) does not do: a
+ * spec's audit callback takes its own input type, and function parameters only accept wider types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMethodSpec = MethodSpec<any, any>
+
 /** Declares a method: `method<Output>()({ input, access, audit })`. The two calls let TypeScript infer the schema. */
 export function method<O>() {
   return <S extends z.ZodType>(spec: { input: S; access: Access; audit: AuditSpec<z.output<S>, O> }): MethodSpec<S, O> =>
@@ -29,3 +36,27 @@ export function method<O>() {
 }
 
 export const noAudit = { kind: 'none' } as const
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never
+/** One object type with every key of the merged modules (an intersection, flattened so editors show plain keys). */
+export type Merged<M extends readonly object[]> = { [K in keyof UnionToIntersection<M[number]>]: UnionToIntersection<M[number]>[K] }
+
+/**
+ * Merges modules of named entries (contract methods, handlers) into one object. An object spread would let a later
+ * module silently overwrite a name declared earlier; this throws instead, naming it. `what` words the message.
+ */
+export function mergeModules<const M extends readonly object[]>(modules: M, what: string): Merged<M> {
+  const merged: Record<string, unknown> = {}
+  for (const module of modules) {
+    for (const [name, entry] of Object.entries(module)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`${what} '${name}' is declared twice`)
+      merged[name] = entry
+    }
+  }
+  return merged as Merged<M>
+}
+
+/** The whole API from its contract modules (one per service); a method declared in two modules throws at start-up. */
+export function defineApi<const M extends readonly Record<string, AnyMethodSpec>[]>(modules: M): Merged<M> {
+  return mergeModules(modules, 'contract method')
+}

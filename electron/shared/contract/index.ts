@@ -3,21 +3,26 @@
  */
 import type { z } from 'zod'
 import { auditContract } from './audit'
-import { authContract, staffContract } from './auth'
-import type { MethodSpec } from './define'
-import { setupContract, wardsContract } from './facility'
+import { authContract } from './auth'
+import { defineApi, type MethodSpec } from './define'
+import { facilityContract } from './facility'
 import { peopleContract } from './people'
 import { psychContract } from './psych'
+import { setupContract } from './setup'
+import { staffContract } from './staff'
+import { wardsContract } from './wards'
 
-export const contract = {
-  ...setupContract,
-  ...authContract,
-  ...staffContract,
-  ...wardsContract,
-  ...peopleContract,
-  ...auditContract,
-  ...psychContract,
-} as const
+/** One contract module per service; a method name declared in two of them throws here, at start-up. */
+export const contract = defineApi([
+  setupContract,
+  authContract,
+  staffContract,
+  facilityContract,
+  wardsContract,
+  peopleContract,
+  auditContract,
+  psychContract,
+])
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract
@@ -53,7 +58,10 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export * from './common'
 export * from './define'
 export * from './auth'
+export * from './staff'
+export * from './setup'
 export * from './facility'
+export * from './wards'
 export * from './people'
 export * from './audit'
 export * from './psych'

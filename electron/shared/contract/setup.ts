@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { password, username } from './auth'
+import { text } from './common'
+import { method, noAudit } from './define'
+import { wardFields } from './wards'
+
+export interface DemoAccount {
+  username: string
+  password: string
+  role: string
+  displayName: string
+}
+
+export const setupContract = {
+  'setup:status': method<{ initialized: boolean; facilityName: string | null }>()({
+    input: z.object({}),
+    access: 'public',
+    audit: noAudit,
+  }),
+  'setup:initialize': method<null>()({
+    input: z.object({
+      facilityName: text(60),
+      wards: z
+        .array(z.object({ name: wardFields.name, capacity: wardFields.capacity }))
+        .min(1, 'v.wards_required')
+        .max(50, 'v.too_many'),
+      admin: z.object({ username, displayName: text(40), password }),
+    }),
+    access: 'public',
+    audit: { kind: 'write', recordType: 'facility', record: () => null },
+  }),
+  'setup:loadDemo': method<{ accounts: DemoAccount[] }>()({
+    input: z.object({ people: z.number().int().min(0).max(5000).default(240) }),
+    access: 'public',
+    audit: { kind: 'write', recordType: 'facility', record: () => null },
+  }),
+}

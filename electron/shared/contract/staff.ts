@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { ROLES, type Role } from '../domain/roles'
+import { password, username } from './auth'
+import { id, text } from './common'
+import { method, noAudit } from './define'
+
+export interface StaffRow {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  wardId: string | null
+  wardName: string | null
+  active: boolean
+  createdAt: string
+  lastLoginAt: string | null
+}
+
+export const staffContract = {
+  'staff:list': method<StaffRow[]>()({ input: z.object({}), access: 'staff.manage', audit: noAudit }),
+  'staff:create': method<{ id: string }>()({
+    input: z.object({
+      username,
+      displayName: text(40),
+      role: z.enum(ROLES, { error: 'v.required' }),
+      wardId: id.nullable().default(null),
+      password,
+    }),
+    access: 'staff.manage',
+    audit: { kind: 'write', recordType: 'staff', record: (_i, o) => o.id },
+  }),
+  'staff:update': method<null>()({
+    input: z.object({
+      id,
+      displayName: text(40),
+      role: z.enum(ROLES, { error: 'v.required' }),
+      wardId: id.nullable().default(null),
+      active: z.boolean(),
+    }),
+    access: 'staff.manage',
+    audit: { kind: 'write', recordType: 'staff', record: (i) => i.id },
+  }),
+  'staff:resetPassword': method<null>()({
+    input: z.object({ id, password }),
+    access: 'staff.manage',
+    audit: { kind: 'write', recordType: 'staff', record: (i) => i.id },
+  }),
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import type { Period } from '../domain/periods'
+import { id, optionalText, text } from './common'
+import { method, noAudit } from './define'
+
+export interface WardSummary {
+  id: string
+  name: string
+  capacity: number
+  note: string | null
+  occupancy: number
+  byPeriod: Record<Period, number>
+  active: boolean
+}
+
+/** A ward's editable fields; set-up reuses the name and capacity rules. */
+export const wardFields = {
+  name: text(20),
+  capacity: z.number({ error: 'v.number' }).int('v.integer').min(1, 'v.capacity').max(2000, 'v.capacity'),
+  note: optionalText(200),
+}
+
+export const wardsContract = {
+  'wards:list': method<WardSummary[]>()({ input: z.object({}), access: 'wards.read', audit: noAudit }),
+  'wards:create': method<{ id: string }>()({
+    input: z.object(wardFields),
+    access: 'facility.manage',
+    audit: { kind: 'write', recordType: 'ward', record: (_i, o) => o.id },
+  }),
+  'wards:update': method<null>()({
+    input: z.object({ id, ...wardFields, active: z.boolean().default(true) }),
+    access: 'facility.manage',
+    audit: { kind: 'write', recordType: 'ward', record: (i) => i.id },
+  }),
+}
