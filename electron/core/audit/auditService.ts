@@ -1,7 +1,9 @@
-import type { Handlers } from '../dispatch'
-import { listAudit, verifyAudit } from './auditLog'
+import type { auditContract } from '../../shared/contract'
+import type { HandlersFor } from '../handlerTypes'
+import { verifyAudit } from './auditLog'
+import { listAudit } from './auditQueries'
 
-export const auditHandlers: Pick<Handlers, 'audit:list' | 'audit:verify'> = {
+export const auditHandlers = {
   'audit:list': (input, ctx) => listAudit(ctx.db, input),
   'audit:verify': (_input, ctx) => verifyAudit(ctx.db),
-}
+} satisfies HandlersFor<typeof auditContract>

@@ -1,51 +1,77 @@
-import type { StaffRow } from '../../shared/contract'
 import type { Role } from '../../shared/domain/roles'
 import type { Db } from '../db/open'
 
+/** A staff row, its columns aliased to camelCase. */
 export interface StaffRecord {
   id: string
   username: string
-  display_name: string
+  displayName: string
   role: Role
-  ward_id: string | null
-  password_hash: string
-  password_salt: string
+  wardId: string | null
+  passwordHash: string
+  passwordSalt: string
   active: 0 | 1
-  failed_logins: number
-  locked_until: string | null
-  last_login_at: string | null
-  created_at: string
-  updated_at: string
+  failedLogins: number
+  lockedUntil: string | null
+  lastLoginAt: string | null
+  createdAt: string
+  updatedAt: string
 }
 
-export const staffRepo = {
-  byId: (db: Db, id: string) => db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRecord | undefined,
-  byUsername: (db: Db, username: string) => db.prepare('SELECT * FROM staff WHERE username = ?').get(username) as StaffRecord | undefined,
-  count: (db: Db) => (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n,
-  activeAdmins: (db: Db) => (db.prepare("SELECT count(*) AS n FROM staff WHERE role = 'admin' AND active = 1").get() as { n: number }).n,
-  insert(db: Db, r: Omit<StaffRecord, 'failed_logins' | 'locked_until' | 'last_login_at'>) {
-    db.prepare(
-      `INSERT INTO staff (id, username, display_name, role, ward_id, password_hash, password_salt, active, created_at, updated_at)
-       VALUES (@id, @username, @display_name, @role, @ward_id, @password_hash, @password_salt, @active, @created_at, @updated_at)`,
-    ).run(r)
-  },
-  list(db: Db): StaffRow[] {
-    const rows = db
-      .prepare(
-        `SELECT s.id, s.username, s.display_name, s.role, s.ward_id, w.name AS ward_name, s.active, s.created_at, s.last_login_at
-         FROM staff s LEFT JOIN wards w ON w.id = s.ward_id ORDER BY s.active DESC, s.role, s.username`,
-      )
-      .all() as Array<Omit<StaffRecord, 'password_hash' | 'password_salt'> & { ward_name: string | null }>
-    return rows.map((r) => ({
-      id: r.id,
-      username: r.username,
-      displayName: r.display_name,
-      role: r.role,
-      wardId: r.ward_id,
-      wardName: r.ward_name,
-      active: r.active === 1,
-      createdAt: r.created_at,
-      lastLoginAt: r.last_login_at,
-    }))
-  },
+const SELECT_STAFF = `
+  SELECT id, username, display_name AS displayName, role, ward_id AS wardId, password_hash AS passwordHash,
+         password_salt AS passwordSalt, active, failed_logins AS failedLogins, locked_until AS lockedUntil,
+         last_login_at AS lastLoginAt, created_at AS createdAt, updated_at AS updatedAt
+  FROM staff`
+
+export const staffById = (db: Db, id: string) => db.prepare(`${SELECT_STAFF} WHERE id = ?`).get(id) as StaffRecord | undefined
+
+/** Usernames compare without case (the column is COLLATE NOCASE). */
+export const staffByUsername = (db: Db, username: string) =>
+  db.prepare(`${SELECT_STAFF} WHERE username = ?`).get(username) as StaffRecord | undefined
+
+/** The name shown for a staff member in "recorded by" cells; undefined for an unknown id. */
+export const staffDisplayName = (db: Db, id: string) =>
+  (db.prepare('SELECT display_name AS displayName FROM staff WHERE id = ?').get(id) as { displayName: string } | undefined)?.displayName
+
+export const activeAdminCount = (db: Db) => (db.prepare("SELECT count(*) AS n FROM staff WHERE role = 'admin' AND active = 1").get() as { n: number }).n
+
+export function insertStaff(db: Db, r: Omit<StaffRecord, 'failedLogins' | 'lockedUntil' | 'lastLoginAt'>): void {
+  db.prepare(
+    `INSERT INTO staff (id, username, display_name, role, ward_id, password_hash, password_salt, active, created_at, updated_at)
+     VALUES (@id, @username, @displayName, @role, @wardId, @passwordHash, @passwordSalt, @active, @createdAt, @updatedAt)`,
+  ).run(r)
 }
+
+export function updateStaff(db: Db, r: { id: string; displayName: string; role: Role; wardId: string | null; active: boolean; updatedAt: string }): void {
+  db.prepare('UPDATE staff SET display_name = ?, role = ?, ward_id = ?, active = ?, updated_at = ? WHERE id = ?').run(
+    r.displayName, r.role, r.wardId, r.active ? 1 : 0, r.updatedAt, r.id,
+  )
+}
+
+/** Failed-login bookkeeping: the running count, or a lock (the count then starts again). */
+export function recordFailedLogins(db: Db, id: string, failedLogins: number, lockedUntil: string | null): void {
+  db.prepare('UPDATE staff SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failedLogins, lockedUntil, id)
+}
+
+export function recordLogin(db: Db, id: string, at: string): void {
+  db.prepare('UPDATE staff SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(at, id)
+}
+
+/** The staff member's own change: the lock and failure count stay as they are. */
+export function setPassword(db: Db, id: string, password: { hash: string; salt: string }, at: string): void {
+  db.prepare('UPDATE staff SET password_hash = ?, password_salt = ?, updated_at = ? WHERE id = ?').run(password.hash, password.salt, at, id)
+}
+
+/** An administrator's reset: also lifts a lock and clears the failure count. */
+export function resetPassword(db: Db, id: string, password: { hash: string; salt: string }, at: string): void {
+  db.prepare('UPDATE staff SET password_hash = ?, password_salt = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(
+    password.hash, password.salt, at, id,
+  )
+}
+
+/**
+ * Transitional: the psychology services look staff up through this until they switch to lookups of their own
+ * (issue 7). Delete it once nothing imports it.
+ */
+export const staffRepo = { byId: staffById }

@@ -4,12 +4,12 @@ import { addDays, todayIn } from '../../shared/domain/dates'
 import { checkCharacterFor } from '../../shared/domain/idNumber'
 import type { Period } from '../../shared/domain/periods'
 import type { Role } from '../../shared/domain/roles'
-import { createStaff } from '../auth/authService'
+import { createStaff } from '../auth/staffService'
 import { FACILITY_TIME_ZONE, type Clock } from '../context'
 import type { Db } from '../db/open'
-import { initializeFacility } from '../facility/setupService'
+import { initializeFacility } from '../facility/facilityService'
+import { insertPeriodMove, setCurrentPeriod } from '../people/peopleRepo'
 import { insertPerson } from '../people/peopleService'
-import { peopleRepo } from '../people/peopleRepo'
 import { insertWard } from '../wards/wardsService'
 import { seedPsychology } from './psychDemo'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, STREETS, SURNAMES, WARD_NAMES } from './names'
@@ -122,9 +122,10 @@ function advancePeriods(db: Db, personId: string, by: string, at: string, admiss
   let since = admission
   for (const [period, start] of starts) {
     if (start > today || start <= since) break
-    peopleRepo.insertPeriodMove(db, { id: randomUUID(), person_id: personId, from_period: current, to_period: period, effective_date: start, recorded_at: at, recorded_by: by, note: '阶段评估合格', correction: 0 })
+    insertPeriodMove(db, { id: randomUUID(), personId, fromPeriod: current, toPeriod: period, effectiveDate: start, recordedAt: at, recordedBy: by, note: '阶段评估合格', correction: false })
     current = period
     since = start
   }
-  db.prepare('UPDATE people SET period = ?, period_since = ? WHERE id = ?').run(current, since, personId)
+  // The file was just created by the same officer at the same moment, so its "updated" stamp stays as it was.
+  setCurrentPeriod(db, personId, current, since, { at, by })
 }

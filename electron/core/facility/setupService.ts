@@ -1,12 +1,13 @@
-import { DEFAULT_PERIOD_TEMPLATE } from '../../shared/domain/periods'
-import { createStaff } from '../auth/authService'
+import type { setupContract } from '../../shared/contract'
+import { createStaff } from '../auth/staffService'
 import { nowIso, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import { getSetting, setSetting } from '../db/settings'
+import { getSetting } from '../db/settings'
 import { generateDemo } from '../demo/generate'
-import type { Handlers } from '../dispatch'
 import { AppError } from '../errors'
-import { insertWard, SETTING_FACILITY_NAME, SETTING_PERIOD_TEMPLATE } from '../wards/wardsService'
+import type { HandlersFor } from '../handlerTypes'
+import { insertWard, SETTING_FACILITY_NAME } from '../wards/wardsService'
+import { initializeFacility } from './facilityService'
 
 export function isInitialized(db: Db): boolean {
   return getSetting<string>(db, SETTING_FACILITY_NAME) !== null
@@ -16,12 +17,7 @@ function assertFresh(ctx: Ctx) {
   if (isInitialized(ctx.db)) throw new AppError('conflict', 'setup.already_initialized')
 }
 
-export function initializeFacility(db: Db, facilityName: string) {
-  setSetting(db, SETTING_FACILITY_NAME, facilityName)
-  setSetting(db, SETTING_PERIOD_TEMPLATE, DEFAULT_PERIOD_TEMPLATE)
-}
-
-export const setupHandlers: Pick<Handlers, 'setup:status' | 'setup:initialize' | 'setup:loadDemo'> = {
+export const setupHandlers = {
   'setup:status': (_input, ctx) => ({
     initialized: isInitialized(ctx.db),
     facilityName: getSetting<string>(ctx.db, SETTING_FACILITY_NAME),
@@ -43,4 +39,4 @@ export const setupHandlers: Pick<Handlers, 'setup:status' | 'setup:initialize' |
     assertFresh(ctx)
     return { accounts: generateDemo(ctx.db, { people: input.people, seed: 1, clock: ctx.clock }) }
   },
-}
+} satisfies HandlersFor<typeof setupContract>

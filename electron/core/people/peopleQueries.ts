@@ -1,8 +1,14 @@
-import type { Paged, PersonListRow } from '../../shared/contract'
+import type { Paged, PeriodMoveRow, PersonListRow, TermEventRow, WardAssignmentRow } from '../../shared/contract'
 import { idTail } from '../../shared/domain/idNumber'
 import type { Period } from '../../shared/domain/periods'
 import type { Sex } from '../../shared/domain/person'
 import type { Db } from '../db/open'
+import { TERM_EVENT_ORDER } from './peopleRepo'
+
+/*
+ * Lists and screens over people. A list may join the wards and staff tables for the names it shows; rules never read
+ * another domain's tables (they call its repository).
+ */
 
 interface Filters {
   q?: string | undefined
@@ -17,10 +23,11 @@ interface Filters {
 }
 
 const SELECT = `
-  SELECT p.id, p.name, p.sex, p.id_number, p.birth_date, p.ward_id, w.name AS ward_name, p.period, p.period_since,
-         CAST(julianday(@today) - julianday(p.period_since) AS INTEGER) AS days_in_period,
-         p.decision_date, p.last_day, CAST(julianday(p.last_day) - julianday(@today) AS INTEGER) AS days_to_last_day,
-         p.voided_at
+  SELECT p.id, p.name, p.sex, p.id_number AS idNumber, p.birth_date AS birthDate, p.ward_id AS wardId, w.name AS wardName,
+         p.period, p.period_since AS periodSince,
+         CAST(julianday(@today) - julianday(p.period_since) AS INTEGER) AS daysInPeriod,
+         p.decision_date AS decisionDate, p.last_day AS lastDay,
+         CAST(julianday(p.last_day) - julianday(@today) AS INTEGER) AS daysToLastDay, p.voided_at IS NOT NULL AS voided
   FROM people p LEFT JOIN wards w ON w.id = p.ward_id`
 
 /** Name contains the text, pinyin or initials start with it (letters typed), or the ID number contains it. */
@@ -33,45 +40,16 @@ const MATCH = `(
 const ORDER: Record<Filters['sort'], string> = {
   name: 'p.name_pinyin %DIR%, p.name',
   period: "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END %DIR%, p.period_since",
-  daysInPeriod: 'days_in_period IS NULL, days_in_period %DIR%',
+  daysInPeriod: 'daysInPeriod IS NULL, daysInPeriod %DIR%',
   daysToLastDay: 'p.last_day IS NULL, p.last_day %DIR%',
   decisionDate: 'p.decision_date %DIR%',
 }
 
-type Row = {
-  id: string
-  name: string
-  sex: Sex
-  id_number: string
-  birth_date: string
-  ward_id: string | null
-  ward_name: string | null
-  period: Period | null
-  period_since: string | null
-  days_in_period: number | null
-  decision_date: string
-  last_day: string | null
-  days_to_last_day: number | null
-  voided_at: string | null
-}
+/** A list row as selected: the full ID number (only its tail leaves core) and `voided` as SQLite's 0/1. */
+type Row = Omit<PersonListRow, 'idTail' | 'voided'> & { idNumber: string; voided: number }
 
-function toRow(r: Row): PersonListRow {
-  return {
-    id: r.id,
-    name: r.name,
-    sex: r.sex,
-    idTail: idTail(r.id_number),
-    birthDate: r.birth_date,
-    wardId: r.ward_id,
-    wardName: r.ward_name,
-    period: r.period,
-    periodSince: r.period_since,
-    daysInPeriod: r.days_in_period,
-    decisionDate: r.decision_date,
-    lastDay: r.last_day,
-    daysToLastDay: r.days_to_last_day,
-    voided: r.voided_at !== null,
-  }
+function toListRow({ idNumber, voided, ...r }: Row): PersonListRow {
+  return { ...r, idTail: idTail(idNumber), voided: voided === 1 }
 }
 
 function queryTerms(q: string | undefined) {
@@ -104,7 +82,7 @@ export function listPeople(db: Db, f: Filters, today: string): Paged<PersonListR
   const order = ORDER[f.sort].replaceAll('%DIR%', f.dir === 'desc' ? 'DESC' : 'ASC')
   const total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${where}`).get(params) as { n: number }).n
   const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY ${order}, p.id LIMIT @limit OFFSET @offset`).all(params) as Row[]
-  return { rows: rows.map(toRow), total }
+  return { rows: rows.map(toListRow), total }
 }
 
 export function searchPeople(db: Db, q: string, limit: number, today: string): PersonListRow[] {
@@ -117,5 +95,55 @@ export function searchPeople(db: Db, q: string, limit: number, today: string): P
        LIMIT @limit`,
     )
     .all({ today, ...terms, limit }) as Row[]
-  return rows.map(toRow)
+  return rows.map(toListRow)
+}
+
+/** Live files per ward and period, for the ward list. */
+export const liveCountsByWardAndPeriod = (db: Db) =>
+  db
+    .prepare('SELECT ward_id AS wardId, period, count(*) AS n FROM people WHERE voided_at IS NULL AND ward_id IS NOT NULL GROUP BY ward_id, period')
+    .all() as Array<{ wardId: string; period: Period | null; n: number }>
+
+/** Identity revisions, oldest first, each with the stored identity (JSON) and who changed it. */
+export const revisionsOf = (db: Db, personId: string) =>
+  db
+    .prepare(
+      `SELECT r.revision, r.data, r.changed_at AS changedAt, s.display_name AS changedBy, r.change_note AS changeNote
+       FROM person_revisions r JOIN staff s ON s.id = r.changed_by WHERE r.person_id = ? ORDER BY r.revision`,
+    )
+    .all(personId) as Array<{ revision: number; data: string; changedAt: string; changedBy: string; changeNote: string | null }>
+
+/** Period moves, newest first. */
+export function periodMoveRows(db: Db, personId: string): PeriodMoveRow[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.from_period AS fromPeriod, m.to_period AS toPeriod, m.effective_date AS effectiveDate, m.recorded_at AS recordedAt,
+              s.display_name AS recordedBy, m.note, m.correction
+       FROM period_moves m JOIN staff s ON s.id = m.recorded_by WHERE m.person_id = ? ORDER BY m.recorded_at DESC, m.rowid DESC`,
+    )
+    .all(personId) as Array<Omit<PeriodMoveRow, 'correction'> & { correction: number }>
+  return rows.map((r) => ({ ...r, correction: r.correction === 1 }))
+}
+
+/** Ward assignments, newest first. */
+export const wardAssignmentRows = (db: Db, personId: string) =>
+  db
+    .prepare(
+      `SELECT a.id, a.ward_id AS wardId, w.name AS wardName, a.start_date AS startDate, a.end_date AS endDate, a.recorded_at AS recordedAt,
+              s.display_name AS recordedBy, a.note
+       FROM ward_assignments a JOIN wards w ON w.id = a.ward_id JOIN staff s ON s.id = a.recorded_by
+       WHERE a.person_id = ? ORDER BY a.start_date DESC, a.recorded_at DESC`,
+    )
+    .all(personId) as WardAssignmentRow[]
+
+/** Term events as the term tab lists them, in the order the term is computed. */
+export function termEventRows(db: Db, personId: string): TermEventRow[] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.kind, e.months, e.from_date AS fromDate, e.to_date AS toDate, e.doc_no AS docNo, e.note, e.recorded_at AS recordedAt,
+              s.display_name AS recordedBy, e.voided_at IS NOT NULL AS voided, e.void_reason AS voidReason
+       FROM term_events e JOIN staff s ON s.id = e.recorded_by WHERE e.person_id = ? ORDER BY ${TERM_EVENT_ORDER}`,
+    )
+    .all(personId) as Array<Omit<TermEventRow, 'voided'> & { voided: number }>
+  return rows.map((r) => ({ ...r, voided: r.voided === 1 }))
 }

@@ -1,197 +1,221 @@
-import type { Identity, PeriodMoveRow, TermEventRow, WardAssignmentRow } from '../../shared/contract'
+import type { Identity } from '../../shared/contract'
 import type { Period } from '../../shared/domain/periods'
+import type { Sex } from '../../shared/domain/person'
 import type { Db } from '../db/open'
+import { voidRow, type VoidMark } from '../db/voidRepo'
 
+/** A detainee file's row, its columns aliased to camelCase (the identity fields carry the names `Identity` uses). */
 export interface PersonRecord {
   id: string
   name: string
-  name_pinyin: string
-  name_initials: string
-  sex: 'M' | 'F'
+  namePinyin: string
+  nameInitials: string
+  sex: Sex
   ethnicity: string
-  birth_date: string
-  id_number: string
-  household_address: string
-  decision_organ: string
-  decision_doc_no: string
-  decision_date: string
-  admission_date: string
-  emergency_contact_name: string | null
-  emergency_contact_relation: string | null
-  emergency_contact_phone: string | null
-  ward_id: string | null
+  birthDate: string
+  idNumber: string
+  householdAddress: string
+  decisionOrgan: string
+  decisionDocNo: string
+  decisionDate: string
+  admissionDate: string
+  emergencyContactName: string | null
+  emergencyContactRelation: string | null
+  emergencyContactPhone: string | null
+  wardId: string | null
   period: Period | null
-  period_since: string | null
-  last_day: string | null
-  early_release_bar: string | null
+  periodSince: string | null
+  lastDay: string | null
+  earlyReleaseBar: string | null
   revision: number
-  created_at: string
-  created_by: string
-  updated_at: string
-  updated_by: string
-  voided_at: string | null
-  voided_by: string | null
-  void_reason: string | null
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  updatedBy: string
+  voidedAt: string | null
+  voidedBy: string | null
+  voidReason: string | null
 }
 
-export interface TermEventRecord {
-  id: string
-  person_id: string
-  kind: 'extension' | 'escape'
-  months: number | null
-  from_date: string | null
-  to_date: string | null
-  doc_no: string | null
-  note: string | null
-  recorded_at: string
-  recorded_by: string
-  voided_at: string | null
-  void_reason: string | null
-}
+/** The identity fields, in the order a revision stores them. */
+export const IDENTITY_FIELDS = [
+  'name',
+  'sex',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'householdAddress',
+  'decisionOrgan',
+  'decisionDocNo',
+  'decisionDate',
+  'admissionDate',
+  'emergencyContactName',
+  'emergencyContactRelation',
+  'emergencyContactPhone',
+] as const satisfies ReadonlyArray<keyof Identity & keyof PersonRecord>
 
-/** Identity columns ⇄ identity fields. */
-export const IDENTITY_COLUMNS: Record<keyof Identity, keyof PersonRecord> = {
-  name: 'name',
-  sex: 'sex',
-  ethnicity: 'ethnicity',
-  birthDate: 'birth_date',
-  idNumber: 'id_number',
-  householdAddress: 'household_address',
-  decisionOrgan: 'decision_organ',
-  decisionDocNo: 'decision_doc_no',
-  decisionDate: 'decision_date',
-  admissionDate: 'admission_date',
-  emergencyContactName: 'emergency_contact_name',
-  emergencyContactRelation: 'emergency_contact_relation',
-  emergencyContactPhone: 'emergency_contact_phone',
-}
+/** What an identity edit writes: the identity fields and the name's pinyin for search. */
+export type IdentityColumns = Pick<PersonRecord, (typeof IDENTITY_FIELDS)[number] | 'namePinyin' | 'nameInitials'>
 
 export function identityOf(r: PersonRecord): Identity {
-  const out: Record<string, unknown> = {}
-  for (const [field, column] of Object.entries(IDENTITY_COLUMNS)) out[field] = r[column]
-  return out as Identity
+  return Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, r[field]])) as Identity
 }
 
+const SELECT_PERSON = `
+  SELECT id, name, name_pinyin AS namePinyin, name_initials AS nameInitials, sex, ethnicity, birth_date AS birthDate,
+         id_number AS idNumber, household_address AS householdAddress, decision_organ AS decisionOrgan,
+         decision_doc_no AS decisionDocNo, decision_date AS decisionDate, admission_date AS admissionDate,
+         emergency_contact_name AS emergencyContactName, emergency_contact_relation AS emergencyContactRelation,
+         emergency_contact_phone AS emergencyContactPhone, ward_id AS wardId, period, period_since AS periodSince,
+         last_day AS lastDay, early_release_bar AS earlyReleaseBar, revision, created_at AS createdAt,
+         created_by AS createdBy, updated_at AS updatedAt, updated_by AS updatedBy, voided_at AS voidedAt,
+         voided_by AS voidedBy, void_reason AS voidReason
+  FROM people`
+
+export const personById = (db: Db, id: string) => db.prepare(`${SELECT_PERSON} WHERE id = ?`).get(id) as PersonRecord | undefined
+
+/** The live (not voided) file holding this ID number, if any. */
+export const liveIdByIdNumber = (db: Db, idNumber: string) =>
+  (db.prepare('SELECT id FROM people WHERE id_number = ? AND voided_at IS NULL').get(idNumber) as { id: string } | undefined)?.id
+
+/** How many live files the ward holds (its occupancy). */
+export const livePeopleInWard = (db: Db, wardId: string) =>
+  (db.prepare('SELECT count(*) AS n FROM people WHERE ward_id = ? AND voided_at IS NULL').get(wardId) as { n: number }).n
+
+export function insertPersonRow(db: Db, r: PersonRecord): void {
+  db.prepare(
+    `INSERT INTO people (id, name, name_pinyin, name_initials, sex, ethnicity, birth_date, id_number, household_address,
+       decision_organ, decision_doc_no, decision_date, admission_date, emergency_contact_name, emergency_contact_relation,
+       emergency_contact_phone, ward_id, period, period_since, last_day, early_release_bar, revision, created_at, created_by,
+       updated_at, updated_by, voided_at, voided_by, void_reason)
+     VALUES (@id, @name, @namePinyin, @nameInitials, @sex, @ethnicity, @birthDate, @idNumber, @householdAddress,
+       @decisionOrgan, @decisionDocNo, @decisionDate, @admissionDate, @emergencyContactName, @emergencyContactRelation,
+       @emergencyContactPhone, @wardId, @period, @periodSince, @lastDay, @earlyReleaseBar, @revision, @createdAt, @createdBy,
+       @updatedAt, @updatedBy, @voidedAt, @voidedBy, @voidReason)`,
+  ).run(r)
+}
+
+export function updateIdentity(db: Db, id: string, r: IdentityColumns & { revision: number; updatedAt: string; updatedBy: string }): void {
+  db.prepare(
+    `UPDATE people SET name = @name, name_pinyin = @namePinyin, name_initials = @nameInitials, sex = @sex, ethnicity = @ethnicity,
+       birth_date = @birthDate, id_number = @idNumber, household_address = @householdAddress, decision_organ = @decisionOrgan,
+       decision_doc_no = @decisionDocNo, decision_date = @decisionDate, admission_date = @admissionDate,
+       emergency_contact_name = @emergencyContactName, emergency_contact_relation = @emergencyContactRelation,
+       emergency_contact_phone = @emergencyContactPhone, revision = @revision, updated_at = @updatedAt, updated_by = @updatedBy
+     WHERE id = @id`,
+  ).run({ ...r, id })
+}
+
+/** The denormalised last day (null while an escape is open), kept for lists and sorting. */
+export function setLastDay(db: Db, id: string, lastDay: string | null): void {
+  db.prepare('UPDATE people SET last_day = ? WHERE id = ?').run(lastDay, id)
+}
+
+export function setCurrentWard(db: Db, id: string, wardId: string, change: { at: string; by: string }): void {
+  db.prepare('UPDATE people SET ward_id = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(wardId, change.at, change.by, id)
+}
+
+export function setCurrentPeriod(db: Db, id: string, period: Period, since: string, change: { at: string; by: string }): void {
+  db.prepare('UPDATE people SET period = ?, period_since = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(period, since, change.at, change.by, id)
+}
+
+export function setEarlyReleaseBar(db: Db, id: string, reason: string | null, change: { at: string; by: string }): void {
+  db.prepare('UPDATE people SET early_release_bar = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(reason, change.at, change.by, id)
+}
+
+/** False when there is no live file with that id. */
+export const voidPerson = (db: Db, id: string, mark: VoidMark): boolean => voidRow(db, 'people', id, mark)
+
+export function insertRevision(
+  db: Db,
+  r: { id: string; personId: string; revision: number; data: string; changedAt: string; changedBy: string; changeNote: string | null },
+): void {
+  db.prepare(
+    `INSERT INTO person_revisions (id, person_id, revision, data, changed_at, changed_by, change_note)
+     VALUES (@id, @personId, @revision, @data, @changedAt, @changedBy, @changeNote)`,
+  ).run(r)
+}
+
+export function insertPeriodMove(
+  db: Db,
+  r: { id: string; personId: string; fromPeriod: Period | null; toPeriod: Period; effectiveDate: string; recordedAt: string; recordedBy: string; note: string | null; correction: boolean },
+): void {
+  db.prepare(
+    `INSERT INTO period_moves (id, person_id, from_period, to_period, effective_date, recorded_at, recorded_by, note, correction)
+     VALUES (@id, @personId, @fromPeriod, @toPeriod, @effectiveDate, @recordedAt, @recordedBy, @note, @correction)`,
+  ).run({ ...r, correction: r.correction ? 1 : 0 })
+}
+
+/** The open ward assignment (no end date), if any. */
+export const currentWardAssignment = (db: Db, personId: string) =>
+  db.prepare('SELECT id, ward_id AS wardId, start_date AS startDate FROM ward_assignments WHERE person_id = ? AND end_date IS NULL').get(personId) as
+    | { id: string; wardId: string; startDate: string }
+    | undefined
+
+export function insertWardAssignment(
+  db: Db,
+  r: { id: string; personId: string; wardId: string; startDate: string; recordedAt: string; recordedBy: string; note: string | null },
+): void {
+  db.prepare(
+    `INSERT INTO ward_assignments (id, person_id, ward_id, start_date, end_date, recorded_at, recorded_by, note)
+     VALUES (@id, @personId, @wardId, @startDate, NULL, @recordedAt, @recordedBy, @note)`,
+  ).run(r)
+}
+
+export function endWardAssignment(db: Db, assignmentId: string, endDate: string): void {
+  db.prepare('UPDATE ward_assignments SET end_date = ? WHERE id = ?').run(endDate, assignmentId)
+}
+
+/** A term event (extension or escape), its columns aliased to camelCase. */
+export interface TermEventRecord {
+  id: string
+  personId: string
+  kind: 'extension' | 'escape'
+  months: number | null
+  fromDate: string | null
+  toDate: string | null
+  docNo: string | null
+  note: string | null
+  recordedAt: string
+  recordedBy: string
+  voidedAt: string | null
+  voidedBy: string | null
+  voidReason: string | null
+}
+
+/** Term events in the order the term is computed: by start (or recording), then recording. */
+export const TERM_EVENT_ORDER = 'coalesce(e.from_date, e.recorded_at), e.recorded_at'
+
+export const termEventsOf = (db: Db, personId: string) =>
+  db
+    .prepare(
+      `SELECT e.id, e.person_id AS personId, e.kind, e.months, e.from_date AS fromDate, e.to_date AS toDate, e.doc_no AS docNo,
+              e.note, e.recorded_at AS recordedAt, e.recorded_by AS recordedBy, e.voided_at AS voidedAt,
+              e.voided_by AS voidedBy, e.void_reason AS voidReason
+       FROM term_events e WHERE e.person_id = ? ORDER BY ${TERM_EVENT_ORDER}`,
+    )
+    .all(personId) as TermEventRecord[]
+
+export function insertTermEvent(db: Db, r: Omit<TermEventRecord, 'voidedAt' | 'voidedBy' | 'voidReason'>): void {
+  db.prepare(
+    `INSERT INTO term_events (id, person_id, kind, months, from_date, to_date, doc_no, note, recorded_at, recorded_by)
+     VALUES (@id, @personId, @kind, @months, @fromDate, @toDate, @docNo, @note, @recordedAt, @recordedBy)`,
+  ).run(r)
+}
+
+/** Records the day an open escape ended. */
+export function closeEscapeEvent(db: Db, eventId: string, toDate: string): void {
+  db.prepare('UPDATE term_events SET to_date = ? WHERE id = ?').run(toDate, eventId)
+}
+
+/** False when there is no live event with that id. */
+export const voidTermEvent = (db: Db, eventId: string, mark: VoidMark): boolean => voidRow(db, 'term_events', eventId, mark)
+
+/**
+ * Transitional: the psychology services read people through this, in stored column names, until they switch to
+ * lookups of their own (issue 7). Delete it once nothing imports it.
+ */
 export const peopleRepo = {
-  byId: (db: Db, id: string) => db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRecord | undefined,
-
-  liveIdByIdNumber: (db: Db, idNumber: string) =>
-    (db.prepare('SELECT id FROM people WHERE id_number = ? AND voided_at IS NULL').get(idNumber) as { id: string } | undefined)?.id,
-
-  insert(db: Db, r: PersonRecord) {
-    const columns = Object.keys(r)
-    db.prepare(`INSERT INTO people (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(r)
-  },
-
-  updateIdentity(db: Db, id: string, r: Partial<PersonRecord>) {
-    const columns = Object.keys(r)
-    db.prepare(`UPDATE people SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...r, id })
-  },
-
-  insertRevision(db: Db, r: { id: string; person_id: string; revision: number; data: string; changed_at: string; changed_by: string; change_note: string | null }) {
-    db.prepare(
-      `INSERT INTO person_revisions (id, person_id, revision, data, changed_at, changed_by, change_note)
-       VALUES (@id, @person_id, @revision, @data, @changed_at, @changed_by, @change_note)`,
-    ).run(r)
-  },
-
-  revisions: (db: Db, personId: string) =>
-    db
-      .prepare(
-        `SELECT r.revision, r.data, r.changed_at, s.display_name AS changed_by, r.change_note
-         FROM person_revisions r JOIN staff s ON s.id = r.changed_by WHERE r.person_id = ? ORDER BY r.revision`,
-      )
-      .all(personId) as Array<{ revision: number; data: string; changed_at: string; changed_by: string; change_note: string | null }>,
-
-  insertPeriodMove(db: Db, r: { id: string; person_id: string; from_period: Period | null; to_period: Period; effective_date: string; recorded_at: string; recorded_by: string; note: string | null; correction: 0 | 1 }) {
-    db.prepare(
-      `INSERT INTO period_moves (id, person_id, from_period, to_period, effective_date, recorded_at, recorded_by, note, correction)
-       VALUES (@id, @person_id, @from_period, @to_period, @effective_date, @recorded_at, @recorded_by, @note, @correction)`,
-    ).run(r)
-  },
-
-  periodMoves: (db: Db, personId: string): PeriodMoveRow[] =>
-    (
-      db
-        .prepare(
-          `SELECT m.id, m.from_period, m.to_period, m.effective_date, m.recorded_at, s.display_name AS recorded_by, m.note, m.correction
-           FROM period_moves m JOIN staff s ON s.id = m.recorded_by WHERE m.person_id = ? ORDER BY m.recorded_at DESC, m.rowid DESC`,
-        )
-        .all(personId) as Array<{ id: string; from_period: Period | null; to_period: Period; effective_date: string; recorded_at: string; recorded_by: string; note: string | null; correction: number }>
-    ).map((r) => ({
-      id: r.id,
-      fromPeriod: r.from_period,
-      toPeriod: r.to_period,
-      effectiveDate: r.effective_date,
-      recordedAt: r.recorded_at,
-      recordedBy: r.recorded_by,
-      note: r.note,
-      correction: r.correction === 1,
-    })),
-
-  currentWardAssignment: (db: Db, personId: string) =>
-    db.prepare('SELECT id, ward_id, start_date FROM ward_assignments WHERE person_id = ? AND end_date IS NULL').get(personId) as
-      | { id: string; ward_id: string; start_date: string }
-      | undefined,
-
-  insertWardAssignment(db: Db, r: { id: string; person_id: string; ward_id: string; start_date: string; recorded_at: string; recorded_by: string; note: string | null }) {
-    db.prepare(
-      `INSERT INTO ward_assignments (id, person_id, ward_id, start_date, end_date, recorded_at, recorded_by, note)
-       VALUES (@id, @person_id, @ward_id, @start_date, NULL, @recorded_at, @recorded_by, @note)`,
-    ).run(r)
-  },
-
-  endWardAssignment: (db: Db, assignmentId: string, endDate: string) =>
-    db.prepare('UPDATE ward_assignments SET end_date = ? WHERE id = ?').run(endDate, assignmentId),
-
-  wardAssignments: (db: Db, personId: string): WardAssignmentRow[] =>
-    (
-      db
-        .prepare(
-          `SELECT a.id, a.ward_id, w.name AS ward_name, a.start_date, a.end_date, a.recorded_at, s.display_name AS recorded_by, a.note
-           FROM ward_assignments a JOIN wards w ON w.id = a.ward_id JOIN staff s ON s.id = a.recorded_by
-           WHERE a.person_id = ? ORDER BY a.start_date DESC, a.recorded_at DESC`,
-        )
-        .all(personId) as Array<{ id: string; ward_id: string; ward_name: string; start_date: string; end_date: string | null; recorded_at: string; recorded_by: string; note: string | null }>
-    ).map((r) => ({
-      id: r.id,
-      wardId: r.ward_id,
-      wardName: r.ward_name,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      recordedAt: r.recorded_at,
-      recordedBy: r.recorded_by,
-      note: r.note,
-    })),
-
-  termEvents: (db: Db, personId: string) =>
-    db
-      .prepare(
-        `SELECT e.*, s.display_name AS recorded_by_name FROM term_events e JOIN staff s ON s.id = e.recorded_by
-         WHERE e.person_id = ? ORDER BY coalesce(e.from_date, e.recorded_at), e.recorded_at`,
-      )
-      .all(personId) as Array<TermEventRecord & { recorded_by_name: string }>,
-
-  insertTermEvent(db: Db, r: Omit<TermEventRecord, 'voided_at' | 'void_reason'>) {
-    db.prepare(
-      `INSERT INTO term_events (id, person_id, kind, months, from_date, to_date, doc_no, note, recorded_at, recorded_by)
-       VALUES (@id, @person_id, @kind, @months, @from_date, @to_date, @doc_no, @note, @recorded_at, @recorded_by)`,
-    ).run(r)
-  },
-}
-
-export function toTermEventRow(r: TermEventRecord & { recorded_by_name: string }): TermEventRow {
-  return {
-    id: r.id,
-    kind: r.kind,
-    months: r.months,
-    fromDate: r.from_date,
-    toDate: r.to_date,
-    docNo: r.doc_no,
-    note: r.note,
-    recordedAt: r.recorded_at,
-    recordedBy: r.recorded_by_name,
-    voided: r.voided_at !== null,
-    voidReason: r.void_reason,
-  }
+  byId: (db: Db, id: string) =>
+    db.prepare('SELECT id, name, voided_at FROM people WHERE id = ?').get(id) as { id: string; name: string; voided_at: string | null } | undefined,
 }

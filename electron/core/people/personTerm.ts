@@ -12,15 +12,15 @@ export function personTerm(
   events: readonly TermEventRecord[],
   today: string,
 ): PersonTerm & { storedLastDay: string | null } {
-  const live = events.filter((e) => e.voided_at === null)
+  const live = events.filter((e) => e.voidedAt === null)
   const extensions = live.filter((e) => e.kind === 'extension').map((e) => e.months ?? 0)
   const escapes: EscapeInterval[] = []
   let openEscapeFrom: string | null = null
   for (const e of live.filter((e) => e.kind === 'escape')) {
-    if (e.to_date) escapes.push({ from: e.from_date!, to: e.to_date })
+    if (e.toDate) escapes.push({ from: e.fromDate!, to: e.toDate })
     else {
-      openEscapeFrom = e.from_date
-      escapes.push({ from: e.from_date!, to: today < e.from_date! ? e.from_date! : today })
+      openEscapeFrom = e.fromDate
+      escapes.push({ from: e.fromDate!, to: today < e.fromDate! ? e.fromDate! : today })
     }
   }
   try {

@@ -1,39 +1,31 @@
-import type { WardSummary } from '../../shared/contract'
-import { PERIODS, type Period } from '../../shared/domain/periods'
 import type { Db } from '../db/open'
-import { AppError, ruleViolation } from '../errors'
 
-export function wardSummaries(db: Db): WardSummary[] {
-  const wards = db.prepare('SELECT id, name, capacity, note, active FROM wards ORDER BY active DESC, name').all() as Array<{
-    id: string
-    name: string
-    capacity: number
-    note: string | null
-    active: number
-  }>
-  const counts = db
-    .prepare('SELECT ward_id, period, count(*) AS n FROM people WHERE voided_at IS NULL AND ward_id IS NOT NULL GROUP BY ward_id, period')
-    .all() as Array<{ ward_id: string; period: Period | null; n: number }>
-  return wards.map((w) => {
-    const byPeriod = Object.fromEntries(PERIODS.map((p) => [p, 0])) as Record<Period, number>
-    let occupancy = 0
-    for (const c of counts.filter((c) => c.ward_id === w.id)) {
-      occupancy += c.n
-      if (c.period) byPeriod[c.period] += c.n
-    }
-    return { id: w.id, name: w.name, capacity: w.capacity, note: w.note, occupancy, byPeriod, active: w.active === 1 }
-  })
+/** A ward row as the rules need it. */
+export interface WardRecord {
+  id: string
+  name: string
+  capacity: number
+  note: string | null
+  active: 0 | 1
 }
 
-export function wardOccupancy(db: Db, wardId: string): number {
-  return (db.prepare('SELECT count(*) AS n FROM people WHERE ward_id = ? AND voided_at IS NULL').get(wardId) as { n: number }).n
+const SELECT_WARD = 'SELECT id, name, capacity, note, active FROM wards'
+
+export const wardById = (db: Db, id: string) => db.prepare(`${SELECT_WARD} WHERE id = ?`).get(id) as WardRecord | undefined
+
+/** Every ward, active first, by name. */
+export const wardsInOrder = (db: Db) => db.prepare(`${SELECT_WARD} ORDER BY active DESC, name`).all() as WardRecord[]
+
+/** Whether another ward (not `exceptId`) already has the name. */
+export const wardNameTaken = (db: Db, name: string, exceptId: string | null): boolean =>
+  db.prepare('SELECT 1 FROM wards WHERE name = @name AND (@exceptId IS NULL OR id <> @exceptId)').get({ name, exceptId }) !== undefined
+
+export function insertWardRow(db: Db, w: { id: string; name: string; capacity: number; note: string | null; at: string }): void {
+  db.prepare('INSERT INTO wards (id, name, capacity, note, active, created_at, updated_at) VALUES (@id, @name, @capacity, @note, 1, @at, @at)').run(w)
 }
 
-/** A person can be placed in the ward: it exists, is active and has room. */
-export function assertWardAccepts(db: Db, wardId: string, field: string): void {
-  const ward = db.prepare('SELECT capacity, active FROM wards WHERE id = ?').get(wardId) as { capacity: number; active: number } | undefined
-  if (!ward) throw new AppError('invalid_input', 'err.not_found', { field })
-  if (ward.active !== 1) throw ruleViolation('ward.inactive', field)
-  const occupancy = wardOccupancy(db, wardId)
-  if (occupancy >= ward.capacity) throw ruleViolation('ward.full', field, { occupancy, capacity: ward.capacity })
+export function updateWardRow(db: Db, w: { id: string; name: string; capacity: number; note: string | null; active: boolean; at: string }): void {
+  db.prepare('UPDATE wards SET name = ?, capacity = ?, note = ?, active = ?, updated_at = ? WHERE id = ?').run(
+    w.name, w.capacity, w.note, w.active ? 1 : 0, w.at, w.id,
+  )
 }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
+import type { wardsContract } from '../../shared/contract'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../shared/domain/periods'
-import { nowIso, today, type Ctx } from '../context'
+import { nowIso } from '../context'
 import type { Db } from '../db/open'
-import { getSetting, setSetting } from '../db/settings'
-import type { Handlers } from '../dispatch'
+import { getSetting } from '../db/settings'
 import { AppError, notFound, ruleViolation } from '../errors'
-import { wardOccupancy, wardSummaries } from './wardsRepo'
+import type { HandlersFor } from '../handlerTypes'
+import { livePeopleInWard } from '../people/peopleRepo'
+import { insertWardRow, updateWardRow, wardById, wardNameTaken } from './wardsRepo'
+import { wardSummaries } from './wardsQueries'
 
 export const SETTING_FACILITY_NAME = 'facility.name'
 export const SETTING_PERIOD_TEMPLATE = 'periods.template'
@@ -15,48 +18,35 @@ export function periodTemplate(db: Db): PeriodTemplate {
 }
 
 export function insertWard(db: Db, at: string, w: { name: string; capacity: number; note: string | null }): string {
-  if (db.prepare('SELECT 1 FROM wards WHERE name = ?').get(w.name)) throw new AppError('conflict', 'ward.duplicate_name', { field: 'name' })
+  if (wardNameTaken(db, w.name, null)) throw new AppError('conflict', 'ward.duplicate_name', { field: 'name' })
   const id = randomUUID()
-  db.prepare('INSERT INTO wards (id, name, capacity, note, active, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(id, w.name, w.capacity, w.note, at, at)
+  insertWardRow(db, { id, name: w.name, capacity: w.capacity, note: w.note, at })
   return id
 }
 
-export const wardsHandlers: Pick<
-  Handlers,
-  'facility:get' | 'facility:update' | 'facility:setPeriodTemplate' | 'wards:list' | 'wards:create' | 'wards:update'
-> = {
-  'facility:get': (_input, ctx: Ctx) => ({
-    name: getSetting<string>(ctx.db, SETTING_FACILITY_NAME) ?? '',
-    periodTemplate: periodTemplate(ctx.db),
-    today: today(ctx),
-  }),
-  'facility:update'(input, ctx) {
-    setSetting(ctx.db, SETTING_FACILITY_NAME, input.name)
-    return null
-  },
-  'facility:setPeriodTemplate'(input, ctx) {
-    for (const [from, to] of input.template.moves) {
-      if (from === to) throw ruleViolation('period.same_period', 'template.moves')
-    }
-    setSetting(ctx.db, SETTING_PERIOD_TEMPLATE, input.template)
-    ctx.auditDetail = JSON.stringify(input.template)
-    return null
-  },
+/** A person can be placed in the ward: it exists, is active and has room. */
+export function assertWardAccepts(db: Db, wardId: string, field: string): void {
+  const ward = wardById(db, wardId)
+  if (!ward) throw new AppError('invalid_input', 'err.not_found', { field })
+  if (ward.active !== 1) throw ruleViolation('ward.inactive', field)
+  const occupancy = livePeopleInWard(db, wardId)
+  if (occupancy >= ward.capacity) throw ruleViolation('ward.full', field, { occupancy, capacity: ward.capacity })
+}
+
+export const wardsHandlers = {
   'wards:list': (_input, ctx) => wardSummaries(ctx.db),
   'wards:create': (input, ctx) => ({ id: insertWard(ctx.db, nowIso(ctx), input) }),
   'wards:update'(input, ctx) {
     const { db } = ctx
-    if (!db.prepare('SELECT 1 FROM wards WHERE id = ?').get(input.id)) throw notFound()
-    if (db.prepare('SELECT 1 FROM wards WHERE name = ? AND id <> ?').get(input.name, input.id)) {
+    if (!wardById(db, input.id)) throw notFound()
+    if (wardNameTaken(db, input.name, input.id)) {
       throw new AppError('conflict', 'ward.duplicate_name', { field: 'name' })
     }
-    const occupancy = wardOccupancy(db, input.id)
+    const occupancy = livePeopleInWard(db, input.id)
     if (input.capacity < occupancy) throw ruleViolation('ward.full', 'capacity', { occupancy, capacity: input.capacity })
     if (!input.active && occupancy > 0) throw ruleViolation('ward.full', 'active', { occupancy, capacity: 0 })
-    db.prepare('UPDATE wards SET name = ?, capacity = ?, note = ?, active = ?, updated_at = ? WHERE id = ?').run(
-      input.name, input.capacity, input.note, input.active ? 1 : 0, nowIso(ctx), input.id,
-    )
+    updateWardRow(db, { id: input.id, name: input.name, capacity: input.capacity, note: input.note, active: input.active, at: nowIso(ctx) })
     ctx.auditDetail = JSON.stringify({ name: input.name, capacity: input.capacity, active: input.active })
     return null
   },
-}
+} satisfies HandlersFor<typeof wardsContract>

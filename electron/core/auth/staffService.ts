@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto'
+import type { staffContract } from '../../shared/contract'
+import type { Role } from '../../shared/domain/roles'
+import { nowIso } from '../context'
+import type { Db } from '../db/open'
+import { AppError, notFound } from '../errors'
+import type { HandlersFor } from '../handlerTypes'
+import { wardById } from '../wards/wardsRepo'
+import { hashPassword } from './passwords'
+import { activeAdminCount, insertStaff, resetPassword, staffById, staffByUsername, updateStaff } from './staffRepo'
+import { listStaff } from './staffQueries'
+
+export function createStaff(
+  db: Db,
+  at: string,
+  s: { username: string; displayName: string; role: Role; wardId: string | null; password: string },
+): string {
+  if (staffByUsername(db, s.username)) throw new AppError('conflict', 'staff.duplicate_username', { field: 'username' })
+  const id = randomUUID()
+  const { hash, salt } = hashPassword(s.password)
+  insertStaff(db, {
+    id,
+    username: s.username,
+    displayName: s.displayName,
+    role: s.role,
+    wardId: s.wardId,
+    passwordHash: hash,
+    passwordSalt: salt,
+    active: 1,
+    createdAt: at,
+    updatedAt: at,
+  })
+  return id
+}
+
+function assertWardExists(db: Db, wardId: string | null) {
+  if (wardId && !wardById(db, wardId)) {
+    throw new AppError('invalid_input', 'err.not_found', { field: 'wardId' })
+  }
+}
+
+export const staffHandlers = {
+  'staff:list': (_input, ctx) => listStaff(ctx.db),
+  'staff:create'(input, ctx) {
+    assertWardExists(ctx.db, input.wardId)
+    return { id: createStaff(ctx.db, nowIso(ctx), input) }
+  },
+  'staff:update'(input, ctx) {
+    const record = staffById(ctx.db, input.id)
+    if (!record) throw notFound()
+    assertWardExists(ctx.db, input.wardId)
+    const losesAdmin = record.role === 'admin' && record.active === 1 && (input.role !== 'admin' || !input.active)
+    if (losesAdmin && activeAdminCount(ctx.db) <= 1) throw new AppError('rule_violation', 'staff.last_admin')
+    updateStaff(ctx.db, { id: input.id, displayName: input.displayName, role: input.role, wardId: input.wardId, active: input.active, updatedAt: nowIso(ctx) })
+    if (!input.active) ctx.sessions.deleteForStaff(input.id)
+    ctx.auditDetail = JSON.stringify({ role: input.role, active: input.active, wardId: input.wardId })
+    return null
+  },
+  'staff:resetPassword'(input, ctx) {
+    if (!staffById(ctx.db, input.id)) throw notFound()
+    resetPassword(ctx.db, input.id, hashPassword(input.password), nowIso(ctx))
+    ctx.sessions.deleteForStaff(input.id)
+    return null
+  },
+} satisfies HandlersFor<typeof staffContract>
