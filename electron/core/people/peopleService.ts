@@ -141,13 +141,15 @@ function personFile(db: Db, p: PersonRecord, todayDate: string): PersonFile {
 function revisionRows(db: Db, personId: string): PersonRevisionRow[] {
   const revisions = revisionsOf(db, personId)
   return revisions
-    .map((r, i) => {
-      const after = JSON.parse(r.data) as Identity
+    .map(({ data, ...row }, i) => {
+      const after = JSON.parse(data) as Identity
       const before = i > 0 ? (JSON.parse(revisions[i - 1]!.data) as Identity) : null
-      const changes = IDENTITY_FIELDS
-        .filter((k) => !before || before[k] !== after[k])
-        .map((field) => ({ field, before: before ? (before[field] ?? null) : null, after: after[field] ?? null }))
-      return { revision: r.revision, changedAt: r.changedAt, changedBy: r.changedBy, changeNote: r.changeNote, changes }
+      const changes = IDENTITY_FIELDS.filter((k) => !before || before[k] !== after[k]).map((field) => ({
+        field,
+        before: before ? (before[field] ?? null) : null,
+        after: after[field] ?? null,
+      }))
+      return { ...row, changes }
     })
     .reverse()
 }
