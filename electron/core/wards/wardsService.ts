@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../shared/domain/periods'
+import type { PeriodTemplate } from '../../shared/domain/periods'
 import { nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import { getSetting, setSetting } from '../db/settings'
+import { readSetting, writeSetting } from '../db/settingsRepo'
+import { currentPeriodTemplate, savePeriodTemplate } from '../config/periodTemplates'
 import type { Handlers } from '../dispatch'
 import { AppError, notFound, ruleViolation } from '../errors'
 import { wardOccupancy, wardSummaries } from './wardsRepo'
 
-export const SETTING_FACILITY_NAME = 'facility.name'
-export const SETTING_PERIOD_TEMPLATE = 'periods.template'
-
 export function periodTemplate(db: Db): PeriodTemplate {
-  return getSetting<PeriodTemplate>(db, SETTING_PERIOD_TEMPLATE) ?? DEFAULT_PERIOD_TEMPLATE
+  return currentPeriodTemplate(db).template
 }
 
 export function insertWard(db: Db, at: string, w: { name: string; capacity: number; note: string | null }): string {
@@ -26,19 +24,19 @@ export const wardsHandlers: Pick<
   'facility:get' | 'facility:update' | 'facility:setPeriodTemplate' | 'wards:list' | 'wards:create' | 'wards:update'
 > = {
   'facility:get': (_input, ctx: Ctx) => ({
-    name: getSetting<string>(ctx.db, SETTING_FACILITY_NAME) ?? '',
+    name: readSetting(ctx.db, 'facility.name') ?? '',
     periodTemplate: periodTemplate(ctx.db),
     today: today(ctx),
   }),
   'facility:update'(input, ctx) {
-    setSetting(ctx.db, SETTING_FACILITY_NAME, input.name)
+    writeSetting(ctx.db, 'facility.name', input.name)
     return null
   },
   'facility:setPeriodTemplate'(input, ctx) {
     for (const [from, to] of input.template.moves) {
       if (from === to) throw ruleViolation('period.same_period', 'template.moves')
     }
-    setSetting(ctx.db, SETTING_PERIOD_TEMPLATE, input.template)
+    savePeriodTemplate(ctx.db, input.template, { at: nowIso(ctx), by: ctx.actor?.id ?? null })
     ctx.auditDetail = JSON.stringify(input.template)
     return null
   },
