@@ -44,6 +44,13 @@ describe('reading a setting', () => {
     expect(psychSettings(db)).toEqual(DEFAULT_PSYCH_SETTINGS)
   })
 
+  it('gives each caller its own copy of a default', () => {
+    const settings = psychSettings(db)
+    expect(settings).not.toBe(DEFAULT_PSYCH_SETTINGS)
+    settings.screeningInstruments.push('changed')
+    expect(psychSettings(db).screeningInstruments).toEqual(DEFAULT_PSYCH_SETTINGS.screeningInstruments)
+  })
+
   it('merges a stored partial over the defaults (a field saved before it existed reads as its default)', () => {
     storeRaw('psych.settings', JSON.stringify({ rounding: 'round_half_up', cutoffSets: { zung_sds: 'SDS_CN_53' } }))
     expect(psychSettings(db)).toEqual({ ...DEFAULT_PSYCH_SETTINGS, rounding: 'round_half_up', cutoffSets: { zung_sds: 'SDS_CN_53' } })

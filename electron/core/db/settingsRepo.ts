@@ -26,7 +26,11 @@ function parse<K extends SettingKey>(key: K, value: unknown): SettingInput<K> {
 /** The stored value parsed with its schema, or the key's default when it was never stored. */
 export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
-  if (!row) return SETTING_DEFINITIONS[key].default
+  if (!row) {
+    // Parsed too, so a caller gets its own copy and can never change the shared default object.
+    const fallback = SETTING_DEFINITIONS[key].default
+    return fallback === null ? fallback : parse(key, fallback)
+  }
   let stored: unknown
   try {
     stored = JSON.parse(row.value)
