@@ -198,6 +198,59 @@ describe('migrate with synthetic migrations', () => {
   })
 })
 
+describe('migrate with function migrations (data backfills)', () => {
+  const m1 = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT; INSERT INTO notes (body) VALUES (' a '), ('b ');"
+  const trimBodies = (db: Db) => {
+    for (const row of db.prepare('SELECT id, body FROM notes').all() as Array<{ id: number; body: string }>) {
+      db.prepare('UPDATE notes SET body = ? WHERE id = ?').run(row.body.trim(), row.id)
+    }
+  }
+  const addColumnThenFail = (db: Db) => {
+    db.exec('ALTER TABLE notes ADD COLUMN length INTEGER')
+    db.prepare('UPDATE notes SET length = length(body)').run()
+    throw new Error('backfill failed half-way')
+  }
+  const bodies = (db: Db) => (db.prepare('SELECT body FROM notes ORDER BY id').all() as Array<{ body: string }>).map((r) => r.body)
+  const columns = (db: Db) => (db.pragma('table_info(notes)') as Array<{ name: string }>).map((c) => c.name)
+
+  it('runs a function migration after SQL ones, and bumps user_version', () => {
+    const db = openDatabase(tmpFile('function'), { migrate: false })
+    try {
+      expect(migrate(db, [m1, trimBodies])).toEqual([1, 2])
+      expect(schemaVersion(db)).toBe(2)
+      expect(bodies(db)).toEqual(['a', 'b'])
+      expect(migrate(db, [m1, trimBodies])).toEqual([])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('rolls a throwing function migration back completely (its DDL and its writes) and leaves user_version unchanged', () => {
+    const db = openDatabase(tmpFile('function'), { migrate: false })
+    try {
+      migrate(db, [m1])
+      expect(() => migrate(db, [m1, addColumnThenFail, trimBodies])).toThrow('backfill failed half-way')
+      expect(schemaVersion(db)).toBe(1)
+      expect(columns(db)).toEqual(['id', 'body'])
+      expect(bodies(db)).toEqual([' a ', 'b '])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('refuses a too-new database before running any function migration', () => {
+    const db = openDatabase(tmpFile('function'), { migrate: false })
+    try {
+      migrate(db, [m1, trimBodies])
+      let ran = false
+      expect(() => migrate(db, [() => (ran = true)])).toThrow(DatabaseTooNewError)
+      expect(ran).toBe(false)
+    } finally {
+      db.close()
+    }
+  })
+})
+
 describe('a database newer than the app', () => {
   function makeTooNew(journalMode: 'wal' | 'delete'): string {
     const file = tmpFile(`toonew-${journalMode}`)

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { MIGRATIONS } from './migrations'
+import type { Migration } from './migrations/migration'
 
 export type Db = Database.Database
 
@@ -46,18 +47,23 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
-function assertNotTooNew(db: Db, migrations: readonly string[] = MIGRATIONS): void {
+function assertNotTooNew(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = schemaVersion(db)
   if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length)
 }
 
-/** Applies every pending migration, each in its own transaction with its user_version bump. Returns versions applied. */
-export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): number[] {
+/**
+ * Applies every pending migration (SQL or a function), each in its own transaction with its user_version bump.
+ * Returns the versions applied.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
   assertNotTooNew(db, migrations)
   const applied: number[] = []
   for (let version = schemaVersion(db) + 1; version <= migrations.length; version++) {
     db.transaction(() => {
-      db.exec(migrations[version - 1]!)
+      const step = migrations[version - 1]!
+      if (typeof step === 'string') db.exec(step)
+      else step(db)
       db.pragma(`user_version = ${version}`)
     })()
     applied.push(version)

@@ -53,7 +53,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
   const r = rng(options.seed)
   const at = options.clock.now().toISOString()
   const today = todayIn(FACILITY_TIME_ZONE, options.clock.now())
-  initializeFacility(db, options.facilityName ?? '示范省第一强制隔离戒毒所')
+  initializeFacility(db, options.facilityName ?? '示范省第一强制隔离戒毒所', at)
 
   const wardCount = Math.max(4, Math.ceil(options.people / Math.min(options.wardSize ?? 110, 150)))
   const wardIds = Array.from({ length: wardCount }, (_, i) =>

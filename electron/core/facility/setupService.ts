@@ -2,15 +2,15 @@ import type { setupContract } from '../../shared/contract'
 import { createStaff } from '../auth/staffService'
 import { nowIso, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import { getSetting } from '../db/settings'
+import { readSetting } from '../db/settingsRepo'
 import { generateDemo } from '../demo/generate'
 import { AppError } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
-import { insertWard, SETTING_FACILITY_NAME } from '../wards/wardsService'
+import { insertWard } from '../wards/wardsService'
 import { initializeFacility } from './facilityService'
 
 export function isInitialized(db: Db): boolean {
-  return getSetting<string>(db, SETTING_FACILITY_NAME) !== null
+  return readSetting(db, 'facility.name') !== null
 }
 
 function assertFresh(ctx: Ctx) {
@@ -20,7 +20,7 @@ function assertFresh(ctx: Ctx) {
 export const setupHandlers = {
   'setup:status': (_input, ctx) => ({
     initialized: isInitialized(ctx.db),
-    facilityName: getSetting<string>(ctx.db, SETTING_FACILITY_NAME),
+    facilityName: readSetting(ctx.db, 'facility.name'),
   }),
   'setup:initialize'(input, ctx) {
     assertFresh(ctx)
@@ -30,7 +30,7 @@ export const setupHandlers = {
       if (names.has(w.name)) throw new AppError('conflict', 'ward.duplicate_name', { field: `wards.${i}.name` })
       names.add(w.name)
     })
-    initializeFacility(ctx.db, input.facilityName)
+    initializeFacility(ctx.db, input.facilityName, at)
     for (const w of input.wards) insertWard(ctx.db, at, { ...w, note: null })
     createStaff(ctx.db, at, { ...input.admin, role: 'admin', wardId: null })
     return null

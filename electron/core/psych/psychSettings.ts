@@ -1,13 +1,12 @@
-import { DEFAULT_PSYCH_SETTINGS, type PsychSettings } from '../../shared/domain/psych'
+import type { PsychSettings } from '../../shared/domain/psych'
 import type { Db } from '../db/open'
-import { getSetting, setSetting } from '../db/settings'
+import { readSetting, writeSetting } from '../db/settingsRepo'
 
-const KEY = 'psych.settings'
-
+/** The stored settings merged over the defaults (a field saved before it existed reads as its default). */
 export function psychSettings(db: Db): PsychSettings {
-  return { ...DEFAULT_PSYCH_SETTINGS, ...(getSetting<Partial<PsychSettings>>(db, KEY) ?? {}) }
+  return readSetting(db, 'psych.settings')
 }
 
 export function savePsychSettings(db: Db, settings: PsychSettings): void {
-  setSetting(db, KEY, settings)
+  writeSetting(db, 'psych.settings', settings)
 }

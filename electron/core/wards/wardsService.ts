@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import type { wardsContract } from '../../shared/contract'
-import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../shared/domain/periods'
+import type { PeriodTemplate } from '../../shared/domain/periods'
 import { nowIso } from '../context'
 import type { Db } from '../db/open'
-import { getSetting } from '../db/settings'
+import { currentPeriodTemplate } from '../config/periodTemplates'
 import { AppError, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { livePeopleInWard } from '../people/peopleRepo'
 import { insertWardRow, updateWardRow, wardById, wardNameTaken } from './wardsRepo'
 import { wardSummaries } from './wardsQueries'
 
-export const SETTING_FACILITY_NAME = 'facility.name'
-export const SETTING_PERIOD_TEMPLATE = 'periods.template'
-
 export function periodTemplate(db: Db): PeriodTemplate {
-  return getSetting<PeriodTemplate>(db, SETTING_PERIOD_TEMPLATE) ?? DEFAULT_PERIOD_TEMPLATE
+  return currentPeriodTemplate(db).template
 }
 
 export function insertWard(db: Db, at: string, w: { name: string; capacity: number; note: string | null }): string {

@@ -1,0 +1,50 @@
+import { SETTING_DEFINITIONS, type SettingInput, type SettingKey, type SettingValue } from '../../shared/settings'
+import type { Db } from './open'
+
+/**
+ * A stored setting that does not match its schema (or a write that would not). Never papered over with the default:
+ * the value was written by something other than this app's validated writes, and someone has to look at it.
+ */
+export class InvalidSettingError extends Error {
+  constructor(
+    readonly key: SettingKey,
+    readonly problem: string,
+  ) {
+    super(`setting '${key}' is invalid: ${problem}`)
+    this.name = 'InvalidSettingError'
+  }
+}
+
+function parse<K extends SettingKey>(key: K, value: unknown): SettingInput<K> {
+  const result = SETTING_DEFINITIONS[key].schema.safeParse(value)
+  if (!result.success) {
+    throw new InvalidSettingError(key, result.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; '))
+  }
+  return result.data
+}
+
+/** The stored value parsed with its schema, or the key's default when it was never stored. */
+export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  if (!row) {
+    // Parsed too, so a caller gets its own copy and can never change the shared default object.
+    const fallback = SETTING_DEFINITIONS[key].default
+    return fallback === null ? fallback : parse(key, fallback)
+  }
+  let stored: unknown
+  try {
+    stored = JSON.parse(row.value)
+  } catch {
+    throw new InvalidSettingError(key, 'not JSON')
+  }
+  return parse(key, stored)
+}
+
+/** Validates, then stores the parsed value; an invalid value throws before anything is written. */
+export function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingInput<K>): void {
+  const valid = parse(key, value)
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(valid),
+  )
+}

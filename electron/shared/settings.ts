@@ -1,0 +1,46 @@
+/**
+ * Every facility setting the app stores (table `settings`, one JSON value per key), with its schema and its default.
+ * The settings repository parses a stored value with its schema on every read and validates before every write, so
+ * code never sees an unchecked value. Configuration that records depend on is not a setting: see configKinds.ts.
+ */
+import { z } from 'zod'
+import { text } from './contract/common'
+import { psychSettingsSchema } from './contract/psych'
+import { DEFAULT_PSYCH_SETTINGS } from './domain/psych'
+
+interface SettingDefinition<S extends z.ZodType, D> {
+  schema: S
+  /** The value read when the key was never stored. */
+  default: D
+}
+
+const setting = <S extends z.ZodType, D extends z.output<S> | null>(schema: S, defaultValue: D): SettingDefinition<S, D> => ({
+  schema,
+  default: defaultValue,
+})
+
+/**
+ * A stored object merged over the defaults, field by field: a value saved before a field existed still reads whole,
+ * with the new field at its default. A field that is present must be valid; it is never replaced by its default.
+ */
+export function mergedOverDefaults<S extends z.ZodObject>(schema: S, defaults: z.output<S>) {
+  return z.preprocess(
+    (stored) => (typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...defaults, ...stored } : stored),
+    schema,
+  )
+}
+
+export const SETTINGS = {
+  /** The facility's name; unset until set-up, which is how the app knows it has not been set up yet. */
+  'facility.name': setting(text(60), null),
+  'psych.settings': setting(mergedOverDefaults(psychSettingsSchema, DEFAULT_PSYCH_SETTINGS), DEFAULT_PSYCH_SETTINGS),
+}
+
+export type SettingKey = keyof typeof SETTINGS
+/** What a write takes: a complete, valid value. */
+export type SettingInput<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>
+/** What a read returns: the stored value, parsed, or the default when never stored. */
+export type SettingValue<K extends SettingKey> = SettingInput<K> | (typeof SETTINGS)[K]['default']
+
+/** The same registry, typed per key, so generic code gets `SettingInput<K>` out of the schema of key K. */
+export const SETTING_DEFINITIONS: { [K in SettingKey]: SettingDefinition<z.ZodType<SettingInput<K>>, SettingValue<K>> } = SETTINGS

@@ -1,0 +1,300 @@
+/**
+ * Upgrade tests (issue 7 §5): each migration is applied to a database at the version before it that already holds
+ * representative data, written as that version's app wrote it (raw SQL, since today's code writes today's schema).
+ * Each checks that the data is kept, the backfill is right and the constraints hold afterwards.
+ */
+import { describe, expect, it } from 'vitest'
+import { appendAudit, verifyAudit } from '../../electron/core/audit/auditLog'
+import { configVersion, currentConfig, InvalidConfigError } from '../../electron/core/config/configRepo'
+import { currentPeriodTemplate } from '../../electron/core/config/periodTemplates'
+import { MIGRATIONS } from '../../electron/core/db/migrations'
+import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
+import { readSetting } from '../../electron/core/db/settingsRepo'
+import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
+import { DEFAULT_PSYCH_SETTINGS } from '../../electron/shared/domain/psych'
+
+/** A database at schema version `version`, built by the shipped migrations up to it. */
+function databaseAt(version: number): Db {
+  const db = openDatabase(':memory:', { migrate: false })
+  migrate(db, MIGRATIONS.slice(0, version))
+  expect(schemaVersion(db)).toBe(version)
+  return db
+}
+
+/** Applies exactly migration n (the database must be at n − 1). */
+function applyMigration(db: Db, n: number): void {
+  expect(schemaVersion(db)).toBe(n - 1)
+  expect(migrate(db, MIGRATIONS.slice(0, n))).toEqual([n])
+}
+
+function insert(db: Db, table: string, row: Record<string, unknown>): void {
+  const columns = Object.keys(row)
+  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row)
+}
+
+const allRows = (db: Db, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Array<Record<string, unknown>>
+const tables = (db: Db) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>).map(
+    (r) => r.name,
+  )
+/** Every row of every table, to show a migration kept the data it did not mean to change. */
+const everything = (db: Db) => Object.fromEntries(tables(db).map((t) => [t, allRows(db, t)]))
+
+const AT = '2026-06-01T02:00:00.000Z'
+const TEMPLATE_CHANGED_AT = '2026-07-01T02:00:00.000Z'
+const ADMIN = 'staff-admin'
+const OFFICER = 'staff-officer'
+const PERSON = 'person-1'
+const VOIDED = 'person-2'
+const STRICTER: PeriodTemplate = {
+  id: 'province-x',
+  name: '某省模式',
+  moves: DEFAULT_PERIOD_TEMPLATE.moves,
+  minDwellDays: { detox: 30, education: 60, rehabilitation: null, return: null },
+}
+
+/** What a set-up facility held at schema 1: settings, a ward, staff, people (one voided), their history and the log. */
+function foundationData(db: Db, options: { template?: PeriodTemplate | null; templateSetBy?: 'setup' | 'admin' } = {}): void {
+  const { template = STRICTER, templateSetBy = 'admin' } = options
+  insert(db, 'settings', { key: 'facility.name', value: JSON.stringify('测试强制隔离戒毒所') })
+  insert(db, 'settings', { key: 'psych.settings', value: JSON.stringify({ rounding: 'round_half_up' }) })
+  if (template) insert(db, 'settings', { key: 'periods.template', value: JSON.stringify(template) })
+  insert(db, 'wards', { id: 'ward-1', name: '一大队', capacity: 100, note: null, active: 1, created_at: AT, updated_at: AT })
+  const staff = (id: string, username: string, role: string, wardId: string | null) =>
+    insert(db, 'staff', {
+      id, username, display_name: username, role, ward_id: wardId, password_hash: 'h', password_salt: 's', active: 1,
+      failed_logins: 0, locked_until: null, last_login_at: null, created_at: AT, updated_at: AT,
+    })
+  staff(ADMIN, 'admin', 'admin', null)
+  staff(OFFICER, 'officer', 'ward_officer', 'ward-1')
+  const person = (id: string, idNumber: string, voided: boolean) =>
+    insert(db, 'people', {
+      id, name: '张三', name_pinyin: 'zhangsan', name_initials: 'zs', sex: 'M', ethnicity: '汉族', birth_date: '1990-03-07',
+      id_number: idNumber, household_address: '北京市东城区人民路1号', decision_organ: '北京市公安局东城分局',
+      decision_doc_no: '东公（禁）决字〔2026〕101号', decision_date: '2026-03-01', admission_date: '2026-06-01',
+      emergency_contact_name: null, emergency_contact_relation: null, emergency_contact_phone: null,
+      ward_id: voided ? null : 'ward-1', period: voided ? null : 'education', period_since: voided ? null : '2026-07-10',
+      last_day: '2028-05-31', early_release_bar: null, revision: 1, created_at: AT, created_by: OFFICER, updated_at: AT,
+      updated_by: OFFICER, voided_at: voided ? AT : null, voided_by: voided ? ADMIN : null, void_reason: voided ? '重复建档' : null,
+    })
+  person(PERSON, '110101199003070011', false)
+  person(VOIDED, '110101199003070011', true)
+  insert(db, 'person_revisions', { id: 'rev-1', person_id: PERSON, revision: 1, data: '{}', changed_at: AT, changed_by: OFFICER, change_note: null })
+  insert(db, 'ward_assignments', { id: 'wa-1', person_id: PERSON, ward_id: 'ward-1', start_date: '2026-06-01', end_date: null, recorded_at: AT, recorded_by: OFFICER, note: null })
+  const move = (id: string, from: string | null, to: string, on: string, recordedAt: string, correction = 0) =>
+    insert(db, 'period_moves', { id, person_id: PERSON, from_period: from, to_period: to, effective_date: on, recorded_at: recordedAt, recorded_by: OFFICER, note: null, correction })
+  move('move-1', null, 'detox', '2026-06-01', AT)
+  move('move-2', 'detox', 'education', '2026-07-10', '2026-07-10T02:00:00.000Z')
+  move('move-3', 'education', 'detox', '2026-07-11', '2026-07-11T02:00:00.000Z', 1)
+  move('move-4', 'detox', 'education', '2026-07-10', '2026-07-11T03:00:00.000Z', 1)
+  insert(db, 'term_events', {
+    id: 'te-1', person_id: PERSON, kind: 'extension', months: 3, from_date: null, to_date: null, doc_no: '延字1号', note: null,
+    recorded_at: AT, recorded_by: ADMIN, voided_at: null, voided_by: null, void_reason: null,
+  })
+  const audit = (at: string, actorId: string | null, method: string, detail: string | null = null) =>
+    appendAudit(db, { at, actorId, actorName: actorId, method, recordType: 'facility', recordId: null, detail })
+  if (template) audit(AT, null, 'setup:initialize')
+  if (template && templateSetBy === 'admin') audit(TEMPLATE_CHANGED_AT, ADMIN, 'facility:setPeriodTemplate', JSON.stringify(template))
+  audit('2026-07-12T02:00:00.000Z', OFFICER, 'people:movePeriod')
+}
+
+/** Schema-2 additions: an assessment with a re-score, a task, a counselling session, a crisis with an event. */
+function psychologyData(db: Db): void {
+  insert(db, 'instrument_texts', { instrument_id: 'scl90', item_number: 1, text_zh: '头痛', text_en: null, loaded_at: AT, loaded_by: ADMIN })
+  insert(db, 'assessments', {
+    id: 'as-1', person_id: PERSON, instrument_id: 'phq9', instrument_version: '1', setting: 'admission', administered_on: '2026-06-05',
+    administered_by: OFFICER, answers: '[0,1,2,3,0,1,2,3,0]', incomplete_reason: null, cutoff_set_id: null, rounding: 'truncate',
+    result: '{}', headline: 12, band_id: 'moderate', band_severity: 2, recorded_at: AT, recorded_by: OFFICER,
+    voided_at: null, voided_by: null, void_reason: null,
+  })
+  insert(db, 'assessment_rescores', { id: 'rs-1', assessment_id: 'as-1', cutoff_set_id: 'x', rounding: 'truncate', result: '{}', note: null, rescored_at: AT, rescored_by: ADMIN })
+  insert(db, 'psych_tasks', { id: 'task-1', person_id: PERSON, ward_id: 'ward-1', kind: 'flag', label: 'PHQ-9', assessment_id: 'as-1', crisis_id: null, created_at: AT, status: 'open', handled_at: null, handled_by: null, handled_note: null })
+  insert(db, 'counselling_sessions', {
+    id: 'cs-1', kind: 'individual', session_date: '2026-06-06', duration_minutes: 50, counsellor_id: OFFICER, topic: '适应', presenting_issue: '失眠',
+    intervention: '倾听', response: '平稳', risk_observed: null, plan: null, recorded_at: AT, recorded_by: OFFICER, voided_at: null, void_reason: null,
+  })
+  insert(db, 'counselling_participants', { session_id: 'cs-1', person_id: PERSON })
+  insert(db, 'crises', { id: 'cr-1', person_id: PERSON, risk_level: 'high', reason: '自伤念头', raised_on: '2026-06-07', raised_by: OFFICER, status: 'open', closed_on: null, closed_by: null, outcome: null, recorded_at: AT })
+  insert(db, 'crisis_events', { id: 'ce-1', crisis_id: 'cr-1', kind: 'intervention', event_on: '2026-06-07', by_staff: OFFICER, note: '谈话', next_follow_up: null, recorded_at: AT })
+}
+
+function expectSound(db: Db): void {
+  expect(integrityCheck(db)).toEqual({ ok: true, integrity: ['ok'], foreignKeys: [] })
+  expect(verifyAudit(db).ok).toBe(true)
+}
+
+describe('migration 001 (foundation), from an empty database', () => {
+  it('creates the tables, which take a facility’s data and enforce their constraints', () => {
+    const db = databaseAt(0)
+    try {
+      applyMigration(db, 1)
+      foundationData(db)
+      expectSound(db)
+      expect(() => insert(db, 'wards', { id: 'w0', name: '零', capacity: 0, active: 1, created_at: AT, updated_at: AT })).toThrow(/CHECK constraint failed/)
+      // Only one live file per ID number (the voided duplicate is allowed).
+      expect(() => db.prepare("UPDATE people SET voided_at = NULL WHERE id = ?").run(VOIDED)).toThrow(/UNIQUE constraint failed/)
+      expect(() => db.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/)
+      expect(() =>
+        insert(db, 'period_moves', { id: 'm', person_id: 'nobody', to_period: 'detox', effective_date: '2026-01-01', recorded_at: AT, recorded_by: OFFICER }),
+      ).toThrow(/FOREIGN KEY/)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 002 (psychology), from schema 1 with data', () => {
+  it('keeps every schema-1 row and adds the psychology tables, linked to existing people and staff', () => {
+    const db = databaseAt(1)
+    try {
+      foundationData(db)
+      const before = everything(db)
+      applyMigration(db, 2)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      psychologyData(db)
+      expectSound(db)
+      expect(() => insert(db, 'assessments', { ...allRows(db, 'assessments')[0], id: 'as-2', person_id: 'nobody' })).toThrow(/FOREIGN KEY/)
+      expect(() => insert(db, 'crises', { ...allRows(db, 'crises')[0], id: 'cr-2', risk_level: 'extreme' })).toThrow(/CHECK constraint failed/)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 003 (versioned configuration), from schema 2 with data', () => {
+  function atSchema2(options?: Parameters<typeof foundationData>[1]): Db {
+    const db = databaseAt(2)
+    foundationData(db, options)
+    psychologyData(db)
+    return db
+  }
+  const withoutVersion = (rows: Array<Record<string, unknown>>) => rows.map(({ period_template_version: _v, ...rest }) => rest)
+  const configRows = (db: Db) => allRows(db, 'config_versions').map(({ id: _id, ...rest }) => rest)
+
+  it('moves the stored template into version 1, dated and signed by its last write, and removes the old setting', () => {
+    const db = atSchema2()
+    try {
+      const before = everything(db)
+      applyMigration(db, 3)
+      expect(configRows(db)).toEqual([
+        { kind: 'periodTemplate', version: 1, data: JSON.stringify(STRICTER), created_at: TEMPLATE_CHANGED_AT, created_by: ADMIN },
+      ])
+      expect(currentPeriodTemplate(db)).toEqual({ version: 1, template: STRICTER })
+      expect(allRows(db, 'settings')).toEqual(before.settings!.filter((r) => r.key !== 'periods.template'))
+      expect(readSetting(db, 'facility.name')).toBe('测试强制隔离戒毒所')
+      expect(readSetting(db, 'psych.settings')).toEqual({ ...DEFAULT_PSYCH_SETTINGS, rounding: 'round_half_up' })
+    } finally {
+      db.close()
+    }
+  })
+
+  it('stamps every existing period move (ordinary and corrections) with version 1 and changes nothing else', () => {
+    const db = atSchema2()
+    try {
+      const before = everything(db)
+      applyMigration(db, 3)
+      const moves = allRows(db, 'period_moves')
+      expect(moves.map((m) => m.period_template_version)).toEqual([1, 1, 1, 1])
+      expect(withoutVersion(moves)).toEqual(before.period_moves)
+      const after = everything(db)
+      for (const table of Object.keys(before).filter((t) => t !== 'settings' && t !== 'period_moves')) {
+        expect(after[table], table).toEqual(before[table])
+      }
+      expectSound(db)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('a template only ever written by set-up: version 1 dated at set-up, by the system', () => {
+    const db = atSchema2({ template: DEFAULT_PERIOD_TEMPLATE, templateSetBy: 'setup' })
+    try {
+      applyMigration(db, 3)
+      expect(configRows(db)).toEqual([
+        { kind: 'periodTemplate', version: 1, data: JSON.stringify(DEFAULT_PERIOD_TEMPLATE), created_at: AT, created_by: null },
+      ])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('no audit row for the write (a database filled outside the dispatcher): version 1 dated at the upgrade', () => {
+    const db = atSchema2()
+    try {
+      db.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;')
+      const start = new Date().toISOString()
+      applyMigration(db, 3)
+      const [row] = configRows(db)
+      expect(row).toMatchObject({ version: 1, created_by: null })
+      const createdAt = String(row!.created_at)
+      expect(createdAt >= start && createdAt <= new Date().toISOString()).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('no stored template but period moves: version 1 is the built-in default those moves were checked against', () => {
+    const db = atSchema2({ template: null })
+    try {
+      applyMigration(db, 3)
+      expect(configVersion(db, 'periodTemplate', 1)?.data).toEqual(DEFAULT_PERIOD_TEMPLATE)
+      expect(allRows(db, 'period_moves').every((m) => m.period_template_version === 1)).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('a database not yet set up: no version is invented (set-up will save version 1)', () => {
+    const db = databaseAt(2)
+    try {
+      applyMigration(db, 3)
+      expect(allRows(db, 'config_versions')).toEqual([])
+      expect(currentPeriodTemplate(db)).toEqual({ version: null, template: DEFAULT_PERIOD_TEMPLATE })
+    } finally {
+      db.close()
+    }
+  })
+
+  it('copies a stored template verbatim: one that fails the schema is reported on read, naming the version', () => {
+    const db = atSchema2({ template: { ...STRICTER, moves: [] } })
+    try {
+      applyMigration(db, 3)
+      expect(() => currentConfig(db, 'periodTemplate')).toThrow(InvalidConfigError)
+      expect(() => currentConfig(db, 'periodTemplate')).toThrow(/'periodTemplate' version 1 is invalid/)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('a stored template that is not JSON fails the upgrade and rolls all of it back (still schema 2, data intact)', () => {
+    const db = atSchema2()
+    try {
+      db.prepare("UPDATE settings SET value = '{broken' WHERE key = 'periods.template'").run()
+      const before = everything(db)
+      expect(() => migrate(db)).toThrow(/CHECK constraint failed/)
+      expect(schemaVersion(db)).toBe(2)
+      expect(everything(db)).toEqual(before)
+      expect(tables(db)).not.toContain('config_versions')
+    } finally {
+      db.close()
+    }
+  })
+
+  it('afterwards the constraints hold: a version must be positive, a kind’s versions unique', () => {
+    const db = atSchema2()
+    try {
+      applyMigration(db, 3)
+      expect(() => db.prepare("UPDATE period_moves SET period_template_version = 0 WHERE id = 'move-1'").run()).toThrow(/CHECK constraint failed/)
+      expect(() =>
+        insert(db, 'config_versions', { id: 'x', kind: 'periodTemplate', version: 1, data: '{}', created_at: AT, created_by: null }),
+      ).toThrow(/UNIQUE constraint failed/)
+      expect(() =>
+        insert(db, 'config_versions', { id: 'y', kind: 'periodTemplate', version: 2, data: '{}', created_at: AT, created_by: 'nobody' }),
+      ).toThrow(/FOREIGN KEY/)
+      expect(schemaVersion(db)).toBe(3)
+    } finally {
+      db.close()
+    }
+  })
+})

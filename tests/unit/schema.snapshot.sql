@@ -1,0 +1,319 @@
+-- Schema at user_version 3. Generated; regenerate deliberately with:
+-- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
+
+-- table assessment_rescores
+CREATE TABLE assessment_rescores (
+  id TEXT PRIMARY KEY,
+  assessment_id TEXT NOT NULL REFERENCES assessments(id),
+  cutoff_set_id TEXT NOT NULL,
+  rounding TEXT NOT NULL,
+  result TEXT NOT NULL,
+  note TEXT,
+  rescored_at TEXT NOT NULL,
+  rescored_by TEXT NOT NULL REFERENCES staff(id)
+) STRICT;
+
+-- table assessments
+CREATE TABLE assessments (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  instrument_id TEXT NOT NULL,
+  instrument_version TEXT NOT NULL,
+  setting TEXT NOT NULL CHECK (setting IN ('admission', 'periodic', 'pre_release', 'on_request')),
+  administered_on TEXT NOT NULL,
+  administered_by TEXT NOT NULL REFERENCES staff(id),
+  answers TEXT NOT NULL,
+  incomplete_reason TEXT,
+  cutoff_set_id TEXT,
+  rounding TEXT NOT NULL,
+  result TEXT,
+  headline REAL,
+  band_id TEXT,
+  band_severity INTEGER,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table audit_log
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id TEXT,
+  actor_name TEXT,
+  method TEXT NOT NULL,
+  record_type TEXT,
+  record_id TEXT,
+  detail TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+
+-- table config_versions
+CREATE TABLE config_versions (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version > 0),
+  data TEXT NOT NULL CHECK (json_valid(data)),
+  created_at TEXT NOT NULL,
+  created_by TEXT REFERENCES staff(id),
+  UNIQUE (kind, version)
+) STRICT;
+
+-- table counselling_participants
+CREATE TABLE counselling_participants (
+  session_id TEXT NOT NULL REFERENCES counselling_sessions(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  PRIMARY KEY (session_id, person_id)
+) STRICT;
+
+-- table counselling_sessions
+CREATE TABLE counselling_sessions (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('individual', 'group')),
+  session_date TEXT NOT NULL,
+  duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+  counsellor_id TEXT NOT NULL REFERENCES staff(id),
+  topic TEXT NOT NULL,
+  presenting_issue TEXT NOT NULL,
+  intervention TEXT NOT NULL,
+  response TEXT NOT NULL,
+  risk_observed TEXT,
+  plan TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  void_reason TEXT
+) STRICT;
+
+-- table crises
+CREATE TABLE crises (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  risk_level TEXT NOT NULL CHECK (risk_level IN ('low', 'medium', 'high', 'imminent')),
+  reason TEXT NOT NULL,
+  raised_on TEXT NOT NULL,
+  raised_by TEXT NOT NULL REFERENCES staff(id),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  closed_on TEXT,
+  closed_by TEXT REFERENCES staff(id),
+  outcome TEXT,
+  recorded_at TEXT NOT NULL
+) STRICT;
+
+-- table crisis_events
+CREATE TABLE crisis_events (
+  id TEXT PRIMARY KEY,
+  crisis_id TEXT NOT NULL REFERENCES crises(id),
+  kind TEXT NOT NULL CHECK (kind IN ('intervention', 'follow_up')),
+  event_on TEXT NOT NULL,
+  by_staff TEXT NOT NULL REFERENCES staff(id),
+  note TEXT NOT NULL,
+  next_follow_up TEXT,
+  recorded_at TEXT NOT NULL
+) STRICT;
+
+-- table instrument_texts
+CREATE TABLE instrument_texts (
+  instrument_id TEXT NOT NULL,
+  item_number INTEGER NOT NULL CHECK (item_number > 0),
+  text_zh TEXT NOT NULL,
+  text_en TEXT,
+  loaded_at TEXT NOT NULL,
+  loaded_by TEXT NOT NULL REFERENCES staff(id),
+  PRIMARY KEY (instrument_id, item_number)
+) STRICT;
+
+-- table people
+CREATE TABLE people (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_pinyin TEXT NOT NULL,
+  name_initials TEXT NOT NULL,
+  sex TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+  ethnicity TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  id_number TEXT NOT NULL,
+  household_address TEXT NOT NULL,
+  decision_organ TEXT NOT NULL,
+  decision_doc_no TEXT NOT NULL,
+  decision_date TEXT NOT NULL,
+  admission_date TEXT NOT NULL,
+  emergency_contact_name TEXT,
+  emergency_contact_relation TEXT,
+  emergency_contact_phone TEXT,
+  ward_id TEXT REFERENCES wards(id),
+  period TEXT CHECK (period IN ('detox', 'education', 'rehabilitation', 'return')),
+  period_since TEXT,
+  last_day TEXT,
+  early_release_bar TEXT,
+  revision INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table period_moves
+CREATE TABLE period_moves (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  from_period TEXT,
+  to_period TEXT NOT NULL CHECK (to_period IN ('detox', 'education', 'rehabilitation', 'return')),
+  effective_date TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  note TEXT,
+  correction INTEGER NOT NULL DEFAULT 0 CHECK (correction IN (0, 1))
+  , period_template_version INTEGER CHECK (period_template_version > 0)) STRICT;
+
+-- table person_revisions
+CREATE TABLE person_revisions (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  revision INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL REFERENCES staff(id),
+  change_note TEXT,
+  UNIQUE (person_id, revision)
+) STRICT;
+
+-- table psych_tasks
+CREATE TABLE psych_tasks (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT REFERENCES wards(id),
+  kind TEXT NOT NULL,
+  label TEXT NOT NULL,
+  assessment_id TEXT REFERENCES assessments(id),
+  crisis_id TEXT,
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dismissed')),
+  handled_at TEXT,
+  handled_by TEXT REFERENCES staff(id),
+  handled_note TEXT
+) STRICT;
+
+-- table settings
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+-- table staff
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'counsellor', 'trainer', 'vocational', 'ward_officer')),
+  ward_id TEXT REFERENCES wards(id),
+  password_hash TEXT NOT NULL,
+  password_salt TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  last_login_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- table term_events
+CREATE TABLE term_events (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL CHECK (kind IN ('extension', 'escape')),
+  months INTEGER,
+  from_date TEXT,
+  to_date TEXT,
+  doc_no TEXT,
+  note TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((kind = 'extension' AND months BETWEEN 1 AND 12) OR (kind = 'escape' AND from_date IS NOT NULL))
+) STRICT;
+
+-- table ward_assignments
+CREATE TABLE ward_assignments (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  note TEXT
+) STRICT;
+
+-- table wards
+CREATE TABLE wards (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  capacity INTEGER NOT NULL CHECK (capacity > 0),
+  note TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- index assessment_rescores_assessment
+CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id);
+
+-- index assessments_person
+CREATE INDEX assessments_person ON assessments(person_id, administered_on DESC);
+
+-- index audit_record
+CREATE INDEX audit_record ON audit_log(record_type, record_id);
+
+-- index counselling_participants_person
+CREATE INDEX counselling_participants_person ON counselling_participants(person_id);
+
+-- index crises_person
+CREATE INDEX crises_person ON crises(person_id, status);
+
+-- index crisis_events_crisis
+CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
+
+-- index people_id_number_live
+CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;
+
+-- index people_initials
+CREATE INDEX people_initials ON people(name_initials);
+
+-- index people_name
+CREATE INDEX people_name ON people(name);
+
+-- index people_pinyin
+CREATE INDEX people_pinyin ON people(name_pinyin);
+
+-- index people_ward
+CREATE INDEX people_ward ON people(ward_id, voided_at);
+
+-- index period_moves_person
+CREATE INDEX period_moves_person ON period_moves(person_id, recorded_at);
+
+-- index psych_tasks_open
+CREATE INDEX psych_tasks_open ON psych_tasks(status, ward_id);
+
+-- index psych_tasks_person
+CREATE INDEX psych_tasks_person ON psych_tasks(person_id);
+
+-- index term_events_person
+CREATE INDEX term_events_person ON term_events(person_id);
+
+-- index ward_assignments_person
+CREATE INDEX ward_assignments_person ON ward_assignments(person_id, start_date);
+
+-- trigger audit_log_no_delete
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger audit_log_no_update
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
