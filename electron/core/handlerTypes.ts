@@ -17,7 +17,9 @@ export type HandlerForSpec<S> = S extends MethodSpec<infer I, infer O> ? (input:
  * Exactly the handlers a contract module declares: a service writes `export const xHandlers = { … } satisfies
  * HandlersFor<typeof xContract>`, so a missing, misspelled or extra method is a compile error.
  */
-export type HandlersFor<C extends Record<string, MethodSpec>> = { [M in keyof C]: HandlerForSpec<C[M]> }
+// Constrained to plain records, not Record<string, MethodSpec>: a spec whose audit `record` reads its typed input is not
+// assignable to MethodSpec<ZodType, unknown> (parameters are contravariant); a non-spec member maps to `never` instead.
+export type HandlersFor<C extends Record<string, unknown>> = { [M in keyof C]: HandlerForSpec<C[M]> }
 
 /** Every method of the whole contract. */
 export type Handlers = { [M in MethodName]: Handler<M> }

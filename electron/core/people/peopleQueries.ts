@@ -119,3 +119,39 @@ export function searchPeople(db: Db, q: string, limit: number, today: string): P
     .all({ today, ...terms, limit }) as Row[]
   return rows.map(toRow)
 }
+
+// Lookups for other domains (psych)
+
+/** What another domain shows of a person: the name (and pinyin, to sort by), the current ward, whether the file is voided. */
+export interface PersonRef {
+  id: string
+  name: string
+  namePinyin: string
+  wardId: string | null
+  voided: boolean
+}
+
+/** People by id in one query, voided files included (and marked), for lists that show names. Unknown ids are absent. */
+export function personRefsByIds(db: Db, ids: readonly string[]): Map<string, PersonRef> {
+  if (ids.length === 0) return new Map()
+  const rows = db
+    .prepare(
+      `SELECT id, name, name_pinyin AS namePinyin, ward_id AS wardId, voided_at IS NOT NULL AS voided
+       FROM people WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify([...new Set(ids)])) as Array<Omit<PersonRef, 'voided'> & { voided: 0 | 1 }>
+  return new Map(rows.map((r) => [r.id, { ...r, voided: r.voided === 1 }]))
+}
+
+/** A ward's live people (those whose current ward it is), by pinyin: the roster a ward screen lists. */
+export function wardResidents(db: Db, wardId: string): Array<{ id: string; name: string; idTail: string; period: Period | null; admissionDate: string }> {
+  const rows = db
+    .prepare('SELECT id, name, id_number AS idNumber, period, admission_date AS admissionDate FROM people WHERE ward_id = ? AND voided_at IS NULL ORDER BY name_pinyin')
+    .all(wardId) as Array<{ id: string; name: string; idNumber: string; period: Period | null; admissionDate: string }>
+  return rows.map(({ idNumber, ...r }) => ({ ...r, idTail: idTail(idNumber) }))
+}
+
+/** Ids of voided files (few: a void corrects a mistaken file), so a list over all people can leave them out. */
+export function voidedPersonIds(db: Db): string[] {
+  return (db.prepare('SELECT id FROM people WHERE voided_at IS NOT NULL').all() as Array<{ id: string }>).map((r) => r.id)
+}

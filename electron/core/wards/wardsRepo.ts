@@ -37,3 +37,10 @@ export function assertWardAccepts(db: Db, wardId: string, field: string): void {
   const occupancy = wardOccupancy(db, wardId)
   if (occupancy >= ward.capacity) throw ruleViolation('ward.full', field, { occupancy, capacity: ward.capacity })
 }
+
+// Lookups for other domains (psych)
+
+/** The ward's name, or undefined when there is no such ward. */
+export function wardName(db: Db, wardId: string): string | undefined {
+  return (db.prepare('SELECT name FROM wards WHERE id = ?').get(wardId) as { name: string } | undefined)?.name
+}
