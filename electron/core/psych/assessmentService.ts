@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ScoredResult } from '../../shared/contract'
+import type { ParsedInput, ScoredResult } from '../../shared/contract'
 import type { assessmentsContract } from '../../shared/contract/psych/assessments'
 import { scoreInstrument, ScoringInputError, type Instrument } from '../../shared/domain/instruments'
 import type { AssessmentSetting, PsychSettings } from '../../shared/domain/psych'
@@ -7,7 +7,7 @@ import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
 import { voidRow } from '../db/voidRepo'
 import { AppError, notFound, ruleViolation } from '../errors'
-import type { HandlerForSpec, HandlersFor } from '../handlerTypes'
+import type { HandlersFor } from '../handlerTypes'
 import { peopleRepo } from '../people/peopleRepo'
 import { assessmentDetail, personAssessments } from './assessmentQueries'
 import { assessmentRepo } from './assessmentRepo'
@@ -57,7 +57,7 @@ function headlineOf(instrument: Instrument, result: ScoredResult | null): number
   return result.scores[key] ?? result.scores.total ?? null
 }
 
-function submit(ctx: Ctx, input: Parameters<HandlerForSpec<(typeof assessmentsContract)['psych:submitAssessment']>>[0]) {
+function submit(ctx: Ctx, input: ParsedInput<'psych:submitAssessment'>) {
   const { db } = ctx
   const person = peopleRepo.byId(db, input.personId)
   if (!person) throw new AppError('invalid_input', 'err.not_found', { field: 'personId' })

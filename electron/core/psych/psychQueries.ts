@@ -38,6 +38,7 @@ function scopeFilter(column: string, scope: PersonScope) {
     : { sql: `${column} NOT IN (SELECT value FROM json_each(@people))`, people: JSON.stringify(scope.except) }
 }
 
+/** Open tasks first, then the latest raised; rowid keeps the tasks one assessment raised at once in the order raised. */
 export function listTasks(db: Db, scope: PersonScope, status: TaskStatus | undefined): PsychTask[] {
   const filter = scopeFilter('t.person_id', scope)
   const rows = db
@@ -79,7 +80,7 @@ function crisisSummaries(db: Db, rows: CrisisRow[]): CrisisSummary[] {
 
 const RISK_ORDER = "CASE c.risk_level WHEN 'imminent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END"
 
-/** Open crises first, the most urgent first, then the latest raised. */
+/** Open crises first, the most urgent first, then the latest raised (rowid: then in the order raised). */
 export function listCrises(db: Db, scope: PersonScope, status: 'open' | 'closed' | undefined): CrisisSummary[] {
   const filter = scopeFilter('c.person_id', scope)
   const rows = db
