@@ -6,11 +6,7 @@ import { facilityHandlers } from './facility/facilityService'
 import { setupHandlers } from './facility/setupService'
 import type { Handlers } from './handlerTypes'
 import { peopleHandlers } from './people/peopleService'
-import { assessmentHandlers } from './psych/assessmentService'
-import { crisisHandlers } from './psych/crisisService'
-import { psychHandlers } from './psych/psychService'
-import { sessionHandlers } from './psych/sessionService'
-import { taskHandlers } from './psych/taskService'
+import { psychHandlerModules as psych } from './psych'
 import { wardsHandlers } from './wards/wardsService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
@@ -22,11 +18,12 @@ export const handlerModules = [
   wardsHandlers,
   peopleHandlers,
   auditHandlers,
-  psychHandlers,
-  assessmentHandlers,
-  taskHandlers,
-  sessionHandlers,
-  crisisHandlers,
+  psych.instruments,
+  psych.wardScreen,
+  psych.assessments,
+  psych.tasks,
+  psych.sessions,
+  psych.crises,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

@@ -70,8 +70,16 @@ export function resetPassword(db: Db, id: string, password: { hash: string; salt
   )
 }
 
-/**
- * Transitional: the psychology services look staff up through this until they switch to lookups of their own
- * (issue 7). Delete it once nothing imports it.
- */
-export const staffRepo = { byId: staffById }
+
+// Lookups for other domains (psych)
+
+/** Staff display names by id in one query (inactive staff included: records keep who wrote them). Unknown ids are absent. */
+export function staffNamesByIds(db: Db, ids: ReadonlyArray<string | null>): Map<string, string> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
+  if (wanted.length === 0) return new Map()
+  const rows = db.prepare('SELECT id, display_name AS name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as Array<{
+    id: string
+    name: string
+  }>
+  return new Map(rows.map((r) => [r.id, r.name]))
+}

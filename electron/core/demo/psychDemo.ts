@@ -3,8 +3,11 @@ import { addDays } from '../../shared/domain/dates'
 import type { Instrument } from '../../shared/domain/instruments'
 import type { Db } from '../db/open'
 import { recordAssessment, scoreWithSettings } from '../psych/assessmentService'
+import { crisisRepo } from '../psych/crisisRepo'
 import { getInstrument } from '../psych/instruments'
 import { psychSettings } from '../psych/psychSettings'
+import { sessionRepo } from '../psych/sessionRepo'
+import { taskRepo } from '../psych/taskRepo'
 
 export interface DemoRandom {
   next(): number
@@ -60,25 +63,23 @@ export function seedPsychology(
     }
   }
   // Tasks raised more than two weeks ago have been followed up.
-  db.prepare(
-    "UPDATE psych_tasks SET status = 'done', handled_at = created_at, handled_by = ?, handled_note = '已约谈跟进，风险可控' WHERE assessment_id IN (SELECT id FROM assessments WHERE administered_on < ?)",
-  ).run(counsellorId, addDays(today, -14))
+  taskRepo.markDoneForAssessmentsBefore(db, addDays(today, -14), counsellorId, '已约谈跟进，风险可控')
 
   const atRisk = people[Math.min(3, people.length - 1)]
   if (atRisk) {
     const crisisId = randomUUID()
     const raised = addDays(today, -3)
-    db.prepare('INSERT INTO crises (id, person_id, risk_level, reason, raised_on, raised_by, status, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(crisisId, atRisk.id, 'high', '家属探视后情绪低落，自述“活着没意思”，夜间失眠', raised, counsellorId, 'open', at)
-    db.prepare('INSERT INTO crisis_events (id, crisis_id, kind, event_on, by_staff, note, next_follow_up, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), crisisId, 'intervention', raised, counsellorId, '一对一危机干预，签订不伤害自己的安全承诺；通知大队加强夜间巡视', addDays(today, 1), at)
+    crisisRepo.insert(db, { id: crisisId, personId: atRisk.id, riskLevel: 'high', reason: '家属探视后情绪低落，自述“活着没意思”，夜间失眠', raisedOn: raised, raisedBy: counsellorId, recordedAt: at })
+    crisisRepo.insertEvent(db, {
+      id: randomUUID(), crisisId, kind: 'intervention', on: raised, by: counsellorId,
+      note: '一对一危机干预，签订不伤害自己的安全承诺；通知大队加强夜间巡视', nextFollowUp: addDays(today, 1), recordedAt: at,
+    })
   }
   for (const p of people.slice(0, Math.min(6, people.length))) {
-    const sessionId = randomUUID()
-    db.prepare(
-      `INSERT INTO counselling_sessions (id, kind, session_date, duration_minutes, counsellor_id, topic, presenting_issue, intervention, response,
-        risk_observed, plan, recorded_at, recorded_by) VALUES (?, 'individual', ?, 50, ?, '入所适应', ?, ?, ?, NULL, ?, ?, ?)`,
-    ).run(sessionId, addDays(today, -r.int(5, 40)), counsellorId, '入睡困难，担心家人', '放松训练与认知调整', '情绪较前平稳，愿意继续咨询', '两周后复谈', at, counsellorId)
-    db.prepare('INSERT INTO counselling_participants (session_id, person_id) VALUES (?, ?)').run(sessionId, p.id)
+    sessionRepo.insert(db, {
+      id: randomUUID(), kind: 'individual', date: addDays(today, -r.int(5, 40)), durationMinutes: 50, counsellorId, topic: '入所适应',
+      presentingIssue: '入睡困难，担心家人', intervention: '放松训练与认知调整', response: '情绪较前平稳，愿意继续咨询', riskObserved: null,
+      plan: '两周后复谈', recordedAt: at, recordedBy: counsellorId,
+    }, [p.id])
   }
 }

@@ -147,3 +147,42 @@ export function termEventRows(db: Db, personId: string): TermEventRow[] {
     .all(personId) as Array<Omit<TermEventRow, 'voided'> & { voided: number }>
   return rows.map((r) => ({ ...r, voided: r.voided === 1 }))
 }
+
+// Lookups for other domains (psych)
+
+/** What another domain shows of a person: the name (and pinyin, to sort by), the current ward, whether the file is voided. */
+export interface PersonRef {
+  id: string
+  name: string
+  namePinyin: string
+  wardId: string | null
+  voided: boolean
+}
+
+/** People by id in one query, voided files included (and marked), for lists that show names. Unknown ids are absent. */
+export function personRefsByIds(db: Db, ids: readonly string[]): Map<string, PersonRef> {
+  if (ids.length === 0) return new Map()
+  const rows = db
+    .prepare(
+      `SELECT id, name, name_pinyin AS namePinyin, ward_id AS wardId, voided_at IS NOT NULL AS voided
+       FROM people WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify([...new Set(ids)])) as Array<Omit<PersonRef, 'voided'> & { voided: 0 | 1 }>
+  return new Map(rows.map((r) => [r.id, { ...r, voided: r.voided === 1 }]))
+}
+
+/** One person's reference (voided files included and marked); undefined for an unknown id. */
+export const personRef = (db: Db, id: string): PersonRef | undefined => personRefsByIds(db, [id]).get(id)
+
+/** A ward's live people (those whose current ward it is), by pinyin: the roster a ward screen lists. */
+export function wardResidents(db: Db, wardId: string): Array<{ id: string; name: string; idTail: string; period: Period | null; admissionDate: string }> {
+  const rows = db
+    .prepare('SELECT id, name, id_number AS idNumber, period, admission_date AS admissionDate FROM people WHERE ward_id = ? AND voided_at IS NULL ORDER BY name_pinyin')
+    .all(wardId) as Array<{ id: string; name: string; idNumber: string; period: Period | null; admissionDate: string }>
+  return rows.map(({ idNumber, ...r }) => ({ ...r, idTail: idTail(idNumber) }))
+}
+
+/** Ids of voided files (few: a void corrects a mistaken file), so a list over all people can leave them out. */
+export function voidedPersonIds(db: Db): string[] {
+  return (db.prepare('SELECT id FROM people WHERE voided_at IS NOT NULL').all() as Array<{ id: string }>).map((r) => r.id)
+}

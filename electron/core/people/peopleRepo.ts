@@ -211,11 +211,3 @@ export function closeEscapeEvent(db: Db, eventId: string, toDate: string): void 
 /** False when there is no live event with that id. */
 export const voidTermEvent = (db: Db, eventId: string, mark: VoidMark): boolean => voidRow(db, 'term_events', eventId, mark)
 
-/**
- * Transitional: the psychology services read people through this, in stored column names, until they switch to
- * lookups of their own (issue 7). Delete it once nothing imports it.
- */
-export const peopleRepo = {
-  byId: (db: Db, id: string) =>
-    db.prepare('SELECT id, name, voided_at FROM people WHERE id = ?').get(id) as { id: string; name: string; voided_at: string | null } | undefined,
-}

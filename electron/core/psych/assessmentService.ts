@@ -1,35 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import type { AssessmentDetail, AssessmentSummary, ScoredResult } from '../../shared/contract'
+import type { ParsedInput, ScoredResult } from '../../shared/contract'
+import type { assessmentsContract } from '../../shared/contract/psych/assessments'
 import { scoreInstrument, ScoringInputError, type Instrument } from '../../shared/domain/instruments'
 import type { AssessmentSetting, PsychSettings } from '../../shared/domain/psych'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import type { Handlers } from '../dispatch'
+import { voidRow } from '../db/voidRepo'
 import { AppError, notFound, ruleViolation } from '../errors'
-import { peopleRepo } from '../people/peopleRepo'
+import { personRef } from '../people/peopleQueries'
+import type { HandlersFor } from '../handlerTypes'
+import { assessmentDetail, personAssessments } from './assessmentQueries'
+import { assessmentRepo } from './assessmentRepo'
 import { getInstrument } from './instruments'
 import { psychSettings } from './psychSettings'
 import { openTask } from './taskService'
-
-interface AssessmentRow {
-  id: string
-  person_id: string
-  instrument_id: string
-  instrument_version: string
-  setting: AssessmentSetting
-  administered_on: string
-  administered_by: string
-  answers: string
-  incomplete_reason: string | null
-  cutoff_set_id: string | null
-  rounding: string
-  result: string | null
-  headline: number | null
-  recorded_at: string
-  recorded_by: string
-  voided_at: string | null
-  rescored: number
-}
 
 function instrumentOr404(id: string): Instrument {
   const instrument = getInstrument(id)
@@ -73,35 +57,11 @@ function headlineOf(instrument: Instrument, result: ScoredResult | null): number
   return result.scores[key] ?? result.scores.total ?? null
 }
 
-function toSummary(r: AssessmentRow): AssessmentSummary {
-  return {
-    id: r.id,
-    personId: r.person_id,
-    instrumentId: r.instrument_id,
-    instrumentVersion: r.instrument_version,
-    setting: r.setting,
-    administeredOn: r.administered_on,
-    administeredBy: r.administered_by,
-    incomplete: r.incomplete_reason !== null,
-    incompleteReason: r.incomplete_reason,
-    headline: r.headline,
-    result: r.result ? (JSON.parse(r.result) as ScoredResult) : null,
-    rescored: r.rescored > 0,
-    voided: r.voided_at !== null,
-  }
-}
-
-const SELECT = `
-  SELECT a.id, a.person_id, a.instrument_id, a.instrument_version, a.setting, a.administered_on, s.display_name AS administered_by,
-         a.answers, a.incomplete_reason, a.cutoff_set_id, a.rounding, a.result, a.headline, a.recorded_at, r.display_name AS recorded_by,
-         a.voided_at, (SELECT count(*) FROM assessment_rescores x WHERE x.assessment_id = a.id) AS rescored
-  FROM assessments a JOIN staff s ON s.id = a.administered_by JOIN staff r ON r.id = a.recorded_by`
-
-function submit(ctx: Ctx, input: Parameters<Handlers['psych:submitAssessment']>[0]) {
+function submit(ctx: Ctx, input: ParsedInput<'psych:submitAssessment'>) {
   const { db } = ctx
-  const person = peopleRepo.byId(db, input.personId)
+  const person = personRef(db, input.personId)
   if (!person) throw new AppError('invalid_input', 'err.not_found', { field: 'personId' })
-  if (person.voided_at) throw ruleViolation('person.voided')
+  if (person.voided) throw ruleViolation('person.voided')
   if (input.administeredOn > today(ctx)) throw ruleViolation('v.date_in_future', 'administeredOn')
   const instrument = instrumentOr404(input.instrumentId)
   if (input.answers.length !== instrument.items.length) {
@@ -151,76 +111,48 @@ export function recordAssessment(
 ): { id: string; taskIds: string[] } {
   const { instrument, result, at } = a
   const id = randomUUID()
-  db.prepare(
-    `INSERT INTO assessments (id, person_id, instrument_id, instrument_version, setting, administered_on, administered_by, answers,
-      incomplete_reason, cutoff_set_id, rounding, result, headline, band_id, band_severity, recorded_at, recorded_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, a.personId, instrument.id, instrument.version, a.setting, a.on, a.actorId, JSON.stringify(a.answers),
-    a.incompleteReason, result?.cutoffSetId ?? null, result?.rounding ?? a.rounding,
-    result ? JSON.stringify(result) : null, headlineOf(instrument, result), result?.band?.id ?? null, result?.band?.severity ?? null, at, a.actorId)
+  assessmentRepo.insert(db, {
+    id, personId: a.personId, instrumentId: instrument.id, instrumentVersion: instrument.version, setting: a.setting,
+    administeredOn: a.on, administeredBy: a.actorId, answers: a.answers, incompleteReason: a.incompleteReason,
+    cutoffSetId: result?.cutoffSetId ?? null, rounding: result?.rounding ?? a.rounding, result, headline: headlineOf(instrument, result),
+    bandId: result?.band?.id ?? null, bandSeverity: result?.band?.severity ?? null, recordedAt: at, recordedBy: a.actorId,
+  })
   const taskIds = (result?.flags ?? [])
     .filter((f) => f.createsTask)
     .map((f) => openTask(db, { personId: a.personId, kind: f.id, label: f.label, assessmentId: id, at }))
   return { id, taskIds }
 }
 
-function detail(db: Db, id: string): AssessmentDetail {
-  const r = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as (AssessmentRow & { person_name?: string }) | undefined
-  if (!r) throw notFound()
-  const person = peopleRepo.byId(db, r.person_id)!
-  const rescores = db
-    .prepare(
-      `SELECT x.id, x.rescored_at, s.display_name AS by_name, x.note, x.result FROM assessment_rescores x JOIN staff s ON s.id = x.rescored_by
-       WHERE x.assessment_id = ? ORDER BY x.rescored_at`,
-    )
-    .all(id) as Array<{ id: string; rescored_at: string; by_name: string; note: string | null; result: string }>
-  return {
-    ...toSummary(r),
-    personName: person.name,
-    answers: JSON.parse(r.answers) as Array<number | null>,
-    rescores: rescores.map((x) => ({ id: x.id, at: x.rescored_at, by: x.by_name, note: x.note, result: JSON.parse(x.result) as ScoredResult })),
-    recordedAt: r.recorded_at,
-    recordedBy: r.recorded_by,
-  }
-}
-
-export function personAssessments(db: Db, personId: string): AssessmentSummary[] {
-  const rows = db.prepare(`${SELECT} WHERE a.person_id = ? ORDER BY a.administered_on DESC, a.recorded_at DESC, a.rowid DESC`).all(personId) as AssessmentRow[]
-  return rows.map(toSummary)
-}
-
-export const assessmentHandlers: Pick<
-  Handlers,
-  'psych:submitAssessment' | 'psych:getAssessment' | 'psych:personAssessments' | 'psych:rescore' | 'psych:voidAssessment'
-> = {
+export const assessmentHandlers = {
   'psych:submitAssessment': (input, ctx) => submit(ctx, input),
-  'psych:getAssessment': (input, ctx) => detail(ctx.db, input.id),
+  'psych:getAssessment'(input, ctx) {
+    const detail = assessmentDetail(ctx.db, input.id)
+    if (!detail) throw notFound()
+    return detail
+  },
   'psych:personAssessments'(input, ctx) {
-    if (!peopleRepo.byId(ctx.db, input.personId)) throw notFound()
+    if (!personRef(ctx.db, input.personId)) throw notFound()
     return personAssessments(ctx.db, input.personId)
   },
   'psych:rescore'(input, ctx) {
     const { db } = ctx
-    const a = db.prepare('SELECT instrument_id, answers, incomplete_reason, voided_at FROM assessments WHERE id = ?').get(input.id) as
-      | { instrument_id: string; answers: string; incomplete_reason: string | null; voided_at: string | null }
-      | undefined
+    const a = assessmentRepo.byId(db, input.id)
     if (!a) throw notFound()
-    if (a.voided_at) throw ruleViolation('psych.assessment_voided')
-    if (a.incomplete_reason !== null) throw ruleViolation('psych.incomplete_not_scored')
-    const instrument = instrumentOr404(a.instrument_id)
+    if (a.voided) throw ruleViolation('psych.assessment_voided')
+    if (a.incompleteReason !== null) throw ruleViolation('psych.incomplete_not_scored')
+    const instrument = instrumentOr404(a.instrumentId)
     if (!instrument.cutoffSets.some((c) => c.id === input.cutoffSetId)) throw ruleViolation('psych.unknown_cutoff_set', 'cutoffSetId')
-    const result = scoreWithSettings(instrument, JSON.parse(a.answers) as number[], psychSettings(db), { cutoffSetId: input.cutoffSetId, rounding: input.rounding })
-    db.prepare(
-      'INSERT INTO assessment_rescores (id, assessment_id, cutoff_set_id, rounding, result, note, rescored_at, rescored_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(randomUUID(), input.id, input.cutoffSetId, input.rounding, JSON.stringify(result), input.note, nowIso(ctx), actorOf(ctx).id)
+    const result = scoreWithSettings(instrument, a.answers as number[], psychSettings(db), { cutoffSetId: input.cutoffSetId, rounding: input.rounding })
+    assessmentRepo.insertRescore(db, {
+      id: randomUUID(), assessmentId: input.id, cutoffSetId: input.cutoffSetId, rounding: input.rounding, result, note: input.note, at: nowIso(ctx), by: actorOf(ctx).id,
+    })
     ctx.auditDetail = JSON.stringify({ cutoffSetId: input.cutoffSetId, rounding: input.rounding, band: result.band?.id ?? null })
     return { result }
   },
   'psych:voidAssessment'(input, ctx) {
-    const a = ctx.db.prepare('SELECT voided_at FROM assessments WHERE id = ?').get(input.id) as { voided_at: string | null } | undefined
-    if (!a) throw notFound()
-    if (a.voided_at) throw ruleViolation('psych.assessment_voided')
-    ctx.db.prepare('UPDATE assessments SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(nowIso(ctx), actorOf(ctx).id, input.reason, input.id)
+    if (!voidRow(ctx.db, 'assessments', input.id, { at: nowIso(ctx), by: actorOf(ctx).id, reason: input.reason })) {
+      throw assessmentRepo.byId(ctx.db, input.id) ? ruleViolation('psych.assessment_voided') : notFound()
+    }
     return null
   },
-}
+} satisfies HandlersFor<typeof assessmentsContract>

@@ -29,3 +29,10 @@ export function updateWardRow(db: Db, w: { id: string; name: string; capacity: n
     w.name, w.capacity, w.note, w.active ? 1 : 0, w.at, w.id,
   )
 }
+
+// Lookups for other domains (psych)
+
+/** The ward's name, or undefined when there is no such ward. */
+export function wardName(db: Db, wardId: string): string | undefined {
+  return (db.prepare('SELECT name FROM wards WHERE id = ?').get(wardId) as { name: string } | undefined)?.name
+}

@@ -7,7 +7,7 @@ import { authContract } from './auth'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
 import { peopleContract } from './people'
-import { psychContract } from './psych'
+import { psychContractModules as psych } from './psych'
 import { setupContract } from './setup'
 import { staffContract } from './staff'
 import { wardsContract } from './wards'
@@ -21,7 +21,12 @@ export const contract = defineApi([
   wardsContract,
   peopleContract,
   auditContract,
-  psychContract,
+  psych.instruments,
+  psych.wardScreen,
+  psych.assessments,
+  psych.tasks,
+  psych.sessions,
+  psych.crises,
 ])
 
 export type Contract = typeof contract

@@ -1,0 +1,208 @@
+/**
+ * Psychology lists and screens: open work (tasks, crises), counselling sessions, and the ward screen's per-person
+ * assessment facts. People and staff names come from their domains' batched lookups (one query per list).
+ */
+import type { CrisisDetail, CrisisSummary, PsychTask, SessionDetail, SessionSummary, WardPsychRow } from '../../shared/contract'
+import type { Bilingual } from '../../shared/domain/instruments'
+import type { TaskStatus } from '../../shared/domain/psych'
+import { staffNamesByIds } from '../auth/staffRepo'
+import type { Db } from '../db/open'
+import { personRefsByIds, voidedPersonIds, wardResidents } from '../people/peopleQueries'
+
+/** Lists show at most this many rows (open work sorts first). */
+const LIST_LIMIT = 500
+
+/** The people a work list covers: exactly these, or everyone but these. */
+export type PersonScope = { only: readonly string[] } | { except: readonly string[] }
+
+/**
+ * Live files only; of the ward when one is named (the person's current ward, as the ward screen shows them) and of the
+ * person when one is named.
+ */
+export function livePeopleScope(db: Db, f: { wardId?: string | undefined; personId?: string | undefined }): PersonScope {
+  if (f.wardId) {
+    const ids = wardResidents(db, f.wardId).map((p) => p.id)
+    return { only: f.personId ? ids.filter((id) => id === f.personId) : ids }
+  }
+  if (f.personId) {
+    const person = personRefsByIds(db, [f.personId]).get(f.personId)
+    return { only: person && !person.voided ? [person.id] : [] }
+  }
+  return { except: voidedPersonIds(db) }
+}
+
+/** The scope as a condition on `column`, reading the ids from @people. */
+function scopeFilter(column: string, scope: PersonScope) {
+  return 'only' in scope
+    ? { sql: `${column} IN (SELECT value FROM json_each(@people))`, people: JSON.stringify(scope.only) }
+    : { sql: `${column} NOT IN (SELECT value FROM json_each(@people))`, people: JSON.stringify(scope.except) }
+}
+
+/** Open tasks first, then the latest raised; rowid keeps the tasks one assessment raised at once in the order raised. */
+export function listTasks(db: Db, scope: PersonScope, status: TaskStatus | undefined): PsychTask[] {
+  const filter = scopeFilter('t.person_id', scope)
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.person_id AS personId, t.ward_id AS wardId, t.kind, t.label, t.assessment_id AS assessmentId, t.created_at AS createdAt,
+              t.status, t.handled_at AS handledAt, t.handled_by AS handledById, t.handled_note AS handledNote
+       FROM psych_tasks t WHERE ${filter.sql} AND (@status IS NULL OR t.status = @status)
+       ORDER BY t.status <> 'open', t.created_at DESC, t.rowid LIMIT ${LIST_LIMIT}`,
+    )
+    .all({ people: filter.people, status: status ?? null }) as Array<Omit<PsychTask, 'personName' | 'label' | 'handledBy'> & { label: string; handledById: string | null }>
+  const people = personRefsByIds(db, rows.map((r) => r.personId))
+  const staffNames = staffNamesByIds(db, rows.map((r) => r.handledById))
+  return rows.map(({ label, handledById, ...t }) => ({
+    ...t,
+    personName: people.get(t.personId)?.name ?? '',
+    label: JSON.parse(label) as Bilingual,
+    handledBy: handledById === null ? null : (staffNames.get(handledById) ?? null),
+  }))
+}
+
+const CRISIS = `
+  SELECT c.id, c.person_id AS personId, c.risk_level AS riskLevel, c.reason, c.raised_on AS raisedOn, c.raised_by AS raisedById,
+         c.status, c.closed_on AS closedOn, c.outcome,
+         (SELECT max(e.event_on) FROM crisis_events e WHERE e.crisis_id = c.id) AS lastEventOn,
+         (SELECT e.next_follow_up FROM crisis_events e WHERE e.crisis_id = c.id ORDER BY e.event_on DESC, e.recorded_at DESC LIMIT 1) AS nextFollowUp
+  FROM crises c`
+
+type CrisisRow = Omit<CrisisSummary, 'personName' | 'wardId' | 'raisedBy'> & { raisedById: string }
+
+/** Adds the person's name and current ward and the raiser's name (one lookup each for the whole list). */
+function crisisSummaries(db: Db, rows: CrisisRow[]): CrisisSummary[] {
+  const people = personRefsByIds(db, rows.map((r) => r.personId))
+  const staffNames = staffNamesByIds(db, rows.map((r) => r.raisedById))
+  return rows.map(({ raisedById, ...c }) => {
+    const person = people.get(c.personId)
+    return { ...c, personName: person?.name ?? '', wardId: person?.wardId ?? null, raisedBy: staffNames.get(raisedById) ?? '' }
+  })
+}
+
+const RISK_ORDER = "CASE c.risk_level WHEN 'imminent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END"
+
+/** Open crises first, the most urgent first, then the latest raised (rowid: then in the order raised). */
+export function listCrises(db: Db, scope: PersonScope, status: 'open' | 'closed' | undefined): CrisisSummary[] {
+  const filter = scopeFilter('c.person_id', scope)
+  const rows = db
+    .prepare(
+      `${CRISIS} WHERE ${filter.sql} AND (@status IS NULL OR c.status = @status)
+       ORDER BY c.status = 'closed', ${RISK_ORDER}, c.raised_on DESC, c.rowid LIMIT ${LIST_LIMIT}`,
+    )
+    .all({ people: filter.people, status: status ?? null }) as CrisisRow[]
+  return crisisSummaries(db, rows)
+}
+
+export function crisisDetail(db: Db, id: string): CrisisDetail | undefined {
+  const row = db.prepare(`${CRISIS} WHERE c.id = ?`).get(id) as CrisisRow | undefined
+  if (!row) return undefined
+  const events = db
+    .prepare(
+      `SELECT id, kind, event_on AS "on", by_staff AS byId, note, next_follow_up AS nextFollowUp FROM crisis_events
+       WHERE crisis_id = ? ORDER BY event_on, recorded_at, rowid`,
+    )
+    .all(id) as Array<Omit<CrisisDetail['events'][number], 'by'> & { byId: string }>
+  const staffNames = staffNamesByIds(db, events.map((e) => e.byId))
+  return { ...crisisSummaries(db, [row])[0]!, events: events.map(({ byId, ...e }) => ({ ...e, by: staffNames.get(byId) ?? '' })) }
+}
+
+const SESSION = `
+  SELECT id, kind, session_date AS date, duration_minutes AS durationMinutes, counsellor_id AS counsellorId, topic,
+         presenting_issue AS presentingIssue, intervention, response, risk_observed AS riskObserved, plan,
+         recorded_at AS recordedAt, recorded_by AS recordedById
+  FROM counselling_sessions`
+
+type SessionRow = SessionDetail['note'] & Pick<SessionSummary, 'id' | 'kind' | 'date' | 'durationMinutes' | 'topic'> & {
+  counsellorId: string
+  recordedAt: string
+  recordedById: string
+}
+
+/** Each session's participants by pinyin (voided files too: the note was written about them). */
+function participantsOf(db: Db, sessionIds: string[]): Map<string, SessionSummary['participants']> {
+  const rows = db
+    .prepare('SELECT session_id AS sessionId, person_id AS personId FROM counselling_participants WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY person_id')
+    .all(JSON.stringify(sessionIds)) as Array<{ sessionId: string; personId: string }>
+  const people = personRefsByIds(db, rows.map((r) => r.personId))
+  const bySession = new Map<string, Array<{ personId: string; name: string; pinyin: string }>>(sessionIds.map((id) => [id, []]))
+  for (const r of rows) {
+    const person = people.get(r.personId)
+    if (person) bySession.get(r.sessionId)?.push({ personId: r.personId, name: person.name, pinyin: person.namePinyin })
+  }
+  // Code-unit order, as SQLite's BINARY collation sorts the (ASCII) pinyin.
+  const byPinyin = (a: { pinyin: string }, b: { pinyin: string }) => (a.pinyin < b.pinyin ? -1 : a.pinyin > b.pinyin ? 1 : 0)
+  return new Map([...bySession].map(([id, list]) => [id, list.sort(byPinyin).map(({ personId, name }) => ({ personId, name }))]))
+}
+
+function sessionSummaries(db: Db, rows: SessionRow[]): SessionSummary[] {
+  const participants = participantsOf(db, rows.map((r) => r.id))
+  const staffNames = staffNamesByIds(db, rows.map((r) => r.counsellorId))
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    date: r.date,
+    durationMinutes: r.durationMinutes,
+    counsellor: staffNames.get(r.counsellorId) ?? '',
+    topic: r.topic,
+    participants: participants.get(r.id) ?? [],
+    riskObserved: !!r.riskObserved,
+  }))
+}
+
+/** The person's live sessions, latest first. */
+export function personSessions(db: Db, personId: string): SessionSummary[] {
+  const rows = db
+    .prepare(
+      `${SESSION} WHERE voided_at IS NULL AND id IN (SELECT session_id FROM counselling_participants WHERE person_id = ?)
+       ORDER BY session_date DESC, recorded_at DESC`,
+    )
+    .all(personId) as SessionRow[]
+  return sessionSummaries(db, rows)
+}
+
+export function sessionDetail(db: Db, id: string): SessionDetail | undefined {
+  const r = db.prepare(`${SESSION} WHERE id = ?`).get(id) as SessionRow | undefined
+  if (!r) return undefined
+  return {
+    ...sessionSummaries(db, [r])[0]!,
+    note: { presentingIssue: r.presentingIssue, intervention: r.intervention, response: r.response, riskObserved: r.riskObserved, plan: r.plan },
+    recordedAt: r.recordedAt,
+    recordedBy: staffNamesByIds(db, [r.recordedById]).get(r.recordedById) ?? '',
+  }
+}
+
+/** What the ward screen shows of a person's assessments. */
+export interface WardAssessmentFacts {
+  latest: WardPsychRow['latest']
+  /** The last complete screening (any of the screening instruments), for the due rule. */
+  lastScreeningOn: string | null
+}
+
+/** Per person: the latest live assessment and the last complete screening's date. */
+export function wardAssessmentFacts(db: Db, personIds: readonly string[], screeningInstruments: readonly string[]): Map<string, WardAssessmentFacts> {
+  // Two indexed lookups per person (assessments_person), prepared once: the figure the ward-screen bench holds to ≤ 30 ms.
+  const latestStmt = db.prepare(
+    `SELECT id AS assessmentId, instrument_id AS instrumentId, administered_on AS "on", incomplete_reason IS NOT NULL AS incomplete,
+            band_id AS bandId, band_severity AS severity, result
+     FROM assessments WHERE person_id = ? AND voided_at IS NULL ORDER BY administered_on DESC, recorded_at DESC, rowid DESC LIMIT 1`,
+  )
+  const lastScreeningStmt = db.prepare(
+    `SELECT max(administered_on) AS lastOn FROM assessments WHERE person_id = ? AND voided_at IS NULL AND incomplete_reason IS NULL
+     AND instrument_id IN (SELECT value FROM json_each(?))`,
+  )
+  const screening = JSON.stringify(screeningInstruments)
+  const facts = new Map<string, WardAssessmentFacts>()
+  for (const personId of personIds) {
+    const row = latestStmt.get(personId) as
+      | (Omit<NonNullable<WardPsychRow['latest']>, 'incomplete' | 'bandLabel'> & { incomplete: 0 | 1; result: string | null })
+      | undefined
+    const lastScreeningOn = (lastScreeningStmt.get(personId, screening) as { lastOn: string | null }).lastOn
+    if (!row) {
+      facts.set(personId, { latest: null, lastScreeningOn })
+      continue
+    }
+    const { result, incomplete, ...latest } = row
+    const bandLabel = result ? ((JSON.parse(result) as { band: { label: Bilingual } | null }).band?.label ?? null) : null
+    facts.set(personId, { latest: { ...latest, incomplete: incomplete === 1, bandLabel }, lastScreeningOn })
+  }
+  return facts
+}

@@ -1,0 +1,62 @@
+import type { WardPsychScreen } from '../../shared/contract'
+import type { wardScreenContract } from '../../shared/contract/psych/wardScreen'
+import { addDays } from '../../shared/domain/dates'
+import { screeningDue, type RiskLevel } from '../../shared/domain/psych'
+import { today } from '../context'
+import type { Db } from '../db/open'
+import { notFound } from '../errors'
+import type { HandlersFor } from '../handlerTypes'
+import { wardResidents } from '../people/peopleQueries'
+import { wardName } from '../wards/wardsRepo'
+import { listCrises, listTasks, wardAssessmentFacts, type PersonScope } from './psychQueries'
+import { psychSettings } from './psychSettings'
+
+/** The ward's live people with their screening due and latest result, and the open tasks and crises of those people. */
+function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen {
+  const name = wardName(db, wardId)
+  if (name === undefined) throw notFound()
+  const settings = psychSettings(db)
+  const people = wardResidents(db, wardId)
+  const scope: PersonScope = { only: people.map((p) => p.id) }
+  const facts = wardAssessmentFacts(db, scope.only, settings.screeningInstruments)
+  const tasks = listTasks(db, scope, 'open')
+  const crises = listCrises(db, scope, 'open')
+  const tasksByPerson = new Map<string, number>()
+  for (const t of tasks) tasksByPerson.set(t.personId, (tasksByPerson.get(t.personId) ?? 0) + 1)
+  const crisisByPerson = new Map<string, RiskLevel>()
+  for (const c of crises) if (!crisisByPerson.has(c.personId)) crisisByPerson.set(c.personId, c.riskLevel)
+
+  const rows = people.map((p) => {
+    const { latest, lastScreeningOn: lastOn } = facts.get(p.id) ?? { latest: null, lastScreeningOn: null }
+    const due = screeningDue(p.admissionDate, lastOn, settings, todayDate, addDays)
+    return {
+      personId: p.id,
+      name: p.name,
+      idTail: p.idTail,
+      period: p.period,
+      admissionDate: p.admissionDate,
+      screening: { ...due, lastOn },
+      latest,
+      openTasks: tasksByPerson.get(p.id) ?? 0,
+      openCrisis: crisisByPerson.get(p.id) ?? null,
+    }
+  })
+  return {
+    wardId,
+    wardName: name,
+    today: todayDate,
+    rows,
+    tasks,
+    crises,
+    counts: {
+      due: rows.filter((r) => r.screening.status === 'due').length,
+      overdue: rows.filter((r) => r.screening.status === 'overdue').length,
+      openTasks: tasks.length,
+      openCrises: crises.length,
+    },
+  }
+}
+
+export const wardScreenHandlers = {
+  'psych:wardScreen': (input, ctx) => wardScreen(ctx.db, input.wardId, today(ctx)),
+} satisfies HandlersFor<typeof wardScreenContract>

@@ -1,0 +1,43 @@
+/** The ward psychology screen: each live person's screening due date and latest result, with the ward's open work. */
+import { z } from 'zod'
+import type { Bilingual } from '../../domain/instruments'
+import type { Period } from '../../domain/periods'
+import type { DueStatus, RiskLevel } from '../../domain/psych'
+import { id } from '../common'
+import { method, noAudit } from '../define'
+import type { CrisisSummary } from './crises'
+import type { PsychTask } from './tasks'
+
+export interface WardPsychRow {
+  personId: string
+  name: string
+  idTail: string
+  period: Period | null
+  admissionDate: string
+  screening: { kind: 'admission' | 'periodic'; dueOn: string; status: DueStatus; lastOn: string | null }
+  latest: {
+    assessmentId: string
+    instrumentId: string
+    on: string
+    incomplete: boolean
+    bandId: string | null
+    bandLabel: Bilingual | null
+    severity: number | null
+  } | null
+  openTasks: number
+  openCrisis: RiskLevel | null
+}
+
+export interface WardPsychScreen {
+  wardId: string
+  wardName: string
+  today: string
+  rows: WardPsychRow[]
+  tasks: PsychTask[]
+  crises: CrisisSummary[]
+  counts: { due: number; overdue: number; openTasks: number; openCrises: number }
+}
+
+export const wardScreenContract = {
+  'psych:wardScreen': method<WardPsychScreen>()({ input: z.object({ wardId: id }), access: 'psych.read', audit: noAudit }),
+}
