@@ -8,9 +8,10 @@ import { RouterProvider } from 'react-router'
 import { onApiError } from './api/client'
 import { isApiCallError } from './api/errors'
 import { markTokenRejected, useTokenRejected } from './api/fatal'
-import { apiKey } from './api/hooks'
+import { apiKey, WriteEffectsProvider } from './api/hooks'
 import { clearSessionId } from './api/session'
 import { TokenInvalid } from './components/TokenInvalid'
+import { writeEffects } from './features'
 import { ME_INPUT } from './features/auth/useMe'
 import { dayjsLocale } from './i18n'
 import { router } from './router'
@@ -56,7 +57,7 @@ export function App() {
       <DatesProvider settings={{ locale: dayjsLocale(i18n.language), firstDayOfWeek: 1 }}>
         <Notifications position="bottom-right" autoClose={4000} />
         <QueryClientProvider client={queryClient}>
-          {tokenRejected ? <TokenInvalid /> : <RouterProvider router={router} />}
+          <WriteEffectsProvider value={writeEffects}>{tokenRejected ? <TokenInvalid /> : <RouterProvider router={router} />}</WriteEffectsProvider>
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>

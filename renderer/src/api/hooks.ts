@@ -1,9 +1,11 @@
 import { notifications } from '@mantine/notifications'
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query'
+import { createContext, useContext } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Input, MethodName, Output } from '@shared/contract'
 import { useErrorText } from '../i18n/errorText'
 import { api } from './client'
+import { staleAfterWrite, type WriteEffectMap } from './refresh'
 
 export function apiKey<M extends MethodName>(method: M, input?: Input<M>): QueryKey {
   return input === undefined ? [method] : [method, input]
@@ -27,8 +29,24 @@ export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, op
   })
 }
 
-/** Queries that a mutation never makes stale by itself (session and first-run state). */
-const SESSION_KEYS: readonly string[] = ['auth:me', 'setup:status']
+/** A contract domain: the part of a method name before ':' (`people:get` → `people`). */
+export type Domain = DomainOf<MethodName>
+type DomainOf<M extends string> = M extends `${infer D}:${string}` ? D : never
+
+/** Per writing domain, the other domains whose queries its writes can change (declared by the features). */
+export type WriteEffects = WriteEffectMap<Domain>
+
+const WriteEffectsContext = createContext<WriteEffects | null>(null)
+
+/** Provides the features' merged write effects to every mutation (App.tsx). */
+export const WriteEffectsProvider = WriteEffectsContext.Provider
+
+function useWriteEffects(): WriteEffects {
+  const effects = useContext(WriteEffectsContext)
+  // Without the map a save would refresh too little and screens would show old data: fail loudly instead.
+  if (!effects) throw new Error('useApiMutation needs a WriteEffectsProvider (see App.tsx)')
+  return effects
+}
 
 interface MutationOptions<M extends MethodName> {
   /** Success toast text; `false` for none. Defaults to the generic "saved" message. */
@@ -41,13 +59,15 @@ interface MutationOptions<M extends MethodName> {
 }
 
 /**
- * A mutation for one contract method. After success every cached query except the session is marked stale, so lists,
- * files, counts and the audit log never show old data; only mounted queries refetch.
+ * A mutation for one contract method. After success the queries it can have changed are marked stale: those of its own
+ * domain, the audit log, and the domains its domain declares in its feature's `writeEffects` (api/refresh.ts). Only
+ * mounted queries refetch; the others refetch when next shown.
  */
 export function useApiMutation<M extends MethodName>(method: M, options: MutationOptions<M> = {}) {
   const queryClient = useQueryClient()
   const { t } = useTranslation()
   const errorText = useErrorText()
+  const stale = staleAfterWrite(method, useWriteEffects(), { refreshSession: options.refreshSession })
   return useMutation<Output<M>, Error, Input<M>>({
     mutationFn: (input) => api.invoke(method, input),
     onSuccess: async (output, input) => {
@@ -55,9 +75,7 @@ export function useApiMutation<M extends MethodName>(method: M, options: Mutatio
         notifications.show({ color: 'teal', title: t('common.success'), message: options.success ?? t('common.saved') })
       }
       options.onSuccess?.(output, input)
-      await queryClient.invalidateQueries({
-        predicate: (q) => options.refreshSession === true || !SESSION_KEYS.includes(String(q.queryKey[0])),
-      })
+      await queryClient.invalidateQueries({ predicate: (q) => stale(String(q.queryKey[0])) })
     },
     onError: (error) => {
       if (options.notifyError === false) return

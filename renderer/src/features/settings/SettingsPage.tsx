@@ -1,13 +1,18 @@
-import { Stack } from '@mantine/core'
+import { Paper, Skeleton, Stack } from '@mantine/core'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
+import { contributions } from '../../app/feature'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { useCan } from '../auth/UserContext'
-import { PsychSettingsCard } from '../psych/settings/PsychSettingsCard'
 import { PageHeader } from '../../components/PageHeader'
+import { useCan } from '../auth/UserContext'
+import { features } from '../index'
 import { useFacility } from '../shell/useFacility'
 import { FacilityNameCard } from './FacilityNameCard'
 import { PeriodTemplateCard } from './PeriodTemplateCard'
 import { WardsSettingsCard } from './WardsSettingsCard'
+
+/** Other features' settings (psychology: cut-off sets, intervals, item texts). */
+const CARDS = contributions(features, 'settingsCards')
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -21,8 +26,21 @@ export function SettingsPage() {
         <FacilityNameCard name={facility.data?.name} />
         <WardsSettingsCard />
         <PeriodTemplateCard template={facility.data?.periodTemplate} />
-        {can('psych.configure') && <PsychSettingsCard />}
+        {CARDS.filter((card) => can(card.permission)).map(({ key, Card: FeatureCard }) => (
+          <Suspense key={key} fallback={<CardSkeleton />}>
+            <FeatureCard />
+          </Suspense>
+        ))}
       </Stack>
     </>
+  )
+}
+
+function CardSkeleton() {
+  return (
+    <Paper p="lg">
+      <Skeleton h={22} w="30%" mb="md" />
+      <Skeleton h={80} />
+    </Paper>
   )
 }

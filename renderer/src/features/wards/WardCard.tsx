@@ -1,14 +1,14 @@
 import { Badge, Button, Card, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core'
-import { IconBrain, IconChevronRight, IconUsers } from '@tabler/icons-react'
+import { IconChevronRight, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { WardSummary } from '@shared/contract'
-import { useCan } from '../auth/UserContext'
 import { PeriodBar } from './PeriodBar'
+import { useWardPanels } from './wardPanels'
 
 export function WardCard({ ward }: { ward: WardSummary }) {
   const { t } = useTranslation()
-  const can = useCan()
+  const panels = useWardPanels()
   const rate = ward.capacity ? Math.min(100, (ward.occupancy / ward.capacity) * 100) : 0
   const full = ward.occupancy >= ward.capacity
   return (
@@ -58,15 +58,18 @@ export function WardCard({ ward }: { ward: WardSummary }) {
           )}
         </Stack>
       </UnstyledButton>
-      {can('psych.read') && (
+      {/* With another ward screen to offer, the roster gets its own link beside it. */}
+      {panels.length > 0 && (
         <Card.Section withBorder inheritPadding py={6} mt="md">
           <Group justify="flex-end" gap={4}>
             <Button component={Link} to={`/wards/${ward.id}`} size="compact-sm" variant="subtle" color="gray" leftSection={<IconUsers size={14} />}>
               {t('roster.title')}
             </Button>
-            <Button component={Link} to={`/wards/${ward.id}/psych`} size="compact-sm" variant="subtle" leftSection={<IconBrain size={14} />} data-testid="ward-psych-link">
-              {t('psych.wardLink')}
-            </Button>
+            {panels.map(({ key, label, icon: Icon, to, testId }) => (
+              <Button key={key} component={Link} to={to(ward.id)} size="compact-sm" variant="subtle" leftSection={<Icon size={14} />} data-testid={testId}>
+                {label(t)}
+              </Button>
+            ))}
           </Group>
         </Card.Section>
       )}

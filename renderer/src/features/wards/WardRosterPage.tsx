@@ -1,5 +1,5 @@
 import { Button, Group, Skeleton } from '@mantine/core'
-import { IconBrain, IconPlus } from '@tabler/icons-react'
+import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { NotFound } from '../../components/NotFound'
@@ -10,12 +10,14 @@ import { PeopleTable } from '../people/PeopleTable'
 import { RosterFilters } from '../people/RosterFilters'
 import { useRosterParams } from '../people/rosterParams'
 import { useWards } from './useWards'
+import { useWardPanels } from './wardPanels'
 
 export function WardRosterPage() {
   const { t } = useTranslation()
   const { wardId = '' } = useParams()
   const can = useCan()
   const wards = useWards()
+  const panels = useWardPanels()
   const [query, update] = useRosterParams()
   const ward = wards.data?.find((w) => w.id === wardId)
   if (wards.isSuccess && !ward) return <NotFound />
@@ -27,11 +29,11 @@ export function WardRosterPage() {
         subtitle={ward && `${t('wards.occupancy')}  ${ward.occupancy} / ${ward.capacity}`}
         actions={
           <>
-            {can('psych.read') && (
-              <Button component={Link} to={`/wards/${wardId}/psych`} variant="default" leftSection={<IconBrain size={16} />} data-testid="ward-psych-link">
-                {t('psych.wardLink')}
+            {panels.map(({ key, label, icon: Icon, to, testId }) => (
+              <Button key={key} component={Link} to={to(wardId)} variant="default" leftSection={<Icon size={16} />} data-testid={testId}>
+                {label(t)}
               </Button>
-            )}
+            ))}
             {can('people.write') && (
               <Button component={Link} to={`/people/new?ward=${wardId}`} variant="light" leftSection={<IconPlus size={16} />}>
                 {t('people.new')}

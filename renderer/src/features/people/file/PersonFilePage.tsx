@@ -1,28 +1,26 @@
 import { Alert, Paper, Skeleton, Tabs } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconAlertOctagon, IconBrain, IconCalendarTime, IconFileText, IconHistory, IconStairsUp, IconBuildingCommunity } from '@tabler/icons-react'
+import { IconAlertOctagon } from '@tabler/icons-react'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import type { PersonFile } from '@shared/contract'
+import { contributions } from '../../../app/feature'
 import { isValidUuid } from '../../../lib/ids'
 import { useApiMutation, useApiQuery } from '../../../api/hooks'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { NotFound } from '../../../components/NotFound'
 import { PageHeader } from '../../../components/PageHeader'
 import { ReasonModal } from '../../../components/ReasonModal'
+import { TableSkeleton } from '../../../components/TableSkeleton'
 import { formatInstant } from '../../../lib/format'
 import { useCan } from '../../auth/UserContext'
-import { CrisisBanner } from '../../psych/person/CrisisBanner'
-import { PsychTab } from '../../psych/person/PsychTab'
-import { AuditTab } from './AuditTab'
-import { BasicTab } from './BasicTab'
-import { PeriodsTab } from './periods/PeriodsTab'
+import { features } from '../../index'
 import { PersonHeader } from './PersonHeader'
-import { TermTab } from './term/TermTab'
-import { WardsTab } from './wards/WardsTab'
 
-const TABS = ['basic', 'term', 'periods', 'wards', 'psych', 'audit'] as const
-type Tab = (typeof TABS)[number]
+/** Every feature's tabs (people's own first) and banners. */
+const TABS = contributions(features, 'personTabs')
+const BANNERS = contributions(features, 'personBanners')
 
 export function PersonFilePage() {
   const { id = '' } = useParams()
@@ -56,9 +54,10 @@ function FileContent({ file, onVoided }: { file: PersonFile; onVoided: () => voi
   const [params, setParams] = useSearchParams()
   const [voidOpen, voidModal] = useDisclosure(false)
   const voidFile = useApiMutation('people:void', { success: t('file.voidDone'), onSuccess: onVoided })
-  const requested = params.get('tab') as Tab | null
-  const allowed = (which: Tab) => (which === 'audit' ? can('audit.read') : which === 'psych' ? can('psych.read') : true)
-  const tab: Tab = requested && TABS.includes(requested) && allowed(requested) ? requested : 'basic'
+  const tabs = TABS.filter((tab) => !tab.permission || can(tab.permission))
+  const first = tabs[0]?.value
+  const requested = params.get('tab')
+  const tab = tabs.some((candidate) => candidate.value === requested) ? requested : first
   return (
     <>
       {file.voided && (
@@ -66,55 +65,27 @@ function FileContent({ file, onVoided }: { file: PersonFile; onVoided: () => voi
           {t('file.voidedDetail', { at: formatInstant(file.voided.at), by: file.voided.by, reason: file.voided.reason })}
         </Alert>
       )}
-      {can('psych.read') && <CrisisBanner personId={file.id} />}
+      <Suspense fallback={null}>
+        {BANNERS.filter((banner) => can(banner.permission)).map(({ key, Banner }) => (
+          <Banner key={key} personId={file.id} />
+        ))}
+      </Suspense>
       <PersonHeader file={file} onVoid={voidModal.open} />
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'basic' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== first ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="basic" leftSection={<IconFileText size={16} stroke={1.5} />}>
-            {t('file.tabs.basic')}
-          </Tabs.Tab>
-          <Tabs.Tab value="term" leftSection={<IconCalendarTime size={16} stroke={1.5} />}>
-            {t('file.tabs.term')}
-          </Tabs.Tab>
-          <Tabs.Tab value="periods" leftSection={<IconStairsUp size={16} stroke={1.5} />}>
-            {t('file.tabs.periods')}
-          </Tabs.Tab>
-          <Tabs.Tab value="wards" leftSection={<IconBuildingCommunity size={16} stroke={1.5} />}>
-            {t('file.tabs.wards')}
-          </Tabs.Tab>
-          {can('psych.read') && (
-            <Tabs.Tab value="psych" leftSection={<IconBrain size={16} stroke={1.5} />}>
-              {t('file.tabs.psych')}
+          {tabs.map(({ value, label, icon: Icon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} stroke={1.5} />}>
+              {label(t)}
             </Tabs.Tab>
-          )}
-          {can('audit.read') && (
-            <Tabs.Tab value="audit" leftSection={<IconHistory size={16} stroke={1.5} />}>
-              {t('file.tabs.audit')}
-            </Tabs.Tab>
-          )}
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="basic">
-          <BasicTab file={file} />
-        </Tabs.Panel>
-        <Tabs.Panel value="term">
-          <TermTab file={file} />
-        </Tabs.Panel>
-        <Tabs.Panel value="periods">
-          <PeriodsTab file={file} />
-        </Tabs.Panel>
-        <Tabs.Panel value="wards">
-          <WardsTab file={file} />
-        </Tabs.Panel>
-        {can('psych.read') && (
-          <Tabs.Panel value="psych">
-            <PsychTab file={file} />
+        {tabs.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Suspense fallback={<TableSkeleton rows={3} />}>
+              <Panel file={file} />
+            </Suspense>
           </Tabs.Panel>
-        )}
-        {can('audit.read') && (
-          <Tabs.Panel value="audit">
-            <AuditTab personId={file.id} />
-          </Tabs.Panel>
-        )}
+        ))}
       </Tabs>
       <ReasonModal
         opened={voidOpen}

@@ -5,7 +5,7 @@ import type { PersonRevisionRow } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'
-import { formatInstant } from '../../../lib/format'
+import { RecordedBy } from '../../../components/RecordedBy'
 
 function Change({ row }: { row: PersonRevisionRow }) {
   const { t } = useTranslation()
@@ -61,9 +61,7 @@ export function RevisionHistory({ personId }: { personId: string }) {
                     <Badge size="sm" variant="light" color="gray">
                       {t('history.revision', { revision: row.revision })}
                     </Badge>
-                    <Text fz="xs" c="dimmed">
-                      {formatInstant(row.changedAt)} · {row.changedBy}
-                    </Text>
+                    <RecordedBy at={row.changedAt} by={row.changedBy} />
                   </Group>
                 }
               >

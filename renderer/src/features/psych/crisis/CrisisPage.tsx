@@ -14,6 +14,7 @@ import { isValidUuid } from '../../../lib/ids'
 import { useFacility } from '../../shell/useFacility'
 import { RiskBadge } from '../psychUi'
 import { CloseCrisisModal, CrisisEventModal } from './CrisisModals'
+import { RecordedBy } from '../../../components/RecordedBy'
 
 export function CrisisPage() {
   const { id = '' } = useParams()
@@ -115,9 +116,7 @@ function CrisisContent({ c }: { c: CrisisDetail }) {
         </Text>
         <Timeline active={c.events.length + (open ? 0 : 1)} bulletSize={26} lineWidth={2} color={open ? 'red' : 'gray'} data-testid="crisis-timeline">
           <Timeline.Item bullet={<IconFlag size={14} />} title={t('psych.crisis.raisedEvent')}>
-            <Text fz="xs" c="dimmed">
-              {c.raisedOn} · {c.raisedBy}
-            </Text>
+            <RecordedBy on={c.raisedOn} by={c.raisedBy} />
             <Text fz="sm" mt={4} className="psych-note">
               {c.reason}
             </Text>
@@ -129,9 +128,7 @@ function CrisisContent({ c }: { c: CrisisDetail }) {
               title={t(`psych.crisis.kind.${e.kind}`)}
               data-testid="crisis-event"
             >
-              <Text fz="xs" c="dimmed">
-                {e.on} · {e.by}
-              </Text>
+              <RecordedBy on={e.on} by={e.by} />
               <Text fz="sm" mt={4} className="psych-note">
                 {e.note}
               </Text>

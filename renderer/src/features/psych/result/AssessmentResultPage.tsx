@@ -19,6 +19,7 @@ import { trendPoints } from '../charts/trend'
 import { canRescore, formatScore, instrumentMap, instrumentTitle, SeverityBadge, useBi, useInstruments, usePsychSettings, useScoreLabel } from '../psychUi'
 import { AnswersView, BandBlock, FactorSection, FlagAlerts, ScoresTable } from './ResultParts'
 import { RescoreModal } from './RescoreModal'
+import { RecordedBy } from '../../../components/RecordedBy'
 
 export function AssessmentResultPage() {
   const { id = '' } = useParams()
@@ -118,7 +119,7 @@ function ResultContent({ a, instrument, rule }: { a: AssessmentDetail; instrumen
             { label: t('psych.administeredOn'), value: a.administeredOn },
             { label: t('psych.setting'), value: t(`psych.settings.${a.setting}`) },
             { label: t('psych.administeredBy'), value: a.administeredBy },
-            { label: t('psych.recorded'), value: `${formatInstant(a.recordedAt)} · ${a.recordedBy}` },
+            { label: t('psych.recorded'), value: <RecordedBy at={a.recordedAt} by={a.recordedBy} plain /> },
             ...(instrument.cutoffSets.length > 0 ? [{ label: t('psych.cutoffSet'), value: result ? cutoffName(result.cutoffSetId) : '—' }] : []),
             ...(result && 'standardScore' in result.scores ? [{ label: t('psych.roundingLabel'), value: t(`psych.rounding.${result.rounding}`) }] : []),
           ]}
@@ -210,9 +211,7 @@ function RescoreHistory({ a, instrument, cutoffName }: { a: AssessmentDetail; in
             <Table.Tr bg="gray.0">
               <Table.Td>
                 <Text fz="sm">{t('psych.rescore.original')}</Text>
-                <Text fz="xs" c="dimmed">
-                  {formatInstant(a.recordedAt)} · {a.recordedBy}
-                </Text>
+                <RecordedBy at={a.recordedAt} by={a.recordedBy} />
               </Table.Td>
               <Table.Td>{cutoffName(a.result.cutoffSetId)}</Table.Td>
               <Table.Td>{t(`psych.rounding.${a.result.rounding}`)}</Table.Td>

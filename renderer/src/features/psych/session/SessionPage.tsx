@@ -9,8 +9,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert'
 import { InfoGrid } from '../../../components/InfoGrid'
 import { NotFound } from '../../../components/NotFound'
 import { PageHeader } from '../../../components/PageHeader'
-import { formatInstant } from '../../../lib/format'
 import { isValidUuid } from '../../../lib/ids'
+import { RecordedBy } from '../../../components/RecordedBy'
 
 /** /psych/sessions/:id (psych.notes): the structured counselling note; opening it is an audited read. */
 export function SessionPage() {
@@ -72,7 +72,7 @@ function SessionContent({ s }: { s: SessionDetail }) {
             { label: t('psych.session.date'), value: s.date },
             { label: t('psych.session.duration'), value: t('psych.session.minutesValue', { count: s.durationMinutes }) },
             { label: t('psych.session.counsellor'), value: s.counsellor },
-            { label: t('psych.recorded'), value: `${formatInstant(s.recordedAt)} · ${s.recordedBy}` },
+            { label: t('psych.recorded'), value: <RecordedBy at={s.recordedAt} by={s.recordedBy} plain /> },
             {
               label: s.kind === 'group' ? t('psych.session.participants') : t('psych.session.client'),
               span: true,

@@ -6,10 +6,11 @@ import type { PersonFile } from '@shared/contract'
 import { PERIODS } from '@shared/domain/periods'
 import { EmptyState } from '../../../../components/EmptyState'
 import { PeriodBadge } from '../../../../components/PeriodBadge'
-import { formatInstant, todayIso } from '../../../../lib/format'
+import { todayIso } from '../../../../lib/format'
 import { useCan } from '../../../auth/UserContext'
 import { useFacility } from '../../../shell/useFacility'
 import { MovePeriodModal } from './MovePeriodModal'
+import { RecordedBy } from '../../../../components/RecordedBy'
 
 export function PeriodsTab({ file }: { file: PersonFile }) {
   const { t } = useTranslation()
@@ -76,9 +77,7 @@ export function PeriodsTab({ file }: { file: PersonFile }) {
                   </Table.Td>
                   <Table.Td>{row.note ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Text fz="xs" c="dimmed">
-                      {formatInstant(row.recordedAt)} · {row.recordedBy}
-                    </Text>
+                    <RecordedBy at={row.recordedAt} by={row.recordedBy} />
                   </Table.Td>
                 </Table.Tr>
               ))}

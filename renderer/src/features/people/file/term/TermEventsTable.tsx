@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TermEventRow } from '@shared/contract'
 import { daysBetween } from '@shared/domain/dates'
 import { EmptyState } from '../../../../components/EmptyState'
-import { formatInstant } from '../../../../lib/format'
+import { RecordedBy } from '../../../../components/RecordedBy'
 
 interface Props {
   events: TermEventRow[]
@@ -55,9 +55,7 @@ export function TermEventsTable({ events, writable, onCloseEscape, onVoid }: Pro
                 )}
               </Table.Td>
               <Table.Td>
-                <Text fz="xs" c="dimmed">
-                  {formatInstant(e.recordedAt)} · {e.recordedBy}
-                </Text>
+                <RecordedBy at={e.recordedAt} by={e.recordedBy} />
               </Table.Td>
               <Table.Td>
                 {writable && !e.voided && (

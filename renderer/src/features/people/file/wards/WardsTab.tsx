@@ -4,10 +4,11 @@ import { IconArrowsExchange } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { PersonFile } from '@shared/contract'
 import { EmptyState } from '../../../../components/EmptyState'
-import { formatInstant, todayIso } from '../../../../lib/format'
+import { todayIso } from '../../../../lib/format'
 import { useCan } from '../../../auth/UserContext'
 import { useFacility } from '../../../shell/useFacility'
 import { AssignWardModal } from './AssignWardModal'
+import { RecordedBy } from '../../../../components/RecordedBy'
 
 export function WardsTab({ file }: { file: PersonFile }) {
   const { t } = useTranslation()
@@ -59,9 +60,7 @@ export function WardsTab({ file }: { file: PersonFile }) {
                   <Table.Td className="tabular">{row.endDate ?? '—'}</Table.Td>
                   <Table.Td>{row.note ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Text fz="xs" c="dimmed">
-                      {formatInstant(row.recordedAt)} · {row.recordedBy}
-                    </Text>
+                    <RecordedBy at={row.recordedAt} by={row.recordedBy} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,0 +1,29 @@
+import type { FeatureModule } from '../app/feature'
+import { mergeWriteEffects } from '../api/refresh'
+import type { Domain } from '../api/hooks'
+import { auditFeature } from './audit'
+import { authFeature } from './auth'
+import { peopleFeature } from './people'
+import { psychFeature } from './psych'
+import { settingsFeature } from './settings'
+import { setupFeature } from './setup'
+import { staffFeature } from './staff'
+import { wardsFeature } from './wards'
+
+/**
+ * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
+ * person file's tabs.
+ */
+export const features: readonly FeatureModule[] = [
+  setupFeature,
+  authFeature,
+  wardsFeature,
+  peopleFeature,
+  psychFeature,
+  staffFeature,
+  auditFeature,
+  settingsFeature,
+]
+
+/** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */
+export const writeEffects = mergeWriteEffects<Domain>(features.map((feature) => feature.writeEffects ?? {}))

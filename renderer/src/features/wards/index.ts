@@ -1,0 +1,16 @@
+import { IconBuildingCommunity } from '@tabler/icons-react'
+import type { FeatureModule } from '../../app/feature'
+
+export const wardsFeature: FeatureModule = {
+  routes: [
+    { path: 'wards', permission: 'wards.read', load: () => import('./WardListPage').then((m) => m.WardListPage) },
+    // The roster is a list of files, so it needs what the file list needs.
+    { path: 'wards/:wardId', permission: 'people.read', load: () => import('./WardRosterPage').then((m) => m.WardRosterPage) },
+  ],
+  navItems: [{ to: '/wards', label: (t) => t('nav.wards'), icon: IconBuildingCommunity, permission: 'wards.read', group: 'work' }],
+  writeEffects: {
+    // A ward's name shows in the file list and file (current ward, ward history), on the ward psych screen and beside
+    // each staff member assigned to it.
+    wards: ['people', 'psych', 'staff'],
+  },
+}
