@@ -14,7 +14,7 @@ import {
 import { currentPeriodTemplate, currentPeriodTemplateVersion } from '../../electron/core/config/periodTemplates'
 import { openDatabase, type Db } from '../../electron/core/db/open'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
-import { call, count, err, FIXED_NOW, makeWorld, ok } from './helpers'
+import { call, count, err, FIXED_NOW, makeWorld, ok, personInput } from './helpers'
 
 const STRICTER: PeriodTemplate = {
   id: 'province-x',
@@ -132,6 +132,24 @@ describe('the period template as versioned configuration', () => {
       const template = { ...STRICTER, moves: [['detox', 'detox']] as PeriodTemplate['moves'] }
       expect(err(call(world.dispatch, 'facility:setPeriodTemplate', { template }, world.sessions.admin!)).code).toBe('rule_violation')
       expect(currentPeriodTemplateVersion(world.db)).toBe(1)
+    } finally {
+      world.close()
+    }
+  })
+
+  it('each period move records the template version it was checked against (placement, move, correction)', () => {
+    const world = makeWorld()
+    try {
+      const admin = world.sessions.admin!
+      const versions = () =>
+        world.db.prepare('SELECT to_period AS toPeriod, correction, period_template_version AS v FROM period_moves ORDER BY recorded_at, rowid').all()
+      const { id } = ok(call(world.dispatch, 'people:create', personInput(world.wards.a, { period: 'detox' }), admin))
+      ok(call(world.dispatch, 'facility:setPeriodTemplate', { template: STRICTER }, admin))
+      ok(call(world.dispatch, 'people:movePeriod', { id, to: 'education', effectiveDate: '2026-11-20', note: '评估合格' }, admin))
+      expect(versions()).toEqual([
+        { toPeriod: 'detox', correction: 0, v: 1 },
+        { toPeriod: 'education', correction: 0, v: 2 },
+      ])
     } finally {
       world.close()
     }

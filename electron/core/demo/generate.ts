@@ -7,6 +7,7 @@ import type { Role } from '../../shared/domain/roles'
 import { createStaff } from '../auth/staffService'
 import { FACILITY_TIME_ZONE, type Clock } from '../context'
 import type { Db } from '../db/open'
+import { currentPeriodTemplateVersion } from '../config/periodTemplates'
 import { initializeFacility } from '../facility/facilityService'
 import { insertPeriodMove, setCurrentPeriod } from '../people/peopleRepo'
 import { insertPerson } from '../people/peopleService'
@@ -122,7 +123,7 @@ function advancePeriods(db: Db, personId: string, by: string, at: string, admiss
   let since = admission
   for (const [period, start] of starts) {
     if (start > today || start <= since) break
-    insertPeriodMove(db, { id: randomUUID(), personId, fromPeriod: current, toPeriod: period, effectiveDate: start, recordedAt: at, recordedBy: by, note: '阶段评估合格', correction: false })
+    insertPeriodMove(db, { id: randomUUID(), personId, fromPeriod: current, toPeriod: period, effectiveDate: start, recordedAt: at, recordedBy: by, note: '阶段评估合格', correction: false, periodTemplateVersion: currentPeriodTemplateVersion(db) })
     current = period
     since = start
   }

@@ -138,11 +138,23 @@ export function insertRevision(
 
 export function insertPeriodMove(
   db: Db,
-  r: { id: string; personId: string; fromPeriod: Period | null; toPeriod: Period; effectiveDate: string; recordedAt: string; recordedBy: string; note: string | null; correction: boolean },
+  r: {
+    id: string
+    personId: string
+    fromPeriod: Period | null
+    toPeriod: Period
+    effectiveDate: string
+    recordedAt: string
+    recordedBy: string
+    note: string | null
+    correction: boolean
+    /** The period-template version the move was checked against (versioned configuration); null before set-up. */
+    periodTemplateVersion: number | null
+  },
 ): void {
   db.prepare(
-    `INSERT INTO period_moves (id, person_id, from_period, to_period, effective_date, recorded_at, recorded_by, note, correction)
-     VALUES (@id, @personId, @fromPeriod, @toPeriod, @effectiveDate, @recordedAt, @recordedBy, @note, @correction)`,
+    `INSERT INTO period_moves (id, person_id, from_period, to_period, effective_date, recorded_at, recorded_by, note, correction, period_template_version)
+     VALUES (@id, @personId, @fromPeriod, @toPeriod, @effectiveDate, @recordedAt, @recordedBy, @note, @correction, @periodTemplateVersion)`,
   ).run({ ...r, correction: r.correction ? 1 : 0 })
 }
 

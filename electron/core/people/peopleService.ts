@@ -7,6 +7,7 @@ import { checkPeriodMove, nextPeriods, type Period } from '../../shared/domain/p
 import { MAX_EXTENSION_MONTHS } from '../../shared/domain/term'
 import { auditForRecord } from '../audit/auditQueries'
 import { staffDisplayName } from '../auth/staffRepo'
+import { currentPeriodTemplateVersion } from '../config/periodTemplates'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
 import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
@@ -105,7 +106,7 @@ export function insertPerson(db: Db, actorId: string, at: string, todayDate: str
   })
   insertRevision(db, { id: randomUUID(), personId: id, revision: 1, data: JSON.stringify(identityOf(personById(db, id)!)), changedAt: at, changedBy: actorId, changeNote: input.note })
   insertWardAssignment(db, { id: randomUUID(), personId: id, wardId: input.wardId, startDate: input.admissionDate, recordedAt: at, recordedBy: actorId, note: null })
-  insertPeriodMove(db, { id: randomUUID(), personId: id, fromPeriod: null, toPeriod: input.period, effectiveDate: periodStart, recordedAt: at, recordedBy: actorId, note: input.note, correction: false })
+  insertPeriodMove(db, { id: randomUUID(), personId: id, fromPeriod: null, toPeriod: input.period, effectiveDate: periodStart, recordedAt: at, recordedBy: actorId, note: input.note, correction: false, periodTemplateVersion: currentPeriodTemplateVersion(db) })
   refreshLastDay(db, id, todayDate)
   return id
 }
@@ -304,7 +305,7 @@ export const peopleHandlers = {
 function recordPeriod(ctx: Ctx, p: PersonRecord, to: Period, effectiveDate: string, note: string | null, correction: boolean) {
   const at = nowIso(ctx)
   const actorId = actorOf(ctx).id
-  insertPeriodMove(ctx.db, { id: randomUUID(), personId: p.id, fromPeriod: p.period, toPeriod: to, effectiveDate, recordedAt: at, recordedBy: actorId, note, correction })
+  insertPeriodMove(ctx.db, { id: randomUUID(), personId: p.id, fromPeriod: p.period, toPeriod: to, effectiveDate, recordedAt: at, recordedBy: actorId, note, correction, periodTemplateVersion: currentPeriodTemplateVersion(ctx.db) })
   setCurrentPeriod(ctx.db, p.id, to, effectiveDate, { at, by: actorId })
   ctx.auditDetail = JSON.stringify({ from: p.period, to, effectiveDate, correction })
 }
