@@ -4,25 +4,12 @@ import 'dayjs/locale/en'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { messages } from '@shared/i18n/messages'
-import { en, enPlurals } from './en'
-import { zhCN } from './zh-CN'
+import { en, enPlurals, flatten, zhCN } from './texts'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 
 const STORAGE_KEY = 'xinsheng.lang'
-
-type Tree = { [key: string]: string | Tree }
-
-/** Flattens nested texts to dotted keys, the same shape as the shared API messages (`v.required`, `err.forbidden`). */
-function flatten(tree: Tree, prefix = '', out: Record<string, string> = {}): Record<string, string> {
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out[path] = value
-    else flatten(value, path, out)
-  }
-  return out
-}
 
 function storedLanguage(): Language {
   try {

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { Pager } from '../../components/Pager'
 import { TableSkeleton } from '../../components/TableSkeleton'
-import { zhCN } from '../../i18n/zh-CN'
+import { zhCN } from './i18n/zh-CN'
 import { AuditTable } from './AuditTable'
 import { useVerify, VerifyButton, VerifyResult } from './VerifyButton'
 
