@@ -3,8 +3,8 @@ import 'dayjs/locale/zh-cn'
 import 'dayjs/locale/en'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { messages } from '@shared/i18n/messages'
-import { en, enPlurals, flatten, zhCN } from './texts'
+import { messages, type MessageKey } from '@shared/i18n/messages'
+import { en, enPlurals, flatten, zhCN, type TextKey } from './texts'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -41,6 +41,17 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 })
+
+/** Any key `t()` accepts: an interface text or an API message. */
+export type TKey = TextKey | MessageKey
+
+/**
+ * For keys only known at run time (a server's message key, an audit method name, a scoring engine's score key):
+ * narrows to a typed key when the text exists, so the caller falls back to the raw name otherwise.
+ */
+export function isTextKey(key: string): key is TKey {
+  return i18n.exists(key)
+}
 
 i18n.on('languageChanged', (lng) => {
   dayjs.locale(dayjsLocale(lng))

@@ -12,7 +12,7 @@ import { AuditTable } from './AuditTable'
 import { useVerify, VerifyButton, VerifyResult } from './VerifyButton'
 
 const LIMIT = 50
-const METHODS = Object.keys(zhCN.methods)
+const METHODS = Object.keys(zhCN.methods) as Array<keyof typeof zhCN.methods>
 
 export function AuditPage() {
   const { t } = useTranslation()
