@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/messages'
 import type { IsoDate } from './dates'
 import { checkIdNumber } from './idNumber'
 import type { Sex } from './person'
@@ -10,7 +11,7 @@ export interface IdentityDates {
   admissionDate: IsoDate
 }
 
-export type FieldProblem = { key: string; params?: Record<string, string> }
+export type FieldProblem = { key: MessageKey; params?: Record<string, string> }
 
 const SEX_WORD: Record<Sex, string> = { M: '男', F: '女' }
 

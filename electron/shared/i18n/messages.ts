@@ -180,7 +180,14 @@ export const messages = {
 } as const
 
 export type Locale = keyof typeof messages
+/** Every API message key: validation keys in contract schemas, rule and error keys raised by core. */
 export type MessageKey = keyof (typeof messages)['zh-CN']
+
+/** English has exactly the Chinese keys: a key missing from or extra in either table fails to compile here. */
+export type MessagesComplete = AssertTrue<
+  [Exclude<keyof (typeof messages)['en'], MessageKey> | Exclude<MessageKey, keyof (typeof messages)['en']>] extends [never] ? true : false
+>
+type AssertTrue<T extends true> = T
 
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const table = messages[locale] as Record<string, string>

@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiCallError } from '../api/errors'
-import i18n from './index'
+import i18n, { isTextKey } from './index'
 
 /**
  * Translates a message key that may carry JSON parameters after a bar: `key` or `key|{"expected":"1990-01-01"}`.
@@ -19,7 +19,7 @@ export function translateKey(raw: string): string {
       params = {}
     }
   }
-  if (!i18n.exists(key)) return raw
+  if (!isTextKey(key)) return raw
   const shown: Record<string, unknown> = { ...params }
   // Sex codes inside parameters read better as words.
   for (const [name, value] of Object.entries(params)) {

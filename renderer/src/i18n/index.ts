@@ -3,26 +3,13 @@ import 'dayjs/locale/zh-cn'
 import 'dayjs/locale/en'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { messages } from '@shared/i18n/messages'
-import { en, enPlurals } from './en'
-import { zhCN } from './zh-CN'
+import { messages, type MessageKey } from '@shared/i18n/messages'
+import { en, enPlurals, flatten, zhCN, type TextKey } from './texts'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 
 const STORAGE_KEY = 'xinsheng.lang'
-
-type Tree = { [key: string]: string | Tree }
-
-/** Flattens nested texts to dotted keys, the same shape as the shared API messages (`v.required`, `err.forbidden`). */
-function flatten(tree: Tree, prefix = '', out: Record<string, string> = {}): Record<string, string> {
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out[path] = value
-    else flatten(value, path, out)
-  }
-  return out
-}
 
 function storedLanguage(): Language {
   try {
@@ -54,6 +41,17 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 })
+
+/** Any key `t()` accepts: an interface text or an API message. */
+export type TKey = TextKey | MessageKey
+
+/**
+ * For keys only known at run time (a server's message key, an audit method name, a scoring engine's score key):
+ * narrows to a typed key when the text exists, so the caller falls back to the raw name otherwise.
+ */
+export function isTextKey(key: string): key is TKey {
+  return i18n.exists(key)
+}
 
 i18n.on('languageChanged', (lng) => {
   dayjs.locale(dayjsLocale(lng))

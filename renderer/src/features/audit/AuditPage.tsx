@@ -7,12 +7,12 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { Pager } from '../../components/Pager'
 import { TableSkeleton } from '../../components/TableSkeleton'
-import { zhCN } from '../../i18n/zh-CN'
+import { zhCN } from './i18n/zh-CN'
 import { AuditTable } from './AuditTable'
 import { useVerify, VerifyButton, VerifyResult } from './VerifyButton'
 
 const LIMIT = 50
-const METHODS = Object.keys(zhCN.methods)
+const METHODS = Object.keys(zhCN.methods) as Array<keyof typeof zhCN.methods>
 
 export function AuditPage() {
   const { t } = useTranslation()

@@ -1,12 +1,16 @@
 import { Code, Group, Table, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AuditRow } from '@shared/contract'
+import { isTextKey } from '../../i18n'
 import { formatInstant } from '../../lib/format'
 
 /** Audit rows; the method is shown by its readable name with the raw name beside it. */
 export function AuditTable({ rows, withRecord = true, brokenAt }: { rows: AuditRow[]; withRecord?: boolean; brokenAt?: number }) {
-  const { t, i18n } = useTranslation()
-  const methodLabel = (m: string) => (i18n.exists(`methods.${m}`) ? t(`methods.${m}`) : m)
+  const { t } = useTranslation()
+  const methodLabel = (m: string) => {
+    const key = `methods.${m}`
+    return isTextKey(key) ? t(key) : m
+  }
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped="even" highlightOnHover data-testid="audit-table">

@@ -1,11 +1,8 @@
 import { Button, Group, Stack } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
-import { contract } from '@shared/contract'
-import { useApiMutation } from '../../api/hooks'
 import { PageHeader } from '../../components/PageHeader'
-import { applyServerErrors, focusFirstError, zodValidate } from '../../lib/forms'
+import { useContractForm } from '../../lib/useContractForm'
 import { useFacility } from '../shell/useFacility'
 import { IdentityFields } from './form/IdentityFields'
 import { PlacementFields } from './form/PlacementFields'
@@ -16,28 +13,22 @@ export function CreatePersonPage() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const today = useFacility().data?.today
-  const form = useForm<PersonFormValues>({
-    initialValues: emptyPersonValues(params.get('ward') ?? ''),
-    validate: zodValidate<PersonFormValues>(contract['people:create'].input, (v) => crossChecks(v, today)),
+  const initialValues: PersonFormValues = emptyPersonValues(params.get('ward') ?? '')
+  const { form, mutation: create, submit } = useContractForm('people:create', {
+    initialValues,
+    extraValidate: (v) => crossChecks(v, today),
     validateInputOnBlur: ['idNumber', 'birthDate', 'sex', 'decisionDate', 'admissionDate'],
-  })
-  const create = useApiMutation('people:create', {
+    focusFirstInvalid: true,
+    toInput: (v) => ({
+      ...identityInput(v),
+      wardId: v.wardId,
+      period: v.period,
+      periodStart: v.periodStart || undefined,
+      note: v.note.trim() || undefined,
+    }),
     success: t('people.created'),
     onSuccess: (out) => void navigate(`/people/${out.id}`, { replace: true }),
   })
-  const submit = form.onSubmit((v) =>
-    create.mutate(
-      {
-        ...identityInput(v),
-        wardId: v.wardId,
-        period: v.period,
-        periodStart: v.periodStart || undefined,
-        note: v.note.trim() || undefined,
-      },
-      { onError: (e) => applyServerErrors(form, e) },
-    ),
-    focusFirstError,
-  )
   return (
     <form onSubmit={submit} noValidate>
       <PageHeader back={{ to: '/people', label: t('people.title') }} title={t('people.newTitle')} subtitle={t('people.newSubtitle')} />

@@ -1,18 +1,17 @@
 import { Alert, Button, Group, Paper, Skeleton, Stack, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { z } from 'zod'
-import { identityFields, optionalText, type PersonFile } from '@shared/contract'
-import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { contract, type PersonFile } from '@shared/contract'
+import { useApiQuery } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { applyServerErrors, focusFirstError, zodValidate } from '../../lib/forms'
+import { useContractForm } from '../../lib/useContractForm'
 import { useFacility } from '../shell/useFacility'
 import { IdentityFields } from './form/IdentityFields'
 import { crossChecks, identityInput, valuesFromFile, type PersonFormValues } from './form/personFormValues'
 
-const editSchema = z.object({ ...identityFields, changeNote: optionalText(200) })
+/** The values hold no id or revision (they come with the file), so the fields are checked without them. */
+const editSchema = contract['people:update'].input.omit({ id: true, revision: true })
 
 export function EditPersonPage() {
   const { t } = useTranslation()
@@ -40,21 +39,16 @@ function EditForm({ file }: { file: PersonFile }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const today = useFacility().data?.today
-  const form = useForm<PersonFormValues>({
-    initialValues: valuesFromFile(file),
-    validate: zodValidate<PersonFormValues>(editSchema, (v) => crossChecks(v, today)),
+  const initialValues: PersonFormValues = valuesFromFile(file)
+  const { form, mutation: update, submit } = useContractForm('people:update', {
+    initialValues,
+    schema: editSchema,
+    extraValidate: (v) => crossChecks(v, today),
     validateInputOnBlur: ['idNumber', 'birthDate', 'sex', 'decisionDate', 'admissionDate'],
-  })
-  const update = useApiMutation('people:update', {
+    focusFirstInvalid: true,
+    toInput: (v) => ({ id: file.id, revision: file.revision, ...identityInput(v), changeNote: v.changeNote.trim() || undefined }),
     onSuccess: () => void navigate(`/people/${file.id}`, { replace: true }),
   })
-  const submit = form.onSubmit((v) =>
-    update.mutate(
-      { id: file.id, revision: file.revision, ...identityInput(v), changeNote: v.changeNote.trim() || undefined },
-      { onError: (e) => applyServerErrors(form, e) },
-    ),
-    focusFirstError,
-  )
   if (file.voided) {
     return (
       <Alert color="red" variant="light">

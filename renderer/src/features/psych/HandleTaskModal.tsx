@@ -1,12 +1,10 @@
 import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract, type PsychTask } from '@shared/contract'
-import { useApiMutation } from '../../api/hooks'
+import type { PsychTask } from '@shared/contract'
 import { FormActions } from '../../components/FormActions'
 import { REQUIRED } from '../../components/required'
 import { formatInstant } from '../../lib/format'
-import { applyServerErrors, zodValidate } from '../../lib/forms'
+import { useContractForm } from '../../lib/useContractForm'
 import { useBi } from './psychUi'
 
 interface Values {
@@ -19,14 +17,16 @@ interface Values {
 export function HandleTaskModal({ task, onClose }: { task: PsychTask; onClose: () => void }) {
   const { t } = useTranslation()
   const bi = useBi()
-  const form = useForm<Values>({
-    initialValues: { id: task.id, outcome: 'done', note: '' },
-    validate: zodValidate<Values>(contract['psych:handleTask'].input),
+  const initialValues: Values = { id: task.id, outcome: 'done', note: '' }
+  const { form, mutation, submit } = useContractForm('psych:handleTask', {
+    initialValues,
+    toInput: (v) => ({ id: v.id, outcome: v.outcome, note: v.note.trim() }),
+    success: t('psych.task.handled'),
+    onSuccess: onClose,
   })
-  const handle = useApiMutation('psych:handleTask', { success: t('psych.task.handled'), onSuccess: onClose })
   return (
     <Modal opened onClose={onClose} title={t('psych.task.handleTitle')}>
-      <form onSubmit={form.onSubmit((v) => handle.mutate({ id: v.id, outcome: v.outcome, note: v.note.trim() }, { onError: (e) => applyServerErrors(form, e) }))}>
+      <form onSubmit={submit}>
         <Stack>
           <Stack gap={2}>
             <Text fw={600}>{task.personName}</Text>
@@ -48,7 +48,7 @@ export function HandleTaskModal({ task, onClose }: { task: PsychTask; onClose: (
             />
           </Stack>
           <Textarea label={t('psych.task.note')} labelProps={REQUIRED} autosize minRows={3} data-autofocus {...form.getInputProps('note')} />
-          <FormActions onCancel={onClose} loading={handle.isPending} />
+          <FormActions onCancel={onClose} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

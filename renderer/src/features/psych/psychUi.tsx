@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { InstrumentView } from '@shared/contract'
 import type { DueStatus, RiskLevel } from '@shared/domain/psych'
 import { useApiQuery } from '../../api/hooks'
+import { isTextKey } from '../../i18n'
 import './psych.css'
 
 export type Bilingual = { zh: string; en: string }
@@ -83,8 +84,11 @@ const SCORE_KEYS = ['total', 'raw', 'standardScore', 'index', 'gsi', 'positiveIt
 
 /** Readable names for the score keys the scoring engine writes; unknown keys are shown as they are. */
 export function useScoreLabel(): (key: string) => string {
-  const { t, i18n } = useTranslation()
-  return (key) => (i18n.exists(`psych.score.${key}`) ? t(`psych.score.${key}`) : key)
+  const { t } = useTranslation()
+  return (key) => {
+    const textKey = `psych.score.${key}`
+    return isTextKey(textKey) ? t(textKey) : key
+  }
 }
 
 /** Score keys in a stable reading order: known ones first, the rest alphabetically. */

@@ -1,9 +1,6 @@
 import { Button, Group, Paper, Skeleton, Text, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract } from '@shared/contract'
-import { useApiMutation } from '../../api/hooks'
-import { applyServerErrors, zodValidate } from '../../lib/forms'
+import { useContractForm } from '../../lib/useContractForm'
 import { REQUIRED } from '../../components/required'
 
 export function FacilityNameCard({ name }: { name: string | undefined }) {
@@ -20,10 +17,13 @@ export function FacilityNameCard({ name }: { name: string | undefined }) {
 
 function NameForm({ name }: { name: string }) {
   const { t } = useTranslation()
-  const form = useForm({ initialValues: { name }, validate: zodValidate<{ name: string }>(contract['facility:update'].input) })
-  const update = useApiMutation('facility:update', { onSuccess: (_o, input) => form.resetDirty({ name: input.name }) })
+  const { form, mutation: update, submit } = useContractForm('facility:update', {
+    initialValues: { name },
+    toInput: (v) => ({ name: v.name.trim() }),
+    onSuccess: (_o, input, form) => form.resetDirty({ name: input.name }),
+  })
   return (
-    <form onSubmit={form.onSubmit((v) => update.mutate({ name: v.name.trim() }, { onError: (e) => applyServerErrors(form, e) }))}>
+    <form onSubmit={submit}>
       <Group align="flex-end">
         <TextInput flex={1} maw={520} label={t('settings.facilityName')} labelProps={REQUIRED} {...form.getInputProps('name')} />
         <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>

@@ -1,9 +1,7 @@
 import { Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract, type WardSummary } from '@shared/contract'
-import { useApiMutation } from '../../api/hooks'
-import { applyServerErrors, zodValidate } from '../../lib/forms'
+import type { WardSummary } from '@shared/contract'
+import { useContractForm } from '../../lib/useContractForm'
 import { REQUIRED } from '../../components/required'
 import { FormActions } from '../../components/FormActions'
 
@@ -17,17 +15,15 @@ interface Values {
 
 export function WardFormModal({ ward, onClose }: { ward: WardSummary | null; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<Values>({
-    initialValues: { id: ward?.id ?? '', name: ward?.name ?? '', capacity: ward?.capacity ?? 150, note: ward?.note ?? '', active: ward?.active ?? true },
-    validate: zodValidate<Values>(ward ? contract['wards:update'].input : contract['wards:create'].input),
-  })
-  const create = useApiMutation('wards:create', { onSuccess: onClose })
-  const update = useApiMutation('wards:update', { onSuccess: onClose })
-  const submit = form.onSubmit((v) => {
-    const onError = (e: Error) => applyServerErrors(form, e)
-    const fields = { name: v.name.trim(), capacity: Number(v.capacity), note: v.note.trim() || undefined }
-    if (ward) update.mutate({ id: ward.id, ...fields, active: v.active }, { onError })
-    else create.mutate(fields, { onError })
+  const initialValues: Values = { id: ward?.id ?? '', name: ward?.name ?? '', capacity: ward?.capacity ?? 150, note: ward?.note ?? '', active: ward?.active ?? true }
+  // A dialog is opened either to add or to edit, so the method is fixed for its life.
+  const { form, mutation, submit } = useContractForm(ward ? 'wards:update' : 'wards:create', {
+    initialValues,
+    toInput: (v) => {
+      const fields = { name: v.name.trim(), capacity: Number(v.capacity), note: v.note.trim() || undefined }
+      return ward ? { id: ward.id, ...fields, active: v.active } : fields
+    },
+    onSuccess: onClose,
   })
   return (
     <Modal opened onClose={onClose} title={ward ? t('settings.editWard') : t('settings.addWard')}>
@@ -39,7 +35,7 @@ export function WardFormModal({ ward, onClose }: { ward: WardSummary | null; onC
           </SimpleGrid>
           <TextInput label={t('settings.wardNote')} {...form.getInputProps('note')} />
           {ward && <Switch label={t('settings.wardActive')} {...form.getInputProps('active', { type: 'checkbox' })} />}
-          <FormActions onCancel={onClose} loading={create.isPending || update.isPending} />
+          <FormActions onCancel={onClose} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

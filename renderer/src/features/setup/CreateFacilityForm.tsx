@@ -1,10 +1,7 @@
 import { ActionIcon, Button, Divider, Group, NumberInput, PasswordInput, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { contract } from '@shared/contract'
-import { useApiMutation } from '../../api/hooks'
-import { applyServerErrors, zodValidate } from '../../lib/forms'
+import { useContractForm } from '../../lib/useContractForm'
 import { useFinishSetup } from './useFinishSetup'
 import { REQUIRED } from '../../components/required'
 
@@ -14,39 +11,30 @@ interface Values {
   admin: { username: string; displayName: string; password: string; confirm: string }
 }
 
-const schema = contract['setup:initialize'].input
-
 let rowSeq = 0
 const rowKey = () => `ward-${++rowSeq}`
 
 export function CreateFacilityForm() {
   const { t } = useTranslation()
   const finish = useFinishSetup()
-  const form = useForm<Values>({
-    initialValues: {
-      facilityName: '',
-      wards: [
-        { key: rowKey(), name: t('setup.defaultWard1'), capacity: 150 },
-        { key: rowKey(), name: t('setup.defaultWard2'), capacity: 150 },
-      ],
-      admin: { username: 'admin', displayName: '', password: '', confirm: '' },
-    },
-    validate: zodValidate<Values>(schema, (v) => ({
-      'admin.confirm': v.admin.confirm !== v.admin.password ? t('setup.passwordMismatch') : null,
-    })),
-  })
-  const initialize = useApiMutation('setup:initialize', {
-    success: t('setup.done'),
-    onSuccess: () => void finish(),
-  })
-
-  const submit = form.onSubmit((v) => {
-    const input = {
+  const initialValues: Values = {
+    facilityName: '',
+    wards: [
+      { key: rowKey(), name: t('setup.defaultWard1'), capacity: 150 },
+      { key: rowKey(), name: t('setup.defaultWard2'), capacity: 150 },
+    ],
+    admin: { username: 'admin', displayName: '', password: '', confirm: '' },
+  }
+  const { form, mutation: initialize, submit } = useContractForm('setup:initialize', {
+    initialValues,
+    extraValidate: (v) => ({ 'admin.confirm': v.admin.confirm !== v.admin.password ? t('setup.passwordMismatch') : null }),
+    toInput: (v) => ({
       facilityName: v.facilityName.trim(),
       wards: v.wards.map((w) => ({ name: w.name.trim(), capacity: Number(w.capacity) })),
       admin: { username: v.admin.username.trim(), displayName: v.admin.displayName.trim(), password: v.admin.password },
-    }
-    initialize.mutate(input, { onError: (e) => applyServerErrors(form, e) })
+    }),
+    success: t('setup.done'),
+    onSuccess: () => void finish(),
   })
 
   return (

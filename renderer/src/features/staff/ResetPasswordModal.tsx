@@ -1,30 +1,26 @@
 import { Modal, PasswordInput, Stack } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { password, type StaffRow } from '@shared/contract'
-import { useApiMutation } from '../../api/hooks'
-import { applyServerErrors, zodValidate } from '../../lib/forms'
+import type { StaffRow } from '@shared/contract'
+import { useContractForm } from '../../lib/useContractForm'
 import { REQUIRED } from '../../components/required'
 import { FormActions } from '../../components/FormActions'
 
-const schema = z.object({ password, confirm: z.string() })
-type Values = z.input<typeof schema>
-
 export function ResetPasswordModal({ staff, onClose }: { staff: StaffRow; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<Values>({
-    initialValues: { password: '', confirm: '' },
-    validate: zodValidate<Values>(schema, (v) => ({ confirm: v.confirm !== v.password ? t('password.mismatch') : null })),
+  const { form, mutation, submit } = useContractForm('staff:resetPassword', {
+    initialValues: { id: staff.id, password: '', confirm: '' },
+    extraValidate: (v) => ({ confirm: v.confirm !== v.password ? t('password.mismatch') : null }),
+    toInput: (v) => ({ id: staff.id, password: v.password }),
+    success: t('staff.resetDone'),
+    onSuccess: onClose,
   })
-  const reset = useApiMutation('staff:resetPassword', { success: t('staff.resetDone'), onSuccess: onClose })
   return (
     <Modal opened onClose={onClose} title={t('staff.resetTitle', { name: staff.displayName })} size="sm">
-      <form onSubmit={form.onSubmit((v) => reset.mutate({ id: staff.id, password: v.password }, { onError: (e) => applyServerErrors(form, e) }))}>
+      <form onSubmit={submit}>
         <Stack>
           <PasswordInput label={t('staff.newPassword')} labelProps={REQUIRED} autoComplete="new-password" data-autofocus {...form.getInputProps('password')} />
           <PasswordInput label={t('password.confirm')} labelProps={REQUIRED} autoComplete="new-password" {...form.getInputProps('confirm')} />
-          <FormActions onCancel={onClose} loading={reset.isPending} />
+          <FormActions onCancel={onClose} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

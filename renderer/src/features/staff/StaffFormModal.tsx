@@ -1,10 +1,8 @@
 import { Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract, type StaffRow } from '@shared/contract'
+import type { StaffRow } from '@shared/contract'
 import type { Role } from '@shared/domain/roles'
-import { useApiMutation } from '../../api/hooks'
-import { applyServerErrors, zodValidate } from '../../lib/forms'
+import { useContractForm } from '../../lib/useContractForm'
 import { useWards } from '../wards/useWards'
 import { roleOptions } from './roleOptions'
 import { REQUIRED } from '../../components/required'
@@ -25,26 +23,24 @@ export function StaffFormModal({ staff, onClose }: { staff: StaffRow | null; onC
   const { t } = useTranslation()
   const wards = useWards()
   const editing = staff !== null
-  const schema = editing ? contract['staff:update'].input : contract['staff:create'].input
-  const form = useForm<Values>({
-    initialValues: {
-      id: staff?.id ?? '',
-      username: staff?.username ?? '',
-      displayName: staff?.displayName ?? '',
-      role: staff?.role ?? '',
-      wardId: staff?.wardId ?? null,
-      password: '',
-      active: staff?.active ?? true,
+  const initialValues: Values = {
+    id: staff?.id ?? '',
+    username: staff?.username ?? '',
+    displayName: staff?.displayName ?? '',
+    role: staff?.role ?? '',
+    wardId: staff?.wardId ?? null,
+    password: '',
+    active: staff?.active ?? true,
+  }
+  // A dialog is opened either to add or to edit, so the method is fixed for its life.
+  const { form, mutation, submit } = useContractForm(staff ? 'staff:update' : 'staff:create', {
+    initialValues,
+    extraValidate: (v) => ({ wardId: v.role === 'ward_officer' && !v.wardId ? t('staff.wardHint') : null }),
+    toInput: (v) => {
+      const common = { displayName: v.displayName.trim(), role: v.role as Role, wardId: v.wardId || null }
+      return staff ? { id: staff.id, ...common, active: v.active } : { username: v.username.trim(), password: v.password, ...common }
     },
-    validate: zodValidate<Values>(schema, (v) => ({ wardId: v.role === 'ward_officer' && !v.wardId ? t('staff.wardHint') : null })),
-  })
-  const create = useApiMutation('staff:create', { onSuccess: onClose })
-  const update = useApiMutation('staff:update', { onSuccess: onClose })
-  const submit = form.onSubmit((v) => {
-    const onError = (e: Error) => applyServerErrors(form, e)
-    const common = { displayName: v.displayName.trim(), role: v.role as Role, wardId: v.wardId || null }
-    if (staff) update.mutate({ id: staff.id, ...common, active: v.active }, { onError })
-    else create.mutate({ username: v.username.trim(), password: v.password, ...common }, { onError })
+    onSuccess: onClose,
   })
   const wardOptions = (wards.data ?? []).filter((w) => w.active || w.id === staff?.wardId).map((w) => ({ value: w.id, label: w.name }))
   return (
@@ -67,7 +63,7 @@ export function StaffFormModal({ staff, onClose }: { staff: StaffRow | null; onC
             {!editing && <PasswordInput label={t('staff.password')} labelProps={REQUIRED} autoComplete="new-password" {...form.getInputProps('password')} />}
           </SimpleGrid>
           {editing && <Switch label={t('staff.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />}
-          <FormActions onCancel={onClose} loading={create.isPending || update.isPending} />
+          <FormActions onCancel={onClose} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -6,10 +6,15 @@ import { useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { RecordedBy } from '../../../components/RecordedBy'
+import { isTextKey } from '../../../i18n'
 
 function Change({ row }: { row: PersonRevisionRow }) {
   const { t } = useTranslation()
-  const show = (field: string, value: string | null) => (value == null || value === '' ? '—' : field === 'sex' ? t(`sex.${value}`) : value)
+  const show = (field: string, value: string | null) => {
+    if (value == null || value === '') return '—'
+    const sexKey = `sex.${value}`
+    return field === 'sex' && isTextKey(sexKey) ? t(sexKey) : value
+  }
   return (
     <Table withRowBorders={false} verticalSpacing={2} fz="xs" mt={4}>
       <Table.Tbody>

@@ -1,14 +1,11 @@
 import { Alert, Modal, Select, Stack, Text, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { contract } from '@shared/contract'
 import { RISK_LEVELS, type CrisisEventKind, type RiskLevel } from '@shared/domain/psych'
-import { useApiMutation } from '../../../api/hooks'
 import { DateField } from '../../../components/DateField'
 import { FormActions } from '../../../components/FormActions'
 import { REQUIRED } from '../../../components/required'
-import { applyServerErrors, zodValidate } from '../../../lib/forms'
+import { useContractForm } from '../../../lib/useContractForm'
 
 interface RaiseValues {
   personId: string
@@ -20,21 +17,16 @@ interface RaiseValues {
 /** Opens a crisis for a person: risk level, reason and date. */
 export function RaiseCrisisModal({ personId, personName, today, onClose }: { personId: string; personName: string; today: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<RaiseValues>({
-    initialValues: { personId, riskLevel: '', reason: '', raisedOn: today },
-    validate: zodValidate<RaiseValues>(contract['psych:raiseCrisis'].input),
+  const initialValues: RaiseValues = { personId, riskLevel: '', reason: '', raisedOn: today }
+  const { form, mutation: raise, submit } = useContractForm('psych:raiseCrisis', {
+    initialValues,
+    toInput: (v) => ({ personId, riskLevel: v.riskLevel as RiskLevel, reason: v.reason.trim(), raisedOn: v.raisedOn }),
+    success: t('psych.crisis.raised'),
+    onSuccess: onClose,
   })
-  const raise = useApiMutation('psych:raiseCrisis', { success: t('psych.crisis.raised'), onSuccess: onClose })
   return (
     <Modal opened onClose={onClose} title={t('psych.crisis.raiseTitle', { name: personName })}>
-      <form
-        onSubmit={form.onSubmit((v) =>
-          raise.mutate(
-            { personId, riskLevel: v.riskLevel as RiskLevel, reason: v.reason.trim(), raisedOn: v.raisedOn },
-            { onError: (e) => applyServerErrors(form, e) },
-          ),
-        )}
-      >
+      <form onSubmit={submit}>
         <Stack>
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
             {t('psych.crisis.raiseHint')}
@@ -66,21 +58,16 @@ interface EventValues {
 /** Records an intervention or a follow-up, with the next follow-up date. */
 export function CrisisEventModal({ crisisId, kind, today, minDate, onClose }: { crisisId: string; kind: CrisisEventKind; today: string; minDate: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<EventValues>({
-    initialValues: { crisisId, kind, on: today, note: '', nextFollowUp: '' },
-    validate: zodValidate<EventValues>(contract['psych:addCrisisEvent'].input),
+  const initialValues: EventValues = { crisisId, kind, on: today, note: '', nextFollowUp: '' }
+  const { form, mutation: add, submit } = useContractForm('psych:addCrisisEvent', {
+    initialValues,
+    toInput: (v) => ({ crisisId, kind, on: v.on, note: v.note.trim(), nextFollowUp: v.nextFollowUp.trim() ? v.nextFollowUp : null }),
+    success: t('psych.crisis.eventAdded'),
+    onSuccess: onClose,
   })
-  const add = useApiMutation('psych:addCrisisEvent', { success: t('psych.crisis.eventAdded'), onSuccess: onClose })
   return (
     <Modal opened onClose={onClose} title={t(`psych.crisis.add.${kind}`)}>
-      <form
-        onSubmit={form.onSubmit((v) =>
-          add.mutate(
-            { crisisId, kind, on: v.on, note: v.note.trim(), nextFollowUp: v.nextFollowUp.trim() ? v.nextFollowUp : null },
-            { onError: (e) => applyServerErrors(form, e) },
-          ),
-        )}
-      >
+      <form onSubmit={submit}>
         <Stack>
           <DateField label={t('psych.crisis.eventOn')} labelProps={REQUIRED} minDate={minDate} maxDate={today} {...form.getInputProps('on')} />
           <Textarea label={t(`psych.crisis.note.${kind}`)} labelProps={REQUIRED} autosize minRows={4} data-autofocus {...form.getInputProps('note')} />
@@ -101,14 +88,16 @@ interface CloseValues {
 /** Ends the crisis workflow with an outcome. */
 export function CloseCrisisModal({ crisisId, today, minDate, onClose }: { crisisId: string; today: string; minDate: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<CloseValues>({
-    initialValues: { crisisId, closedOn: today, outcome: '' },
-    validate: zodValidate<CloseValues>(contract['psych:closeCrisis'].input),
+  const initialValues: CloseValues = { crisisId, closedOn: today, outcome: '' }
+  const { form, mutation: close, submit } = useContractForm('psych:closeCrisis', {
+    initialValues,
+    toInput: (v) => ({ crisisId, closedOn: v.closedOn, outcome: v.outcome.trim() }),
+    success: t('psych.crisis.closedDone'),
+    onSuccess: onClose,
   })
-  const close = useApiMutation('psych:closeCrisis', { success: t('psych.crisis.closedDone'), onSuccess: onClose })
   return (
     <Modal opened onClose={onClose} title={t('psych.crisis.closeTitle')}>
-      <form onSubmit={form.onSubmit((v) => close.mutate({ crisisId, closedOn: v.closedOn, outcome: v.outcome.trim() }, { onError: (e) => applyServerErrors(form, e) }))}>
+      <form onSubmit={submit}>
         <Stack>
           <Text fz="sm" c="dimmed">
             {t('psych.crisis.closeHint')}

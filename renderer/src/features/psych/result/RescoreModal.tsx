@@ -1,15 +1,14 @@
 import { Alert, Modal, Select, Stack, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { AssessmentDetail, InstrumentView } from '@shared/contract'
-import { useApiMutation } from '../../../api/hooks'
 import { FormActions } from '../../../components/FormActions'
 import { REQUIRED } from '../../../components/required'
-import { applyServerErrors } from '../../../lib/forms'
+import { useContractForm } from '../../../lib/useContractForm'
 import { useBi } from '../psychUi'
 
 interface Values {
+  id: string
   cutoffSetId: string
   rounding: 'truncate' | 'round_half_up'
   note: string
@@ -21,28 +20,21 @@ export function RescoreModal({ assessment, instrument, onClose }: { assessment: 
   const bi = useBi()
   const used = assessment.result?.cutoffSetId ?? instrument.activeCutoffSetId
   const other = instrument.cutoffSets.find((c) => c.id !== used)
-  const form = useForm<Values>({
-    initialValues: {
-      cutoffSetId: other?.id ?? used ?? instrument.cutoffSets[0]?.id ?? '',
-      rounding: assessment.result?.rounding ?? 'truncate',
-      note: '',
-    },
-    validate: { cutoffSetId: (v) => (v ? null : t('v.required')) },
-  })
-  const rescore = useApiMutation('psych:rescore', {
+  const initialValues: Values = {
+    id: assessment.id,
+    cutoffSetId: other?.id ?? used ?? instrument.cutoffSets[0]?.id ?? '',
+    rounding: assessment.result?.rounding ?? 'truncate',
+    note: '',
+  }
+  const { form, mutation: rescore, submit } = useContractForm('psych:rescore', {
+    initialValues,
+    toInput: (v) => ({ id: assessment.id, cutoffSetId: v.cutoffSetId, rounding: v.rounding, note: v.note.trim() || undefined }),
     success: t('psych.rescore.done'),
     onSuccess: onClose,
   })
   return (
     <Modal opened onClose={onClose} title={t('psych.rescore.title')}>
-      <form
-        onSubmit={form.onSubmit((v) =>
-          rescore.mutate(
-            { id: assessment.id, cutoffSetId: v.cutoffSetId, rounding: v.rounding, note: v.note.trim() || undefined },
-            { onError: (e) => applyServerErrors(form, e) },
-          ),
-        )}
-      >
+      <form onSubmit={submit}>
         <Stack>
           <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />}>
             {t('psych.rescore.hint')}

@@ -1,16 +1,13 @@
 import { Alert, Divider, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { useForm, type FormErrors } from '@mantine/form'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { contract, type Input } from '@shared/contract'
+import type { Input } from '@shared/contract'
 import type { SessionKind } from '@shared/domain/psych'
-import { isApiCallError } from '../../../api/errors'
-import { useApiMutation } from '../../../api/hooks'
 import { DateField } from '../../../components/DateField'
 import { FormActions } from '../../../components/FormActions'
 import { REQUIRED } from '../../../components/required'
-import { translateFieldError } from '../../../i18n/errorText'
-import { blankToUndefined, focusFirstError } from '../../../lib/forms'
+import { blankToUndefined } from '../../../lib/forms'
+import { useContractForm } from '../../../lib/useContractForm'
 import { PeoplePicker, type PickedPerson } from '../PersonPicker'
 
 interface Values {
@@ -41,45 +38,28 @@ const formPath = (path: string) => (path.startsWith('participantIds') ? 'partici
 /** A counselling record: individual or group, with the structured note. */
 export function SessionModal({ person, today, onClose }: { person: PickedPerson; today: string; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<Values>({
-    initialValues: {
-      kind: 'individual',
-      date: today,
-      durationMinutes: 50,
-      topic: '',
-      participants: [person],
-      note: { presentingIssue: '', intervention: '', response: '', riskObserved: '', plan: '' },
-    },
-    validate: (v) => {
-      const errors: FormErrors = {}
-      const r = contract['psych:createSession'].input.safeParse(toInput(v, person))
-      if (!r.success) {
-        for (const issue of r.error.issues) {
-          const path = formPath(issue.path.map(String).join('.'))
-          if (!(path in errors)) errors[path] = translateFieldError(issue.message)
-        }
-      }
-      if (v.kind === 'group' && v.participants.length < 2) errors.participants ??= t('psych.session.groupTwo')
-      return errors
-    },
+  const initialValues: Values = {
+    kind: 'individual',
+    date: today,
+    durationMinutes: 50,
+    topic: '',
+    participants: [person],
+    note: { presentingIssue: '', intervention: '', response: '', riskObserved: '', plan: '' },
+  }
+  const { form, mutation: create, submit } = useContractForm('psych:createSession', {
+    initialValues,
+    // The form holds picked people, the input their ids: the input itself is checked, its paths mapped back.
+    check: 'input',
+    toInput: (v) => toInput(v, person),
+    rename: formPath,
+    extraValidate: (v) => ({ participants: v.kind === 'group' && v.participants.length < 2 ? t('psych.session.groupTwo') : null }),
+    success: t('psych.session.created'),
+    onSuccess: onClose,
   })
-  const create = useApiMutation('psych:createSession', { success: t('psych.session.created'), onSuccess: onClose })
   const kind = form.values.kind
   return (
     <Modal opened onClose={onClose} title={t('psych.session.newTitle')} size="lg">
-      <form
-        onSubmit={form.onSubmit((v) =>
-          create.mutate(toInput(v, person), {
-            onError: (e) => {
-              if (!isApiCallError(e) || !e.fields) return
-              const errors: FormErrors = {}
-              for (const [path, key] of Object.entries(e.fields)) errors[formPath(path)] = translateFieldError(key)
-              form.setErrors(errors)
-              focusFirstError()
-            },
-          }),
-        )}
-      >
+      <form onSubmit={submit}>
         <Stack>
           <Alert color="gray" variant="light" icon={<IconLock size={16} />} p="xs">
             <Text fz="xs">{t('psych.session.confidential')}</Text>

@@ -1,16 +1,12 @@
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core'
-import { useForm, type FormErrors } from '@mantine/form'
 import { IconFileImport, IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { psychSettingsSchema, type InstrumentView } from '@shared/contract'
 import type { PsychSettings } from '@shared/domain/psych'
-import { isApiCallError } from '../../../api/errors'
-import { useApiMutation } from '../../../api/hooks'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { REQUIRED } from '../../../components/required'
-import { translateFieldError } from '../../../i18n/errorText'
-import { focusFirstError, zodValidate } from '../../../lib/forms'
+import { useContractForm } from '../../../lib/useContractForm'
 import { useBi, useInstruments, usePsychSettings } from '../psychUi'
 import { ImportTextsModal } from './ImportTextsModal'
 
@@ -43,41 +39,31 @@ function SettingsForm({ settings, instruments }: { settings: PsychSettings; inst
   const { t } = useTranslation()
   const bi = useBi()
   const [importing, setImporting] = useState<InstrumentView | null>(null)
-  const form = useForm<Values>({
-    initialValues: {
-      ...settings,
-      // Only instruments that have cut-off sets (SCL-90 has none: an empty value would fail validation unseen).
-      cutoffSets: Object.fromEntries(
-        instruments.flatMap((i) => {
-          const set = settings.cutoffSets[i.id] ?? i.activeCutoffSetId
-          return set ? [[i.id, set]] : []
-        }),
-      ),
-    },
-    validate: zodValidate<Values>(psychSettingsSchema),
-  })
-  const save = useApiMutation('psych:updateSettings', { onSuccess: () => form.resetDirty() })
-  const submit = form.onSubmit((v) =>
-    save.mutate(
-      {
-        settings: {
-          ...v,
-          cutoffSets: v.cutoffSets,
-          admissionScreeningDays: Number(v.admissionScreeningDays),
-          reassessmentIntervalDays: Number(v.reassessmentIntervalDays),
-        },
-      },
-      {
-        onError: (e) => {
-          if (!isApiCallError(e) || !e.fields) return
-          const errors: FormErrors = {}
-          for (const [path, key] of Object.entries(e.fields)) errors[path.replace(/^settings\./, '')] = translateFieldError(key)
-          form.setErrors(errors)
-          focusFirstError()
-        },
-      },
+  const initialValues: Values = {
+    ...settings,
+    // Only instruments that have cut-off sets (SCL-90 has none: an empty value would fail validation unseen).
+    cutoffSets: Object.fromEntries(
+      instruments.flatMap((i) => {
+        const set = settings.cutoffSets[i.id] ?? i.activeCutoffSetId
+        return set ? [[i.id, set]] : []
+      }),
     ),
-  )
+  }
+  const { form, mutation: save, submit } = useContractForm('psych:updateSettings', {
+    initialValues,
+    // The input wraps the settings in `{ settings }`: the values are checked against the settings themselves.
+    schema: psychSettingsSchema,
+    rename: (path) => path.replace(/^settings\./, ''),
+    toInput: (v) => ({
+      settings: {
+        ...v,
+        cutoffSets: v.cutoffSets,
+        admissionScreeningDays: Number(v.admissionScreeningDays),
+        reassessmentIntervalDays: Number(v.reassessmentIntervalDays),
+      },
+    }),
+    onSuccess: (_o, _i, form) => form.resetDirty(),
+  })
   const toggleScreening = (id: string, on: boolean) =>
     form.setFieldValue(
       'screeningInstruments',

@@ -1,12 +1,8 @@
 import { Alert, Modal, Select, Stack, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { isoDate, optionalText, reason } from '@shared/contract'
-import { PERIODS, type Period } from '@shared/domain/periods'
-import { useApiMutation } from '../../../../api/hooks'
+import type { Period } from '@shared/domain/periods'
 import { DateField } from '../../../../components/DateField'
-import { applyServerErrors, zodValidate } from '../../../../lib/forms'
+import { useContractForm } from '../../../../lib/useContractForm'
 import { REQUIRED } from '../../../../components/required'
 import { FormActions } from '../../../../components/FormActions'
 
@@ -21,35 +17,32 @@ interface Props {
 }
 
 interface Values {
+  id: string
   to: string
   effectiveDate: string
   note: string
   reason: string
 }
 
-const schemas = {
-  advance: z.object({ to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, note: optionalText(300) }),
-  correct: z.object({ to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, reason }),
-}
-
 export function MovePeriodModal({ personId, mode, choices, today, opened, onClose }: Props) {
   const { t } = useTranslation()
-  const form = useForm<Values>({
-    initialValues: { to: choices.length === 1 ? (choices[0] ?? '') : '', effectiveDate: today, note: '', reason: '' },
-    validate: zodValidate<Values>(schemas[mode]),
+  const initialValues: Values = { id: personId, to: choices.length === 1 ? (choices[0] ?? '') : '', effectiveDate: today, note: '', reason: '' }
+  // The mode is fixed for the dialog's life (each mode is its own mounted dialog).
+  const { form, mutation, submit } = useContractForm(mode === 'advance' ? 'people:movePeriod' : 'people:correctPeriod', {
+    initialValues,
+    toInput: (v) => {
+      const to = v.to as Period
+      return mode === 'advance'
+        ? { id: personId, to, effectiveDate: v.effectiveDate, note: v.note.trim() || undefined }
+        : { id: personId, to, effectiveDate: v.effectiveDate, reason: v.reason.trim() }
+    },
+    success: t('periods.moved'),
+    onSuccess: () => close(),
   })
-  const close = () => {
+  function close() {
     form.reset()
     onClose()
   }
-  const move = useApiMutation('people:movePeriod', { success: t('periods.moved'), onSuccess: close })
-  const correct = useApiMutation('people:correctPeriod', { success: t('periods.moved'), onSuccess: close })
-  const submit = form.onSubmit((v) => {
-    const onError = (e: Error) => applyServerErrors(form, e)
-    const to = v.to as Period
-    if (mode === 'advance') move.mutate({ id: personId, to, effectiveDate: v.effectiveDate, note: v.note.trim() || undefined }, { onError })
-    else correct.mutate({ id: personId, to, effectiveDate: v.effectiveDate, reason: v.reason.trim() }, { onError })
-  })
   return (
     <Modal opened={opened} onClose={close} title={mode === 'advance' ? t('periods.advanceTitle') : t('periods.correctTitle')}>
       <form onSubmit={submit}>
@@ -71,7 +64,7 @@ export function MovePeriodModal({ personId, mode, choices, today, opened, onClos
           ) : (
             <Textarea label={t('common.reason')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('reason')} />
           )}
-          <FormActions onCancel={close} loading={move.isPending || correct.isPending} />
+          <FormActions onCancel={close} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,7 @@
 import { Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract } from '@shared/contract'
-import { useApiMutation } from '../../../../api/hooks'
 import { DateField } from '../../../../components/DateField'
-import { applyServerErrors, zodValidate } from '../../../../lib/forms'
+import { useContractForm } from '../../../../lib/useContractForm'
 import { REQUIRED } from '../../../../components/required'
 import { FormActions } from '../../../../components/FormActions'
 
@@ -19,34 +16,27 @@ interface Values {
 
 export function EscapeModal({ personId, today, opened, onClose }: { personId: string; today?: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<Values>({
-    initialValues: { id: personId, kind: 'escape', fromDate: '', toDate: '', docNo: '', note: '' },
-    validate: zodValidate<Values>(contract['people:addTermEvent'].input, (v) => ({
-      toDate: v.toDate && v.fromDate && v.toDate < v.fromDate ? t('term.escape_order') : null,
-    })),
+  const initialValues: Values = { id: personId, kind: 'escape', fromDate: '', toDate: '', docNo: '', note: '' }
+  const { form, mutation, submit } = useContractForm('people:addTermEvent', {
+    initialValues,
+    extraValidate: (v) => ({ toDate: v.toDate && v.fromDate && v.toDate < v.fromDate ? t('term.escape_order') : null }),
+    toInput: (v) => ({
+      id: personId,
+      kind: 'escape',
+      fromDate: v.fromDate,
+      toDate: v.toDate || null,
+      docNo: v.docNo.trim() || undefined,
+      note: v.note.trim() || undefined,
+    }),
+    onSuccess: () => close(),
   })
-  const close = () => {
+  function close() {
     form.reset()
     onClose()
   }
-  const add = useApiMutation('people:addTermEvent', { onSuccess: close })
   return (
     <Modal opened={opened} onClose={close} title={t('term.addEscape')}>
-      <form
-        onSubmit={form.onSubmit((v) =>
-          add.mutate(
-            {
-              id: personId,
-              kind: 'escape',
-              fromDate: v.fromDate,
-              toDate: v.toDate || null,
-              docNo: v.docNo.trim() || undefined,
-              note: v.note.trim() || undefined,
-            },
-            { onError: (e) => applyServerErrors(form, e) },
-          ),
-        )}
-      >
+      <form onSubmit={submit}>
         <Stack>
           <SimpleGrid cols={2}>
             <DateField label={t('term.fromDate')} labelProps={REQUIRED} maxDate={today} data-autofocus {...form.getInputProps('fromDate')} />
@@ -61,7 +51,7 @@ export function EscapeModal({ personId, today, opened, onClose }: { personId: st
           </SimpleGrid>
           <TextInput label={t('term.docNo')} {...form.getInputProps('docNo')} />
           <Textarea label={t('field.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          <FormActions onCancel={close} loading={add.isPending} />
+          <FormActions onCancel={close} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,7 @@
 import { Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { contract } from '@shared/contract'
 import { MAX_EXTENSION_MONTHS } from '@shared/domain/term'
-import { useApiMutation } from '../../../../api/hooks'
-import { applyServerErrors, zodValidate } from '../../../../lib/forms'
+import { useContractForm } from '../../../../lib/useContractForm'
 import { REQUIRED } from '../../../../components/required'
 import { FormActions } from '../../../../components/FormActions'
 
@@ -18,25 +15,19 @@ interface Values {
 
 export function ExtensionModal({ personId, approved, opened, onClose }: { personId: string; approved: number; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
-  const form = useForm<Values>({
-    initialValues: { id: personId, kind: 'extension', months: '', docNo: '', note: '' },
-    validate: zodValidate<Values>(contract['people:addTermEvent'].input),
+  const initialValues: Values = { id: personId, kind: 'extension', months: '', docNo: '', note: '' }
+  const { form, mutation, submit } = useContractForm('people:addTermEvent', {
+    initialValues,
+    toInput: (v) => ({ id: personId, kind: 'extension', months: Number(v.months), docNo: v.docNo.trim(), note: v.note.trim() || undefined }),
+    onSuccess: () => close(),
   })
-  const close = () => {
+  function close() {
     form.reset()
     onClose()
   }
-  const add = useApiMutation('people:addTermEvent', { onSuccess: close })
   return (
     <Modal opened={opened} onClose={close} title={t('term.addExtension')}>
-      <form
-        onSubmit={form.onSubmit((v) =>
-          add.mutate(
-            { id: personId, kind: 'extension', months: Number(v.months), docNo: v.docNo.trim(), note: v.note.trim() || undefined },
-            { onError: (e) => applyServerErrors(form, e) },
-          ),
-        )}
-      >
+      <form onSubmit={submit}>
         <Stack>
           <Text fz="sm" c="dimmed">
             {t('term.extension_total', { approved })}
@@ -52,7 +43,7 @@ export function ExtensionModal({ personId, approved, opened, onClose }: { person
           />
           <TextInput label={t('term.extensionDocNo')} labelProps={REQUIRED} {...form.getInputProps('docNo')} />
           <Textarea label={t('field.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          <FormActions onCancel={close} loading={add.isPending} />
+          <FormActions onCancel={close} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,0 +1,29 @@
+import type { Texts } from '../../../i18n/types'
+import type { zhCN } from './zh-CN'
+
+/** The same tree as zh-CN with every leaf a string: a missing or extra key is a type error. */
+export const en: Texts<typeof zhCN> = {
+  staff: {
+    title: 'Staff',
+    subtitle: 'Accounts, roles and permissions',
+    new: 'New staff member',
+    newTitle: 'New staff member',
+    editTitle: 'Edit staff member',
+    resetPassword: 'Reset password',
+    resetTitle: 'Reset the password of {{name}}',
+    resetDone: 'Password reset',
+    username: 'Username',
+    displayName: 'Full name',
+    role: 'Role',
+    ward: 'Ward',
+    wardHint: 'Ward officers must belong to a ward',
+    password: 'Initial password',
+    newPassword: 'New password',
+    active: 'Account',
+    activeLabel: 'Account enabled',
+    lastLogin: 'Last sign-in',
+    createdAt: 'Created',
+    never: 'Never',
+    empty: 'No staff accounts',
+  },
+}

@@ -1,0 +1,26 @@
+/** Staff account texts, in Chinese (the default). `en.ts` must have exactly the same keys (checked by its type). */
+export const zhCN = {
+  staff: {
+    title: '工作人员',
+    subtitle: '账号、岗位与权限',
+    new: '新增人员',
+    newTitle: '新增工作人员',
+    editTitle: '编辑工作人员',
+    resetPassword: '重置密码',
+    resetTitle: '重置 {{name}} 的密码',
+    resetDone: '密码已重置',
+    username: '用户名',
+    displayName: '姓名',
+    role: '岗位',
+    ward: '所属大队',
+    wardHint: '大队民警须指定所属大队',
+    password: '初始密码',
+    newPassword: '新密码',
+    active: '账号状态',
+    activeLabel: '账号启用',
+    lastLogin: '最近登录',
+    createdAt: '创建时间',
+    never: '从未登录',
+    empty: '暂无工作人员',
+  },
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { messages } from '../../electron/shared/i18n/messages'
+import { en, enPlurals, flatten, textParts, zhCN } from '../../renderer/src/i18n/texts'
+
+/**
+ * The interface texts live per feature; these checks back the compile-time ones (each English part is typed against
+ * its Chinese) with what types cannot see: two parts declaring one namespace, plurals of missing keys at run time.
+ */
+describe('interface texts', () => {
+  it.each(Object.entries(textParts))('%s: English has exactly the Chinese keys', (_name, part) => {
+    expect(Object.keys(flatten(part.en)).sort()).toEqual(Object.keys(flatten(part.zhCN)).sort())
+  })
+
+  it('no namespace is declared by two parts (a later part would hide the earlier one)', () => {
+    const owners = new Map<string, string[]>()
+    for (const [name, part] of Object.entries(textParts)) {
+      for (const namespace of Object.keys(part.zhCN)) owners.set(namespace, [...(owners.get(namespace) ?? []), name])
+    }
+    expect([...owners].filter(([, parts]) => parts.length > 1)).toEqual([])
+    expect(Object.keys(zhCN).sort()).toEqual([...owners.keys()].sort())
+  })
+
+  it('the assembled trees have the same keys in both languages, and every plural form has its plain key', () => {
+    const zhKeys = Object.keys(flatten(zhCN)).sort()
+    expect(Object.keys(flatten(en)).sort()).toEqual(zhKeys)
+    const orphans = Object.keys(enPlurals).filter((k) => !zhKeys.includes(k.replace(/_(one|other)$/, '')))
+    expect(orphans).toEqual([])
+  })
+
+  it('API messages have the same keys in both languages', () => {
+    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages['zh-CN']).sort())
+  })
+})
