@@ -1,4 +1,4 @@
-import type { Identity } from '../../shared/contract'
+import type { Identity, TermEventRow } from '../../shared/contract'
 import type { Period } from '../../shared/domain/periods'
 import type { Sex } from '../../shared/domain/person'
 import type { Db } from '../db/open'
@@ -178,21 +178,11 @@ export function endWardAssignment(db: Db, assignmentId: string, endDate: string)
   db.prepare('UPDATE ward_assignments SET end_date = ? WHERE id = ?').run(endDate, assignmentId)
 }
 
-/** A term event (extension or escape), its columns aliased to camelCase. */
-export interface TermEventRecord {
-  id: string
+/** A term event (extension or escape), its columns aliased to camelCase: the contract's row plus who voided it. */
+export interface TermEventRecord extends Omit<TermEventRow, 'voided'> {
   personId: string
-  kind: 'extension' | 'escape'
-  months: number | null
-  fromDate: string | null
-  toDate: string | null
-  docNo: string | null
-  note: string | null
-  recordedAt: string
-  recordedBy: string
   voidedAt: string | null
   voidedBy: string | null
-  voidReason: string | null
 }
 
 /** Term events in the order the term is computed: by start (or recording), then recording. */
