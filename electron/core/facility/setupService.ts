@@ -41,6 +41,6 @@ export const setupHandlers: Pick<Handlers, 'setup:status' | 'setup:initialize' |
   },
   'setup:loadDemo'(input, ctx) {
     assertFresh(ctx)
-    return { accounts: generateDemo(ctx.db, { people: input.people, seed: 1, clock: ctx.clock }) }
+    return { accounts: generateDemo(ctx.db, { people: input.people, seed: 1, clock: ctx.clock, onProgress: ctx.progress }) }
   },
 }
