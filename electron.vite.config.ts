@@ -14,7 +14,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The back-end worker is its own entry: out/main/backendWorker.js, beside index.js, which starts it.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), backendWorker: resolve('electron/core/worker/entry.ts') } },
     },
   },
   preload: {

@@ -19,7 +19,11 @@ export interface Ctx {
   clock: Clock
   /** Extra text for this call's audit row (what changed). */
   auditDetail: string | null
+  /** Reports a long job's progress to the window; absent when nobody listens. */
+  progress?: ProgressReporter
 }
+
+export type ProgressReporter = (done: number, total: number, label: string) => void
 
 export const nowIso = (ctx: Pick<Ctx, 'clock'>): string => ctx.clock.now().toISOString()
 export const today = (ctx: Pick<Ctx, 'clock'>): string => todayIn(FACILITY_TIME_ZONE, ctx.clock.now())

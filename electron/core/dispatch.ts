@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto'
 import { ZodError, type z } from 'zod'
 import { contract, isMethodName, type ApiError, type ApiResult } from '../shared/contract'
 import type { MethodSpec } from '../shared/contract/define'
+import type { BackendEventListener } from '../shared/events'
 import { roleHas } from '../shared/domain/roles'
 import { translate, type Locale } from '../shared/i18n/messages'
 import { appendAudit } from './audit/auditLog'
 import { loadActor } from './auth/authService'
 import { SessionStore } from './auth/sessions'
-import { nowIso, systemClock, type Clock, type Ctx } from './context'
+import { nowIso, systemClock, type Clock, type Ctx, type ProgressReporter } from './context'
 import type { Db } from './db/open'
 import { AppError, FieldErrors } from './errors'
 import { handlers } from './handlers'
@@ -20,6 +22,8 @@ export interface DispatcherOptions {
   locale?: Locale
   /** Where unexpected errors are reported (never to the caller). */
   logError?: (error: unknown, method: string) => void
+  /** Where handlers' progress reports go (the worker forwards them to the window). */
+  onEvent?: BackendEventListener
 }
 
 export type Dispatch = (method: unknown, input: unknown, sessionId: string | null) => ApiResult<unknown>
@@ -52,7 +56,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return fail('forbidden', 'err.forbidden')
     }
 
-    const ctx: Ctx = { db, actor, sessionId, sessions, clock, auditDetail: null }
+    const ctx: Ctx = { db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName) }
     const handler = handlers[methodName] as (input: unknown, ctx: Ctx) => unknown
     try {
       const run = () => {
@@ -88,6 +92,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return fail('internal', 'err.internal')
     }
   }
+}
+
+function progressTo(listener: BackendEventListener, method: string): ProgressReporter {
+  const jobId = randomUUID()
+  return (done, total, label) => listener({ type: 'progress', jobId, method, done, total, label })
 }
 
 /** A field error travels as its message key, with parameters after a `|` as JSON, so each side can translate it. */

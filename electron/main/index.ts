@@ -1,14 +1,20 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron'
-import { join } from 'node:path'
-import { createDispatcher } from '../core/dispatch'
-import { openDatabase, type Db } from '../core/db/open'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { IPC } from '../shared/host'
+import { startBackendWorker, type BackendWorker } from '../core/worker/client'
+import { registerHostHandlers } from './host'
 
 /**
- * Thin main process: one window, the core's dispatcher behind one IPC channel. Sessions are kept per window here, so
- * the renderer never handles a session id in Electron.
+ * Thin main process: one window, the back end in its worker thread behind one IPC channel, its events relayed to the
+ * windows, and the small host API (host.ts). Sessions are kept per window here, so the renderer never handles a
+ * session id in Electron.
  */
-let db: Db | null = null
+let backend: BackendWorker | null = null
 const sessionsByWindow = new Map<number, string>()
+
+/** Built beside this file by electron-vite (the main build's second input, electron.vite.config.ts). */
+const WORKER_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'backendWorker.js')
 
 function databasePath(): string {
   const flag = process.argv.indexOf('--db')
@@ -48,27 +54,39 @@ function createWindow() {
   else void win.loadFile(join(app.getAppPath(), 'out', 'renderer', 'index.html'))
 }
 
+/** Closes the database and ends the worker (once). */
+async function stopBackend(): Promise<void> {
+  const running = backend
+  backend = null
+  await running?.close()
+}
+
 app.enableSandbox()
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   const file = databasePath()
+  let started: BackendWorker
   try {
-    db = openDatabase(file)
+    started = await startBackendWorker({ dbFile: file, entry: WORKER_SCRIPT })
   } catch (error) {
     // A database from a newer app, or one that cannot be opened, is left untouched and the reason shown.
     dialog.showErrorBox('无法打开数据库 / Cannot open the database', `${file}\n\n${error instanceof Error ? error.message : String(error)}`)
     app.quit()
     return
   }
-  const dispatch = createDispatcher({ db })
-  ipcMain.handle('xinsheng:invoke', (event, method: unknown, input: unknown) => {
+  backend = started
+  started.onEvent((event) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC.event, event)
+  })
+  ipcMain.handle(IPC.invoke, async (event, method: unknown, input: unknown) => {
     const windowId = event.sender.id
-    const result = dispatch(method, input, sessionsByWindow.get(windowId) ?? null)
+    const result = await started.invoke(method, input, sessionsByWindow.get(windowId) ?? null)
     if (result.ok && method === 'auth:login') {
       sessionsByWindow.set(windowId, (result.value as { sessionId: string }).sessionId)
     }
     if (method === 'auth:logout') sessionsByWindow.delete(windowId)
     return result
   })
+  registerHostHandlers(stopBackend)
   Menu.setApplicationMenu(null)
   createWindow()
   app.on('activate', () => {
@@ -84,7 +102,5 @@ app.on('web-contents-created', (_event, contents) => {
 })
 
 app.on('window-all-closed', () => {
-  db?.close()
-  db = null
-  app.quit()
+  void stopBackend().finally(() => app.quit())
 })

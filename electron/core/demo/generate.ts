@@ -47,6 +47,8 @@ export interface DemoOptions {
   wardSize?: number
   /** Seed assessments, tasks, a crisis and counselling sessions (default true). */
   psychology?: boolean
+  /** Told every 50 people (a large demo takes seconds; the window shows progress). */
+  onProgress?: (done: number, total: number, label: string) => void
 }
 
 /** Fills an empty database with a realistic facility: wards, staff of every role, people spread over the periods. */
@@ -106,6 +108,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
     })
     advancePeriods(db, id, officerId, at, admissionDate, decisionDate, today, r.int(18, 35))
     admitted.push({ id, admissionDate })
+    if ((n + 1) % 50 === 0 || n + 1 === options.people) options.onProgress?.(n + 1, options.people, 'progress.demo.people')
   }
   if (options.psychology ?? true) seedPsychology(db, r, admitted, staffIds[1]!, at, today)
   return DEMO_ACCOUNTS.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }))

@@ -37,6 +37,6 @@ export const setupHandlers = {
   },
   'setup:loadDemo'(input, ctx) {
     assertFresh(ctx)
-    return { accounts: generateDemo(ctx.db, { people: input.people, seed: 1, clock: ctx.clock }) }
+    return { accounts: generateDemo(ctx.db, { people: input.people, seed: 1, clock: ctx.clock, onProgress: ctx.progress }) }
   },
 } satisfies HandlersFor<typeof setupContract>

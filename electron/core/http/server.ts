@@ -3,6 +3,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { ApiResult } from '../../shared/contract'
+import type { BackendEventListener } from '../../shared/events'
 import type { Dispatch } from '../dispatch'
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -30,8 +32,14 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 }
 
+/** The worker client's invoke: the same call, answered later. */
+export type AsyncDispatch = (method: unknown, input: unknown, sessionId: string | null) => Promise<ApiResult<unknown>>
+
 export interface BridgeOptions {
-  dispatch: Dispatch
+  /** The dispatcher itself (tests) or the back-end worker's invoke (`cli serve`). */
+  dispatch: Dispatch | AsyncDispatch
+  /** Back-end events streamed at GET /api/events (Server-Sent Events); without it that path is not found. */
+  events?: (listener: BackendEventListener) => () => void
   /** Built renderer to serve (out/renderer); without it only the API is served. */
   staticDir?: string
   port?: number
@@ -57,6 +65,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   let port = 0
   // Cookies are not port-specific: name the cookie after the port so two instances do not clash.
   const cookieName = () => `xs_token_${port}`
+
+  const streams = new Set<ServerResponse>()
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } }))
@@ -85,6 +95,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return sendText(res, 401, 'Xinsheng: open the link with the access token printed when it started.')
     }
     if (url.pathname === '/api/invoke') return invoke(req, res)
+    if (url.pathname === '/api/events') return eventStream(req, res)
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
     if (!staticDir) return sendText(res, 404, 'Not found')
     return serveStatic(staticDir, url.pathname, res)
@@ -107,8 +118,24 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     }
     const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown }
     const session = req.headers[SESSION_HEADER]
-    const result = options.dispatch(method, input, typeof session === 'string' ? session : null)
+    const result = await options.dispatch(method, input, typeof session === 'string' ? session : null)
     sendJson(res, 200, result)
+  }
+
+  /** One long GET per window; the same token, Host and client-header checks as /api/invoke (the client reads it with fetch). */
+  function eventStream(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'GET only' } })
+    if (req.headers[CLIENT_HEADER] !== '1') return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: `missing ${CLIENT_HEADER} header` } })
+    if (!options.events) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'no event stream' } })
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' })
+    // A comment line first, so the client knows the stream is open before any event.
+    res.write(': open\n\n')
+    streams.add(res)
+    const unsubscribe = options.events((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
+    res.on('close', () => {
+      unsubscribe()
+      streams.delete(res)
+    })
   }
 
   await new Promise<void>((resolveListen, reject) => {
@@ -121,7 +148,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        // Open event streams would keep the server from closing.
+        for (const res of streams) res.end()
+        server.close(() => r())
+      }),
   }
 }
 

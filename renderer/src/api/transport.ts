@@ -1,13 +1,12 @@
 import type { ApiResult } from '@shared/contract'
+import type { BackendEventListener } from '@shared/events'
+import type { XinshengBridge } from '@shared/host'
 import { ApiCallError } from './errors'
+import { subscribeHttpEvents } from './eventStream'
 import { getSessionId } from './session'
 
-/** What the Electron preload exposes (window.xinsheng); absent in browser mode. */
-interface XinshengBridge {
-  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>
-}
-
 declare global {
+  /** What the Electron preload exposes (one object); absent in browser mode. */
   interface Window {
     xinsheng?: XinshengBridge
   }
@@ -22,6 +21,13 @@ export async function send(method: string, input: unknown): Promise<ApiResult<un
   const bridge = window.xinsheng
   if (bridge && typeof bridge.invoke === 'function') return bridge.invoke(method, input)
   return sendHttp(method, input)
+}
+
+/** Subscribes to back-end events (long jobs' progress): over IPC in Electron, the /api/events stream in browser mode. */
+export function onEvent(listener: BackendEventListener): () => void {
+  const bridge = window.xinsheng
+  if (bridge && typeof bridge.onEvent === 'function') return bridge.onEvent(listener)
+  return subscribeHttpEvents(listener)
 }
 
 async function sendHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, NumberInput, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Progress, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiMutation } from '../../api/hooks'
+import { useJobProgress } from '../../api/progress'
 import { DemoAccountsTable } from './DemoAccountsTable'
 import { useFinishSetup } from './useFinishSetup'
 
@@ -11,6 +12,7 @@ export function DemoLoader() {
   const finish = useFinishSetup()
   const [people, setPeople] = useState<number | string>(240)
   const load = useApiMutation('setup:loadDemo', { success: t('setup.demoLoaded') })
+  const progress = useJobProgress('setup:loadDemo')
 
   if (load.data) {
     return (
@@ -48,6 +50,14 @@ export function DemoLoader() {
           {t('setup.demoLoad')}
         </Button>
       </Group>
+      {load.isPending && progress && progress.total > 0 && (
+        <Group gap="sm" data-testid="demo-progress">
+          <Progress flex={1} value={(100 * progress.done) / progress.total} animated />
+          <Text fz="sm" c="dimmed">
+            {progress.done} / {progress.total}
+          </Text>
+        </Group>
+      )}
     </Stack>
   )
 }

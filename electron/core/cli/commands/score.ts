@@ -3,9 +3,9 @@
  * with the shipped definition and prints one JSON object. The engine is generic; this file only knows the five stable
  * output shapes (key order matters: scripts compare the line as text).
  */
-import { ROUNDING_MODES, scoreInstrument, ScoringInputError, type RoundingMode, type ScoreResult } from '../../shared/domain/instruments'
-import { getInstrument } from '../psych/instruments'
-import { UsageError, type CommandResult } from './commands'
+import { ROUNDING_MODES, scoreInstrument, ScoringInputError, type RoundingMode, type ScoreResult } from '../../../shared/domain/instruments'
+import { getInstrument } from '../../psych/instruments'
+import { UsageError, type CliCommand, type CommandResult } from '../command'
 
 const USAGE = 'usage: score <instrumentId> <answers> [--cutoff-set ID] [--rounding truncate|round_half_up] (answers comma-separated, in item order)'
 
@@ -41,7 +41,14 @@ function parseAnswers(text: string, expected: number): number[] {
   })
 }
 
-export function score(args: string[]): CommandResult {
+export const scoreCommand: CliCommand = {
+  name: 'score',
+  help: 'score <phq9|gad7|scl90|zung_sds|zung_sas> <a1,a2,…> [--cutoff-set ID] [--rounding truncate|round_half_up]',
+  // Answers may start with a sign: the options are read here, not by the shared parser.
+  run: score,
+}
+
+function score(args: string[]): CommandResult {
   const positionals: string[] = []
   let cutoffSetId: string | undefined
   let rounding: RoundingMode | undefined

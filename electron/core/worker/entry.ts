@@ -1,0 +1,61 @@
+/**
+ * The back-end worker thread: opens the database once, then answers each call synchronously with the dispatcher (a
+ * better-sqlite3 transaction never spans an await), so a long call blocks this thread and never the window's.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { translate } from '../../shared/i18n/messages'
+import { openBackend, type Backend } from '../backend'
+import { serializeError, type HostMessage, type WorkerMessage, type WorkerStart } from './protocol'
+
+const port = parentPort
+if (!port) throw new Error('worker/entry.ts runs only as a worker thread (see worker/client.ts)')
+const start = workerData as WorkerStart
+const post = (message: WorkerMessage) => port.postMessage(message)
+
+let backend: Backend | null = null
+try {
+  const fixedNow = start.fixedNow ? new Date(start.fixedNow) : null
+  backend = openBackend({
+    file: start.dbFile,
+    ...(start.locale ? { locale: start.locale } : {}),
+    ...(fixedNow ? { clock: { now: () => fixedNow } } : {}),
+    // Posting does not wait for the host: progress reaches it while this thread is still busy with the call.
+    onEvent: (event) => post({ type: 'event', event }),
+  })
+  post({ type: 'ready' })
+} catch (error) {
+  post({ type: 'startFailed', error: serializeError(error) })
+  port.close()
+}
+
+port.on('message', (message: HostMessage) => {
+  if (!backend) return
+  switch (message.type) {
+    case 'invoke': {
+      let result
+      try {
+        result = backend.dispatch(message.method, message.input, message.sessionId)
+      } catch (error) {
+        // The dispatcher answers every handler failure itself; this is a broken back end, never a caller's mistake.
+        console.error('[backend worker]', error)
+        result = { ok: false as const, error: { code: 'internal' as const, message: translate(start.locale ?? 'zh-CN', 'err.internal'), key: 'err.internal' } }
+      }
+      post({ type: 'result', id: message.id, result })
+      return
+    }
+    case 'reopen':
+      try {
+        backend.reopen(message.file)
+        post({ type: 'reopened', id: message.id, error: null })
+      } catch (error) {
+        post({ type: 'reopened', id: message.id, error: serializeError(error) })
+      }
+      return
+    case 'close':
+      backend.close()
+      backend = null
+      post({ type: 'closed', id: message.id })
+      port.close()
+      return
+  }
+})

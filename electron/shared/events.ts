@@ -1,0 +1,26 @@
+/**
+ * What the back end tells the window without being asked. Today: a long job's progress (the demo facility; next the
+ * imports, backups and PDF exports). Events carry no records, only counts and a label key.
+ */
+export interface ProgressEvent {
+  type: 'progress'
+  /** One per call, so two jobs of the same method can be told apart. */
+  jobId: string
+  /** The contract method running the job (the window shows progress for the call it made). */
+  method: string
+  done: number
+  total: number
+  /** A message key naming the step (e.g. `progress.demo.people`). */
+  label: string
+}
+
+export type BackendEvent = ProgressEvent
+
+export type BackendEventListener = (event: BackendEvent) => void
+
+/** A cheap shape check for events that crossed a process or network boundary. */
+export function isBackendEvent(value: unknown): value is BackendEvent {
+  if (typeof value !== 'object' || value === null) return false
+  const e = value as Partial<ProgressEvent>
+  return e.type === 'progress' && typeof e.jobId === 'string' && typeof e.method === 'string' && typeof e.done === 'number' && typeof e.total === 'number' && typeof e.label === 'string'
+}

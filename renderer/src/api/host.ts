@@ -1,0 +1,54 @@
+import type { HostApi, OpenFileOptions, PickedFile, PrintToPdfOptions, SaveFileOptions } from '@shared/host'
+
+/**
+ * The host API (file dialogs, print to PDF, relaunch): Electron's main process through the preload, or the browser's
+ * own means in browser mode: a file input, a download, the print dialog, a reload.
+ */
+export const host: HostApi = {
+  openFile: (options) => window.xinsheng?.host.openFile(options) ?? pickFileInBrowser(options),
+  saveFile: (options) => window.xinsheng?.host.saveFile(options) ?? downloadInBrowser(options),
+  printToPdf: (options) => window.xinsheng?.host.printToPdf(options) ?? printInBrowser(options),
+  relaunch: () => window.xinsheng?.host.relaunch() ?? reloadInBrowser(),
+}
+
+function pickFileInBrowser(options: OpenFileOptions): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    const accept = (options.filters ?? []).flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`))
+    if (accept.length > 0) input.accept = accept.join(',')
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      if (!file) return resolve(null)
+      void file.arrayBuffer().then((buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }))
+    })
+    input.addEventListener('cancel', () => resolve(null))
+    input.click()
+  })
+}
+
+function downloadInBrowser(options: SaveFileOptions): Promise<boolean> {
+  // Copy into a plain ArrayBuffer-backed array: a Blob part must not be a view on a shared buffer.
+  const part = typeof options.data === 'string' ? options.data : new Uint8Array(options.data)
+  const url = URL.createObjectURL(new Blob([part]))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = options.defaultName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  // The browser asks where to save (or saves to Downloads); either way the page cannot know, so report it written.
+  return Promise.resolve(true)
+}
+
+/** The browser's print dialog offers "Save as PDF"; it names the file after the page title. */
+function printInBrowser(_options: PrintToPdfOptions): Promise<boolean> {
+  window.print()
+  return Promise.resolve(true)
+}
+
+function reloadInBrowser(): Promise<void> {
+  window.location.reload()
+  return Promise.resolve()
+}
