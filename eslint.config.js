@@ -9,11 +9,6 @@ const restrict = (group, message, extra = []) => ({
   'no-restricted-imports': ['error', { patterns: [{ group, message }, { regex: '^electron(/.*)?$', message }, ...extra] }],
 })
 
-/**
- * TEMPORARY (issue 7): folders still being moved to repositories by other helpers. The coordinator deletes this list
- * (and its use below) once those branches are merged.
- */
-const SQL_OWNERSHIP_PENDING = ['electron/core/cli/**']
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -36,7 +31,7 @@ export default tseslint.config(
     // Each domain owns its SQL: statements live in <domain>Repo.ts (writes, lookups) and <domain>Queries.ts (lists,
     // screens), and in the db/ helpers; services hold the rules and call them.
     files: ['electron/core/**/*.ts'],
-    ignores: ['electron/core/**/*Repo.ts', 'electron/core/**/*Queries.ts', 'electron/core/db/**', ...SQL_OWNERSHIP_PENDING],
+    ignores: ['electron/core/**/*Repo.ts', 'electron/core/**/*Queries.ts', 'electron/core/db/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -3,7 +3,7 @@ import { systemClock } from '../../context'
 import { openDatabase } from '../../db/open'
 import { generateDemo } from '../../demo/generate'
 import { isInitialized } from '../../facility/setupService'
-import { wardSummaries } from '../../wards/wardsRepo'
+import { wardSummaries } from '../../wards/wardsQueries'
 import { ok, parseOptions, requireDb, UsageError, type CliCommand } from '../command'
 
 const OPTIONS = {
