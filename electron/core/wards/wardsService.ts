@@ -40,8 +40,8 @@ export const wardsHandlers = {
       throw new AppError('conflict', 'ward.duplicate_name', { field: 'name' })
     }
     const occupancy = livePeopleInWard(db, input.id)
-    if (input.capacity < occupancy) throw ruleViolation('ward.full', 'capacity', { occupancy, capacity: input.capacity })
-    if (!input.active && occupancy > 0) throw ruleViolation('ward.full', 'active', { occupancy, capacity: 0 })
+    if (input.capacity < occupancy) throw ruleViolation('ward.capacity_below_headcount', 'capacity', { occupancy })
+    if (!input.active && occupancy > 0) throw ruleViolation('ward.deactivate_occupied', 'active', { occupancy })
     updateWardRow(db, { id: input.id, name: input.name, capacity: input.capacity, note: input.note, active: input.active, at: nowIso(ctx) })
     ctx.auditDetail = JSON.stringify({ name: input.name, capacity: input.capacity, active: input.active })
     return null

@@ -63,6 +63,8 @@ export const messages = {
     'ward.same_ward': '已在该大队',
     'ward.inactive': '该大队已停用',
     'ward.full': '该大队已满员（{{occupancy}}/{{capacity}}）',
+    'ward.capacity_below_headcount': '容量不能低于在册人数 {{occupancy}}',
+    'ward.deactivate_occupied': '该大队仍有在册人员 {{occupancy}} 人，须全部调出后才能停用',
     'ward.duplicate_name': '大队名称已存在',
     'ward.before_current_start': '调入日期早于当前大队的调入日期',
     'term.extension_range': '延长期限为 1–12 个月',
@@ -150,6 +152,8 @@ export const messages = {
     'ward.same_ward': 'Already in that ward',
     'ward.inactive': 'That ward is inactive',
     'ward.full': 'That ward is full ({{occupancy}}/{{capacity}})',
+    'ward.capacity_below_headcount': 'Capacity cannot be lower than the {{occupancy}} people on the roll',
+    'ward.deactivate_occupied': 'The ward still has {{occupancy}} people on the roll; move them all out before deactivating it',
     'ward.duplicate_name': 'A ward with this name exists',
     'ward.before_current_start': 'The date is before the current ward assignment began',
     'term.extension_range': 'An extension is 1–12 months',
@@ -193,4 +197,17 @@ export function translate(locale: Locale, key: string, params: Record<string, st
   const table = messages[locale] as Record<string, string>
   const template = table[key] ?? key
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''))
+}
+
+/** Translates a field message as it crosses the API: `key` or `key|{"max":30}` (parameters as JSON after a bar). */
+export function translateField(locale: Locale, raw: string): string {
+  const bar = raw.indexOf('|')
+  if (bar < 0) return translate(locale, raw)
+  let params: Record<string, string | number> = {}
+  try {
+    params = JSON.parse(raw.slice(bar + 1)) as Record<string, string | number>
+  } catch {
+    params = {}
+  }
+  return translate(locale, raw.slice(0, bar), params)
 }
