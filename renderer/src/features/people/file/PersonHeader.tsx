@@ -6,6 +6,7 @@ import { Link } from 'react-router'
 import type { PersonFile } from '@shared/contract'
 import { PeriodBadge } from '../../../components/PeriodBadge'
 import { useCan } from '../../auth/UserContext'
+import { earlyReleaseStat } from './earlyReleaseStat'
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,6 +26,7 @@ export function PersonHeader({ file, onVoid }: { file: PersonFile; onVoid: () =>
   const can = useCan()
   const id = file.identity
   const writable = can('people.write') && !file.voided
+  const early = earlyReleaseStat(file.term, t)
   return (
     <Paper p="lg" mb="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -73,17 +75,13 @@ export function PersonHeader({ file, onVoid }: { file: PersonFile; onVoid: () =>
         <Stat label={t('field.decisionDate')}>{id.decisionDate}</Stat>
         <Stat label={t('field.admissionDate')}>{id.admissionDate}</Stat>
         <Stat label={t('term.lastDay')}>{file.term.result?.lastDay ?? '—'}</Stat>
-        <Stat label={t('term.earliestEarlyRelease')}>
-          {file.term.result ? (
-            file.term.result.earlyReleaseAllowed ? (
-              file.term.result.earliestEarlyRelease
-            ) : (
-              <Text span c="red.7" fz="sm" fw={500}>
-                {t('common.no')}
-              </Text>
-            )
+        <Stat label={early.label}>
+          {early.barred ? (
+            <Text span c="red.7" fz="sm" fw={500} data-testid="early-release-barred">
+              {early.value}
+            </Text>
           ) : (
-            '—'
+            early.value
           )}
         </Stat>
       </SimpleGrid>
