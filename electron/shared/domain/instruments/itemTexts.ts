@@ -1,6 +1,7 @@
 /**
  * Parses a facility's licensed item texts from a .txt/.csv file: one item per line, as "编号,条目文本",
- * "编号<Tab>条目文本", or plain lines taken in order. Nothing is kept when any error is found.
+ * "编号<Tab>条目文本", "1. 条目文本" / "1、条目文本" (numbering as printed on paper forms), or plain lines taken in
+ * order. Nothing is kept when any error is found.
  */
 export interface ParsedItem {
   number: number
@@ -23,7 +24,17 @@ export interface ParseResult {
 }
 
 const MAX_TEXT = 300
-const NUMBERED = /^\s*([^,\t，]*?)\s*[,\t，]\s*(.*)$/
+const SEPARATED = /^\s*([^,\t，]*?)\s*[,\t，]\s*(.*)$/
+/**
+ * "1. text", "1．text", "1、text": tried first, so a comma inside such a text is not taken as the separator. A dot
+ * followed by a digit ("2.5,…") is a decimal, not numbering, and is left to be reported as not an integer.
+ */
+const DOTTED = /^\s*(\d+)\s*(?:[.．](?!\d)|、)\s*(.*)$/
+
+function splitNumbered(line: string): { head: string; rest: string } | null {
+  const m = DOTTED.exec(line) ?? SEPARATED.exec(line)
+  return m ? { head: m[1]!.trim(), rest: m[2]! } : null
+}
 const HEADER = /^\s*(编号|题号|序号|条目编号|no\.?|number|item)\s*[,\t，]/i
 
 function unquote(s: string): string {
@@ -41,8 +52,8 @@ export function parseItemTexts(content: string, expected: number): ParseResult {
   if (HEADER.test(lines[0]!)) start = 1
   const body = lines.slice(start)
   const numberedCount = body.filter((l) => {
-    const m = NUMBERED.exec(l)
-    return m !== null && /^\d+$/.test(m[1]!.trim())
+    const m = splitNumbered(l)
+    return m !== null && /^\d+$/.test(m.head)
   }).length
   const mode: ParseResult['mode'] = numberedCount > 0 && numberedCount >= body.filter((l) => l.trim()).length / 2 ? 'numbered' : 'plain'
 
@@ -57,18 +68,18 @@ export function parseItemTexts(content: string, expected: number): ParseResult {
     let number: number
     let text: string
     if (mode === 'numbered') {
-      const m = NUMBERED.exec(raw)
+      const m = splitNumbered(raw)
       if (!m) {
         errors.push({ line, key: 'missingNumber' })
         return
       }
-      const head = m[1]!.trim()
+      const head = m.head
       if (!/^\d+$/.test(head)) {
         errors.push({ line, key: 'notInteger', params: { value: head || '∅' } })
         return
       }
       number = Number(head)
-      text = unquote(m[2]!)
+      text = unquote(m.rest)
     } else {
       number = items.length + 1
       text = unquote(raw)

@@ -312,7 +312,7 @@ export const en: Texts<typeof zhCN> = {
       open: 'Import',
       replace: 'Re-import',
       title: 'Import item texts: {{name}}',
-      formats: 'Choose a text file of the facility’s licensed form (.txt or .csv, UTF-8) with {{count}} items, one per line: "number,text" or "number<Tab>text", or just the texts in order, one per line.',
+      formats: 'Choose a text file of the facility’s licensed form (.txt or .csv, UTF-8) with {{count}} items, one per line: "1. text", "1、text", "1,text" or "1<Tab>text", or just the texts in order, one per line.',
       choose: 'Choose file',
       ready: 'Ready: {{count}} items',
       errorCount: '{{count}} errors',

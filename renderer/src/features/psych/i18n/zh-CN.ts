@@ -308,7 +308,7 @@ export const zhCN = {
       open: '导入',
       replace: '重新导入',
       title: '导入条目文本：{{name}}',
-      formats: '请选择本所授权量表的文本文件（.txt 或 .csv，UTF-8 编码），共 {{count}} 条，每行一条：“编号,条目文本”或“编号<Tab>条目文本”，也可以不写编号、按顺序每行一条。',
+      formats: '请选择本所授权量表的文本文件（.txt 或 .csv，UTF-8 编码），共 {{count}} 条，每行一条：“1. 条目文本”“1、条目文本”“1,条目文本”或“1<Tab>条目文本”，也可以不写编号、按顺序每行一条。',
       choose: '选择文件',
       ready: '可以导入：{{count}} 条',
       errorCount: '{{count}} 处错误',
