@@ -38,6 +38,6 @@ describe('early release in the person header', () => {
   })
 
   it('no computed term shows a dash', () => {
-    expect(earlyReleaseStat({ result: null, openEscapeFrom: null, error: null, earlyReleaseBarReason: null }, zh).value).toBe('—')
+    expect(earlyReleaseStat({ result: null, earlyReleaseBarReason: null }, zh).value).toBe('—')
   })
 })
