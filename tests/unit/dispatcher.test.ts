@@ -95,7 +95,7 @@ describe('input validation', () => {
 
   it.each([
     ['name', { name: '   ' }, 'v.required'],
-    ['name', { name: '张'.repeat(31) }, 'v.too_long'],
+    ['name', { name: '张'.repeat(31) }, 'v.too_long|{"max":30}'],
     ['decisionDate', { decisionDate: '2026-13-01' }, 'v.date'],
     ['ethnicity', { ethnicity: '火星族' }, 'v.required'],
     ['emergencyContactPhone', { emergencyContactPhone: 'call me' }, 'v.phone'],

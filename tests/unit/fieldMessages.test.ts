@@ -13,7 +13,7 @@ describe('lowering a ward below its headcount says what is wrong', () => {
   const fill = (n: number) => {
     const ids = ['110101199003070011', '110101199003070038', '110101199003070054']
     for (let i = 0; i < n; i++) {
-      ok(call(w.dispatch, 'people:create', personInput(w.wards.a, { idNumber: ids[i]!, name: `人员${i}` }), w.sessions.admin!))
+      ok(call(w.dispatch, 'people:create', personInput(w.wards.a, { idNumber: ids[i]!, name: `人员${'甲乙丙'[i]}` }), w.sessions.admin!))
     }
   }
 

@@ -24,6 +24,9 @@ const IDS = [
   { idNumber: '110101199201010044', birthDate: '1992-01-01', sex: 'F' }, // S=118, 8 → 4
 ] as const
 
+/** Names take letters only (no digits), so the files are told apart by a character per ID index. */
+const NAME_SUFFIX = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰'
+
 const OFFICER = 'ward_officer-staff'
 
 function setup(): World {
@@ -33,7 +36,7 @@ function setup(): World {
 /** Creates a file (decision 2026-03-01, admitted 2026-06-01, in detox from admission) as the ward officer. */
 function create(w: World, idIndex: number, overrides: Partial<Input<'people:create'>> = {}): string {
   const id = IDS[idIndex]!
-  return ok(call(w.dispatch, 'people:create', personInput(w.wards.a, { ...id, name: `人员${idIndex}`, ...overrides }), w.sessions.ward_officer!)).id
+  return ok(call(w.dispatch, 'people:create', personInput(w.wards.a, { ...id, name: `人员${NAME_SUFFIX[idIndex]}`, ...overrides }), w.sessions.ward_officer!)).id
 }
 
 const officer = (w: World) => w.sessions.ward_officer!
@@ -388,7 +391,7 @@ describe('edits keep history; voiding hides without deleting', () => {
     // the first revision lists every field as new
     expect(history[1]!.changes).toHaveLength(13)
     expect(history[1]!.changes.every((c) => c.before === null)).toBe(true)
-    expect(history[1]!.changes.find((c) => c.field === 'name')).toEqual({ field: 'name', before: null, after: '人员0' })
+    expect(history[1]!.changes.find((c) => c.field === 'name')).toEqual({ field: 'name', before: null, after: '人员甲' })
     const audit = w.db.prepare("SELECT detail FROM audit_log WHERE method = 'people:update'").all()
     expect(audit).toEqual([{ detail: JSON.stringify({ changed: ['householdAddress', 'emergencyContactPhone'] }) }])
   })
@@ -398,7 +401,7 @@ describe('edits keep history; voiding hides without deleting', () => {
     const e = err(call(w.dispatch, 'people:update', { id: p, revision: 1, ...identity(p), name: '改名' }, officer(w)))
     expect(e).toEqual({ code: 'conflict', key: 'person.stale_revision', message: '档案已被他人修改，请刷新后重试' })
     expect(count(w.db, 'person_revisions')).toBe(revisions)
-    expect(identity(p).name).toBe('人员0')
+    expect(identity(p).name).toBe('人员甲')
   })
 
   it('an update that changes nothing keeps the revision', () => {
@@ -514,9 +517,9 @@ describe('term events', () => {
   })
 
   it.each([
-    [13, 'term.extension_range'],
-    [0, 'term.extension_range'],
-    [-1, 'term.extension_range'],
+    [13, 'term.extension_range|{"min":1,"max":12}'],
+    [0, 'term.extension_range|{"min":1,"max":12}'],
+    [-1, 'term.extension_range|{"min":1,"max":12}'],
     [1.5, 'v.integer'],
   ])('an extension of %s months is invalid_input (%s)', (months, key) => {
     const p = create(w, 2)

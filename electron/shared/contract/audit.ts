@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { page, type Paged } from './common'
+import { page, tooLong, type Paged } from './common'
 import { method, noAudit } from './define'
 import type { AuditRow } from './people'
 
@@ -7,7 +7,7 @@ export type AuditVerifyResult = { ok: true; rows: number } | { ok: false; rows: 
 
 export const auditContract = {
   'audit:list': method<Paged<AuditRow>>()({
-    input: z.object({ method: z.string().max(60).optional(), ...page }),
+    input: z.object({ method: z.string().max(60, tooLong(60)).optional(), ...page }),
     access: 'audit.read',
     audit: noAudit,
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Permission, Role } from '../domain/roles'
 import { method, noAudit } from './define'
+import { keyWithParams, tooLong } from './common'
 
 export interface StaffUser {
   id: string
@@ -12,13 +13,17 @@ export interface StaffUser {
 }
 
 /** Account fields shared by set-up (first admin) and staff management. */
+const USERNAME_MESSAGE = keyWithParams('v.username', { min: 2, max: 32 })
 export const username = z
   .string({ error: 'v.required' })
   .trim()
-  .min(2, 'v.username')
-  .max(32, 'v.username')
-  .regex(/^[a-zA-Z0-9_.-]+$/, 'v.username')
-export const password = z.string({ error: 'v.required' }).min(8, 'v.password_short').max(128, 'v.too_long')
+  .min(2, USERNAME_MESSAGE)
+  .max(32, USERNAME_MESSAGE)
+  .regex(/^[a-zA-Z0-9_.-]+$/, USERNAME_MESSAGE)
+export const password = z
+  .string({ error: 'v.required' })
+  .min(8, keyWithParams('v.password_short', { min: 8 }))
+  .max(128, tooLong(128))
 
 export const authContract = {
   'auth:login': method<{ sessionId: string; user: StaffUser }>()({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PERIODS, type PeriodTemplate } from '../domain/periods'
-import { text } from './common'
+import { intRange, text } from './common'
 import { method, noAudit } from './define'
 
 export interface FacilityInfo {
@@ -14,10 +14,10 @@ export const periodTemplateSchema = z.object({
   name: text(60),
   moves: z.array(z.tuple([z.enum(PERIODS), z.enum(PERIODS)])).min(1, 'v.required'),
   minDwellDays: z.object({
-    detox: z.number().int().min(0).max(1000).nullable(),
-    education: z.number().int().min(0).max(1000).nullable(),
-    rehabilitation: z.number().int().min(0).max(1000).nullable(),
-    return: z.number().int().min(0).max(1000).nullable(),
+    detox: intRange(0, 1000, 'v.range_days').nullable(),
+    education: intRange(0, 1000, 'v.range_days').nullable(),
+    rehabilitation: intRange(0, 1000, 'v.range_days').nullable(),
+    return: intRange(0, 1000, 'v.range_days').nullable(),
   }),
 })
 

@@ -1,14 +1,31 @@
 import { z } from 'zod'
+import { legalNameProblem, normalizeLegalName } from '../domain/identityRules'
 import { ETHNICITIES, SEXES, type Sex } from '../domain/person'
 import { PERIODS, type Period } from '../domain/periods'
 import type { TermResult } from '../domain/term'
 import { MAX_EXTENSION_MONTHS } from '../domain/term'
-import { id, isoDate, optionalText, page, reason, text, type Paged } from './common'
+import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, text, tooLong, type Paged } from './common'
 import { method, noAudit } from './define'
+
+/** Refuses a name with characters other than letters, "·" and single spaces (rule in domain/identityRules). */
+const legalNameChars = z.string().superRefine((name, ctx) => {
+  const problem = legalNameProblem(name)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.params ? keyWithParams(problem.key, problem.params) : problem.key })
+})
+/** A legal name (姓名): NFC, without leading or trailing spaces, letters with "·" or single spaces between parts. */
+export const legalName = (max: number) =>
+  z.string({ error: 'v.required' }).transform(normalizeLegalName).pipe(legalNameChars.min(1, 'v.required').max(max, tooLong(max)))
+export const optionalLegalName = (max: number) =>
+  z
+    .string()
+    .transform(normalizeLegalName)
+    .pipe(legalNameChars.max(max, tooLong(max)))
+    .nullish()
+    .transform((v) => (v ? v : null))
 
 /** Identity fields of a detainee file (一人一档). The ID number is cross-checked against birth date and sex in core. */
 export const identityFields = {
-  name: text(30),
+  name: legalName(30),
   sex: z.enum(SEXES, { error: 'v.required' }),
   ethnicity: z.enum(ETHNICITIES, { error: 'v.required' }),
   birthDate: isoDate,
@@ -18,12 +35,12 @@ export const identityFields = {
   decisionDocNo: text(60),
   decisionDate: isoDate,
   admissionDate: isoDate,
-  emergencyContactName: optionalText(30),
+  emergencyContactName: optionalLegalName(30),
   emergencyContactRelation: optionalText(20),
   emergencyContactPhone: z
     .string()
     .trim()
-    .max(30, 'v.too_long')
+    .max(30, tooLong(30))
     .regex(/^[0-9+\-() ]*$/, 'v.phone')
     .nullish()
     .transform((v) => (v ? v : null)),
@@ -138,7 +155,7 @@ export interface AuditRow {
 export const ROSTER_SORTS = ['name', 'period', 'daysInPeriod', 'daysToLastDay', 'decisionDate'] as const
 
 const listFilters = {
-  q: z.string().trim().max(40).optional(),
+  q: z.string().trim().max(40, tooLong(40)).optional(),
   wardId: id.optional(),
   period: z.enum(PERIODS).optional(),
   sex: z.enum(SEXES).optional(),
@@ -163,7 +180,7 @@ export const peopleContract = {
     audit: { kind: 'write', recordType: 'person', record: (_i, o) => o.id },
   }),
   'people:update': method<{ revision: number }>()({
-    input: z.object({ id, revision: z.number().int().min(1), ...identityFields, changeNote: optionalText(200) }),
+    input: z.object({ id, revision: intAtLeast(1), ...identityFields, changeNote: optionalText(200) }),
     access: 'people.write',
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
@@ -178,7 +195,7 @@ export const peopleContract = {
     audit: noAudit,
   }),
   'people:search': method<PersonListRow[]>()({
-    input: z.object({ q: z.string().trim().min(1, 'v.required').max(40), limit: z.number().int().min(1).max(50).default(10) }),
+    input: z.object({ q: z.string().trim().min(1, 'v.required').max(40, tooLong(40)), limit: intRange(1, 50).default(10) }),
     access: 'people.read',
     audit: noAudit,
   }),
@@ -212,7 +229,7 @@ export const peopleContract = {
       z.object({
         id,
         kind: z.literal('extension'),
-        months: z.number({ error: 'v.number' }).int('v.integer').min(1, 'term.extension_range').max(MAX_EXTENSION_MONTHS, 'term.extension_range'),
+        months: intRange(1, MAX_EXTENSION_MONTHS, 'term.extension_range'),
         docNo: text(60),
         note: optionalText(300),
       }),
@@ -239,7 +256,7 @@ export const peopleContract = {
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:setEarlyReleaseBar': method<null>()({
-    input: z.object({ id, reason: z.string().trim().max(300).nullable() }),
+    input: z.object({ id, reason: z.string().trim().max(300, tooLong(300)).nullable() }),
     access: 'people.write',
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),

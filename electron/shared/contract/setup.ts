@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { password, username } from './auth'
-import { text } from './common'
+import { intRange, text, tooMany } from './common'
 import { method, noAudit } from './define'
 import { wardFields } from './wards'
 
@@ -23,14 +23,14 @@ export const setupContract = {
       wards: z
         .array(z.object({ name: wardFields.name, capacity: wardFields.capacity }))
         .min(1, 'v.wards_required')
-        .max(50, 'v.too_many'),
+        .max(50, tooMany(50)),
       admin: z.object({ username, displayName: text(40), password }),
     }),
     access: 'public',
     audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),
   'setup:loadDemo': method<{ accounts: DemoAccount[] }>()({
-    input: z.object({ people: z.number().int().min(0).max(5000).default(240) }),
+    input: z.object({ people: intRange(0, 5000).default(240) }),
     access: 'public',
     audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),

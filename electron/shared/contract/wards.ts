@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Period } from '../domain/periods'
-import { id, optionalText, text } from './common'
+import { id, intRange, optionalText, text } from './common'
 import { method, noAudit } from './define'
 
 export interface WardSummary {
@@ -16,7 +16,7 @@ export interface WardSummary {
 /** A ward's editable fields; set-up reuses the name and capacity rules. */
 export const wardFields = {
   name: text(20),
-  capacity: z.number({ error: 'v.number' }).int('v.integer').min(1, 'v.capacity').max(2000, 'v.capacity'),
+  capacity: intRange(1, 2000, 'v.range'),
   note: optionalText(200),
 }
 

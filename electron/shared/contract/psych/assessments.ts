@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Bilingual } from '../../domain/instruments'
 import { ASSESSMENT_SETTINGS, type AssessmentSetting } from '../../domain/psych'
-import { id, isoDate, optionalText, reason, text } from '../common'
+import { id, isoDate, optionalText, reason, text, tooMany } from '../common'
 import { method } from '../define'
 
 export interface ScoredResult {
@@ -39,7 +39,7 @@ export interface AssessmentDetail extends AssessmentSummary {
   recordedBy: string
 }
 
-const answer = z.number().int().nullable()
+const answer = z.number({ error: 'v.number' }).int('v.integer').nullable()
 
 export const assessmentsContract = {
   'psych:submitAssessment': method<{ id: string; result: ScoredResult | null; taskIds: string[] }>()({
@@ -48,7 +48,7 @@ export const assessmentsContract = {
       instrumentId: text(40),
       setting: z.enum(ASSESSMENT_SETTINGS, { error: 'v.required' }),
       administeredOn: isoDate,
-      answers: z.array(answer).min(1).max(400),
+      answers: z.array(answer).min(1, 'v.required').max(400, tooMany(400)),
       /** Saving with unanswered items needs a reason; the result is then not scored. */
       incompleteReason: optionalText(300),
     }),

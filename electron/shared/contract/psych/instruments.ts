@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Bilingual } from '../../domain/instruments'
 import type { PsychSettings } from '../../domain/psych'
-import { optionalText, text } from '../common'
+import { intAtLeast, intRange, optionalText, text, tooMany } from '../common'
 import { method, noAudit } from '../define'
 
 export interface InstrumentView {
@@ -29,8 +29,8 @@ export interface InstrumentView {
 export const psychSettingsSchema = z.object({
   cutoffSets: z.record(z.string(), z.string()),
   rounding: z.enum(['truncate', 'round_half_up']),
-  admissionScreeningDays: z.number({ error: 'v.number' }).int('v.integer').min(1, 'v.range').max(365, 'v.range'),
-  reassessmentIntervalDays: z.number({ error: 'v.number' }).int('v.integer').min(7, 'v.range').max(730, 'v.range'),
+  admissionScreeningDays: intRange(1, 365, 'v.range_days'),
+  reassessmentIntervalDays: intRange(7, 730, 'v.range_days'),
   screeningInstruments: z.array(z.string()).min(1, 'v.required'),
   scl90FactorRule: z.enum(['>=', '>']),
 }) satisfies z.ZodType<PsychSettings>
@@ -46,7 +46,7 @@ export const instrumentsContract = {
   'psych:importItemTexts': method<{ items: number }>()({
     input: z.object({
       instrumentId: text(40),
-      texts: z.array(z.object({ number: z.number().int().min(1), zh: text(300), en: optionalText(300) })).min(1, 'v.required').max(400),
+      texts: z.array(z.object({ number: intAtLeast(1), zh: text(300), en: optionalText(300) })).min(1, 'v.required').max(400, tooMany(400)),
     }),
     access: 'psych.configure',
     audit: { kind: 'write', recordType: 'instrument', record: (i) => i.instrumentId },

@@ -1,7 +1,7 @@
 /** Counselling sessions (individual or group) with their structured note. */
 import { z } from 'zod'
 import { SESSION_KINDS, type SessionKind } from '../../domain/psych'
-import { id, isoDate, optionalText, text } from '../common'
+import { id, intRange, isoDate, optionalText, text, tooMany } from '../common'
 import { method } from '../define'
 
 export interface SessionSummary {
@@ -34,9 +34,9 @@ export const sessionsContract = {
     input: z.object({
       kind: z.enum(SESSION_KINDS),
       date: isoDate,
-      durationMinutes: z.number({ error: 'v.number' }).int('v.integer').min(5, 'v.range').max(480, 'v.range'),
+      durationMinutes: intRange(5, 480, 'v.range_minutes'),
       counsellorId: id.optional(),
-      participantIds: z.array(id).min(1, 'v.required').max(60, 'v.too_many'),
+      participantIds: z.array(id).min(1, 'v.required').max(60, tooMany(60)),
       topic: text(100),
       note: sessionNote,
     }),
