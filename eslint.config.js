@@ -5,9 +5,27 @@ import tseslint from 'typescript-eslint'
 
 /** Layer rules (design.md): shared is pure, core never imports electron, renderer imports only shared. */
 // A bare 'electron' glob would also match relative paths into the electron/ folder, so the package itself is a regex.
-const restrict = (group, message, extra = []) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group, message }, { regex: '^electron(/.*)?$', message }, ...extra] }],
+const restrict = (group, message, extra = [], paths = []) => ({
+  'no-restricted-imports': ['error', { paths, patterns: [{ group, message }, { regex: '^electron(/.*)?$', message }, ...extra] }],
 })
+
+/** Renderer layer rule; `numberInput: false` only for the one component that wraps Mantine's NumberInput. */
+const rendererImports = ({ numberInput = true } = {}) =>
+  restrict(
+    ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3'],
+    'the renderer imports only electron/shared',
+    [{ group: ['**/electron/shared/**'], message: 'import electron/shared through the @shared/… alias' }],
+    numberInput
+      ? [
+          {
+            name: '@mantine/core',
+            importNames: ['NumberInput'],
+            // Mantine clamps on blur by default, which once saved a term extension nobody typed (issue 8).
+            message: 'use NumberField from components/NumberField: it never clamps what was typed',
+          },
+        ]
+      : [],
+  )
 
 
 export default tseslint.config(
@@ -45,11 +63,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', 'node:*', 'better-sqlite3'], 'the renderer imports only electron/shared', [
-        { group: ['**/electron/shared/**'], message: 'import electron/shared through the @shared/… alias' },
-      ]),
+      ...rendererImports(),
     },
   },
+  { files: ['renderer/src/components/NumberField.tsx'], rules: rendererImports({ numberInput: false }) },
   { files: ['electron/**/*.ts', 'tests/**/*.ts', '*.ts', '*.js', '.ci/**/*.mjs'], languageOptions: { globals: globals.node } },
   // Playwright reads fixture dependencies from the destructuring pattern, so `{}` is how a fixture says "none".
   { files: ['tests/e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },

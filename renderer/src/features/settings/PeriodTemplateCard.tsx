@@ -1,10 +1,10 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PERIODS, type Period, type PeriodTemplate } from '@shared/domain/periods'
-import { useApiMutation } from '../../api/hooks'
+import { NumberField } from '../../components/NumberField'
 import { PeriodBadge } from '../../components/PeriodBadge'
+import { useContractForm } from '../../lib/useContractForm'
 
 /** Every forward move between two periods; the template allows a subset. */
 const FORWARD: Array<[Period, Period]> = PERIODS.flatMap((from, i) => PERIODS.slice(i + 1).map((to): [Period, Period] => [from, to]))
@@ -25,92 +25,102 @@ export function PeriodTemplateCard({ template }: { template: PeriodTemplate | un
   )
 }
 
+interface TemplateValues {
+  name: string
+  moves: string[]
+  dwell: Record<Period, number | string>
+}
+
+/** Contract paths (input.template.…) → the editor's fields. */
+const templatePath = (path: string) => path.replace(/^template\.minDwellDays\./, 'dwell.').replace(/^template\./, '')
+
 function TemplateEditor({ template }: { template: PeriodTemplate }) {
   const { t } = useTranslation()
-  const [name, setName] = useState(template.name)
-  const [moves, setMoves] = useState(() => new Set(template.moves.map(moveKey)))
-  const [dwell, setDwell] = useState<Record<Period, number | string>>(() => ({
-    detox: template.minDwellDays.detox ?? '',
-    education: template.minDwellDays.education ?? '',
-    rehabilitation: template.minDwellDays.rehabilitation ?? '',
-    return: template.minDwellDays.return ?? '',
-  }))
-  const save = useApiMutation('facility:setPeriodTemplate')
-  const toggle = (key: string, on: boolean) =>
-    setMoves((prev) => {
-      const next = new Set(prev)
-      if (on) next.add(key)
-      else next.delete(key)
-      return next
-    })
   const days = (v: number | string): number | null => (v === '' || v === null ? null : Number(v))
-  const submit = () =>
-    save.mutate({
+  const initialValues: TemplateValues = {
+    name: template.name,
+    moves: template.moves.map(moveKey),
+    dwell: {
+      detox: template.minDwellDays.detox ?? '',
+      education: template.minDwellDays.education ?? '',
+      rehabilitation: template.minDwellDays.rehabilitation ?? '',
+      return: template.minDwellDays.return ?? '',
+    },
+  }
+  const { form, mutation: save, submit } = useContractForm('facility:setPeriodTemplate', {
+    initialValues,
+    check: 'input',
+    rename: templatePath,
+    toInput: (v) => ({
       template: {
         id: template.id,
-        name: name.trim(),
-        moves: FORWARD.filter((m) => moves.has(moveKey(m))),
-        minDwellDays: { detox: days(dwell.detox), education: days(dwell.education), rehabilitation: days(dwell.rehabilitation), return: days(dwell.return) },
+        name: v.name.trim(),
+        moves: FORWARD.filter((m) => v.moves.includes(moveKey(m))),
+        minDwellDays: { detox: days(v.dwell.detox), education: days(v.dwell.education), rehabilitation: days(v.dwell.rehabilitation), return: days(v.dwell.return) },
       },
-    })
+    }),
+  })
+  const moves = new Set(form.values.moves)
+  const toggle = (key: string, on: boolean) =>
+    form.setFieldValue('moves', on ? [...form.values.moves.filter((k) => k !== key), key] : form.values.moves.filter((k) => k !== key))
   return (
-    <Stack>
-      <TextInput label={t('settings.templateName')} maw={520} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
-        <div>
-          <Text fz="sm" fw={500} mb="xs">
-            {t('settings.allowedMoves')}
-          </Text>
-          <Stack gap={8}>
-            {FORWARD.map((m) => (
-              <Checkbox
-                key={moveKey(m)}
-                checked={moves.has(moveKey(m))}
-                onChange={(e) => toggle(moveKey(m), e.currentTarget.checked)}
-                label={t('settings.fromTo', { from: t(`period.${m[0]}`), to: t(`period.${m[1]}`) })}
-              />
-            ))}
-          </Stack>
-          {moves.size === 0 && (
-            <Text c="red" fz="xs" mt="xs">
-              {t('settings.movesRequired')}
+    <form onSubmit={submit}>
+      <Stack>
+        <TextInput label={t('settings.templateName')} maw={520} {...form.getInputProps('name')} />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+          <div>
+            <Text fz="sm" fw={500} mb="xs">
+              {t('settings.allowedMoves')}
             </Text>
-          )}
-        </div>
-        <div>
-          <Text fz="sm" fw={500} mb="xs">
-            {t('settings.minDwell')}
-          </Text>
-          <Stack gap={8}>
-            {PERIODS.map((p) => (
-              <Group key={p} gap="md" wrap="nowrap">
-                <PeriodBadge period={p} w={150} />
-                <NumberInput
-                  w={140}
-                  size="xs"
-                  min={0}
-                  max={1000}
-                  allowDecimal={false}
-                  placeholder={t('settings.minDwellPlaceholder')}
-                  aria-label={`${t('settings.minDwell')} ${t(`period.${p}`)}`}
-                  value={dwell[p]}
-                  onChange={(v) => setDwell((prev) => ({ ...prev, [p]: v }))}
-                  rightSection={
-                    <Text fz="xs" c="dimmed" pr={6}>
-                      {t('settings.daysUnit')}
-                    </Text>
-                  }
+            <Stack gap={8}>
+              {FORWARD.map((m) => (
+                <Checkbox
+                  key={moveKey(m)}
+                  checked={moves.has(moveKey(m))}
+                  onChange={(e) => toggle(moveKey(m), e.currentTarget.checked)}
+                  label={t('settings.fromTo', { from: t(`period.${m[0]}`), to: t(`period.${m[1]}`) })}
                 />
-              </Group>
-            ))}
-          </Stack>
-        </div>
-      </SimpleGrid>
-      <Group justify="flex-end">
-        <Button onClick={submit} loading={save.isPending} disabled={moves.size === 0 || !name.trim()}>
-          {t('settings.saveTemplate')}
-        </Button>
-      </Group>
-    </Stack>
+              ))}
+            </Stack>
+            {moves.size === 0 && (
+              <Text c="red" fz="xs" mt="xs">
+                {t('settings.movesRequired')}
+              </Text>
+            )}
+          </div>
+          <div>
+            <Text fz="sm" fw={500} mb="xs">
+              {t('settings.minDwell')}
+            </Text>
+            <Stack gap={8}>
+              {PERIODS.map((p) => (
+                <Group key={p} gap="md" wrap="nowrap">
+                  <PeriodBadge period={p} w={150} />
+                  <NumberField
+                    w={140}
+                    size="xs"
+                    min={0}
+                    max={1000}
+                    placeholder={t('settings.minDwellPlaceholder')}
+                    aria-label={`${t('settings.minDwell')} ${t(`period.${p}`)}`}
+                    {...form.getInputProps(`dwell.${p}`)}
+                    rightSection={
+                      <Text fz="xs" c="dimmed" pr={6}>
+                        {t('settings.daysUnit')}
+                      </Text>
+                    }
+                  />
+                </Group>
+              ))}
+            </Stack>
+          </div>
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending} disabled={moves.size === 0 || !form.values.name.trim()}>
+            {t('settings.saveTemplate')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }

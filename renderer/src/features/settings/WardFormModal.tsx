@@ -1,9 +1,10 @@
-import { Modal, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
+import { Modal, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { WardSummary } from '@shared/contract'
 import { useContractForm } from '../../lib/useContractForm'
 import { REQUIRED } from '../../components/required'
 import { FormActions } from '../../components/FormActions'
+import { NumberField } from '../../components/NumberField'
 
 interface Values {
   id: string
@@ -31,7 +32,7 @@ export function WardFormModal({ ward, onClose }: { ward: WardSummary | null; onC
         <Stack>
           <SimpleGrid cols={2}>
             <TextInput label={t('settings.wardName')} labelProps={REQUIRED} data-autofocus {...form.getInputProps('name')} />
-            <NumberInput label={t('settings.capacity')} labelProps={REQUIRED} min={1} max={2000} allowDecimal={false} {...form.getInputProps('capacity')} />
+            <NumberField label={t('settings.capacity')} labelProps={REQUIRED} min={1} max={2000} {...form.getInputProps('capacity')} />
           </SimpleGrid>
           <TextInput label={t('settings.wardNote')} {...form.getInputProps('note')} />
           {ward && <Switch label={t('settings.wardActive')} {...form.getInputProps('active', { type: 'checkbox' })} />}

@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Divider, Group, NumberInput, PasswordInput, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Divider, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useContractForm } from '../../lib/useContractForm'
 import { useFinishSetup } from './useFinishSetup'
+import { NumberField } from '../../components/NumberField'
 import { REQUIRED } from '../../components/required'
 
 interface Values {
@@ -58,13 +59,12 @@ export function CreateFacilityForm() {
                 labelProps={REQUIRED}
                 {...form.getInputProps(`wards.${index}.name`)}
               />
-              <NumberInput
+              <NumberField
                 w={140}
                 label={t('setup.capacity')}
                 aria-label={`${t('setup.capacity')} ${index + 1}`}
                 min={1}
                 max={2000}
-                allowDecimal={false}
                 labelProps={REQUIRED}
                 {...form.getInputProps(`wards.${index}.capacity`)}
               />

@@ -1,10 +1,11 @@
-import { Alert, Divider, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Divider, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Input } from '@shared/contract'
 import type { SessionKind } from '@shared/domain/psych'
 import { DateField } from '../../../components/DateField'
 import { FormActions } from '../../../components/FormActions'
+import { NumberField } from '../../../components/NumberField'
 import { REQUIRED } from '../../../components/required'
 import { blankToUndefined } from '../../../lib/forms'
 import { useContractForm } from '../../../lib/useContractForm'
@@ -78,13 +79,12 @@ export function SessionModal({ person, today, onClose }: { person: PickedPerson;
               />
             </Stack>
             <DateField label={t('psych.session.date')} labelProps={REQUIRED} maxDate={today} {...form.getInputProps('date')} />
-            <NumberInput
+            <NumberField
               label={t('psych.session.duration')}
               labelProps={REQUIRED}
               min={5}
               max={480}
               step={5}
-              allowDecimal={false}
               rightSectionWidth={48}
               rightSection={
                 <Text fz="xs" c="dimmed" pr={6}>

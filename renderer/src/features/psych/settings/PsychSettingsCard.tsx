@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core'
+import { Alert, Badge, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core'
 import { IconFileImport, IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { psychSettingsSchema, type InstrumentView } from '@shared/contract'
 import type { PsychSettings } from '@shared/domain/psych'
 import { ErrorAlert } from '../../../components/ErrorAlert'
+import { NumberField } from '../../../components/NumberField'
 import { REQUIRED } from '../../../components/required'
 import { useContractForm } from '../../../lib/useContractForm'
 import { useBi, useInstruments, usePsychSettings } from '../psychUi'
@@ -151,25 +152,21 @@ function SettingsForm({ settings, instruments }: { settings: PsychSettings; inst
             ]}
             {...form.getInputProps('rounding')}
           />
-          <NumberInput
+          <NumberField
             label={t('psych.config.admissionDays')}
             labelProps={REQUIRED}
             description={t('psych.config.admissionDaysHint')}
             min={1}
             max={365}
-            clampBehavior="none"
-            allowDecimal={false}
             rightSection={<Text fz="xs" c="dimmed" pr={6}>{t('settings.daysUnit')}</Text>}
             {...form.getInputProps('admissionScreeningDays')}
           />
-          <NumberInput
+          <NumberField
             label={t('psych.config.intervalDays')}
             labelProps={REQUIRED}
             description={t('psych.config.intervalDaysHint')}
             min={7}
             max={730}
-            clampBehavior="none"
-            allowDecimal={false}
             rightSection={<Text fz="xs" c="dimmed" pr={6}>{t('settings.daysUnit')}</Text>}
             {...form.getInputProps('reassessmentIntervalDays')}
           />

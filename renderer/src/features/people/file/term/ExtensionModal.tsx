@@ -1,9 +1,10 @@
-import { Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { MAX_EXTENSION_MONTHS } from '@shared/domain/term'
 import { useContractForm } from '../../../../lib/useContractForm'
 import { REQUIRED } from '../../../../components/required'
 import { FormActions } from '../../../../components/FormActions'
+import { NumberField } from '../../../../components/NumberField'
 
 interface Values {
   id: string
@@ -18,6 +19,10 @@ export function ExtensionModal({ personId, approved, opened, onClose }: { person
   const initialValues: Values = { id: personId, kind: 'extension', months: '', docNo: '', note: '' }
   const { form, mutation, submit } = useContractForm('people:addTermEvent', {
     initialValues,
+    // The schema allows 1–12; what is left of the 12 months depends on the extensions already approved.
+    extraValidate: (v) => ({
+      months: typeof v.months === 'number' && v.months > MAX_EXTENSION_MONTHS - approved && v.months <= MAX_EXTENSION_MONTHS ? t('term.extension_total', { approved }) : null,
+    }),
     toInput: (v) => ({ id: personId, kind: 'extension', months: Number(v.months), docNo: v.docNo.trim(), note: v.note.trim() || undefined }),
     onSuccess: () => close(),
   })
@@ -32,12 +37,11 @@ export function ExtensionModal({ personId, approved, opened, onClose }: { person
           <Text fz="sm" c="dimmed">
             {t('term.extension_total', { approved })}
           </Text>
-          <NumberInput
+          <NumberField
             label={t('term.months')}
             labelProps={REQUIRED}
             min={1}
             max={MAX_EXTENSION_MONTHS - approved}
-            allowDecimal={false}
             data-autofocus
             {...form.getInputProps('months')}
           />
