@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test'
+import { expect, login, test } from './fixtures'
+
+/**
+ * Issue 8 field rules end to end: a number out of range stays as typed and is refused with a message that states the
+ * limit, whether the form is submitted by the button or by Enter, and nothing is saved (client and server alike).
+ */
+test.describe.configure({ mode: 'serial' })
+
+// Runs inside the page (page.evaluate); the node tsconfig has no DOM library.
+declare const sessionStorage: { getItem(key: string): string | null }
+
+async function invoke(page: Page, method: string, input: unknown) {
+  return page.evaluate(
+    async ([m, i]) => {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' },
+        body: JSON.stringify({ method: m, input: i }),
+      })
+      return response.json() as Promise<{ ok: boolean; value?: unknown; error?: { code: string; fields?: Record<string, string> } }>
+    },
+    [method, input] as const,
+  )
+}
+
+async function openFirstPerson(page: Page): Promise<string> {
+  await page.getByText('一大队').first().click()
+  await page.getByTestId('people-table').getByRole('row').nth(1).click()
+  await expect(page.getByTestId('person-name')).toBeVisible()
+  return page.url().split('/people/')[1]!.split(/[?#/]/)[0]!
+}
+
+const termEvents = async (page: Page, id: string) =>
+  ((await invoke(page, 'people:get', { id })).value as { termEvents: unknown[] }).termEvents.length
+
+test('登记延长: 13 months stays 13, is refused with the limit on click and on Enter, and nothing is saved', async ({ page, demoApp }) => {
+  await login(page, demoApp, 'admin', 'Admin#2026')
+  const personId = await openFirstPerson(page)
+  await page.getByRole('tab', { name: '期限' }).click()
+  const before = await termEvents(page, personId)
+  const rows = page.getByTestId('term-events').locator('tbody tr')
+  const rowsBefore = await rows.count()
+
+  await page.getByRole('button', { name: '登记延长' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('延长月数').fill('13')
+  await dialog.getByLabel('延长期限决定书文号').fill('延字〔2026〕99号')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog.getByText('延长期限为 1–12 个月')).toBeVisible()
+  await expect(dialog.getByLabel('延长月数')).toHaveValue('13')
+
+  await dialog.getByLabel('延长期限决定书文号').press('Enter')
+  await expect(dialog.getByText('延长期限为 1–12 个月')).toBeVisible()
+  await expect(dialog.getByLabel('延长月数')).toHaveValue('13')
+  await expect(dialog).toBeVisible()
+
+  expect(await termEvents(page, personId)).toBe(before)
+  await dialog.getByRole('button', { name: '取消' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(rows).toHaveCount(rowsBefore)
+
+  // The server refuses it too, with the same message key and its limits.
+  const direct = await invoke(page, 'people:addTermEvent', { id: personId, kind: 'extension', months: 13, docNo: '延字〔2026〕99号' })
+  expect(direct.error?.code).toBe('invalid_input')
+  expect(direct.error?.fields?.months).toBe('term.extension_range|{"min":1,"max":12}')
+  expect(await termEvents(page, personId)).toBe(before)
+})
+
+test('a counselling record of 600 minutes is refused with the limit, not saved as 480', async ({ page, demoApp }) => {
+  await login(page, demoApp, 'xinli', 'Xinli#2026')
+  const personId = await openFirstPerson(page)
+  const sessions = async () => ((await invoke(page, 'psych:sessions', { personId })).value as unknown[]).length
+  const before = await sessions()
+  await page.getByRole('tab', { name: '心理' }).click()
+  await page.getByRole('button', { name: '新建咨询记录' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('主题').fill('入所适应')
+  await dialog.getByLabel('主诉/问题').fill('睡眠差')
+  await dialog.getByLabel('干预措施').fill('放松训练')
+  await dialog.getByLabel('反应', { exact: true }).fill('配合')
+  await dialog.getByLabel('时长').fill('600')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog.getByText('应为 5–480 分钟')).toBeVisible()
+  await expect(dialog.getByLabel('时长')).toHaveValue('600')
+  await dialog.getByLabel('主题').press('Enter')
+  await expect(dialog.getByText('应为 5–480 分钟')).toBeVisible()
+  expect(await sessions()).toBe(before)
+
+  const direct = await invoke(page, 'psych:createSession', {
+    kind: 'individual', date: '2026-11-20', durationMinutes: 600, participantIds: [personId], topic: '入所适应',
+    note: { presentingIssue: '睡眠差', intervention: '放松训练', response: '配合', riskObserved: null, plan: null },
+  })
+  expect(direct.error?.fields?.durationMinutes).toBe('v.range_minutes|{"min":5,"max":480}')
+  expect(await sessions()).toBe(before)
+})
