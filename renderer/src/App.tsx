@@ -55,7 +55,9 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: dayjsLocale(i18n.language), firstDayOfWeek: 1 }}>
-        <Notifications position="bottom-right" autoClose={4000} />
+        {/* In the header strip between the search box and the user menu, two at most: stacked at the bottom right they
+            covered 保存测评 and 跳过 in batch entry (app.css places them). */}
+        <Notifications position="top-right" limit={2} containerWidth={340} autoClose={4000} classNames={{ root: 'app-notifications' }} />
         <QueryClientProvider client={queryClient}>
           <WriteEffectsProvider value={writeEffects}>{tokenRejected ? <TokenInvalid /> : <RouterProvider router={router} />}</WriteEffectsProvider>
         </QueryClientProvider>

@@ -95,3 +95,32 @@ test('a counselling record of 600 minutes is refused with the limit, not saved a
   expect(direct.error?.fields?.durationMinutes).toBe('v.range_minutes|{"min":5,"max":480}')
   expect(await sessions()).toBe(before)
 })
+
+test('batch entry: after three saves the toasts (two at most) cover neither 保存测评 nor 跳过', async ({ page, demoApp }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await login(page, demoApp, 'xinli', 'Xinli#2026')
+  await page.getByRole('link', { name: '大队', exact: true }).click()
+  await page.getByTestId('ward-psych-link').first().click()
+  await page.getByTestId('batch-entry').click()
+  await page.getByTestId('instrument-select').click()
+  await page.getByRole('option', { name: /PHQ-9/ }).click()
+  await page.getByTestId('batch-start').click()
+  for (let i = 0; i < 3; i++) {
+    await expect(page.getByTestId('answer-progress')).toContainText('0 / 9')
+    await expect(page.getByTestId('item-1')).toHaveAttribute('aria-current', 'true')
+    await page.keyboard.type('111111110')
+    await expect(page.getByTestId('answer-progress')).toContainText('9 / 9')
+    await page.getByRole('button', { name: '保存测评' }).click()
+  }
+  const toasts = page.locator('.mantine-Notification-root')
+  await expect(toasts.filter({ hasText: '已保存' }).first()).toBeVisible()
+  const boxes = await toasts.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }))
+  expect(boxes.length).toBeLessThanOrEqual(2)
+  for (const name of ['保存测评', '跳过']) {
+    const button = (await page.getByRole('button', { name }).boundingBox())!
+    for (const t of boxes) {
+      const apart = t.x + t.width <= button.x || button.x + button.width <= t.x || t.y + t.height <= button.y || button.y + button.height <= t.y
+      expect(apart, `a toast covers ${name}`).toBe(true)
+    }
+  }
+})
