@@ -53,7 +53,7 @@ describe('the legal-name rule (shared domain)', () => {
   })
   it('the message is clear in both languages', () => {
     expect(translateField('zh-CN', 'name.characters')).toBe('姓名只能包含汉字、字母、间隔号“·”和空格')
-    expect(translateField('zh-CN', 'name.dot_lookalike|{"found":"•"}')).toBe('间隔号请使用“·”，不要用“•”')
+    expect(translateField('zh-CN', 'name.dot_lookalike|{"found":"•"}')).toBe('间隔号请使用“·”（中文输入法下按数字键 1 左边的键），不要用“•”')
     expect(translateField('en', 'name.characters')).toContain('the middle dot “·” and spaces')
   })
 })
