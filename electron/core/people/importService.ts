@@ -3,7 +3,7 @@ import { IMPORT_COLUMNS, IMPORT_DATE_COLUMNS, identitySchema } from '../../share
 import { ETHNICITIES, type Sex } from '../../shared/domain/person'
 import { PERIOD_LABELS_ZH, PERIODS, type Period } from '../../shared/domain/periods'
 import type { FieldProblem } from '../../shared/domain/identityRules'
-import { actorOf, nowIso, today, type Ctx } from '../context'
+import { actorOf, nowIso, today } from '../context'
 import type { Db } from '../db/open'
 import { AppError } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
