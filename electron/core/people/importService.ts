@@ -141,11 +141,11 @@ export function checkImport(db: Db, todayDate: string, rows: readonly ImportRowI
   const wards = wardsInOrder(db)
   const lookups: Lookups = { db, today: todayDate, wardsByName: new Map(wards.map((w) => [w.name, w])) }
   const excluded = new Set(exclude)
-  const checked = rows.map((r): CheckedRow =>
-    excluded.has(r.row)
-      ? { result: { row: r.row, status: 'excluded', values: normalisedCells(r), errors: {} }, person: null }
-      : checkRow(r, lookups),
-  )
+  // Excluded rows are still checked, so the preview and the report can say what was wrong with them.
+  const checked = rows.map((r): CheckedRow => {
+    const c = checkRow(r, lookups)
+    return excluded.has(r.row) ? { result: { ...c.result, status: 'excluded' }, person: null } : c
+  })
 
   const firstRowOfId = new Map<string, number>()
   for (const c of checked) {
