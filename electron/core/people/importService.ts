@@ -119,7 +119,7 @@ function checkRow(input: ImportRowInput, lookups: Lookups): CheckedRow {
 }
 
 /** Marks a row invalid with one more problem (file-wide rules run after the row's own). */
-function refuse(checked: CheckedRow, column: ImportColumnKey | 'row', problem: { key: string; params?: Record<string, string | number> }) {
+function refuse(checked: CheckedRow, column: ImportColumnKey, problem: { key: string; params?: Record<string, string | number> }) {
   checked.result.status = 'invalid'
   checked.result.errors[column] ??= messageOf(problem)
   checked.person = null

@@ -60,7 +60,7 @@ export interface ImportRowResult {
   status: 'valid' | 'invalid' | 'excluded'
   /** The cells after normalising (trimmed, dates as YYYY-MM-DD, ID number upper-cased), for the preview table. */
   values: Partial<Record<ImportColumnKey, string>>
-  errors: Partial<Record<ImportColumnKey | 'row', string>>
+  errors: Partial<Record<ImportColumnKey, string>>
 }
 
 export interface ImportWardLoad {

@@ -106,6 +106,7 @@ export const en: Texts<typeof zhCN> = {
     colStatus: 'Status',
     statusValid: 'Ready',
     statusInvalid: 'Errors',
+    cellProblem: '{{column}}: {{problem}}',
     statusExcluded: 'Excluded',
     noErrorRows: 'No rows with errors',
     nothingWritten: 'This is a preview: nothing has been imported yet.',

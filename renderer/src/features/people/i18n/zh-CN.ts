@@ -103,6 +103,7 @@ export const zhCN = {
     colStatus: '状态',
     statusValid: '可导入',
     statusInvalid: '有错误',
+    cellProblem: '{{column}}：{{problem}}',
     statusExcluded: '已排除',
     noErrorRows: '没有有错误的行',
     nothingWritten: '以上仅为预览，尚未导入任何数据。',

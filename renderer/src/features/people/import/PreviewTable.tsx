@@ -31,8 +31,8 @@ export function PreviewTable({ rows, onToggleExclude, busy, outcome }: Props) {
         <Table striped={false} withTableBorder withColumnBorders fz="sm" data-testid="import-preview">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('import.colRow')}</Table.Th>
-              <Table.Th>{t('import.colStatus')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('import.colRow')}</Table.Th>
+              <Table.Th miw={200}>{t('import.colStatus')}</Table.Th>
               {IMPORT_COLUMNS.map((c) => (
                 <Table.Th key={c.key} style={{ whiteSpace: 'nowrap' }}>
                   {t(`import.columns.${c.key}`)}
@@ -57,16 +57,17 @@ export function PreviewTable({ rows, onToggleExclude, busy, outcome }: Props) {
                       </Button>
                     )}
                   </Group>
-                  {r.errors.row && (
-                    <Text fz="xs" c="red">
-                      {translateFieldError(r.errors.row)}
+                  {/* Every problem of the row, named by column, so none hides in a column scrolled out of view. */}
+                  {IMPORT_COLUMNS.filter((c) => r.errors[c.key]).map((c) => (
+                    <Text key={c.key} fz="xs" c="red" maw={240}>
+                      {t('import.cellProblem', { column: t(`import.columns.${c.key}`), problem: translateFieldError(r.errors[c.key]!) })}
                     </Text>
-                  )}
+                  ))}
                 </Table.Td>
                 {IMPORT_COLUMNS.map((c) => {
                   const problem = r.errors[c.key]
                   return (
-                    <Table.Td key={c.key} data-column={c.key} data-error={problem ? 'true' : undefined} bg={problem ? 'var(--mantine-color-red-light)' : undefined} style={{ verticalAlign: 'top' }}>
+                    <Table.Td key={c.key} data-column={c.key} data-error={problem ? 'true' : undefined} bg={problem ? 'var(--mantine-color-red-light)' : undefined} style={{ verticalAlign: 'top', minWidth: problem ? 200 : undefined }}>
                       <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
                         {r.values[c.key] ?? ''}
                       </Text>
