@@ -91,7 +91,7 @@ test('a ward officer has no import button and is refused the page', async ({ pag
   await page.getByRole('link', { name: '人员档案' }).click()
   await expect(page.getByRole('link', { name: '新建档案' })).toBeVisible()
   await expect(page.getByRole('link', { name: '从 Excel 导入' })).toHaveCount(0)
-  await page.evaluate(() => (window.location.hash = '#/people/import'))
+  await page.goto(new URL('/#/people/import', demoApp.url).toString())
   await expect(page.getByTestId('forbidden')).toBeVisible()
   await expect(page.getByRole('button', { name: '选择 Excel 文件' })).toHaveCount(0)
 })

@@ -102,6 +102,10 @@ describe('people:importPreview', () => {
     expect(result.rows.map((r) => r.status)).toEqual(['valid', 'valid', 'invalid', 'invalid'])
     expect(result.rows[2]!.errors.idNumber).toBe('import.duplicate_in_file|{"row":2}')
     expect(result.rows[3]!.errors.idNumber).toBe('id.duplicate')
+    // Excluded, the duplicate keeps its reason (for the report) and no longer counts as an error.
+    const excluded = preview(rows, [4])
+    expect(excluded.rows[2]).toMatchObject({ status: 'excluded', errors: { idNumber: 'import.duplicate_in_file|{"row":2}' } })
+    expect(excluded.counts).toEqual({ total: 4, valid: 2, invalid: 1, excluded: 1 })
   })
 
   it('a voided file does not block its ID number', () => {

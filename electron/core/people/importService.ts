@@ -150,10 +150,14 @@ export function checkImport(db: Db, todayDate: string, rows: readonly ImportRowI
   const firstRowOfId = new Map<string, number>()
   for (const c of checked) {
     const idNumber = c.result.values.idNumber
-    if (c.result.status === 'excluded' || !idNumber) continue
+    if (!idNumber) continue
     const first = firstRowOfId.get(idNumber)
-    if (first === undefined) firstRowOfId.set(idNumber, c.result.row)
-    else refuse(c, 'idNumber', { key: 'import.duplicate_in_file', params: { row: first } })
+    const duplicate = { key: 'import.duplicate_in_file', params: { row: first ?? 0 } }
+    // An excluded row keeps its reason for the report but takes no part in the import.
+    if (c.result.status === 'excluded') {
+      if (first !== undefined) c.result.errors.idNumber ??= messageOf(duplicate)
+    } else if (first === undefined) firstRowOfId.set(idNumber, c.result.row)
+    else refuse(c, 'idNumber', duplicate)
   }
 
   const loads = new Map<string, ImportWardLoad & { free: number }>()
