@@ -5,6 +5,7 @@ import { staffHandlers } from './auth/staffService'
 import { facilityHandlers } from './facility/facilityService'
 import { setupHandlers } from './facility/setupService'
 import type { Handlers } from './handlerTypes'
+import { peopleImportHandlers } from './people/importService'
 import { peopleHandlers } from './people/peopleService'
 import { psychHandlerModules as psych } from './psych'
 import { wardsHandlers } from './wards/wardsService'
@@ -17,6 +18,7 @@ export const handlerModules = [
   facilityHandlers,
   wardsHandlers,
   peopleHandlers,
+  peopleImportHandlers,
   auditHandlers,
   psych.instruments,
   psych.wardScreen,

@@ -8,6 +8,12 @@ import type { BackendEventListener } from '../../shared/events'
 import type { Dispatch } from '../dispatch'
 
 const MAX_BODY_BYTES = 1024 * 1024
+/**
+ * The Excel import sends a whole file's rows in one call (so the commit is one transaction): 2,000 rows measure about
+ * 1.1 MB of JSON, up to ~2 MB with every field at its longest. Only these methods may send up to 4 MiB.
+ */
+const MAX_BULK_BODY_BYTES = 4 * 1024 * 1024
+const BULK_METHODS: ReadonlySet<unknown> = new Set(['people:importPreview', 'people:importCommit'])
 const SESSION_HEADER = 'x-xinsheng-session'
 const CLIENT_HEADER = 'x-xinsheng-client'
 
@@ -109,14 +115,20 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'JSON body required' } })
     }
     let body: unknown
+    let size = 0
     try {
-      body = JSON.parse(await readBody(req))
+      const text = await readBody(req, MAX_BULK_BODY_BYTES)
+      size = Buffer.byteLength(text)
+      body = JSON.parse(text)
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge
       if (tooLarge) res.setHeader('connection', 'close')
       return sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'invalid_input', message: tooLarge ? 'request body too large' : 'malformed JSON' } })
     }
     const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown }
+    if (size > MAX_BODY_BYTES && !BULK_METHODS.has(method)) {
+      return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'request body too large' } })
+    }
     const session = req.headers[SESSION_HEADER]
     const result = await options.dispatch(method, input, typeof session === 'string' ? session : null)
     sendJson(res, 200, result)
@@ -159,7 +171,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -167,7 +179,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       if (tooLarge) return // drain the rest so the 413 can be delivered
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         tooLarge = true
         chunks.length = 0
         reject(new BodyTooLarge())

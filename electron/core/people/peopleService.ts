@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Identity, PersonFile, PersonRevisionRow, peopleContract } from '../../shared/contract'
 import { ageOn, daysBetween } from '../../shared/domain/dates'
 import { maskIdNumber } from '../../shared/domain/idNumber'
-import { identityProblems } from '../../shared/domain/identityRules'
+import { identityProblems, type FieldProblem } from '../../shared/domain/identityRules'
 import { checkPeriodMove, nextPeriods, type Period } from '../../shared/domain/periods'
 import { MAX_EXTENSION_MONTHS } from '../../shared/domain/term'
 import { auditForRecord } from '../audit/auditQueries'
@@ -43,11 +43,27 @@ import { listPeople, periodMoveRows, revisionsOf, searchPeople, termEventRows, w
 import { personTerm } from './personTerm'
 import { namePinyin } from './pinyin'
 
-function assertIdentity(db: Db, identity: Identity, todayDate: string, selfId: string | null) {
+/**
+ * Every identity rule a file must pass (ID number, its agreement with birth date and sex, date order, no other live file
+ * with the ID number), by field; empty when all is well. The create and edit forms and the Excel import share it.
+ */
+export function identityProblemsIn(db: Db, identity: Identity, todayDate: string, selfId: string | null): Record<string, FieldProblem> {
   const problems = identityProblems(identity, todayDate)
   const existing = problems.idNumber ? undefined : liveIdByIdNumber(db, identity.idNumber.toUpperCase())
   if (existing && existing !== selfId) problems.idNumber = { key: 'id.duplicate' }
+  return problems
+}
+
+function assertIdentity(db: Db, identity: Identity, todayDate: string, selfId: string | null) {
+  const problems = identityProblemsIn(db, identity, todayDate, selfId)
   if (Object.keys(problems).length > 0) throw new FieldErrors(problems)
+}
+
+/** The first period's start: not before admission, not in the future (a new file, or an imported one). */
+export function periodStartProblem(periodStart: string, admissionDate: string, todayDate: string): FieldProblem | null {
+  if (periodStart < admissionDate) return { key: 'period.before_admission' }
+  if (periodStart > todayDate) return { key: 'period.date_in_future' }
+  return null
 }
 
 /** The identity as stored: the ID number upper-cased, the name's pinyin alongside for search. */
@@ -84,8 +100,8 @@ export function insertPerson(db: Db, actorId: string, at: string, todayDate: str
   assertIdentity(db, input, todayDate, null)
   assertWardAccepts(db, input.wardId, 'wardId')
   const periodStart = input.periodStart ?? input.admissionDate
-  if (periodStart < input.admissionDate) throw ruleViolation('period.before_admission', 'periodStart')
-  if (periodStart > todayDate) throw ruleViolation('period.date_in_future', 'periodStart')
+  const periodProblem = periodStartProblem(periodStart, input.admissionDate, todayDate)
+  if (periodProblem) throw ruleViolation(periodProblem.key, 'periodStart')
   const id = randomUUID()
   insertPersonRow(db, {
     ...identityColumns(input),

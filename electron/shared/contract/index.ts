@@ -7,6 +7,7 @@ import { authContract } from './auth'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
 import { peopleContract } from './people'
+import { peopleImportContract } from './peopleImport'
 import { psychContractModules as psych } from './psych'
 import { setupContract } from './setup'
 import { staffContract } from './staff'
@@ -20,6 +21,7 @@ export const contract = defineApi([
   facilityContract,
   wardsContract,
   peopleContract,
+  peopleImportContract,
   auditContract,
   psych.instruments,
   psych.wardScreen,
@@ -68,5 +70,6 @@ export * from './setup'
 export * from './facility'
 export * from './wards'
 export * from './people'
+export * from './peopleImport'
 export * from './audit'
 export * from './psych'

@@ -1,5 +1,5 @@
-import { Button } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { Button, Group } from '@mantine/core'
+import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { PageHeader } from '../../components/PageHeader'
@@ -18,11 +18,18 @@ export function PeopleListPage() {
         title={t('people.title')}
         subtitle={t('people.subtitle')}
         actions={
-          can('people.write') && (
-            <Button component={Link} to="/people/new" leftSection={<IconPlus size={16} />}>
-              {t('people.new')}
-            </Button>
-          )
+          <Group gap="xs">
+            {can('facility.manage') && (
+              <Button component={Link} to="/people/import" variant="default" leftSection={<IconFileImport size={16} />}>
+                {t('import.button')}
+              </Button>
+            )}
+            {can('people.write') && (
+              <Button component={Link} to="/people/new" leftSection={<IconPlus size={16} />}>
+                {t('people.new')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <RosterFilters query={query} onChange={update} withWard />

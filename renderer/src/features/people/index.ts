@@ -5,6 +5,7 @@ export const peopleFeature: FeatureModule = {
   routes: [
     { path: 'people', permission: 'people.read', load: () => import('./PeopleListPage').then((m) => m.PeopleListPage) },
     { path: 'people/new', permission: 'people.write', load: () => import('./CreatePersonPage').then((m) => m.CreatePersonPage) },
+    { path: 'people/import', permission: 'facility.manage', load: () => import('./import/ImportPage').then((m) => m.ImportPage) },
     { path: 'people/:id/edit', permission: 'people.write', load: () => import('./EditPersonPage').then((m) => m.EditPersonPage) },
     { path: 'people/:id', permission: 'people.read', load: () => import('./file/PersonFilePage').then((m) => m.PersonFilePage) },
   ],
