@@ -29,6 +29,7 @@ export const en: Texts<typeof zhCN> = {
     'staff:create': 'Create staff member',
     'staff:update': 'Change staff member',
     'staff:resetPassword': 'Reset password',
+    'staff:unlock': 'Unlock account',
     'facility:update': 'Change facility',
     'facility:setPeriodTemplate': 'Change period template',
     'wards:create': 'Create ward',

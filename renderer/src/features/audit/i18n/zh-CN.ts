@@ -26,6 +26,7 @@ export const zhCN = {
     'staff:create': '新增工作人员',
     'staff:update': '修改工作人员',
     'staff:resetPassword': '重置密码',
+    'staff:unlock': '解除账号锁定',
     'facility:update': '修改本所信息',
     'facility:setPeriodTemplate': '修改分期模板',
     'wards:create': '新增大队',
