@@ -37,6 +37,18 @@ describe('audit:list shows names and readable references', () => {
     expect(page.names.staff[w.staffIds.counsellor!]).toBe('咨询师乙')
     expect(page.names.staff[assign.actorId!]).toBe('管理员甲')
   })
+
+  it('never carries an ID number: an identity edit records the names of the changed fields only', () => {
+    const admin = w.sessions.admin!
+    const file = ok(call(w.dispatch, 'people:get', { id: zhang }, admin))
+    // 440106199003071231: same birth date and sex as the first number (S=242 → 1)
+    ok(call(w.dispatch, 'people:update', { id: zhang, revision: file.revision, ...file.identity, idNumber: '440106199003071231' }, admin))
+    const page = ok(call(w.dispatch, 'audit:list', { personId: zhang, limit: 50 }, admin))
+    expect(page.rows[0]).toMatchObject({ method: 'people:update', detail: JSON.stringify({ changed: ['idNumber'] }) })
+    const text = JSON.stringify([page, ok(call(w.dispatch, 'audit:export', { personId: zhang }, admin))])
+    expect(text).not.toContain('110101199003070011')
+    expect(text).not.toContain('440106199003071231')
+  })
 })
 
 /** A log written directly (appendAudit) with chosen instants: two staff, two people, reads and writes. */
