@@ -1,4 +1,3 @@
-import type { AuditNames } from '@shared/contract'
 import { formatInstant } from '../../lib/format'
 
 /** A translation function as the detail renderer needs it (keys are looked up at run time, so they are strings). */
@@ -7,6 +6,12 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export type HasKey = (key: string) => boolean
 
 type Detail = Record<string, unknown>
+
+/** The names a detail may mention (the `names` of an audit page; declared here so the renderer is testable alone). */
+export interface DetailNames {
+  people: Record<string, { name: string }>
+  wards: Record<string, string>
+}
 
 interface Helpers {
   t: Translate
@@ -71,7 +76,7 @@ function parse(detail: string): Detail | null {
 }
 
 /** The readable detail of a row, or null when it has none. */
-export function describeDetail(row: { method: string; detail: string | null }, names: AuditNames, t: Translate, hasKey: HasKey): string | null {
+export function describeDetail(row: { method: string; detail: string | null }, names: DetailNames, t: Translate, hasKey: HasKey): string | null {
   if (!row.detail) return null
   const render = RENDERERS[row.method]
   const detail = parse(row.detail)
