@@ -90,26 +90,28 @@ export function AuditTable({ rows, names, withRecord = true, brokenAt, showRaw =
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Text fz="sm">{methodLabel(row.method)}</Text>
+                    <Text fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {methodLabel(row.method)}
+                    </Text>
                     {row.count > 1 && (
                       <Tooltip
                         multiline
                         w={280}
                         label={t('audit.readCountHint', { count: row.count, from: formatInstant(row.firstAt), to: formatInstant(row.at), minutes: AUDIT_READ_COLLAPSE_MINUTES })}
                       >
-                        <Badge size="sm" variant="light" color="gray" data-testid="audit-read-count">
+                        <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }} data-testid="audit-read-count">
                           {t('audit.readCount', { count: row.count })}
                         </Badge>
                       </Tooltip>
                     )}
-                    {showRaw && (
-                      <Code fz={11} c="dimmed">
-                        {row.method}
-                      </Code>
-                    )}
                   </Group>
+                  {showRaw && (
+                    <Code fz={11} c="dimmed">
+                      {row.method}
+                    </Code>
+                  )}
                 </Table.Td>
-                {withRecord && <Table.Td>{record(row)}</Table.Td>}
+                {withRecord && <Table.Td style={{ whiteSpace: 'nowrap' }}>{record(row)}</Table.Td>}
                 <Table.Td>
                   <Text fz="xs" c={detail ? undefined : 'dimmed'} lineClamp={3}>
                     {detail ?? '—'}

@@ -63,6 +63,7 @@ const RENDERERS: Record<string, (d: Detail, h: Helpers) => string> = {
   'psych:handleTask': (d, h) => h.t('audit.describe.task', { outcome: h.label('psych.task', d.outcome) }),
   'psych:updateSettings': (_d, h) => h.t('audit.describe.settingsSaved'),
   'facility:setPeriodTemplate': (_d, h) => h.t('audit.describe.templateSaved'),
+  'cli:demo': (d, h) => h.t('audit.describe.demo', { people: h.str(d.people) }),
   'audit:export': (d, h) => h.t('audit.describe.exported', { rows: h.str(d.rows) }),
 }
 

@@ -92,10 +92,12 @@ export const en: Texts<typeof zhCN> = {
       task: 'Outcome: {{outcome}}',
       settingsSaved: 'New settings saved',
       templateSaved: 'New period template saved',
+      demo: 'Demo data, {{people}} people',
       exported: 'Exported {{rows}} rows',
     },
   },
   methods: {
+    'cli:demo': 'Demo data (command line)',
     'setup:initialize': 'System set-up',
     'setup:loadDemo': 'Load demo data',
     'auth:login': 'Sign in',

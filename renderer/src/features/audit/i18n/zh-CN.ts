@@ -89,10 +89,12 @@ export const zhCN = {
       task: '处理结果：{{outcome}}',
       settingsSaved: '保存了新的设置',
       templateSaved: '保存了新的分期模板',
+      demo: '演示数据 {{people}} 人',
       exported: '导出 {{rows}} 条',
     },
   },
   methods: {
+    'cli:demo': '命令行生成演示数据',
     'setup:initialize': '系统初始化',
     'setup:loadDemo': '载入演示数据',
     'auth:login': '登录',
