@@ -39,6 +39,7 @@ describe('audit details in words', () => {
   it('in English', () => {
     expect(describe_('people:movePeriod', { from: 'detox', to: 'education', effectiveDate: '2026-11-20' }, english)).toMatch(/^Detox.* → .*, from 2026-11-20$/)
     expect(describe_('people:assignWard', { from: WARD_A, to: WARD_B, effectiveDate: '2026-11-20' }, english)).toBe('一大队 → 二大队, from 2026-11-20')
+    expect(describe_('people:update', { changed: ['householdAddress', 'emergencyContactPhone'] }, english)).toMatch(/^Changed: [^、]+, [^、]+$/)
   })
 
   it('never shows a UUID or raw JSON: unknown ids, unknown methods and unparsable details say so in words', () => {

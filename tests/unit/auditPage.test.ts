@@ -155,6 +155,9 @@ describe('audit:list filters and collapsing', () => {
     expect(last.method).toBe('audit:export')
     expect(JSON.parse(last.detail)).toMatchObject({ personId: s.zhang, rows: exported.rows.length, truncated: false })
     expect(err(call(s.w.dispatch, 'audit:export', {}, s.w.sessions.counsellor!)).code).toBe('forbidden')
+    // exports read no single record: two of them are two rows, never "viewed ×2"
+    ok(call(s.w.dispatch, 'audit:export', { personId: s.li }, s.w.sessions.admin!))
+    expect(list({ method: 'audit:export', limit: 50 }).rows.map((r) => r.count)).toEqual([1, 1])
   })
 })
 

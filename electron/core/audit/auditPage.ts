@@ -32,7 +32,8 @@ const isRead = (method: string) => isMethodName(method) && contract[method].audi
  * page boundaries, and no read is shown twice or lost.
  */
 function shownRow(db: Db, r: AuditRecord): AuditLogRow | null {
-  if (!isRead(r.method) || !r.actorId) return { ...r, count: 1, firstAt: r.at }
+  // Only views of one record collapse (an export, a read of no single record, stays its own row).
+  if (!isRead(r.method) || !r.actorId || !r.recordId) return { ...r, count: 1, firstAt: r.at }
   const start = Math.floor(Date.parse(r.at) / WINDOW_MS) * WINDOW_MS
   const group = readGroup(db, {
     actorId: r.actorId,

@@ -31,7 +31,7 @@ const EMPTY = '—'
  */
 const RENDERERS: Record<string, (d: Detail, h: Helpers) => string> = {
   'people:update': (d, h) =>
-    h.t('audit.describe.changed', { fields: (Array.isArray(d.changed) ? d.changed : []).map((f) => h.label('field', f)).join('、') || EMPTY }),
+    h.t('audit.describe.changed', { fields: (Array.isArray(d.changed) ? d.changed : []).map((f) => h.label('field', f)).join(h.t('audit.describe.listSeparator')) || EMPTY }),
   'people:assignWard': (d, h) => h.t('audit.describe.fromTo', { from: h.ward(d.from), to: h.ward(d.to), date: h.str(d.effectiveDate) }),
   'people:movePeriod': (d, h) => h.t('audit.describe.fromTo', { from: h.label('period', d.from), to: h.label('period', d.to), date: h.str(d.effectiveDate) }),
   'people:correctPeriod': (d, h) =>
@@ -54,7 +54,7 @@ const RENDERERS: Record<string, (d: Detail, h: Helpers) => string> = {
   'psych:submitAssessment': (d, h) => {
     const flags = Array.isArray(d.flags) ? d.flags.map(String) : []
     const text = h.t('audit.describe.assessment', { person: h.person(d.personId), instrument: h.str(d.instrumentId), band: d.band ? h.str(d.band) : EMPTY })
-    return flags.length ? `${text}${h.t('audit.describe.flags', { flags: flags.join('、') })}` : text
+    return flags.length ? `${text}${h.t('audit.describe.flags', { flags: flags.join(h.t('audit.describe.listSeparator')) })}` : text
   },
   'psych:rescore': (d, h) => h.t('audit.describe.rescore', { band: d.band ? h.str(d.band) : EMPTY }),
   'psych:raiseCrisis': (d, h) => h.t('audit.describe.crisis', { person: h.person(d.personId), risk: h.label('psych.risk', d.riskLevel) }),

@@ -63,6 +63,7 @@ export const en: Texts<typeof zhCN> = {
       count: 'Times',
     },
     describe: {
+      listSeparator: ', ',
       more: 'Has additional data',
       changed: 'Changed: {{fields}}',
       fromTo: '{{from}} → {{to}}, from {{date}}',

@@ -60,6 +60,7 @@ export const zhCN = {
       count: '次数',
     },
     describe: {
+      listSeparator: '、',
       more: '有附加数据',
       changed: '修改了：{{fields}}',
       fromTo: '{{from}} → {{to}}，自 {{date}} 起',
