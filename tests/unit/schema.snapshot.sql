@@ -1,4 +1,4 @@
--- Schema at user_version 3. Generated; regenerate deliberately with:
+-- Schema at user_version 4. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -270,8 +270,17 @@ CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id
 -- index assessments_person
 CREATE INDEX assessments_person ON assessments(person_id, administered_on DESC);
 
--- index audit_record
-CREATE INDEX audit_record ON audit_log(record_type, record_id);
+-- index audit_actor_at
+CREATE INDEX audit_actor_at ON audit_log(actor_id, at);
+
+-- index audit_at
+CREATE INDEX audit_at ON audit_log(at);
+
+-- index audit_method_at
+CREATE INDEX audit_method_at ON audit_log(method, at);
+
+-- index audit_record_at
+CREATE INDEX audit_record_at ON audit_log(record_type, record_id, at);
 
 -- index counselling_participants_person
 CREATE INDEX counselling_participants_person ON counselling_participants(person_id);

@@ -1,16 +1,82 @@
-import type { AuditRow, Paged } from '../../shared/contract'
+import type { AuditCursor, AuditRow } from '../../shared/contract'
 import type { Db } from '../db/open'
 
 const SELECT_AUDIT_ROW = `
-  SELECT seq, at, actor_name AS actorName, method, record_type AS recordType, record_id AS recordId, detail
+  SELECT seq, at, actor_id AS actorId, actor_name AS actorName, method, record_type AS recordType, record_id AS recordId, detail
   FROM audit_log`
 
-export function listAudit(db: Db, filter: { method?: string | undefined; offset: number; limit: number }): Paged<AuditRow> {
-  const where = filter.method ? 'WHERE method = @method' : ''
-  const params = { method: filter.method ?? null, offset: filter.offset, limit: filter.limit }
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(params) as { n: number }).n
-  const rows = db.prepare(`${SELECT_AUDIT_ROW} ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all(params) as AuditRow[]
-  return { rows, total }
+/** A stored row as the audit page reads it. */
+export interface AuditRecord extends AuditRow {
+  actorId: string | null
+}
+
+/** The audit page's filters with the dates already turned into instants (`fromAt` inclusive, `toAt` exclusive). */
+export interface AuditInstantFilter {
+  method?: string | undefined
+  personId?: string | undefined
+  actorId?: string | undefined
+  fromAt?: string | undefined
+  toAt?: string | undefined
+}
+
+/**
+ * The page query, built from the filters present (no `(@x IS NULL OR col = @x)`, which no index can answer). Rows come
+ * newest first by (at, seq); every filter has an index that ends in `at` (and, implicitly, the rowid seq), so SQLite
+ * reads the rows in order from that index and stops after LIMIT: no count, no sort, no scan of the table.
+ * Exported for the query-plan test.
+ */
+export function auditListQuery(filter: AuditInstantFilter, after: AuditCursor | undefined, limit: number): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = []
+  const params: Record<string, unknown> = { limit }
+  if (filter.method) {
+    where.push('method = @method')
+    params.method = filter.method
+  }
+  if (filter.personId) {
+    where.push("record_type = 'person' AND record_id = @personId")
+    params.personId = filter.personId
+  }
+  if (filter.actorId) {
+    where.push('actor_id = @actorId')
+    params.actorId = filter.actorId
+  }
+  if (filter.fromAt) {
+    where.push('at >= @fromAt')
+    params.fromAt = filter.fromAt
+  }
+  if (filter.toAt) {
+    where.push('at < @toAt')
+    params.toAt = filter.toAt
+  }
+  if (after) {
+    // `at <= @afterAt` is the index range; the rest drops the rows of that instant already shown.
+    where.push('at <= @afterAt AND (at < @afterAt OR seq < @afterSeq)')
+    params.afterAt = after.at
+    params.afterSeq = after.seq
+  }
+  const sql = `${SELECT_AUDIT_ROW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, seq DESC LIMIT @limit`
+  return { sql, params }
+}
+
+export function auditRowsAfter(db: Db, filter: AuditInstantFilter, after: AuditCursor | undefined, limit: number): AuditRecord[] {
+  const { sql, params } = auditListQuery(filter, after, limit)
+  return db.prepare(sql).all(params) as AuditRecord[]
+}
+
+export const READ_GROUP_SQL = `
+  SELECT count(*) AS count, max(seq) AS newestSeq, min(at) AS firstAt FROM audit_log
+  WHERE actor_id = @actorId AND at >= @windowStart AND at < @windowEnd
+    AND method = @method AND record_type IS @recordType AND record_id IS @recordId`
+
+/**
+ * The reads of one record by one actor and method inside one window: how many, the newest (the one row shown) and the
+ * first. Answered from the (actor_id, at) index over at most one window's rows.
+ */
+export function readGroup(
+  db: Db,
+  g: { actorId: string; method: string; recordType: string | null; recordId: string | null; windowStart: string; windowEnd: string },
+): { count: number; newestSeq: number; firstAt: string } {
+  return db.prepare(READ_GROUP_SQL).get(g) as { count: number; newestSeq: number; firstAt: string }
 }
 
 /** The newest 500 rows about one record (a person's file shows them). */

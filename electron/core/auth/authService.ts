@@ -1,4 +1,4 @@
-import type { authContract, StaffUser } from '../../shared/contract'
+import { LOGIN_LOCK_RULE, type authContract, type StaffUser } from '../../shared/contract'
 import { ROLE_PERMISSIONS } from '../../shared/domain/roles'
 import { actorOf, nowIso } from '../context'
 import type { Db } from '../db/open'
@@ -7,8 +7,7 @@ import type { HandlersFor } from '../handlerTypes'
 import { hashPassword, verifyPassword } from './passwords'
 import { recordFailedLogins, recordLogin, setPassword, staffById, staffByUsername, type StaffRecord } from './staffRepo'
 
-const MAX_FAILED_LOGINS = 5
-const LOCK_MINUTES = 10
+const { maxFailedLogins: MAX_FAILED_LOGINS, lockMinutes: LOCK_MINUTES } = LOGIN_LOCK_RULE
 
 export function toStaffUser(r: StaffRecord): StaffUser {
   return {

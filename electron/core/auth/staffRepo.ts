@@ -63,6 +63,11 @@ export function setPassword(db: Db, id: string, password: { hash: string; salt: 
   db.prepare('UPDATE staff SET password_hash = ?, password_salt = ?, updated_at = ? WHERE id = ?').run(password.hash, password.salt, at, id)
 }
 
+/** An administrator's unlock: lifts the lock and clears the failure count; nothing else changes. */
+export function clearSignInLock(db: Db, id: string): void {
+  db.prepare('UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(id)
+}
+
 /** An administrator's reset: also lifts a lock and clears the failure count. */
 export function resetPassword(db: Db, id: string, password: { hash: string; salt: string }, at: string): void {
   db.prepare('UPDATE staff SET password_hash = ?, password_salt = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(

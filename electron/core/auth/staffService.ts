@@ -7,7 +7,7 @@ import { AppError, notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { wardById } from '../wards/wardsRepo'
 import { hashPassword } from './passwords'
-import { activeAdminCount, insertStaff, resetPassword, staffById, staffByUsername, updateStaff } from './staffRepo'
+import { activeAdminCount, clearSignInLock, insertStaff, resetPassword, staffById, staffByUsername, updateStaff } from './staffRepo'
 import { listStaff } from './staffQueries'
 
 export function createStaff(
@@ -40,7 +40,7 @@ function assertWardExists(db: Db, wardId: string | null) {
 }
 
 export const staffHandlers = {
-  'staff:list': (_input, ctx) => listStaff(ctx.db),
+  'staff:list': (_input, ctx) => listStaff(ctx.db, nowIso(ctx)),
   'staff:create'(input, ctx) {
     assertWardExists(ctx.db, input.wardId)
     return { id: createStaff(ctx.db, nowIso(ctx), input) }
@@ -54,6 +54,14 @@ export const staffHandlers = {
     updateStaff(ctx.db, { id: input.id, displayName: input.displayName, role: input.role, wardId: input.wardId, active: input.active, updatedAt: nowIso(ctx) })
     if (!input.active) ctx.sessions.deleteForStaff(input.id)
     ctx.auditDetail = JSON.stringify({ role: input.role, active: input.active, wardId: input.wardId })
+    return null
+  },
+  'staff:unlock'(input, ctx) {
+    const record = staffById(ctx.db, input.id)
+    if (!record) throw notFound()
+    // The audit row says what was lifted (the lock's end, or none: unlocking an unlocked account changes nothing).
+    ctx.auditDetail = JSON.stringify({ lockedUntil: record.lockedUntil, failedLogins: record.failedLogins })
+    clearSignInLock(ctx.db, input.id)
     return null
   },
   'staff:resetPassword'(input, ctx) {

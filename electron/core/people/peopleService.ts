@@ -4,6 +4,7 @@ import { ageOn, daysBetween } from '../../shared/domain/dates'
 import { maskIdNumber } from '../../shared/domain/idNumber'
 import { identityProblems, type FieldProblem } from '../../shared/domain/identityRules'
 import { checkPeriodMove, nextPeriods, type Period } from '../../shared/domain/periods'
+import { roleHas, type Role } from '../../shared/domain/roles'
 import { MAX_EXTENSION_MONTHS } from '../../shared/domain/term'
 import { auditForRecord } from '../audit/auditQueries'
 import { staffDisplayName } from '../auth/staffRepo'
@@ -155,16 +156,25 @@ function personFile(db: Db, p: PersonRecord, todayDate: string): PersonFile {
   }
 }
 
-function revisionRows(db: Db, personId: string): PersonRevisionRow[] {
+/**
+ * Who may see a full ID number in the revision history: the roles that edit identities (their edit form holds the
+ * number). Every other role sees it masked there, as the file's header shows it.
+ */
+export const seesFullIdNumber = (role: Role) => roleHas(role, 'people.write')
+
+/** The file's revisions, newest first; ID numbers (old and new) masked unless the reader's role sees full numbers. */
+function revisionRows(db: Db, personId: string, readerRole: Role): PersonRevisionRow[] {
   const revisions = revisionsOf(db, personId)
+  const shown = (field: (typeof IDENTITY_FIELDS)[number], value: string | null) =>
+    field === 'idNumber' && value !== null && !seesFullIdNumber(readerRole) ? maskIdNumber(value) : value
   return revisions
     .map(({ data, ...row }, i) => {
       const after = JSON.parse(data) as Identity
       const before = i > 0 ? (JSON.parse(revisions[i - 1]!.data) as Identity) : null
       const changes = IDENTITY_FIELDS.filter((k) => !before || before[k] !== after[k]).map((field) => ({
         field,
-        before: before ? (before[field] ?? null) : null,
-        after: after[field] ?? null,
+        before: shown(field, before ? (before[field] ?? null) : null),
+        after: shown(field, after[field] ?? null),
       }))
       return { ...row, changes }
     })
@@ -208,7 +218,7 @@ export const peopleHandlers = {
 
   'people:history'(input, ctx) {
     if (!personById(ctx.db, input.id)) throw notFound()
-    return revisionRows(ctx.db, input.id)
+    return revisionRows(ctx.db, input.id, actorOf(ctx).role)
   },
 
   'people:auditTrail'(input, ctx) {

@@ -4,6 +4,12 @@ import { password, username } from './auth'
 import { id, text } from './common'
 import { method, noAudit } from './define'
 
+/**
+ * The sign-in lock rule, shown on the login page in the same words for every username before it happens. Fixed, not a
+ * setting: the core (auth:login) applies exactly these numbers.
+ */
+export const LOGIN_LOCK_RULE = { maxFailedLogins: 5, lockMinutes: 10 } as const
+
 export interface StaffRow {
   id: string
   username: string
@@ -14,6 +20,8 @@ export interface StaffRow {
   active: boolean
   createdAt: string
   lastLoginAt: string | null
+  /** When the sign-in lock ends, only while it is in force at the time of the list (a lock that has run out is null). */
+  lockedUntil: string | null
 }
 
 export const staffContract = {
@@ -37,6 +45,12 @@ export const staffContract = {
       wardId: id.nullable().default(null),
       active: z.boolean(),
     }),
+    access: 'staff.manage',
+    audit: { kind: 'write', recordType: 'staff', record: (i) => i.id },
+  }),
+  /** Lifts a sign-in lock early and clears the failure count; carries nothing but the account's id. */
+  'staff:unlock': method<null>()({
+    input: z.strictObject({ id }),
     access: 'staff.manage',
     audit: { kind: 'write', recordType: 'staff', record: (i) => i.id },
   }),

@@ -1,52 +1,103 @@
-import { Group, Paper, Select } from '@mantine/core'
+import { Button, Group, Paper, Switch, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApiQuery } from '../../api/hooks'
+import { AUDIT_EXPORT_MAX } from '@shared/contract'
+import { api } from '../../api/client'
+import { host } from '../../api/host'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
-import { Pager } from '../../components/Pager'
 import { TableSkeleton } from '../../components/TableSkeleton'
-import { zhCN } from './i18n/zh-CN'
+import { isTextKey } from '../../i18n'
+import { useErrorText } from '../../i18n/errorText'
+import { todayIso } from '../../lib/format'
+import type { Translate } from './auditDetail'
+import { AuditFilters, NO_FILTER, toApiFilter, type AuditFilterState } from './AuditFilters'
 import { AuditTable } from './AuditTable'
+import { auditWorkbook } from './exportAudit'
+import { useAuditPages } from './useAuditPages'
 import { useVerify, VerifyButton, VerifyResult } from './VerifyButton'
 
 const LIMIT = 50
-const METHODS = Object.keys(zhCN.methods) as Array<keyof typeof zhCN.methods>
+
+/** Exports the rows of the current filter (up to AUDIT_EXPORT_MAX) to an .xlsx file the user saves. */
+function ExportButton({ filter }: { filter: ReturnType<typeof toApiFilter> }) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const [busy, setBusy] = useState(false)
+  const run = async () => {
+    setBusy(true)
+    try {
+      const data = await api.invoke('audit:export', filter)
+      const bytes = await auditWorkbook(data, t as unknown as Translate, isTextKey)
+      const saved = await host.saveFile({
+        defaultName: t('audit.export.fileName', { date: todayIso() }),
+        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+        data: bytes,
+      })
+      if (!saved) return notifications.show({ color: 'gray', message: t('audit.export.cancelled') })
+      notifications.show({
+        color: data.truncated ? 'yellow' : 'teal',
+        message: data.truncated ? t('audit.export.truncated', { rows: data.rows.length, max: AUDIT_EXPORT_MAX }) : t('audit.export.done', { rows: data.rows.length }),
+      })
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('common.failed'), message: errorText(error) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy} onClick={() => void run()}>
+      {t('audit.export.button')}
+    </Button>
+  )
+}
 
 export function AuditPage() {
   const { t } = useTranslation()
-  const [offset, setOffset] = useState(0)
-  const [method, setMethod] = useState<string | null>(null)
-  const list = useApiQuery('audit:list', { method: method ?? undefined, offset, limit: LIMIT }, { keepPrevious: true })
+  const [filterState, setFilterState] = useState<AuditFilterState>(NO_FILTER)
+  const [showRaw, setShowRaw] = useState(false)
+  const filter = toApiFilter(filterState)
+  const pages = useAuditPages(filter, LIMIT)
+  const list = pages.page
   const verify = useVerify()
   const brokenAt = verify.data && !verify.data.ok ? verify.data.brokenAt : undefined
   return (
     <>
-      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} actions={<VerifyButton verify={verify} />} />
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        actions={
+          <Group gap="xs">
+            <ExportButton filter={filter} />
+            <VerifyButton verify={verify} />
+          </Group>
+        }
+      />
       <VerifyResult verify={verify} />
-      <Group mb="sm">
-        <Select
-          w={260}
-          clearable
-          searchable
-          placeholder={t('audit.filterMethod')}
-          aria-label={t('audit.filterMethod')}
-          value={method}
-          onChange={(v) => {
-            setMethod(v)
-            setOffset(0)
-          }}
-          data={METHODS.map((m) => ({ value: m, label: t('common.withNote', { text: t(`methods.${m}`), note: m }) }))}
-        />
-      </Group>
+      <AuditFilters value={filterState} onChange={setFilterState} />
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       <Paper p={0} style={{ overflow: 'hidden', opacity: list.isPlaceholderData ? 0.6 : 1 }}>
         {list.isPending && <TableSkeleton />}
         {list.data && list.data.rows.length === 0 && <EmptyState title={t('audit.empty')} />}
-        {list.data && list.data.rows.length > 0 && <AuditTable rows={list.data.rows} brokenAt={brokenAt} />}
+        {list.data && list.data.rows.length > 0 && <AuditTable rows={list.data.rows} names={list.data.names} brokenAt={brokenAt} showRaw={showRaw} />}
       </Paper>
-      {list.data && list.data.total > 0 && <Pager offset={offset} limit={LIMIT} total={list.data.total} onChange={setOffset} />}
+      <Group justify="space-between" mt="sm">
+        <Switch size="xs" label={t('audit.raw')} checked={showRaw} onChange={(e) => setShowRaw(e.currentTarget.checked)} />
+        <Group gap="xs">
+          <Button size="xs" variant="default" leftSection={<IconChevronLeft size={14} />} disabled={!pages.hasPrevious} onClick={pages.previous}>
+            {t('audit.paging.previous')}
+          </Button>
+          <Text fz="sm" c="dimmed" className="tabular">
+            {t('audit.paging.page', { page: pages.pageNumber })}
+          </Text>
+          <Button size="xs" variant="default" rightSection={<IconChevronRight size={14} />} disabled={!pages.hasNext} onClick={pages.next}>
+            {t('audit.paging.next')}
+          </Button>
+        </Group>
+      </Group>
     </>
   )
 }

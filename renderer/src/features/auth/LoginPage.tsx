@@ -10,6 +10,7 @@ import { setSessionId } from '../../api/session'
 import { BrandMark } from '../../components/BrandMark'
 import { CenteredPage } from '../../components/CenteredPage'
 import { FullPageLoader } from '../../components/FullPageLoader'
+import { LOGIN_LOCK_RULE } from '@shared/contract'
 import { useErrorText } from '../../i18n/errorText'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { useSetupStatus } from '../setup/useSetupStatus'
@@ -93,6 +94,10 @@ export function LoginPage() {
             <Button type="submit" fullWidth loading={login.isPending} mt="xs">
               {t('login.submit')}
             </Button>
+            {/* Said before it happens, and the same for every username: it reveals nothing about accounts. */}
+            <Text c="dimmed" fz="xs" ta="center" data-testid="login-lock-rule">
+              {t('auth.lock_rule', { max: LOGIN_LOCK_RULE.maxFailedLogins, minutes: LOGIN_LOCK_RULE.lockMinutes })}
+            </Text>
           </Stack>
         </form>
       </Paper>

@@ -11,6 +11,7 @@ import { TableSkeleton } from '../../components/TableSkeleton'
 import { formatInstant } from '../../lib/format'
 import { ResetPasswordModal } from './ResetPasswordModal'
 import { StaffFormModal } from './StaffFormModal'
+import { LockBadge, UnlockButton } from './SignInLock'
 
 const ROLE_COLORS: Record<StaffRow['role'], string> = {
   admin: 'ink',
@@ -51,7 +52,7 @@ export function StaffPage() {
                   <Table.Th>{t('staff.ward')}</Table.Th>
                   <Table.Th>{t('staff.active')}</Table.Th>
                   <Table.Th>{t('staff.lastLogin')}</Table.Th>
-                  <Table.Th w={200} />
+                  <Table.Th w={280} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -68,9 +69,13 @@ export function StaffPage() {
                     </Table.Td>
                     <Table.Td>{row.wardName ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Badge variant="dot" color={row.active ? 'teal' : 'gray'}>
-                        {row.active ? t('common.active') : t('common.inactive')}
-                      </Badge>
+                      {row.lockedUntil ? (
+                        <LockBadge lockedUntil={row.lockedUntil} />
+                      ) : (
+                        <Badge variant="dot" color={row.active ? 'teal' : 'gray'}>
+                          {row.active ? t('common.active') : t('common.inactive')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text fz="xs" c="dimmed" className="tabular">
@@ -79,6 +84,7 @@ export function StaffPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
+                        {row.lockedUntil && <UnlockButton staff={row} />}
                         <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={12} />} onClick={() => setEditing(row)}>
                           {t('common.edit')}
                         </Button>

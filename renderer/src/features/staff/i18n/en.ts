@@ -22,6 +22,13 @@ export const en: Texts<typeof zhCN> = {
     active: 'Account',
     activeLabel: 'Account enabled',
     lastLogin: 'Last sign-in',
+    lock: {
+      lockedUntil: 'Locked until {{time}}',
+      lockedHint: 'Locked after failed sign-ins; it lifts by itself at that time',
+      unlock: 'Unlock',
+      unlockConfirm: 'Unlock the sign-in of {{name}}? The failure count starts again from zero.',
+      unlocked: 'Account unlocked',
+    },
     createdAt: 'Created',
     never: 'Never',
     empty: 'No staff accounts',

@@ -19,6 +19,13 @@ export const zhCN = {
     active: '账号状态',
     activeLabel: '账号启用',
     lastLogin: '最近登录',
+    lock: {
+      lockedUntil: '已锁定，至 {{time}}',
+      lockedHint: '连续登录失败被锁定，到时自动解除',
+      unlock: '解除锁定',
+      unlockConfirm: '解除 {{name}} 的登录锁定？失败次数将清零。',
+      unlocked: '已解除锁定',
+    },
     createdAt: '创建时间',
     never: '从未登录',
     empty: '暂无工作人员',
