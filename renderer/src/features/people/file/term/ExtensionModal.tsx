@@ -1,6 +1,9 @@
-import { Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_EXTENSION_MONTHS } from '@shared/domain/term'
+import { DateField } from '../../../../components/DateField'
 import { useContractForm } from '../../../../lib/useContractForm'
 import { REQUIRED } from '../../../../components/required'
 import { FormActions } from '../../../../components/FormActions'
@@ -10,24 +13,92 @@ interface Values {
   kind: 'extension'
   months: number | string
   docNo: string
+  approvalDate: string
   note: string
 }
 
-export function ExtensionModal({ personId, approved, opened, onClose }: { personId: string; approved: number; opened: boolean; onClose: () => void }) {
+interface Props {
+  personId: string
+  approved: number
+  /** The decision date and today bound the approval date. */
+  decisionDate: string
+  today?: string
+  /** Set when the term has already run out: the extension then needs an explicit confirmation. */
+  expired: { lastDay: string; days: number } | null
+  opened: boolean
+  onClose: () => void
+}
+
+export function ExtensionModal({ personId, approved, decisionDate, today, expired, opened, onClose }: Props) {
   const { t } = useTranslation()
-  const initialValues: Values = { id: personId, kind: 'extension', months: '', docNo: '', note: '' }
+  const initialValues: Values = { id: personId, kind: 'extension', months: '', docNo: '', approvalDate: '', note: '' }
+  // The confirmation is a second step of the same dialog; a ref so the submit right after the click already sends it.
+  const confirmed = useRef(false)
+  const [confirming, setConfirming] = useState(false)
   const { form, mutation, submit } = useContractForm('people:addTermEvent', {
     initialValues,
-    toInput: (v) => ({ id: personId, kind: 'extension', months: Number(v.months), docNo: v.docNo.trim(), note: v.note.trim() || undefined }),
+    toInput: (v) => ({
+      id: personId,
+      kind: 'extension',
+      months: Number(v.months),
+      docNo: v.docNo.trim(),
+      approvalDate: v.approvalDate,
+      confirmExpired: confirmed.current,
+      note: v.note.trim() || undefined,
+    }),
     onSuccess: () => close(),
   })
+  // The server also refuses an unconfirmed extension on an expired term (e.g. the term ran out while the dialog was open).
+  const askConfirmation = confirming || Boolean(form.errors.confirmExpired)
   function close() {
     form.reset()
+    confirmed.current = false
+    setConfirming(false)
     onClose()
+  }
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (expired && !confirmed.current) {
+      if (!form.validate().hasErrors) setConfirming(true)
+      return
+    }
+    submit()
+  }
+  function confirm() {
+    confirmed.current = true
+    form.clearFieldError('confirmExpired')
+    submit()
+  }
+  function back() {
+    confirmed.current = false
+    setConfirming(false)
+    form.clearFieldError('confirmExpired')
+  }
+  if (askConfirmation) {
+    return (
+      <Modal opened={opened} onClose={close} title={t('term.addExtension')}>
+        <Stack data-testid="extension-confirm">
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('extensionForm.confirmTitle')}>
+            {t('extensionForm.confirmBody', { lastDay: expired?.lastDay ?? '', count: expired?.days ?? 0 })}
+          </Alert>
+          <Text fz="sm">
+            {t('term.monthsValue', { count: Number(form.values.months) || 0 })} · {form.values.docNo} · {t('extensionForm.approvalDate')} {form.values.approvalDate}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={back}>
+              {t('extensionForm.back')}
+            </Button>
+            <Button color="red" onClick={confirm} loading={mutation.isPending}>
+              {t('extensionForm.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    )
   }
   return (
     <Modal opened={opened} onClose={close} title={t('term.addExtension')}>
-      <form onSubmit={submit}>
+      <form onSubmit={onSubmit}>
         <Stack>
           <Text fz="sm" c="dimmed">
             {t('term.extension_total', { approved })}
@@ -42,6 +113,15 @@ export function ExtensionModal({ personId, approved, opened, onClose }: { person
             {...form.getInputProps('months')}
           />
           <TextInput label={t('term.extensionDocNo')} labelProps={REQUIRED} {...form.getInputProps('docNo')} />
+          <DateField
+            label={t('extensionForm.approvalDate')}
+            labelProps={REQUIRED}
+            description={t('extensionForm.approvalDateHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            minDate={decisionDate}
+            maxDate={today}
+            {...form.getInputProps('approvalDate')}
+          />
           <Textarea label={t('field.note')} autosize minRows={2} {...form.getInputProps('note')} />
           <FormActions onCancel={close} loading={mutation.isPending} />
         </Stack>
