@@ -43,7 +43,9 @@ function PrintView({ wardId }: { wardId: string }) {
   const pageCounter = pageCounterContent(t('rosterPrint.pageOf', { page: '{{page}}', pages: '{{pages}}', interpolation: { escapeValue: false } }))
   return (
     <div className="roster-print">
-      <style>{`@page roster { @bottom-center { content: ${pageCounter}; font-size: 9pt; color: #444; } }`}</style>
+      {/* Mounted only with this page: the whole document prints on the roster's named page (anything outside this
+          component on another page type would start a blank page), with the localized page number at the bottom. */}
+      <style>{`@media print { html, body { page: roster; } } @page roster { @bottom-center { content: ${pageCounter}; font-size: 9pt; color: #444; } }`}</style>
       <Group className="roster-toolbar no-print" justify="space-between">
         <Button component={Link} to={`/wards/${wardId}`} variant="subtle" leftSection={<IconArrowLeft size={16} />}>
           {t('rosterPrint.back')}
@@ -86,6 +88,11 @@ function RosterTable({ roster }: { roster: WardRoster }) {
   return (
     // A <thead> repeats on every printed page: the facility, ward, date and column heads stay with each page.
     <table className="roster-table" data-testid="roster-print-table">
+      <colgroup>
+        {ROSTER_COLUMNS.map((c) => (
+          <col key={c.key} style={{ width: `${c.print}%` }} />
+        ))}
+      </colgroup>
       <thead>
         <tr className="roster-caption">
           <th colSpan={ROSTER_COLUMNS.length}>
@@ -123,10 +130,7 @@ function RosterTable({ roster }: { roster: WardRoster }) {
               <td>{line.period}</td>
               <td className="mono">{line.admissionDate}</td>
               <td className="mono">{line.lastDay}</td>
-              <td className={`num ${line.warningKind ?? ''}`} title={line.warning || undefined}>
-                {line.daysLeft ?? '—'}
-                {line.warningKind === 'expired' && ` (${t('termWarning.expired', { count: -(line.daysLeft ?? 0) })})`}
-              </td>
+              <td className={`num ${line.warningKind ?? ''}`}>{line.warning || (line.daysLeft ?? '—')}</td>
               <td className="remark" />
             </tr>
           ))

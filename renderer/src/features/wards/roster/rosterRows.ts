@@ -2,18 +2,21 @@ import type { TFunction } from 'i18next'
 import type { WardRoster, WardRosterRow } from '@shared/contract'
 import { termWarningLabel } from '../../../components/DaysToLastDay'
 
-/** The roster's columns, in print and export order, with their Excel widths (characters). */
+/**
+ * The roster's columns, in print and export order: Excel widths (characters) and printed widths (% of the A4 line;
+ * the remarks column is left wide and blank for handwriting).
+ */
 export const ROSTER_COLUMNS = [
-  { key: 'no', width: 6 },
-  { key: 'name', width: 12 },
-  { key: 'sex', width: 6 },
-  { key: 'age', width: 6 },
-  { key: 'idNumber', width: 21 },
-  { key: 'period', width: 10 },
-  { key: 'admissionDate', width: 12 },
-  { key: 'lastDay', width: 12 },
-  { key: 'daysLeft', width: 10 },
-  { key: 'remark', width: 24 },
+  { key: 'no', width: 6, print: 5 },
+  { key: 'name', width: 12, print: 9 },
+  { key: 'sex', width: 6, print: 4.5 },
+  { key: 'age', width: 6, print: 4.5 },
+  { key: 'idNumber', width: 21, print: 17 },
+  { key: 'period', width: 10, print: 9 },
+  { key: 'admissionDate', width: 12, print: 10 },
+  { key: 'lastDay', width: 12, print: 10 },
+  { key: 'daysLeft', width: 10, print: 12 },
+  { key: 'remark', width: 24, print: 19 },
 ] as const
 
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number]['key']

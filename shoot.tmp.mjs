@@ -1,0 +1,53 @@
+import { chromium } from 'playwright-core'
+const url = process.argv[2]
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] })
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()) })
+await page.goto(url)
+await page.getByLabel('用户名').fill('admin')
+await page.getByLabel('密码').fill('Admin#2026')
+await page.getByRole('button', { name: '登录' }).click()
+await page.getByTestId('user-menu').waitFor()
+const invoke = (method, input) => page.evaluate(async ([m, i]) => {
+  const r = await fetch('/api/invoke', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' }, body: JSON.stringify({ method: m, input: i }) })
+  return r.json()
+}, [method, input])
+const wards = (await invoke('wards:list', {})).value
+const ward = wards.find((w) => w.name === '一大队')
+let list = (await invoke('people:list', { q: '期满测试', limit: 5 })).value
+let pid = list.rows[0]?.id
+if (!pid) {
+  const created = await invoke('people:create', { name: '期满测试', sex: 'M', ethnicity: '汉族', birthDate: '1990-03-07', idNumber: '110101199003070011', householdAddress: '北京市东城区人民路1号', decisionOrgan: '北京市公安局东城分局', decisionDocNo: '东公（禁）决字〔2024〕101号', decisionDate: '2024-11-01', admissionDate: '2024-11-05', wardId: ward.id })
+  console.log(JSON.stringify(created).slice(0, 300))
+  pid = created.value.id
+}
+await page.goto(new URL(`/#/people/${pid}`, url).href)
+await page.getByTestId('person-name').waitFor()
+await page.waitForTimeout(500)
+await page.screenshot({ path: '/tmp/i8roster-shots/header.png' })
+await page.getByRole('tab', { name: '期限' }).click()
+await page.waitForTimeout(500)
+await page.getByRole('button', { name: '登记延长' }).click()
+await page.getByLabel('延长月数').fill('3')
+await page.getByLabel('延长期限决定书文号').fill('延字〔2026〕9号')
+await page.getByLabel('批准日期').fill('2026-11-20')
+await page.screenshot({ path: '/tmp/i8roster-shots/ext-form.png' })
+await page.getByRole('button', { name: '保存' }).click()
+await page.getByTestId('extension-confirm').waitFor()
+await page.screenshot({ path: '/tmp/i8roster-shots/ext-confirm.png' })
+await page.keyboard.press('Escape')
+await page.goto(new URL(`/#/wards/${ward.id}?sort=daysToLastDay`, url).href)
+await page.getByTestId('people-table').waitFor()
+await page.waitForTimeout(500)
+await page.screenshot({ path: '/tmp/i8roster-shots/roster.png' })
+await page.goto(new URL('/#/settings', url).href)
+await page.getByTestId('term-warning-card').waitFor()
+await page.waitForTimeout(800)
+await page.getByTestId('term-warning-card').screenshot({ path: '/tmp/i8roster-shots/settings.png' })
+await page.goto(new URL(`/#/print/wards/${ward.id}/roster`, url).href)
+await page.getByTestId('roster-print-table').waitFor()
+await page.waitForTimeout(500)
+await page.screenshot({ path: '/tmp/i8roster-shots/print-screen.png' })
+await page.emulateMedia({ media: 'print' })
+await page.pdf({ path: '/tmp/i8roster-shots/roster.pdf', format: 'A4', printBackground: true, preferCSSPageSize: false })
+await browser.close()
