@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_EXTENSION_MONTHS } from '@shared/domain/term'
 import { DateField } from '../../../../components/DateField'
@@ -37,6 +37,15 @@ export function ExtensionModal({ personId, approved, decisionDate, today, expire
   const [confirming, setConfirming] = useState(false)
   const { form, mutation, submit } = useContractForm('people:addTermEvent', {
     initialValues,
+    // The server's rules, checked before the confirmation step so it never confirms a date that will be refused.
+    extraValidate: (v) => ({
+      approvalDate:
+        today && v.approvalDate > today
+          ? t('term.approval_in_future', { today })
+          : v.approvalDate && v.approvalDate < decisionDate
+            ? t('term.approval_before_decision', { decisionDate })
+            : null,
+    }),
     toInput: (v) => ({
       id: personId,
       kind: 'extension',
@@ -48,6 +57,10 @@ export function ExtensionModal({ personId, approved, decisionDate, today, expire
     }),
     onSuccess: () => close(),
   })
+  // Any other refusal after the confirmation goes back to the form, where the field messages show.
+  useEffect(() => {
+    if (mutation.isError) setConfirming(false)
+  }, [mutation.isError])
   // The server also refuses an unconfirmed extension on an expired term (e.g. the term ran out while the dialog was open).
   const askConfirmation = confirming || Boolean(form.errors.confirmExpired)
   function close() {
