@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_EXTENSION_MONTHS } from '@shared/domain/term'
 import { DateField } from '../../../../components/DateField'
@@ -57,14 +57,12 @@ export function ExtensionModal({ personId, approved, decisionDate, today, expire
     }),
     onSuccess: () => close(),
   })
-  // Any other refusal after the confirmation goes back to the form, where the field messages show.
-  useEffect(() => {
-    if (mutation.isError) setConfirming(false)
-  }, [mutation.isError])
-  // The server also refuses an unconfirmed extension on an expired term (e.g. the term ran out while the dialog was open).
-  const askConfirmation = confirming || Boolean(form.errors.confirmExpired)
+  // Any other refusal after the confirmation goes back to the form, where the field messages show. The server also
+  // refuses an unconfirmed extension on an expired term (e.g. the term ran out while the dialog was open): ask then.
+  const askConfirmation = (confirming && !mutation.isError) || Boolean(form.errors.confirmExpired)
   function close() {
     form.reset()
+    mutation.reset()
     confirmed.current = false
     setConfirming(false)
     onClose()
@@ -72,7 +70,10 @@ export function ExtensionModal({ personId, approved, decisionDate, today, expire
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (expired && !confirmed.current) {
-      if (!form.validate().hasErrors) setConfirming(true)
+      if (!form.validate().hasErrors) {
+        mutation.reset()
+        setConfirming(true)
+      }
       return
     }
     submit()
@@ -83,6 +84,7 @@ export function ExtensionModal({ personId, approved, decisionDate, today, expire
     submit()
   }
   function back() {
+    mutation.reset()
     confirmed.current = false
     setConfirming(false)
     form.clearFieldError('confirmExpired')
@@ -92,7 +94,7 @@ export function ExtensionModal({ personId, approved, decisionDate, today, expire
       <Modal opened={opened} onClose={close} title={t('term.addExtension')}>
         <Stack data-testid="extension-confirm">
           <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('extensionForm.confirmTitle')}>
-            {t('extensionForm.confirmBody', { lastDay: expired?.lastDay ?? '', count: expired?.days ?? 0 })}
+            {expired ? t('extensionForm.confirmBody', { lastDay: expired.lastDay, count: expired.days }) : String(form.errors.confirmExpired ?? '')}
           </Alert>
           <Text fz="sm">
             {t('term.monthsValue', { count: Number(form.values.months) || 0 })} · {form.values.docNo} · {t('extensionForm.approvalDate')} {form.values.approvalDate}
