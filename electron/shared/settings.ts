@@ -5,8 +5,10 @@
  */
 import { z } from 'zod'
 import { text } from './contract/common'
+import { termWarningDaysSchema } from './contract/people'
 import { psychSettingsSchema } from './contract/psych'
 import { DEFAULT_PSYCH_SETTINGS } from './domain/psych'
+import { DEFAULT_TERM_WARNING_DAYS } from './domain/term'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -34,6 +36,8 @@ export const SETTINGS = {
   /** The facility's name; unset until set-up, which is how the app knows it has not been set up yet. */
   'facility.name': setting(text(60), null),
   'psych.settings': setting(mergedOverDefaults(psychSettingsSchema, DEFAULT_PSYCH_SETTINGS), DEFAULT_PSYCH_SETTINGS),
+  /** Days before the last day from which the header and roster warn (the last day itself is day 0). */
+  'people.termWarningDays': setting(termWarningDaysSchema, DEFAULT_TERM_WARNING_DAYS),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -298,3 +298,38 @@ describe('migration 003 (versioned configuration), from schema 2 with data', () 
     }
   })
 })
+
+describe('migration: extension approval date (issue 8), from the version before it with data', () => {
+  // Found by its content, not its number: another branch may add a migration and be merged first.
+  const n = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('ADD COLUMN approval_date')) + 1
+
+  it('keeps every row, leaves existing extensions without an approval date, and takes one on new extensions only', () => {
+    expect(n).toBeGreaterThan(3)
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      psychologyData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) {
+        const kept = table === 'term_events' ? after[table]!.map(({ approval_date: _a, ...rest }) => rest) : after[table]
+        expect(kept, table).toEqual(rows)
+      }
+      expect(allRows(db, 'term_events').map((e) => e.approval_date)).toEqual([null])
+      insert(db, 'term_events', {
+        id: 'te-2', person_id: PERSON, kind: 'extension', months: 2, from_date: null, to_date: null, doc_no: '延字2号', approval_date: '2026-11-20',
+        note: null, recorded_at: AT, recorded_by: ADMIN, voided_at: null, voided_by: null, void_reason: null,
+      })
+      expect(() =>
+        insert(db, 'term_events', {
+          id: 'te-3', person_id: PERSON, kind: 'escape', months: null, from_date: '2026-07-01', to_date: null, doc_no: null, approval_date: '2026-07-02',
+          note: null, recorded_at: AT, recorded_by: ADMIN, voided_at: null, voided_by: null, void_reason: null,
+        }),
+      ).toThrow(/CHECK constraint failed/)
+      expectSound(db)
+    } finally {
+      db.close()
+    }
+  })
+})

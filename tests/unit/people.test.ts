@@ -445,7 +445,7 @@ describe('edits keep history; voiding hides without deleting', () => {
       call(w.dispatch, 'people:update', { id: p, revision: 3, ...f.identity, name: '再改' }, officer(w)),
       call(w.dispatch, 'people:movePeriod', { id: p, to: 'education', effectiveDate: TODAY }, officer(w)),
       call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.b, effectiveDate: TODAY }, officer(w)),
-      call(w.dispatch, 'people:addTermEvent', { id: p, kind: 'extension', months: 3, docNo: '延1' }, officer(w)),
+      call(w.dispatch, 'people:addTermEvent', { id: p, kind: 'extension', months: 3, docNo: '延1', approvalDate: '2026-11-01' }, officer(w)),
       call(w.dispatch, 'people:void', { id: p, reason: '再次作废' }, admin(w)),
     ]
     for (const r of refused) expect(err(r)).toEqual({ code: 'rule_violation', key: 'person.voided', message: '档案已作废，不能修改' })
@@ -489,9 +489,9 @@ describe('term events', () => {
 
   it('extensions of 6 + 6 months are accepted; one more month is refused', () => {
     const p = create(w, 1)
-    ok(addEvent({ id: p, kind: 'extension', months: 6, docNo: '延字〔2026〕1号' }))
+    ok(addEvent({ id: p, kind: 'extension', months: 6, docNo: '延字〔2026〕1号', approvalDate: '2026-11-01' }))
     expect(get(w, p).term.result?.lastDay).toBe('2028-08-31') // 2026-03-01 + 30 m − 1 day
-    const second = ok(addEvent({ id: p, kind: 'extension', months: 6, docNo: '延字〔2026〕2号' }))
+    const second = ok(addEvent({ id: p, kind: 'extension', months: 6, docNo: '延字〔2026〕2号', approvalDate: '2026-11-01' }))
     const f = get(w, p)
     expect(f.term.result?.lastDay).toBe('2029-02-28') // 2026-03-01 + 36 m − 1 day
     expect(f.term.result?.extensionMonths).toBe(12)
@@ -501,7 +501,7 @@ describe('term events', () => {
     ])
 
     const events = count(w.db, 'term_events')
-    const e = err(addEvent({ id: p, kind: 'extension', months: 1, docNo: '延字〔2026〕3号' }))
+    const e = err(addEvent({ id: p, kind: 'extension', months: 1, docNo: '延字〔2026〕3号', approvalDate: '2026-11-01' }))
     expect(e.code).toBe('rule_violation')
     expect(e.fields?.months?.startsWith('term.extension_total')).toBe(true)
     expect(e.fields).toEqual({ months: 'term.extension_total|{"approved":12}' })
@@ -512,7 +512,7 @@ describe('term events', () => {
     ok(call(w.dispatch, 'people:voidTermEvent', { id: p, eventId: second.eventId, reason: '决定书撤销' }, officer(w)))
     expect(get(w, p).term.result?.lastDay).toBe('2028-08-31')
     expect(get(w, p).termEvents.find((x) => x.id === second.eventId)).toMatchObject({ voided: true, voidReason: '决定书撤销' })
-    ok(addEvent({ id: p, kind: 'extension', months: 3, docNo: '延字〔2026〕4号' }))
+    ok(addEvent({ id: p, kind: 'extension', months: 3, docNo: '延字〔2026〕4号', approvalDate: '2026-11-01' }))
     expect(listRow(w, p)?.lastDay).toBe('2028-11-30') // 2026-03-01 + 33 m = 2028-12-01, − 1 day
   })
 
@@ -523,7 +523,7 @@ describe('term events', () => {
     [1.5, 'v.integer'],
   ])('an extension of %s months is invalid_input (%s)', (months, key) => {
     const p = create(w, 2)
-    const e = err(w.dispatch('people:addTermEvent', { id: p, kind: 'extension', months, docNo: '延' }, officer(w)))
+    const e = err(w.dispatch('people:addTermEvent', { id: p, kind: 'extension', months, docNo: '延', approvalDate: '2026-11-01' }, officer(w)))
     expect(e.code).toBe('invalid_input')
     expect(e.fields?.months).toBe(key)
     expect(get(w, p).termEvents).toEqual([])

@@ -1,4 +1,4 @@
--- Schema at user_version 4. Generated; regenerate deliberately with:
+-- Schema at user_version 5. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -237,7 +237,7 @@ CREATE TABLE term_events (
   recorded_by TEXT NOT NULL REFERENCES staff(id),
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
-  void_reason TEXT,
+  void_reason TEXT, approval_date TEXT CHECK (approval_date IS NULL OR kind = 'extension'),
   CHECK ((kind = 'extension' AND months BETWEEN 1 AND 12) OR (kind = 'escape' AND from_date IS NOT NULL))
 ) STRICT;
 

@@ -1,7 +1,9 @@
-import type { Paged, PeriodMoveRow, PersonListRow, TermEventRow, WardAssignmentRow } from '../../shared/contract'
-import { idTail } from '../../shared/domain/idNumber'
+import type { Paged, PeriodMoveRow, PersonListRow, TermEventRow, WardAssignmentRow, WardRosterRow } from '../../shared/contract'
+import { ageOn } from '../../shared/domain/dates'
+import { idTail, maskIdNumber } from '../../shared/domain/idNumber'
 import type { Period } from '../../shared/domain/periods'
 import type { Sex } from '../../shared/domain/person'
+import { termWarning } from '../../shared/domain/term'
 import type { Db } from '../db/open'
 import { TERM_EVENT_ORDER } from './peopleRepo'
 
@@ -46,11 +48,17 @@ const ORDER: Record<Filters['sort'], string> = {
 }
 
 /** A list row as selected: the full ID number (only its tail leaves core) and `voided` as SQLite's 0/1. */
-type Row = Omit<PersonListRow, 'idTail' | 'voided'> & { idNumber: string; voided: number }
+type Row = Omit<PersonListRow, 'idTail' | 'voided' | 'termWarning'> & { idNumber: string; voided: number }
 
-function toListRow({ idNumber, voided, ...r }: Row): PersonListRow {
-  return { ...r, idTail: idTail(idNumber), voided: voided === 1 }
-}
+/** `warningDays` is the facility's term warning window (setting people.termWarningDays). */
+const toListRow =
+  (today: string, warningDays: number) =>
+  ({ idNumber, voided, ...r }: Row): PersonListRow => ({
+    ...r,
+    idTail: idTail(idNumber),
+    termWarning: voided === 1 ? null : termWarning(r.lastDay, today, warningDays),
+    voided: voided === 1,
+  })
 
 function queryTerms(q: string | undefined) {
   const text = (q ?? '').trim()
@@ -61,7 +69,7 @@ function queryTerms(q: string | undefined) {
   }
 }
 
-export function listPeople(db: Db, f: Filters, today: string): Paged<PersonListRow> {
+export function listPeople(db: Db, f: Filters, today: string, warningDays: number): Paged<PersonListRow> {
   const where = [
     '(@includeVoided = 1 OR p.voided_at IS NULL)',
     '(@wardId IS NULL OR p.ward_id = @wardId)',
@@ -82,10 +90,32 @@ export function listPeople(db: Db, f: Filters, today: string): Paged<PersonListR
   const order = ORDER[f.sort].replaceAll('%DIR%', f.dir === 'desc' ? 'DESC' : 'ASC')
   const total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${where}`).get(params) as { n: number }).n
   const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY ${order}, p.id LIMIT @limit OFFSET @offset`).all(params) as Row[]
-  return { rows: rows.map(toListRow), total }
+  return { rows: rows.map(toListRow(today, warningDays)), total }
 }
 
-export function searchPeople(db: Db, q: string, limit: number, today: string): PersonListRow[] {
+/**
+ * Every live person whose current ward it is, by pinyin: the roster (花名册) as printed and exported. Not paged (a ward
+ * holds at most its capacity); reads through the people_ward index (ward_id, voided_at), never a scan of all people.
+ * Exported so a test can assert that query plan.
+ */
+export const WARD_ROSTER_SQL = `
+  SELECT p.id, p.name, p.sex, p.birth_date AS birthDate, p.id_number AS idNumber, p.period, p.admission_date AS admissionDate,
+         p.last_day AS lastDay, CAST(julianday(p.last_day) - julianday(@today) AS INTEGER) AS daysToLastDay
+  FROM people p WHERE p.ward_id = @wardId AND p.voided_at IS NULL ORDER BY p.name_pinyin, p.name, p.id`
+
+export function wardRosterRows(db: Db, wardId: string, today: string, warningDays: number): WardRosterRow[] {
+  const rows = db.prepare(WARD_ROSTER_SQL).all({ wardId, today }) as Array<
+    Omit<WardRosterRow, 'age' | 'idNumberMasked' | 'termWarning'> & { birthDate: string; idNumber: string }
+  >
+  return rows.map(({ birthDate, idNumber, ...r }) => ({
+    ...r,
+    age: ageOn(birthDate, today),
+    idNumberMasked: maskIdNumber(idNumber),
+    termWarning: termWarning(r.lastDay, today, warningDays),
+  }))
+}
+
+export function searchPeople(db: Db, q: string, limit: number, today: string, warningDays: number): PersonListRow[] {
   const terms = queryTerms(q)
   const rows = db
     .prepare(
@@ -95,7 +125,7 @@ export function searchPeople(db: Db, q: string, limit: number, today: string): P
        LIMIT @limit`,
     )
     .all({ today, ...terms, limit }) as Row[]
-  return rows.map(toListRow)
+  return rows.map(toListRow(today, warningDays))
 }
 
 /** Live files per ward and period, for the ward list. */
@@ -140,7 +170,7 @@ export const wardAssignmentRows = (db: Db, personId: string) =>
 export function termEventRows(db: Db, personId: string): TermEventRow[] {
   const rows = db
     .prepare(
-      `SELECT e.id, e.kind, e.months, e.from_date AS fromDate, e.to_date AS toDate, e.doc_no AS docNo, e.note, e.recorded_at AS recordedAt,
+      `SELECT e.id, e.kind, e.months, e.from_date AS fromDate, e.to_date AS toDate, e.doc_no AS docNo, e.approval_date AS approvalDate, e.note, e.recorded_at AS recordedAt,
               s.display_name AS recordedBy, e.voided_at IS NOT NULL AS voided, e.void_reason AS voidReason
        FROM term_events e JOIN staff s ON s.id = e.recorded_by WHERE e.person_id = ? ORDER BY ${TERM_EVENT_ORDER}`,
     )

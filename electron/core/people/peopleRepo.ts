@@ -192,7 +192,7 @@ export const termEventsOf = (db: Db, personId: string) =>
   db
     .prepare(
       `SELECT e.id, e.person_id AS personId, e.kind, e.months, e.from_date AS fromDate, e.to_date AS toDate, e.doc_no AS docNo,
-              e.note, e.recorded_at AS recordedAt, e.recorded_by AS recordedBy, e.voided_at AS voidedAt,
+              e.approval_date AS approvalDate, e.note, e.recorded_at AS recordedAt, e.recorded_by AS recordedBy, e.voided_at AS voidedAt,
               e.voided_by AS voidedBy, e.void_reason AS voidReason
        FROM term_events e WHERE e.person_id = ? ORDER BY ${TERM_EVENT_ORDER}`,
     )
@@ -200,8 +200,8 @@ export const termEventsOf = (db: Db, personId: string) =>
 
 export function insertTermEvent(db: Db, r: Omit<TermEventRecord, 'voidedAt' | 'voidedBy' | 'voidReason'>): void {
   db.prepare(
-    `INSERT INTO term_events (id, person_id, kind, months, from_date, to_date, doc_no, note, recorded_at, recorded_by)
-     VALUES (@id, @personId, @kind, @months, @fromDate, @toDate, @docNo, @note, @recordedAt, @recordedBy)`,
+    `INSERT INTO term_events (id, person_id, kind, months, from_date, to_date, doc_no, approval_date, note, recorded_at, recorded_by)
+     VALUES (@id, @personId, @kind, @months, @fromDate, @toDate, @docNo, @approvalDate, @note, @recordedAt, @recordedBy)`,
   ).run(r)
 }
 

@@ -5,12 +5,13 @@ import { maskIdNumber } from '../../shared/domain/idNumber'
 import { identityProblems, type FieldProblem } from '../../shared/domain/identityRules'
 import { checkPeriodMove, nextPeriods, type Period } from '../../shared/domain/periods'
 import { roleHas, type Role } from '../../shared/domain/roles'
-import { MAX_EXTENSION_MONTHS } from '../../shared/domain/term'
+import { MAX_EXTENSION_MONTHS, termExpired, termWarning } from '../../shared/domain/term'
 import { auditForRecord } from '../audit/auditQueries'
 import { staffDisplayName } from '../auth/staffRepo'
 import { currentPeriodTemplateVersion } from '../config/periodTemplates'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
+import { readSetting, writeSetting } from '../db/settingsRepo'
 import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { wardById } from '../wards/wardsRepo'
@@ -40,7 +41,7 @@ import {
   type PersonRecord,
   type TermEventRecord,
 } from './peopleRepo'
-import { listPeople, periodMoveRows, revisionsOf, searchPeople, termEventRows, wardAssignmentRows } from './peopleQueries'
+import { listPeople, periodMoveRows, revisionsOf, searchPeople, termEventRows, wardAssignmentRows, wardRosterRows } from './peopleQueries'
 import { personTerm } from './personTerm'
 import { namePinyin } from './pinyin'
 
@@ -128,6 +129,9 @@ export function insertPerson(db: Db, actorId: string, at: string, todayDate: str
   return id
 }
 
+/** The facility's term warning window in days (setting people.termWarningDays). */
+const termWarningDays = (db: Db) => readSetting(db, 'people.termWarningDays')
+
 function personFile(db: Db, p: PersonRecord, todayDate: string): PersonFile {
   const ward = p.wardId ? wardById(db, p.wardId) : undefined
   const { storedLastDay: _unused, ...term } = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, p.id), todayDate)
@@ -145,6 +149,7 @@ function personFile(db: Db, p: PersonRecord, todayDate: string): PersonFile {
     daysInPeriod: p.periodSince ? daysBetween(p.periodSince, todayDate) : null,
     nextPeriods: p.period && !p.voidedAt ? nextPeriods(periodTemplate(db), p.period) : [],
     term,
+    termWarning: p.voidedAt ? null : termWarning(term.result && !term.openEscapeFrom ? term.result.lastDay : null, todayDate, termWarningDays(db)),
     periods: periodMoveRows(db, p.id),
     wards: wardAssignmentRows(db, p.id),
     termEvents: termEventRows(db, p.id),
@@ -213,8 +218,29 @@ export const peopleHandlers = {
     return personFile(ctx.db, p, today(ctx))
   },
 
-  'people:list': (input, ctx) => listPeople(ctx.db, input, today(ctx)),
-  'people:search': (input, ctx) => searchPeople(ctx.db, input.q, input.limit, today(ctx)),
+  'people:list': (input, ctx) => listPeople(ctx.db, input, today(ctx), termWarningDays(ctx.db)),
+  'people:search': (input, ctx) => searchPeople(ctx.db, input.q, input.limit, today(ctx), termWarningDays(ctx.db)),
+
+  'people:roster'(input, ctx) {
+    const ward = wardById(ctx.db, input.wardId)
+    if (!ward) throw notFound()
+    const todayDate = today(ctx)
+    return {
+      facilityName: readSetting(ctx.db, 'facility.name') ?? '',
+      wardId: ward.id,
+      wardName: ward.name,
+      today: todayDate,
+      rows: wardRosterRows(ctx.db, ward.id, todayDate, termWarningDays(ctx.db)),
+    }
+  },
+
+  'people:termSettings': (_input, ctx) => ({ termWarningDays: termWarningDays(ctx.db) }),
+
+  'people:setTermWarningDays'(input, ctx) {
+    writeSetting(ctx.db, 'people.termWarningDays', input.termWarningDays)
+    ctx.auditDetail = JSON.stringify({ termWarningDays: input.termWarningDays })
+    return null
+  },
 
   'people:history'(input, ctx) {
     if (!personById(ctx.db, input.id)) throw notFound()
@@ -274,13 +300,18 @@ export const peopleHandlers = {
     if (input.kind === 'extension') {
       const approved = live.filter((e) => e.kind === 'extension').reduce((a, e) => a + (e.months ?? 0), 0)
       if (approved + input.months > MAX_EXTENSION_MONTHS) throw ruleViolation('term.extension_total', 'months', { approved })
-      insertTermEvent(db, { ...base, kind: 'extension', months: input.months, fromDate: null, toDate: null, docNo: input.docNo })
+      assertApprovalDate(ctx, p, input.approvalDate)
+      // Extending a term that has already run out is possible (a late decision) but unusual: the user must say so.
+      if (termExpired(p.lastDay, today(ctx)) && !input.confirmExpired) {
+        throw ruleViolation('term.extension_expired', 'confirmExpired', { lastDay: p.lastDay ?? '' })
+      }
+      insertTermEvent(db, { ...base, kind: 'extension', months: input.months, fromDate: null, toDate: null, docNo: input.docNo, approvalDate: input.approvalDate })
     } else {
       assertEscapeFits(ctx, p, live, input.fromDate, input.toDate, null)
-      insertTermEvent(db, { ...base, kind: 'escape', months: null, fromDate: input.fromDate, toDate: input.toDate, docNo: input.docNo })
+      insertTermEvent(db, { ...base, kind: 'escape', months: null, fromDate: input.fromDate, toDate: input.toDate, docNo: input.docNo, approvalDate: null })
     }
     refreshLastDay(db, p.id, today(ctx))
-    ctx.auditDetail = JSON.stringify({ eventId, kind: input.kind })
+    ctx.auditDetail = JSON.stringify(input.kind === 'extension' ? { eventId, kind: input.kind, confirmedExpired: input.confirmExpired } : { eventId, kind: input.kind })
     return { eventId }
   },
 
@@ -334,6 +365,13 @@ function recordPeriod(ctx: Ctx, p: PersonRecord, to: Period, effectiveDate: stri
   insertPeriodMove(ctx.db, { id: randomUUID(), personId: p.id, fromPeriod: p.period, toPeriod: to, effectiveDate, recordedAt: at, recordedBy: actorId, note, correction, periodTemplateVersion: currentPeriodTemplateVersion(ctx.db) })
   setCurrentPeriod(ctx.db, p.id, to, effectiveDate, { at, by: actorId })
   ctx.auditDetail = JSON.stringify({ from: p.period, to, effectiveDate, correction })
+}
+
+/** 批准日期 of an extension: on or after the decision date, not after today. */
+function assertApprovalDate(ctx: Ctx, p: PersonRecord, approvalDate: string) {
+  const todayDate = today(ctx)
+  if (approvalDate > todayDate) throw ruleViolation('term.approval_in_future', 'approvalDate', { today: todayDate })
+  if (approvalDate < p.decisionDate) throw ruleViolation('term.approval_before_decision', 'approvalDate', { decisionDate: p.decisionDate })
 }
 
 function assertEscapeFits(

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { legalNameProblem, normalizeLegalName } from '../domain/identityRules'
 import { ETHNICITIES, SEXES, type Sex } from '../domain/person'
 import { PERIODS, type Period } from '../domain/periods'
-import type { TermResult } from '../domain/term'
-import { MAX_EXTENSION_MONTHS } from '../domain/term'
+import type { TermResult, TermWarning } from '../domain/term'
+import { MAX_EXTENSION_MONTHS, MAX_TERM_WARNING_DAYS } from '../domain/term'
 import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, text, tooLong, type Paged } from './common'
 import { method, noAudit } from './define'
 
@@ -63,7 +63,33 @@ export interface PersonListRow {
   decisionDate: string
   lastDay: string | null
   daysToLastDay: number | null
+  /** Past the last day, or within the facility's warning window (people.termWarningDays). */
+  termWarning: TermWarning | null
   voided: boolean
+}
+
+/** One line of the printed or exported ward roster (花名册): every live person of one ward. */
+export interface WardRosterRow {
+  id: string
+  name: string
+  sex: Sex
+  age: number
+  /** Masked as the file header shows it: the full number never leaves core in a list. */
+  idNumberMasked: string
+  period: Period | null
+  admissionDate: string
+  lastDay: string | null
+  daysToLastDay: number | null
+  termWarning: TermWarning | null
+}
+
+export interface WardRoster {
+  facilityName: string
+  wardId: string
+  wardName: string
+  /** The facility's today (Beijing date), printed on every page. */
+  today: string
+  rows: WardRosterRow[]
 }
 
 export interface PeriodMoveRow {
@@ -95,6 +121,8 @@ export interface TermEventRow {
   fromDate: string | null
   toDate: string | null
   docNo: string | null
+  /** 批准日期 of an extension; null for escapes and for extensions recorded before it was asked for. */
+  approvalDate: string | null
   note: string | null
   recordedAt: string
   recordedBy: string
@@ -124,6 +152,8 @@ export interface PersonFile {
   daysInPeriod: number | null
   nextPeriods: Period[]
   term: PersonTerm
+  /** Past the last day, or within the facility's warning window. */
+  termWarning: TermWarning | null
   periods: PeriodMoveRow[]
   wards: WardAssignmentRow[]
   termEvents: TermEventRow[]
@@ -165,6 +195,13 @@ const listFilters = {
   ...page,
 }
 
+/** Days before the last day from which a file is flagged (a facility setting; no national figure exists). */
+export const termWarningDaysSchema = z
+  .number({ error: 'v.number' })
+  .int('v.integer')
+  .min(0, 'term.warning_days_range')
+  .max(MAX_TERM_WARNING_DAYS, 'term.warning_days_range')
+
 const personRecord = (i: { id: string }) => i.id
 
 export const peopleContract = {
@@ -193,6 +230,22 @@ export const peopleContract = {
     input: z.object(listFilters),
     access: 'people.read',
     audit: noAudit,
+  }),
+  /** The whole roster of one ward for print and export (not paged: a ward holds at most its capacity, ≤ 2000). */
+  'people:roster': method<WardRoster>()({
+    input: z.object({ wardId: id }),
+    access: 'people.read',
+    audit: { kind: 'read', recordType: 'ward', record: (i) => i.wardId },
+  }),
+  'people:termSettings': method<{ termWarningDays: number }>()({
+    input: z.object({}),
+    access: 'people.read',
+    audit: noAudit,
+  }),
+  'people:setTermWarningDays': method<null>()({
+    input: z.object({ termWarningDays: termWarningDaysSchema }),
+    access: 'facility.manage',
+    audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),
   'people:search': method<PersonListRow[]>()({
     input: z.object({ q: z.string().trim().min(1, 'v.required').max(40, tooLong(40)), limit: intRange(1, 50).default(10) }),
@@ -231,6 +284,10 @@ export const peopleContract = {
         kind: z.literal('extension'),
         months: intRange(1, MAX_EXTENSION_MONTHS, 'term.extension_range'),
         docNo: text(60),
+        /** 批准日期: not after today, not before the decision date (checked in core). */
+        approvalDate: isoDate,
+        /** An extension on a term already past its last day is refused unless the user confirmed it. */
+        confirmExpired: z.boolean().default(false),
         note: optionalText(300),
       }),
       z.object({

@@ -10,6 +10,9 @@ import { addDays, addMonths, daysBetween, isValidIsoDate, type IsoDate } from '.
 export const TERM_MONTHS = 24
 export const EARLY_RELEASE_AFTER_MONTHS = 12
 export const MAX_EXTENSION_MONTHS = 12
+/** The warning window a facility may set, in days before the last day. */
+export const MAX_TERM_WARNING_DAYS = 365
+export const DEFAULT_TERM_WARNING_DAYS = 30
 
 export interface EscapeInterval {
   from: IsoDate
@@ -104,3 +107,21 @@ export function computeTerm(input: TermInput): TermResult {
     steps,
   }
 }
+
+/**
+ * How the term stands against its last day: past it (`expired`, `days` since the last day) or within the facility's
+ * warning window (`due`, `days` left; the last day itself is day 0). Release itself is a later step; this only warns.
+ * The window is a facility setting (people.termWarningDays): the domain reference gives no national figure.
+ */
+export type TermWarning = { kind: 'expired'; days: number } | { kind: 'due'; days: number }
+
+export function termWarning(lastDay: IsoDate | null, today: IsoDate, warningDays: number): TermWarning | null {
+  if (lastDay === null) return null
+  const left = daysBetween(today, lastDay)
+  if (left < 0) return { kind: 'expired', days: -left }
+  if (left <= warningDays) return { kind: 'due', days: left }
+  return null
+}
+
+/** Whether the term has run out: the last day is before today (on the last day itself the person is still held). */
+export const termExpired = (lastDay: IsoDate | null, today: IsoDate): boolean => lastDay !== null && lastDay < today

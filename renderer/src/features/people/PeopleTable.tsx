@@ -91,7 +91,7 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
                       {row.daysInPeriod ?? '—'}
                     </Table.Td>
                     <Table.Td ta="right">
-                      <DaysToLastDay days={row.daysToLastDay} />
+                      <DaysToLastDay days={row.daysToLastDay} warning={row.termWarning} />
                     </Table.Td>
                     <Table.Td className="tabular">{row.decisionDate}</Table.Td>
                   </Table.Tr>

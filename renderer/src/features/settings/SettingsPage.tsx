@@ -9,6 +9,7 @@ import { features } from '../index'
 import { useFacility } from '../shell/useFacility'
 import { FacilityNameCard } from './FacilityNameCard'
 import { PeriodTemplateCard } from './PeriodTemplateCard'
+import { TermWarningCard } from './TermWarningCard'
 import { WardsSettingsCard } from './WardsSettingsCard'
 
 /** Other features' settings (psychology: cut-off sets, intervals, item texts). */
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <FacilityNameCard name={facility.data?.name} />
         <WardsSettingsCard />
         <PeriodTemplateCard template={facility.data?.periodTemplate} />
+        <TermWarningCard />
         {CARDS.filter((card) => can(card.permission)).map(({ key, Card: FeatureCard }) => (
           <Suspense key={key} fallback={<CardSkeleton />}>
             <FeatureCard />

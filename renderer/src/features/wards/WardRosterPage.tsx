@@ -1,7 +1,7 @@
-import { Button, Group, Skeleton } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { Button, Group, Select, Skeleton } from '@mantine/core'
+import { IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { NotFound } from '../../components/NotFound'
 import { PageHeader } from '../../components/PageHeader'
 import { PeriodBar } from './PeriodBar'
@@ -9,6 +9,7 @@ import { useCan } from '../auth/UserContext'
 import { PeopleTable } from '../people/PeopleTable'
 import { RosterFilters } from '../people/RosterFilters'
 import { useRosterParams } from '../people/rosterParams'
+import { useRosterExport } from './roster/useRosterExport'
 import { useWards } from './useWards'
 import { useWardPanels } from './wardPanels'
 
@@ -20,7 +21,18 @@ export function WardRosterPage() {
   const panels = useWardPanels()
   const [query, update] = useRosterParams()
   const ward = wards.data?.find((w) => w.id === wardId)
+  const navigate = useNavigate()
+  const location = useLocation()
+  const rosterExport = useRosterExport(wardId)
   if (wards.isSuccess && !ward) return <NotFound />
+  // Another ward with the same filters and sort; back to its first page, since the page count differs.
+  const switchWard = (id: string | null) => {
+    if (!id || id === wardId) return
+    const params = new URLSearchParams(location.search)
+    params.delete('offset')
+    const search = params.toString()
+    void navigate(`/wards/${id}${search ? `?${search}` : ''}`)
+  }
   return (
     <>
       <PageHeader
@@ -29,6 +41,21 @@ export function WardRosterPage() {
         subtitle={ward && `${t('wards.occupancy')}  ${ward.occupancy} / ${ward.capacity}`}
         actions={
           <>
+            <Select
+              w={150}
+              value={wardId}
+              onChange={switchWard}
+              data={(wards.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+              allowDeselect={false}
+              aria-label={t('rosterPrint.switchWard')}
+              data-testid="ward-switcher"
+            />
+            <Button component={Link} to={`/print/wards/${wardId}/roster`} variant="default" leftSection={<IconPrinter size={16} />} data-testid="roster-print-link">
+              {t('rosterPrint.print')}
+            </Button>
+            <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={rosterExport.exporting} onClick={rosterExport.run} data-testid="roster-export">
+              {t('rosterPrint.export')}
+            </Button>
             {panels.map(({ key, label, icon: Icon, to, testId }) => (
               <Button key={key} component={Link} to={to(wardId)} variant="default" leftSection={<Icon size={16} />} data-testid={testId}>
                 {label(t)}

@@ -7,6 +7,10 @@ export const wardsFeature: FeatureModule = {
     // The roster is a list of files, so it needs what the file list needs.
     { path: 'wards/:wardId', permission: 'people.read', load: () => import('./WardRosterPage').then((m) => m.WardRosterPage) },
   ],
+  bareRoutes: [
+    // The printable roster (花名册) of one ward: the same permission as the on-screen roster.
+    { path: 'print/wards/:wardId/roster', permission: 'people.read', load: () => import('./roster/PrintRosterPage').then((m) => m.PrintRosterPage) },
+  ],
   navItems: [{ to: '/wards', label: (t) => t('nav.wards'), icon: IconBuildingCommunity, permission: 'wards.read', group: 'work' }],
   writeEffects: {
     // A ward's name shows in the file list and file (current ward, ward history), on the ward psych screen and beside

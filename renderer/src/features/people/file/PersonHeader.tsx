@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { IconBan, IconEdit } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { PersonFile } from '@shared/contract'
+import { termWarningLabel } from '../../../components/DaysToLastDay'
 import { PeriodBadge } from '../../../components/PeriodBadge'
 import { useCan } from '../../auth/UserContext'
 import { earlyReleaseStat } from './earlyReleaseStat'
@@ -36,6 +37,17 @@ export function PersonHeader({ file, onVoid }: { file: PersonFile; onVoid: () =>
               {id.name}
             </Title>
             <PeriodBadge period={file.period} size="lg" />
+            {file.termWarning && (
+              <Tooltip
+                label={t(file.termWarning.kind === 'expired' ? 'termWarning.expiredHint' : 'termWarning.dueHint', {
+                  lastDay: file.term.result?.lastDay ?? '',
+                })}
+              >
+                <Badge size="lg" variant="filled" color={file.termWarning.kind === 'expired' ? 'red' : 'orange'} data-testid="term-warning">
+                  {termWarningLabel(t, file.termWarning)}
+                </Badge>
+              </Tooltip>
+            )}
             {file.voided && (
               <Badge color="red" size="lg" variant="filled">
                 {t('common.voided')}

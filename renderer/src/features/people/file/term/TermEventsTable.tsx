@@ -22,13 +22,14 @@ export function TermEventsTable({ events, writable, onCloseEscape, onVoid }: Pro
     return t('common.withNote', { text: t('term.escapeValue', { from: e.fromDate ?? '', to: e.toDate }), note: t('term.escapeCount', { count: days }) })
   }
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={860}>
       <Table data-testid="term-events">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={100}>{t('term.kind')}</Table.Th>
             <Table.Th>{t('term.detail')}</Table.Th>
             <Table.Th>{t('term.docNo')}</Table.Th>
+            <Table.Th w={110}>{t('extensionForm.approvalDate')}</Table.Th>
             <Table.Th>{t('field.note')}</Table.Th>
             <Table.Th>{t('term.recorded')}</Table.Th>
             <Table.Th w={180} />
@@ -46,6 +47,7 @@ export function TermEventsTable({ events, writable, onCloseEscape, onVoid }: Pro
                 {detail(e)}
               </Table.Td>
               <Table.Td>{e.docNo ?? '—'}</Table.Td>
+              <Table.Td className="tabular">{e.kind === 'extension' ? (e.approvalDate ?? '—') : ''}</Table.Td>
               <Table.Td>
                 {e.note ?? '—'}
                 {e.voided && (

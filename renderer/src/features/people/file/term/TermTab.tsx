@@ -30,7 +30,7 @@ export function TermTab({ file }: { file: PersonFile }) {
   return (
     <Stack gap="md">
       <TermSummary term={file.term} />
-      {file.term.result && <TermSteps steps={file.term.result.steps} />}
+      {file.term.result && <TermSteps steps={file.term.result.steps} events={file.termEvents} />}
       <Paper p="lg">
         <Group justify="space-between" mb="sm">
           <Text fw={600}>{t('term.events')}</Text>
@@ -48,7 +48,15 @@ export function TermTab({ file }: { file: PersonFile }) {
         <TermEventsTable events={file.termEvents} writable={writable} onCloseEscape={setClosing} onVoid={setVoiding} />
       </Paper>
       <EarlyReleaseBar personId={file.id} reason={file.term.earlyReleaseBarReason} writable={writable} />
-      <ExtensionModal personId={file.id} approved={approved} opened={extensionOpen} onClose={extension.close} />
+      <ExtensionModal
+        personId={file.id}
+        approved={approved}
+        decisionDate={file.identity.decisionDate}
+        today={today}
+        expired={file.termWarning?.kind === 'expired' && file.term.result ? { lastDay: file.term.result.lastDay, days: file.termWarning.days } : null}
+        opened={extensionOpen}
+        onClose={extension.close}
+      />
       <EscapeModal personId={file.id} today={today} opened={escapeOpen} onClose={escape.close} />
       {closing && <CloseEscapeModal key={closing.id} personId={file.id} event={closing} today={today} onClose={() => setClosing(null)} />}
       <ReasonModal
