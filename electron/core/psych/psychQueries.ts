@@ -2,7 +2,7 @@
  * Psychology lists and screens: open work (tasks, crises), counselling sessions, and the ward screen's per-person
  * assessment facts. People and staff names come from their domains' batched lookups (one query per list).
  */
-import type { CrisisDetail, CrisisSummary, PsychTask, SessionDetail, SessionSummary, WardPsychRow } from '../../shared/contract'
+import type { CrisisDetail, CrisisSummary, PsychTask, SessionDetail, SessionSummary, WardResult } from '../../shared/contract'
 import type { Bilingual } from '../../shared/domain/instruments'
 import type { TaskStatus } from '../../shared/domain/psych'
 import { staffNamesByIds } from '../auth/staffRepo'
@@ -172,37 +172,46 @@ export function sessionDetail(db: Db, id: string): SessionDetail | undefined {
 
 /** What the ward screen shows of a person's assessments. */
 export interface WardAssessmentFacts {
-  latest: WardPsychRow['latest']
+  /** The latest live assessment of each instrument, newest first. */
+  results: WardResult[]
   /** The last complete screening (any of the screening instruments), for the due rule. */
   lastScreeningOn: string | null
 }
 
-/** Per person: the latest live assessment and the last complete screening's date. */
+/**
+ * Per person: the latest live assessment of each instrument and the last complete screening's date, in one query for
+ * the whole ward. The inner GROUP BY reads only the covering index assessments_person_instrument (person, instrument,
+ * date, recorded, incomplete); the outer join fetches one row per person and instrument. The bench holds the ward
+ * screen (150 people over 500,000 assessments) to ≤ 30 ms.
+ */
+export const WARD_RESULTS_SQL = `
+  WITH latest AS (
+    SELECT person_id, instrument_id, max(administered_on || '|' || recorded_at) AS newest,
+           max(CASE WHEN incomplete_reason IS NULL THEN administered_on END) AS lastCompleteOn
+    FROM assessments INDEXED BY assessments_person_instrument
+    WHERE person_id IN (SELECT value FROM json_each(@people)) AND voided_at IS NULL
+    GROUP BY person_id, instrument_id
+  )
+  SELECT l.person_id AS personId, l.lastCompleteOn, a.id AS assessmentId, a.instrument_id AS instrumentId, a.administered_on AS "on",
+         a.recorded_at AS recordedAt, a.incomplete_reason IS NOT NULL AS incomplete, a.band_id AS bandId, a.band_severity AS severity,
+         json_extract(a.result, '$.band.label') AS bandLabel, coalesce(json_array_length(a.result, '$.flags'), 0) > 0 AS flagged
+  FROM latest l JOIN assessments a INDEXED BY assessments_person_instrument
+    ON a.person_id = l.person_id AND a.instrument_id = l.instrument_id AND a.voided_at IS NULL
+   AND a.administered_on = substr(l.newest, 1, 10) AND a.recorded_at = substr(l.newest, 12)
+  ORDER BY l.person_id, a.administered_on DESC, a.recorded_at DESC, a.rowid DESC`
+
 export function wardAssessmentFacts(db: Db, personIds: readonly string[], screeningInstruments: readonly string[]): Map<string, WardAssessmentFacts> {
-  // Two indexed lookups per person (assessments_person), prepared once: the figure the ward-screen bench holds to ≤ 30 ms.
-  const latestStmt = db.prepare(
-    `SELECT id AS assessmentId, instrument_id AS instrumentId, administered_on AS "on", incomplete_reason IS NOT NULL AS incomplete,
-            band_id AS bandId, band_severity AS severity, result
-     FROM assessments WHERE person_id = ? AND voided_at IS NULL ORDER BY administered_on DESC, recorded_at DESC, rowid DESC LIMIT 1`,
-  )
-  const lastScreeningStmt = db.prepare(
-    `SELECT max(administered_on) AS lastOn FROM assessments WHERE person_id = ? AND voided_at IS NULL AND incomplete_reason IS NULL
-     AND instrument_id IN (SELECT value FROM json_each(?))`,
-  )
-  const screening = JSON.stringify(screeningInstruments)
-  const facts = new Map<string, WardAssessmentFacts>()
-  for (const personId of personIds) {
-    const row = latestStmt.get(personId) as
-      | (Omit<NonNullable<WardPsychRow['latest']>, 'incomplete' | 'bandLabel'> & { incomplete: 0 | 1; result: string | null })
-      | undefined
-    const lastScreeningOn = (lastScreeningStmt.get(personId, screening) as { lastOn: string | null }).lastOn
-    if (!row) {
-      facts.set(personId, { latest: null, lastScreeningOn })
-      continue
-    }
-    const { result, incomplete, ...latest } = row
-    const bandLabel = result ? ((JSON.parse(result) as { band: { label: Bilingual } | null }).band?.label ?? null) : null
-    facts.set(personId, { latest: { ...latest, incomplete: incomplete === 1, bandLabel }, lastScreeningOn })
+  const rows = db.prepare(WARD_RESULTS_SQL).all({ people: JSON.stringify(personIds) }) as Array<
+    Omit<WardResult, 'incomplete' | 'flagged' | 'bandLabel'> & { personId: string; lastCompleteOn: string | null; recordedAt: string; incomplete: 0 | 1; flagged: 0 | 1; bandLabel: string | null }
+  >
+  const screening = new Set(screeningInstruments)
+  const facts = new Map<string, WardAssessmentFacts>(personIds.map((id) => [id, { results: [], lastScreeningOn: null }]))
+  for (const { personId, lastCompleteOn, recordedAt: _recordedAt, incomplete, flagged, bandLabel, ...result } of rows) {
+    const f = facts.get(personId)
+    // Two assessments of one instrument recorded in the same millisecond: the first (highest rowid) is the latest.
+    if (!f || f.results.some((r) => r.instrumentId === result.instrumentId)) continue
+    f.results.push({ ...result, incomplete: incomplete === 1, flagged: flagged === 1, bandLabel: bandLabel ? (JSON.parse(bandLabel) as Bilingual) : null })
+    if (screening.has(result.instrumentId) && lastCompleteOn && (!f.lastScreeningOn || lastCompleteOn > f.lastScreeningOn)) f.lastScreeningOn = lastCompleteOn
   }
   return facts
 }

@@ -1,7 +1,8 @@
 import { sql as m001 } from './001_foundation'
 import { sql as m002 } from './002_psychology'
 import { migrate003 } from './003_config_versions'
+import { sql as m004 } from './004_psych_records'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, migrate003]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, migrate003, m004]
