@@ -8,6 +8,7 @@ import { notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { wardResidents } from '../people/peopleQueries'
 import { wardName } from '../wards/wardsRepo'
+import { INSTRUMENTS } from './instruments'
 import { listCrises, listTasks, wardAssessmentFacts, type PersonScope } from './psychQueries'
 import { psychSettings } from './psychSettings'
 
@@ -18,7 +19,7 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
   const settings = psychSettings(db)
   const people = wardResidents(db, wardId)
   const scope: PersonScope = { only: people.map((p) => p.id) }
-  const facts = wardAssessmentFacts(db, scope.only, settings.screeningInstruments)
+  const facts = wardAssessmentFacts(db, scope.only, INSTRUMENTS.map((i) => i.id), settings.screeningInstruments)
   const tasks = listTasks(db, scope, 'open')
   const crises = listCrises(db, scope, 'open')
   const tasksByPerson = new Map<string, number>()

@@ -9,7 +9,7 @@ ALTER TABLE counselling_sessions ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 
 ALTER TABLE counselling_sessions ADD COLUMN voided_by TEXT REFERENCES staff(id);
 
 -- Every revision of a counselling record as stored after the change (JSON of the editable fields), with who and when.
--- Revision 1 of a record written before this migration is not stored: its values are those of revision 2's "before".
+-- Revision 1 of a record written before this migration is stored by its first edit (from the record, as recorded).
 CREATE TABLE counselling_session_revisions (
   id TEXT PRIMARY KEY,
   session_id TEXT NOT NULL REFERENCES counselling_sessions(id),
@@ -21,9 +21,10 @@ CREATE TABLE counselling_session_revisions (
   UNIQUE (session_id, revision)
 ) STRICT;
 
--- The ward screen's latest result per person and instrument (and last complete screening) read from the index alone.
--- (voided_at is a column, not a partial-index condition, so that the GROUP BY never reads the table.)
-CREATE INDEX assessments_person_instrument ON assessments(person_id, instrument_id, administered_on, recorded_at, voided_at, incomplete_reason);
+-- The ward screen's latest result per person and instrument (and last complete screening): a short backward walk of
+-- the index per pair (voided_at and incomplete_reason are columns, not a partial-index condition, so the walk never
+-- reads the table).
+CREATE INDEX assessments_person_instrument ON assessments(person_id, instrument_id, voided_at, administered_on, recorded_at, incomplete_reason);
 
 -- Task lists filtered by status for a ward's people or one person (handled tasks accumulate over a stay).
 CREATE INDEX psych_tasks_person_status ON psych_tasks(person_id, status, created_at);
