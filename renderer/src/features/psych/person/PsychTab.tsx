@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Badge, Button, Divider, Group, Paper, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconClipboardPlus, IconFlag, IconMessagePlus, IconUrgent } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -29,6 +29,7 @@ export function PsychTab({ file }: { file: PersonFile }) {
   const personId = file.id
   const assessments = useApiQuery('psych:personAssessments', { personId })
   const tasks = useApiQuery('psych:tasks', { personId, status: 'open' })
+  const handledTasks = useApiQuery('psych:tasks', { personId, status: 'handled' })
   const crises = useApiQuery('psych:crises', { personId })
   const instruments = useInstruments()
   const [raising, setRaising] = useState(false)
@@ -72,6 +73,27 @@ export function PsychTab({ file }: { file: PersonFile }) {
         {tasks.isError && <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />}
         {tasks.isPending && <TableSkeleton rows={1} />}
         {tasks.data && <TaskList tasks={tasks.data} showPerson={false} />}
+        <Divider
+          my="sm"
+          labelPosition="left"
+          label={
+            <Group gap={6}>
+              <Text fz="sm" fw={600} c="dark.5">
+                {t('psych.taskHistory.historyTitle')}
+              </Text>
+              {handledTasks.data && handledTasks.data.length > 0 && (
+                <Badge size="sm" variant="light" color="gray" className="tabular">
+                  {handledTasks.data.length}
+                </Badge>
+              )}
+            </Group>
+          }
+        />
+        <div data-testid="person-task-history">
+          {handledTasks.isError && <ErrorAlert error={handledTasks.error} onRetry={() => void handledTasks.refetch()} />}
+          {handledTasks.isPending && <TableSkeleton rows={1} />}
+          {handledTasks.data && <TaskList tasks={handledTasks.data} showPerson={false} emptyText={t('psych.taskHistory.emptyHandled')} />}
+        </div>
       </Paper>
 
       <Paper p="lg">
