@@ -260,7 +260,7 @@ export const en: Texts<typeof zhCN> = {
       printBack: 'Back to the record',
       session: 'Session',
       signature: 'Counsellor: __________',
-      revisionLine: 'Revision {{n}}',
+      versionLabel: 'Record revision',
     },
     crisis: {
       title: 'Crisis',

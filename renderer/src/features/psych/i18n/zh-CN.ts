@@ -256,7 +256,7 @@ export const zhCN = {
       printBack: '返回咨询记录',
       session: '咨询信息',
       signature: '咨询师：__________',
-      revisionLine: '当前为第 {{n}} 版',
+      versionLabel: '记录版本',
     },
     crisis: {
       title: '危机干预',
