@@ -212,7 +212,7 @@ export const en: Texts<typeof zhCN> = {
       emptyHandled: 'No handled tasks',
       emptyAll: 'No tasks',
       outcome: { done: 'Handled', dismissed: 'Not needed' },
-      handledBy: '{{by}} · {{at}}',
+      handledBy: 'Handled by {{by}} at {{at}}',
       note: 'Note: {{note}}',
       raisedAt: 'Opened {{at}}',
     },

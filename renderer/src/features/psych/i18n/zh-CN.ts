@@ -208,7 +208,7 @@ export const zhCN = {
       emptyHandled: '暂无已处理的任务',
       emptyAll: '暂无任务',
       outcome: { done: '已处理', dismissed: '不需处理' },
-      handledBy: '{{by}} · {{at}}',
+      handledBy: '{{by}} 处理于 {{at}}',
       note: '处理说明：{{note}}',
       raisedAt: '生成于 {{at}}',
     },
