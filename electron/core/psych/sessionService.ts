@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { sessionsContract } from '../../shared/contract/psych/sessions'
+import { SESSION_REVISION_FIELDS, type SessionRevisionRow, type sessionsContract } from '../../shared/contract/psych/sessions'
 import { actorOf, nowIso, today } from '../context'
 import { AppError, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
@@ -7,10 +7,10 @@ import { staffById } from '../auth/staffRepo'
 import { personRefsByIds } from '../people/peopleQueries'
 import { voidRow } from '../db/voidRepo'
 import type { Db } from '../db/open'
-import { SESSION_REVISION_FIELDS, type SessionRevisionRow } from '../../shared/contract'
 import { personSessions, sessionDetail, sessionRevisions } from './psychQueries'
 import { sessionRepo, type SessionRecord } from './sessionRepo'
 
+/** Just the editable fields, in one key order: what a revision stores and what an edit compares. */
 const recordOf = (r: SessionRecord): SessionRecord => ({
   date: r.date,
   durationMinutes: r.durationMinutes,

@@ -214,6 +214,7 @@ export const en: Texts<typeof zhCN> = {
       outcome: { done: 'Handled', dismissed: 'Not needed' },
       handledBy: 'Handled by {{by}} at {{at}}',
       note: 'Note: {{note}}',
+      showAll: 'Show all {{count}}',
       raisedAt: 'Opened {{at}}',
     },
     wardResults: {

@@ -210,6 +210,7 @@ export const zhCN = {
       outcome: { done: '已处理', dismissed: '不需处理' },
       handledBy: '{{by}} 处理于 {{at}}',
       note: '处理说明：{{note}}',
+      showAll: '显示全部 {{count}} 条',
       raisedAt: '生成于 {{at}}',
     },
     wardResults: {

@@ -20,6 +20,9 @@ import { SessionModal } from '../session/SessionModal'
 import { TaskList } from '../TaskList'
 import { SessionsTable } from './SessionsTable'
 
+/** Handled tasks shown before "show all": the latest few are what a counsellor checks before a talk. */
+const HANDLED_SHOWN = 3
+
 /** The person file's 心理 tab: crises, open tasks, assessments with trend, counselling records. */
 export function PsychTab({ file }: { file: PersonFile }) {
   const { t } = useTranslation()
@@ -34,6 +37,7 @@ export function PsychTab({ file }: { file: PersonFile }) {
   const instruments = useInstruments()
   const [raising, setRaising] = useState(false)
   const [recording, setRecording] = useState(false)
+  const [showAllHandled, setShowAllHandled] = useState(false)
   const writable = !file.voided
   const byId = instrumentMap(instruments.data)
   const person = { id: personId, name: file.identity.name }
@@ -92,7 +96,18 @@ export function PsychTab({ file }: { file: PersonFile }) {
         <div data-testid="person-task-history">
           {handledTasks.isError && <ErrorAlert error={handledTasks.error} onRetry={() => void handledTasks.refetch()} />}
           {handledTasks.isPending && <TableSkeleton rows={1} />}
-          {handledTasks.data && <TaskList tasks={handledTasks.data} showPerson={false} emptyText={t('psych.taskHistory.emptyHandled')} />}
+          {handledTasks.data && (
+            <TaskList
+              tasks={showAllHandled ? handledTasks.data : handledTasks.data.slice(0, HANDLED_SHOWN)}
+              showPerson={false}
+              emptyText={t('psych.taskHistory.emptyHandled')}
+            />
+          )}
+          {handledTasks.data && handledTasks.data.length > HANDLED_SHOWN && !showAllHandled && (
+            <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setShowAllHandled(true)} data-testid="task-history-all">
+              {t('psych.taskHistory.showAll', { count: handledTasks.data.length })}
+            </Button>
+          )}
         </div>
       </Paper>
 

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { RecordedBy } from '../../../components/RecordedBy'
 
+/** What an edit changed, before → after (revision 1, the record as first written, is not listed field by field). */
 function Changes({ row }: { row: SessionRevisionRow }) {
   const { t } = useTranslation()
   const show = (v: string | null) => (v === null || v === '' ? t('psych.sessionRecord.empty') : v)
@@ -19,17 +20,13 @@ function Changes({ row }: { row: SessionRevisionRow }) {
               {t(`psych.sessionRecord.fields.${c.field}`)}
             </Table.Td>
             <Table.Td className="psych-note">
-              {row.revision > 1 && (
-                <>
-                  <Text span fz="xs" td="line-through" c="dimmed">
-                    {show(c.before)}
-                  </Text>
-                  <Text span fz="xs" mx={6} c="dimmed">
-                    →
-                  </Text>
-                </>
-              )}
-              <Text span fz="xs" fw={row.revision > 1 ? 500 : undefined}>
+              <Text span fz="xs" td="line-through" c="dimmed">
+                {show(c.before)}
+              </Text>
+              <Text span fz="xs" mx={6} c="dimmed">
+                →
+              </Text>
+              <Text span fz="xs" fw={500}>
                 {show(c.after)}
               </Text>
             </Table.Td>
