@@ -8,6 +8,7 @@ import { appendAudit, verifyAudit } from '../../electron/core/audit/auditLog'
 import { configVersion, currentConfig, InvalidConfigError } from '../../electron/core/config/configRepo'
 import { currentPeriodTemplate } from '../../electron/core/config/periodTemplates'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
+import { sql as psychRecordsMigration } from '../../electron/core/db/migrations/006_psych_records'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -328,6 +329,42 @@ describe('migration: extension approval date (issue 8), from the version before 
         }),
       ).toThrow(/CHECK constraint failed/)
       expectSound(db)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration (psychology records: session revisions, voided_by, ward-screen and task indexes), with data', () => {
+  // Found by identity, not number: migrations may be renumbered when branches merge.
+  const n = MIGRATIONS.indexOf(psychRecordsMigration) + 1
+
+  it('keeps every row, puts existing counselling records at revision 1 and enforces the new constraints', () => {
+    expect(n).toBeGreaterThan(1)
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      psychologyData(db)
+      insert(db, 'counselling_sessions', {
+        ...allRows(db, 'counselling_sessions')[0], id: 'cs-2', voided_at: AT, void_reason: '重复录入',
+      })
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) {
+        if (table !== 'counselling_sessions') expect(after[table], table).toEqual(rows)
+      }
+      expect(after.counselling_sessions).toEqual(before.counselling_sessions!.map((r) => ({ ...r, revision: 1, voided_by: null })))
+      expect(after.counselling_session_revisions).toEqual([])
+      expectSound(db)
+      const revision = { id: 'rev-1', session_id: 'cs-1', revision: 1, data: '{}', changed_at: AT, changed_by: OFFICER, change_note: null }
+      insert(db, 'counselling_session_revisions', revision)
+      expect(() => insert(db, 'counselling_session_revisions', { ...revision, id: 'rev-2' })).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'counselling_session_revisions', { ...revision, id: 'rev-3', revision: 2, session_id: 'nothing' })).toThrow(/FOREIGN KEY/)
+      expect(() => insert(db, 'counselling_session_revisions', { ...revision, id: 'rev-4', revision: 3, data: 'not json' })).toThrow(/CHECK/)
+      expect(() => db.prepare("UPDATE counselling_sessions SET revision = 0 WHERE id = 'cs-1'").run()).toThrow(/CHECK/)
+      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('assessments_person_instrument', 'psych_tasks_person_status')").all() as Array<{ name: string }>).map((r) => r.name)
+      expect(indexes.sort()).toEqual(['assessments_person_instrument', 'psych_tasks_person_status'])
     } finally {
       db.close()
     }

@@ -1,4 +1,4 @@
--- Schema at user_version 5. Generated; regenerate deliberately with:
+-- Schema at user_version 6. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -69,6 +69,18 @@ CREATE TABLE counselling_participants (
   PRIMARY KEY (session_id, person_id)
 ) STRICT;
 
+-- table counselling_session_revisions
+CREATE TABLE counselling_session_revisions (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES counselling_sessions(id),
+  revision INTEGER NOT NULL CHECK (revision > 0),
+  data TEXT NOT NULL CHECK (json_valid(data)),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL REFERENCES staff(id),
+  change_note TEXT,
+  UNIQUE (session_id, revision)
+) STRICT;
+
 -- table counselling_sessions
 CREATE TABLE counselling_sessions (
   id TEXT PRIMARY KEY,
@@ -86,7 +98,7 @@ CREATE TABLE counselling_sessions (
   recorded_by TEXT NOT NULL REFERENCES staff(id),
   voided_at TEXT,
   void_reason TEXT
-) STRICT;
+  , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0), voided_by TEXT REFERENCES staff(id)) STRICT;
 
 -- table crises
 CREATE TABLE crises (
@@ -270,6 +282,9 @@ CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id
 -- index assessments_person
 CREATE INDEX assessments_person ON assessments(person_id, administered_on DESC);
 
+-- index assessments_person_instrument
+CREATE INDEX assessments_person_instrument ON assessments(person_id, instrument_id, voided_at, administered_on, recorded_at, incomplete_reason);
+
 -- index audit_actor_at
 CREATE INDEX audit_actor_at ON audit_log(actor_id, at);
 
@@ -314,6 +329,9 @@ CREATE INDEX psych_tasks_open ON psych_tasks(status, ward_id);
 
 -- index psych_tasks_person
 CREATE INDEX psych_tasks_person ON psych_tasks(person_id);
+
+-- index psych_tasks_person_status
+CREATE INDEX psych_tasks_person_status ON psych_tasks(person_id, status, created_at);
 
 -- index term_events_person
 CREATE INDEX term_events_person ON term_events(person_id);

@@ -8,6 +8,7 @@ import { notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { wardResidents } from '../people/peopleQueries'
 import { wardName } from '../wards/wardsRepo'
+import { INSTRUMENTS } from './instruments'
 import { listCrises, listTasks, wardAssessmentFacts, type PersonScope } from './psychQueries'
 import { psychSettings } from './psychSettings'
 
@@ -18,16 +19,21 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
   const settings = psychSettings(db)
   const people = wardResidents(db, wardId)
   const scope: PersonScope = { only: people.map((p) => p.id) }
-  const facts = wardAssessmentFacts(db, scope.only, settings.screeningInstruments)
+  const facts = wardAssessmentFacts(db, scope.only, INSTRUMENTS.map((i) => i.id), settings.screeningInstruments)
   const tasks = listTasks(db, scope, 'open')
   const crises = listCrises(db, scope, 'open')
   const tasksByPerson = new Map<string, number>()
   for (const t of tasks) tasksByPerson.set(t.personId, (tasksByPerson.get(t.personId) ?? 0) + 1)
   const crisisByPerson = new Map<string, RiskLevel>()
   for (const c of crises) if (!crisisByPerson.has(c.personId)) crisisByPerson.set(c.personId, c.riskLevel)
+  // Tasks come newest first: the first flag task of a person is their newest open flag.
+  const flagByPerson = new Map<string, { assessmentId: string; raisedAt: string }>()
+  for (const t of tasks) {
+    if (t.assessmentId && !flagByPerson.has(t.personId)) flagByPerson.set(t.personId, { assessmentId: t.assessmentId, raisedAt: t.createdAt })
+  }
 
   const rows = people.map((p) => {
-    const { latest, lastScreeningOn: lastOn } = facts.get(p.id) ?? { latest: null, lastScreeningOn: null }
+    const { results, lastScreeningOn: lastOn } = facts.get(p.id) ?? { results: [], lastScreeningOn: null }
     const due = screeningDue(p.admissionDate, lastOn, settings, todayDate, addDays)
     return {
       personId: p.id,
@@ -36,7 +42,9 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
       period: p.period,
       admissionDate: p.admissionDate,
       screening: { ...due, lastOn },
-      latest,
+      latest: results[0] ?? null,
+      results,
+      openFlag: flagByPerson.get(p.id) ?? null,
       openTasks: tasksByPerson.get(p.id) ?? 0,
       openCrisis: crisisByPerson.get(p.id) ?? null,
     }

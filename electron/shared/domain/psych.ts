@@ -7,6 +7,12 @@ export type RiskLevel = (typeof RISK_LEVELS)[number]
 
 export const TASK_STATUSES = ['open', 'done', 'dismissed'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
+/** What a task list may be filtered to: one status, or every handled task (done or dismissed). */
+export const TASK_FILTERS = ['open', 'handled', 'done', 'dismissed'] as const
+export type TaskFilter = (typeof TASK_FILTERS)[number]
+/** The statuses a filter covers. */
+export const taskFilterStatuses = (f: TaskFilter | undefined): TaskStatus[] =>
+  f === undefined ? [...TASK_STATUSES] : f === 'handled' ? ['done', 'dismissed'] : [f]
 
 export const SESSION_KINDS = ['individual', 'group'] as const
 export type SessionKind = (typeof SESSION_KINDS)[number]

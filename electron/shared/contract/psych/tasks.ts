@@ -1,7 +1,7 @@
 /** Follow-up tasks raised by assessment flags, handled by the ward's counsellors. */
 import { z } from 'zod'
 import type { Bilingual } from '../../domain/instruments'
-import type { TaskStatus } from '../../domain/psych'
+import { TASK_FILTERS, type TaskStatus } from '../../domain/psych'
 import { id, text } from '../common'
 import { method, noAudit } from '../define'
 
@@ -22,7 +22,7 @@ export interface PsychTask {
 
 export const tasksContract = {
   'psych:tasks': method<PsychTask[]>()({
-    input: z.object({ wardId: id.optional(), personId: id.optional(), status: z.enum(['open', 'done', 'dismissed']).optional() }),
+    input: z.object({ wardId: id.optional(), personId: id.optional(), status: z.enum(TASK_FILTERS).optional() }),
     access: 'psych.read',
     audit: noAudit,
   }),

@@ -8,6 +8,18 @@ import { method, noAudit } from '../define'
 import type { CrisisSummary } from './crises'
 import type { PsychTask } from './tasks'
 
+export interface WardResult {
+  assessmentId: string
+  instrumentId: string
+  on: string
+  incomplete: boolean
+  bandId: string | null
+  bandLabel: Bilingual | null
+  severity: number | null
+  /** The scoring raised a flag (e.g. PHQ-9 item 9). */
+  flagged: boolean
+}
+
 export interface WardPsychRow {
   personId: string
   name: string
@@ -15,15 +27,12 @@ export interface WardPsychRow {
   period: Period | null
   admissionDate: string
   screening: { kind: 'admission' | 'periodic'; dueOn: string; status: DueStatus; lastOn: string | null }
-  latest: {
-    assessmentId: string
-    instrumentId: string
-    on: string
-    incomplete: boolean
-    bandId: string | null
-    bandLabel: Bilingual | null
-    severity: number | null
-  } | null
+  /** The newest live assessment of any instrument. */
+  latest: WardResult | null
+  /** The latest live assessment of each instrument, newest first: one instrument's result never hides another's. */
+  results: WardResult[]
+  /** The newest open follow-up task raised by an assessment flag, whichever assessment is newest (a flag, never its text). */
+  openFlag: { assessmentId: string; raisedAt: string } | null
   openTasks: number
   openCrisis: RiskLevel | null
 }

@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, Text, ThemeIcon } from '@mantine/core'
-import { IconChecklist } from '@tabler/icons-react'
+import { Anchor, Badge, Button, Group, Text, ThemeIcon } from '@mantine/core'
+import { IconChecklist, IconCircleCheck, IconCircleMinus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -10,8 +10,11 @@ import { useCan } from '../auth/UserContext'
 import { HandleTaskModal } from './HandleTaskModal'
 import { useBi } from './psychUi'
 
-/** Open follow-up tasks with a 处理 button each (psych.assess). */
-export function TaskList({ tasks, showPerson = true }: { tasks: PsychTask[]; showPerson?: boolean }) {
+/**
+ * Follow-up tasks: open ones with a 处理 button each (psych.assess); handled ones stay listed, faded, with the outcome,
+ * who handled them, when, and the note.
+ */
+export function TaskList({ tasks, showPerson = true, emptyText }: { tasks: PsychTask[]; showPerson?: boolean; emptyText?: string }) {
   const { t } = useTranslation()
   const bi = useBi()
   const can = useCan()
@@ -19,41 +22,60 @@ export function TaskList({ tasks, showPerson = true }: { tasks: PsychTask[]; sho
   const empty = (
     <Group gap="xs" c="dimmed" py="sm">
       <IconChecklist size={18} stroke={1.5} />
-      <Text fz="sm">{t('psych.task.empty')}</Text>
+      <Text fz="sm">{emptyText ?? t('psych.task.empty')}</Text>
     </Group>
   )
   return (
     <>
       <WorkItemList
         empty={empty}
-        items={tasks.map((task) => ({
-          key: task.id,
-          testId: 'psych-task',
-          icon: (
-            <ThemeIcon size={24} radius="xl" variant="light" color="orange">
-              <IconChecklist size={14} />
-            </ThemeIcon>
-          ),
-          person: showPerson ? { name: task.personName, to: `/people/${task.personId}?tab=psych` } : undefined,
-          label: bi(task.label),
-          meta: (
-            <>
-              <Text fz="xs" c="dimmed">
-                {formatInstant(task.createdAt)}
-              </Text>
-              {task.assessmentId && can('psych.assess') && (
-                <Anchor component={Link} to={`/psych/assessments/${task.assessmentId}`} fz="xs">
-                  {t('psych.task.viewAssessment')}
-                </Anchor>
-              )}
-            </>
-          ),
-          action: can('psych.assess') && (
-            <Button size="compact-sm" variant="light" onClick={() => setHandling(task)}>
-              {t('psych.task.handle')}
-            </Button>
-          ),
-        }))}
+        items={tasks.map((task) => {
+          const handled = task.status !== 'open'
+          return {
+            key: task.id,
+            testId: handled ? 'psych-task-handled' : 'psych-task',
+            done: handled,
+            icon: (
+              <ThemeIcon size={24} radius="xl" variant="light" color={handled ? (task.status === 'done' ? 'teal' : 'gray') : 'orange'}>
+                {task.status === 'done' ? <IconCircleCheck size={14} /> : task.status === 'dismissed' ? <IconCircleMinus size={14} /> : <IconChecklist size={14} />}
+              </ThemeIcon>
+            ),
+            person: showPerson ? { name: task.personName, to: `/people/${task.personId}?tab=psych` } : undefined,
+            status: handled && (
+              <Badge size="xs" variant="light" color={task.status === 'done' ? 'teal' : 'gray'} data-testid="task-outcome">
+                {t(`psych.taskHistory.outcome.${task.status === 'done' ? 'done' : 'dismissed'}`)}
+              </Badge>
+            ),
+            label: bi(task.label),
+            meta: (
+              <>
+                <Text fz="xs" c="dimmed">
+                  {handled ? t('psych.taskHistory.raisedAt', { at: formatInstant(task.createdAt) }) : formatInstant(task.createdAt)}
+                </Text>
+                {handled && (
+                  <Text fz="xs" c="dimmed" data-testid="task-handled-by">
+                    {t('psych.taskHistory.handledBy', { by: task.handledBy ?? '—', at: formatInstant(task.handledAt) })}
+                  </Text>
+                )}
+                {task.assessmentId && can('psych.assess') && (
+                  <Anchor component={Link} to={`/psych/assessments/${task.assessmentId}`} fz="xs">
+                    {t('psych.task.viewAssessment')}
+                  </Anchor>
+                )}
+                {handled && task.handledNote && (
+                  <Text fz="xs" c="dark.4" w="100%" className="psych-note" data-testid="task-note">
+                    {t('psych.taskHistory.note', { note: task.handledNote })}
+                  </Text>
+                )}
+              </>
+            ),
+            action: !handled && can('psych.assess') && (
+              <Button size="compact-sm" variant="light" onClick={() => setHandling(task)}>
+                {t('psych.task.handle')}
+              </Button>
+            ),
+          }
+        })}
       />
       {handling && <HandleTaskModal key={handling.id} task={handling} onClose={() => setHandling(null)} />}
     </>

@@ -13,6 +13,8 @@ export const psychFeature: FeatureModule = {
   ],
   bareRoutes: [
     { path: 'print/assessment/:id', permission: 'psych.assess', load: () => import('./print/PrintAssessmentPage').then((m) => m.PrintAssessmentPage) },
+    // Only roles that may read counselling notes may print one (the data behind it is psych:getSession, psych.notes).
+    { path: 'print/session/:id', permission: 'psych.notes', load: () => import('./print/PrintSessionPage').then((m) => m.PrintSessionPage) },
   ],
   navItems: [{ to: '/psych', label: (t) => t('nav.psych'), icon: IconBrain, permission: 'psych.read', group: 'work' }],
   personTabs: [

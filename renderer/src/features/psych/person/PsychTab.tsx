@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Badge, Button, Divider, Group, Paper, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconClipboardPlus, IconFlag, IconMessagePlus, IconUrgent } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -20,6 +20,9 @@ import { SessionModal } from '../session/SessionModal'
 import { TaskList } from '../TaskList'
 import { SessionsTable } from './SessionsTable'
 
+/** Handled tasks shown before "show all": the latest few are what a counsellor checks before a talk. */
+const HANDLED_SHOWN = 3
+
 /** The person file's 心理 tab: crises, open tasks, assessments with trend, counselling records. */
 export function PsychTab({ file }: { file: PersonFile }) {
   const { t } = useTranslation()
@@ -29,10 +32,12 @@ export function PsychTab({ file }: { file: PersonFile }) {
   const personId = file.id
   const assessments = useApiQuery('psych:personAssessments', { personId })
   const tasks = useApiQuery('psych:tasks', { personId, status: 'open' })
+  const handledTasks = useApiQuery('psych:tasks', { personId, status: 'handled' })
   const crises = useApiQuery('psych:crises', { personId })
   const instruments = useInstruments()
   const [raising, setRaising] = useState(false)
   const [recording, setRecording] = useState(false)
+  const [showAllHandled, setShowAllHandled] = useState(false)
   const writable = !file.voided
   const byId = instrumentMap(instruments.data)
   const person = { id: personId, name: file.identity.name }
@@ -72,6 +77,38 @@ export function PsychTab({ file }: { file: PersonFile }) {
         {tasks.isError && <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />}
         {tasks.isPending && <TableSkeleton rows={1} />}
         {tasks.data && <TaskList tasks={tasks.data} showPerson={false} />}
+        <Divider
+          my="sm"
+          labelPosition="left"
+          label={
+            <Group gap={6}>
+              <Text fz="sm" fw={600} c="dark.5">
+                {t('psych.taskHistory.historyTitle')}
+              </Text>
+              {handledTasks.data && handledTasks.data.length > 0 && (
+                <Badge size="sm" variant="light" color="gray" className="tabular">
+                  {handledTasks.data.length}
+                </Badge>
+              )}
+            </Group>
+          }
+        />
+        <div data-testid="person-task-history">
+          {handledTasks.isError && <ErrorAlert error={handledTasks.error} onRetry={() => void handledTasks.refetch()} />}
+          {handledTasks.isPending && <TableSkeleton rows={1} />}
+          {handledTasks.data && (
+            <TaskList
+              tasks={showAllHandled ? handledTasks.data : handledTasks.data.slice(0, HANDLED_SHOWN)}
+              showPerson={false}
+              emptyText={t('psych.taskHistory.emptyHandled')}
+            />
+          )}
+          {handledTasks.data && handledTasks.data.length > HANDLED_SHOWN && !showAllHandled && (
+            <Button size="compact-xs" variant="subtle" mt={4} onClick={() => setShowAllHandled(true)} data-testid="task-history-all">
+              {t('psych.taskHistory.showAll', { count: handledTasks.data.length })}
+            </Button>
+          )}
+        </div>
       </Paper>
 
       <Paper p="lg">

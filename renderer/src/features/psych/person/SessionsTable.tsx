@@ -31,25 +31,50 @@ export function SessionsTable({ personId }: { personId: string }) {
         </Table.Thead>
         <Table.Tbody>
           {sessions.data.map((s) => (
-            <Table.Tr key={s.id} className="clickable-row" tabIndex={0} onClick={() => open(s.id)} onKeyDown={(e) => e.key === 'Enter' && open(s.id)} data-testid="session-row">
-              <Table.Td className="tabular">{s.date}</Table.Td>
+            <Table.Tr
+              key={s.id}
+              className="clickable-row"
+              tabIndex={0}
+              onClick={() => open(s.id)}
+              onKeyDown={(e) => e.key === 'Enter' && open(s.id)}
+              c={s.voided ? 'dimmed' : undefined}
+              data-testid="session-row"
+              data-voided={s.voided ? true : undefined}
+            >
+              <Table.Td className="tabular" td={s.voided ? 'line-through' : undefined}>
+                {s.date}
+              </Table.Td>
               <Table.Td>
                 <Badge size="sm" variant="light" color={s.kind === 'group' ? 'grape' : 'ink'}>
                   {s.kind === 'group' ? t('psych.session.groupOf', { count: s.participants.length }) : t('psych.session.kinds.individual')}
                 </Badge>
               </Table.Td>
-              <Table.Td fw={500}>{s.topic}</Table.Td>
+              <Table.Td fw={500}>
+                <Text span fz="sm" fw={500} td={s.voided ? 'line-through' : undefined}>
+                  {s.topic}
+                </Text>
+                {s.voided && (
+                  <Text fz="xs" c="red.8" data-testid="session-void-reason">
+                    {t('psych.sessionRecord.voided')}：{s.voided.reason}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td ta="right" className="tabular">
                 {t('psych.session.minutesValue', { count: s.durationMinutes })}
               </Table.Td>
               <Table.Td>{s.counsellor}</Table.Td>
               <Table.Td>
-                {s.riskObserved && (
+                {s.voided && (
+                  <Badge size="sm" color="red" variant="light">
+                    {t('psych.sessionRecord.voided')}
+                  </Badge>
+                )}
+                {s.riskObserved && !s.voided && (
                   <Badge size="sm" color="red" variant="light" leftSection={<IconAlertTriangle size={12} />}>
                     {t('psych.session.riskFlag')}
                   </Badge>
                 )}
-                {!s.riskObserved && (
+                {!s.riskObserved && !s.voided && (
                   <Text fz="sm" c="dimmed">
                     {' '}
                   </Text>

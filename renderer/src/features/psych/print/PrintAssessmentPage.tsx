@@ -15,7 +15,6 @@ import { trendPoints } from '../charts/trend'
 import { formatScore, instrumentTitle, orderedScoreKeys, useBi, useInstruments, useItemText, usePsychSettings, useScoreLabel } from '../psychUi'
 import { FactorSection, PrintFlags } from '../result/ResultParts'
 
-
 /** /print/assessment/:id — an A4 report outside the app shell; the toolbar is hidden when printing. */
 export function PrintAssessmentPage() {
   const { id = '' } = useParams()
@@ -187,11 +186,11 @@ function Report({
       {points.length >= 2 && (
         <div className="print-block" data-testid="print-trend">
           <h2>{t('psych.print.trend', { name: instrument.shortName })}</h2>
-          <TrendChart instrument={instrument} points={points} yLabel={headlineLabel} animate={false} height={200} />
+          <TrendChart instrument={instrument} points={points} yLabel={headlineLabel} animate={false} height={160} />
         </div>
       )}
 
-      <div className="print-block">
+      <div className="print-block print-flow" data-testid="print-answers">
         <h2>{t('psych.result.answers')}</h2>
         {withTexts ? (
           <table className="print-table">

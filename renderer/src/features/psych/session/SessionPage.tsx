@@ -1,10 +1,16 @@
-import { Alert, Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react'
+import { Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { IconAlertOctagon, IconAlertTriangle, IconBan, IconEdit, IconLock, IconPrinter } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { SessionDetail } from '@shared/contract'
-import { useApiQuery } from '../../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../../api/hooks'
+import { ReasonModal } from '../../../components/ReasonModal'
+import { formatInstant, todayIso } from '../../../lib/format'
+import { useFacility } from '../../shell/useFacility'
+import { SessionEditModal } from './SessionEditModal'
+import { SessionHistory } from './SessionHistory'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { InfoGrid } from '../../../components/InfoGrid'
 import { NotFound } from '../../../components/NotFound'
@@ -50,21 +56,50 @@ function Section({ title, children, color }: { title: string; children: ReactNod
 
 function SessionContent({ s }: { s: SessionDetail }) {
   const { t } = useTranslation()
+  const today = useFacility().data?.today ?? todayIso()
+  const [editing, setEditing] = useState(false)
+  const [voiding, setVoiding] = useState(false)
+  const voidIt = useApiMutation('psych:voidSession', { success: t('psych.sessionRecord.voidDone') })
   return (
     <Stack gap="md">
+      {s.voided && (
+        <Alert color="red" variant="light" icon={<IconAlertOctagon size={20} />} title={t('psych.sessionRecord.voided')} data-testid="session-voided">
+          <Text fz="sm">{t('psych.sessionRecord.voidedLine', { by: s.voided.by, at: formatInstant(s.voided.at), reason: s.voided.reason })}</Text>
+          <Text fz="xs" c="dimmed">
+            {t('psych.sessionRecord.voidedNoEdit')}
+          </Text>
+        </Alert>
+      )}
       <Paper p="lg">
-        <Group gap="sm" mb="md">
-          <Title order={3} fw={600} data-testid="session-topic">
-            {s.topic}
-          </Title>
-          <Badge variant="light" color={s.kind === 'group' ? 'grape' : 'ink'}>
-            {t(`psych.session.kinds.${s.kind}`)}
-          </Badge>
-          {s.riskObserved && (
-            <Badge color="red" variant="filled">
-              {t('psych.session.riskFlag')}
+        <Group justify="space-between" align="flex-start" wrap="nowrap" mb="md">
+          <Group gap="sm">
+            <Title order={3} fw={600} data-testid="session-topic" td={s.voided ? 'line-through' : undefined}>
+              {s.topic}
+            </Title>
+            <Badge variant="light" color={s.kind === 'group' ? 'grape' : 'ink'}>
+              {t(`psych.session.kinds.${s.kind}`)}
             </Badge>
-          )}
+            {s.riskObserved && (
+              <Badge color="red" variant="filled">
+                {t('psych.session.riskFlag')}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Button component={Link} to={`/print/session/${s.id}`} variant="light" size="xs" leftSection={<IconPrinter size={14} />} data-testid="session-print-link">
+              {t('psych.sessionRecord.print')}
+            </Button>
+            {!s.voided && (
+              <>
+                <Button variant="light" size="xs" leftSection={<IconEdit size={14} />} onClick={() => setEditing(true)} data-testid="session-edit">
+                  {t('psych.sessionRecord.edit')}
+                </Button>
+                <Button variant="subtle" color="red" size="xs" leftSection={<IconBan size={14} />} onClick={() => setVoiding(true)} data-testid="session-void">
+                  {t('psych.sessionRecord.void')}
+                </Button>
+              </>
+            )}
+          </Group>
         </Group>
         <InfoGrid
           cols={4}
@@ -104,10 +139,21 @@ function SessionContent({ s }: { s: SessionDetail }) {
           <Section title={t('psych.session.note.plan')}>{s.note.plan ?? '—'}</Section>
         </Stack>
       </Paper>
+      <SessionHistory sessionId={s.id} />
       <Group gap={6} c="dimmed">
         <IconLock size={14} />
         <Text fz="xs">{t('psych.session.auditedRead')}</Text>
       </Group>
+      {editing && <SessionEditModal key={s.revision} session={s} today={today} onClose={() => setEditing(false)} />}
+      <ReasonModal
+        opened={voiding}
+        title={t('psych.sessionRecord.voidTitle')}
+        warning={t('psych.sessionRecord.voidHint')}
+        confirmLabel={t('psych.sessionRecord.void')}
+        loading={voidIt.isPending}
+        onClose={() => setVoiding(false)}
+        onConfirm={(reason) => voidIt.mutateAsync({ id: s.id, reason })}
+      />
     </Stack>
   )
 }

@@ -16,8 +16,9 @@ import { isApiCallError } from '../../../api/errors'
 import { isValidUuid } from '../../../lib/ids'
 import { useCan } from '../../auth/UserContext'
 import { CrisisList } from '../CrisisList'
-import { DueBadge, instrumentMap, RiskBadge, SeverityBadge, useBi, useInstruments } from '../psychUi'
-import { TaskList } from '../TaskList'
+import { DueBadge, instrumentMap, RiskBadge, useInstruments } from '../psychUi'
+import { WardResultChips } from './WardResultChips'
+import { WardTasksPanel } from './WardTasksPanel'
 
 const FILTERS = ['all', 'due', 'overdue', 'tasks', 'crisis'] as const
 type Filter = (typeof FILTERS)[number]
@@ -164,15 +165,7 @@ function ScreenContent({ data }: { data: WardPsychScreen }) {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Paper p="md" data-testid="psych-tasks">
-            <Group justify="space-between" mb={4}>
-              <Text fw={600}>{t('psych.task.title')}</Text>
-              <Badge variant="light" color={data.tasks.length > 0 ? 'orange' : 'gray'} className="tabular">
-                {data.tasks.length}
-              </Badge>
-            </Group>
-            <TaskList tasks={data.tasks.filter((task) => task.status === 'open')} />
-          </Paper>
+          <WardTasksPanel wardId={data.wardId} openTasks={data.tasks} />
         </Grid.Col>
       </Grid>
     </Stack>
@@ -181,7 +174,6 @@ function ScreenContent({ data }: { data: WardPsychScreen }) {
 
 function Roster({ rows, total }: { rows: WardPsychRow[]; total: number }) {
   const { t } = useTranslation()
-  const bi = useBi()
   const navigate = useNavigate()
   const periodLabel = usePeriodLabel()
   const instruments = instrumentMap(useInstruments().data)
@@ -200,7 +192,7 @@ function Roster({ rows, total }: { rows: WardPsychRow[]; total: number }) {
             </Table.Th>
             <Table.Th>{t('col.period')}</Table.Th>
             <Table.Th>{t('psych.ward.screening')}</Table.Th>
-            <Table.Th>{t('psych.ward.latest')}</Table.Th>
+            <Table.Th>{t('psych.wardResults.header')}</Table.Th>
             <Table.Th ta="center" w={70}>
               {t('psych.ward.tasks')}
             </Table.Th>
@@ -240,24 +232,7 @@ function Roster({ rows, total }: { rows: WardPsychRow[]; total: number }) {
                 </Group>
               </Table.Td>
               <Table.Td>
-                {row.latest ? (
-                  <Group gap={6} wrap="nowrap">
-                    <Text fz="sm">{instruments.get(row.latest.instrumentId)?.shortName ?? row.latest.instrumentId}</Text>
-                    {row.latest.incomplete && (
-                      <Badge size="sm" variant="light" color="gray">
-                        {t('psych.incomplete')}
-                      </Badge>
-                    )}
-                    {row.latest.bandLabel && <SeverityBadge severity={row.latest.severity} label={bi(row.latest.bandLabel)} size="sm" />}
-                    <Text fz="xs" c="dimmed" className="tabular">
-                      {row.latest.on}
-                    </Text>
-                  </Group>
-                ) : (
-                  <Text fz="sm" c="dimmed">
-                    {t('psych.ward.never')}
-                  </Text>
-                )}
+                <WardResultChips row={row} instruments={instruments} />
               </Table.Td>
               <Table.Td ta="center">
                 {row.openTasks > 0 ? (
