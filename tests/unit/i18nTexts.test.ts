@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { contract } from '../../electron/shared/contract'
 import { messages } from '../../electron/shared/i18n/messages'
 import { en, enPlurals, flatten, textParts, zhCN } from '../../renderer/src/i18n/texts'
 
@@ -29,5 +30,17 @@ describe('interface texts', () => {
 
   it('API messages have the same keys in both languages', () => {
     expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages['zh-CN']).sort())
+  })
+})
+
+describe('audit log labels', () => {
+  // Every method that writes an audit row is shown by name on the audit page and offered in its method filter.
+  const audited = Object.entries(contract)
+    .filter(([, spec]) => spec.audit.kind !== 'none')
+    .map(([name]) => name)
+
+  it.each(audited)('%s has a label in both languages', (name) => {
+    expect((zhCN.methods as Record<string, string>)[name], 'zh-CN').toBeTruthy()
+    expect((en.methods as Record<string, string>)[name], 'en').toBeTruthy()
   })
 })
