@@ -1,6 +1,6 @@
 /** The build silences exactly one warning nobody can act on (zod's misplaced annotations) and forwards the rest. */
 import { describe, expect, it } from 'vitest'
-import config, { isZodAnnotationWarning } from '../../electron.vite.config'
+import config, { isZodAnnotationWarning, vendorChunk } from '../../electron.vite.config'
 
 const zodAnnotation = {
   code: 'INVALID_ANNOTATION',
@@ -32,5 +32,21 @@ describe('renderer build warnings', () => {
     const other = { code: 'EVAL', id: '/work/app/renderer/src/x.ts', message: 'Use of eval' }
     onwarn(other, (w) => forwarded.push(w))
     expect(forwarded).toEqual([other])
+  })
+})
+
+describe('renderer vendor chunks', () => {
+  it('puts the libraries every screen needs in their own chunks, by package', () => {
+    expect(vendorChunk('/work/main/node_modules/react-dom/cjs/react-dom-client.production.js')).toBe('react')
+    expect(vendorChunk('/work/main/node_modules/react-router/dist/production/index.mjs')).toBe('react')
+    expect(vendorChunk('C:\\app\\node_modules\\i18next\\dist\\esm\\i18next.js')).toBe('i18n')
+    expect(vendorChunk('/work/main/node_modules/@tanstack/query-core/build/modern/index.js')).toBe('query')
+  })
+
+  it('leaves page-only libraries and our own code to the lazy chunks that import them', () => {
+    expect(vendorChunk('/work/main/node_modules/zod/v4/core/util.js')).toBeUndefined()
+    expect(vendorChunk('/work/main/node_modules/chart.js/dist/chart.js')).toBeUndefined()
+    expect(vendorChunk('/work/main/node_modules/react-number-format/dist/react-number-format.es.js')).toBeUndefined()
+    expect(vendorChunk('/work/wt/app/renderer/src/features/wards/WardRosterPage.tsx')).toBeUndefined()
   })
 })
