@@ -62,3 +62,24 @@ test('a signed-in start on a ward roster fetches the roster and the shell, not t
     await context.close()
   }
 })
+
+test('English is fetched only when chosen, and a saved choice of English starts in English', async ({ page, demoApp }) => {
+  const fetched = recordScripts(page)
+  await page.goto(demoApp.url)
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  expect(chunk((await fetched()).urls, 'texts.en')).toEqual([])
+
+  await page.getByText('English', { exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await expect(page.getByLabel('Username')).toBeVisible()
+  expect(chunk((await fetched()).urls, 'texts.en')).toHaveLength(1)
+
+  // The choice is kept: a new start renders in English (the app waits for the English texts before rendering).
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  await page.getByLabel('Username').fill('admin')
+  await page.getByLabel('Password').fill('Admin#2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Wards' })).toBeVisible()
+})

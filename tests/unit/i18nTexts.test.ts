@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { messages } from '../../electron/shared/i18n/messages'
-import { en, enPlurals, flatten, textParts, zhCN } from '../../renderer/src/i18n/texts'
+import { flatten, zhCN } from '../../renderer/src/i18n/texts'
+import { en, enPlurals, textParts } from '../../renderer/src/i18n/texts.en'
 
 /**
  * The interface texts live per feature; these checks back the compile-time ones (each English part is typed against
