@@ -149,10 +149,8 @@ async function main() {
       const t0 = performance.now()
       await page.evaluate(`location.hash = '#/wards/${ward.id}'`)
       await page.getByRole('heading', { name: new RegExp(`^${ward.name} ·`) }).waitFor({ state: 'visible' })
-      await page.waitForFunction(`(() => {
-        const table = document.querySelector('[data-testid="people-table"]')
-        return table !== null && table.style.opacity === '1' && table.querySelector('tbody tr') !== null
-      })()`)
+      // (A locator, not waitForFunction: the app's CSP forbids the string evaluation a predicate would need.)
+      await page.locator('[data-testid="people-table"][style*="opacity: 1"] tbody tr').first().waitFor({ state: 'visible' })
       switches.push(performance.now() - t0)
     }
     report('ward switch to rendered roster', switches)
