@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router'
-import { onApiError } from './api/client'
+import { api, onApiError } from './api/client'
 import { isApiCallError } from './api/errors'
 import { markTokenRejected, useTokenRejected } from './api/fatal'
 import { apiKey, WriteEffectsProvider } from './api/hooks'
@@ -13,12 +13,13 @@ import { clearSessionId } from './api/session'
 import { TokenInvalid } from './components/TokenInvalid'
 import { writeEffects } from './features'
 import { ME_INPUT } from './features/auth/useMe'
+import { STATUS_INPUT } from './features/setup/useSetupStatus'
 import { dayjsLocale } from './i18n'
 import { router } from './router'
 import { theme } from './theme'
 
 function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -29,6 +30,11 @@ function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   })
+  // Every start asks these two before its first screen (RootGate, then RequireUser). Asking now overlaps them with
+  // fetching the first page's code instead of queueing them, one after the other, behind it.
+  void client.prefetchQuery({ queryKey: apiKey('setup:status', STATUS_INPUT), queryFn: () => api.invoke('setup:status', STATUS_INPUT) })
+  void client.prefetchQuery({ queryKey: apiKey('auth:me', ME_INPUT), queryFn: () => api.invoke('auth:me', ME_INPUT) })
+  return client
 }
 
 export function App() {

@@ -1,21 +1,21 @@
 import { createHashRouter, Navigate, type RouteObject } from 'react-router'
-import { contributions, type FeatureRoute } from './app/feature'
+import { lazy, Suspense } from 'react'
+import { contributions, type FeatureRoute, type PublicRoute } from './app/feature'
 import { FullPageLoader } from './components/FullPageLoader'
 import { NotFound } from './components/NotFound'
 import { RequirePermission } from './features/auth/RequirePermission'
 import { RequireUser } from './features/auth/RequireUser'
 import { features } from './features'
-import { AppLayout } from './features/shell/AppLayout'
 import { HomeRedirect } from './features/shell/HomeRedirect'
 import { RootGate } from './features/shell/RootGate'
 import { RouteError } from './features/shell/RouteError'
 
 /** A feature page behind its permission; its code is fetched on the first visit (one bundle chunk per page). */
-function guarded({ path, permission, load }: FeatureRoute): RouteObject {
+function guarded({ path, permission, load }: FeatureRoute, inShell: boolean): RouteObject {
   return {
     path,
     lazy: async () => {
-      const Page = await load()
+      const [Page] = await Promise.all([load(), inShell ? loadShell() : null])
       return {
         element: (
           <RequirePermission permission={permission}>
@@ -27,6 +27,21 @@ function guarded({ path, permission, load }: FeatureRoute): RouteObject {
   }
 }
 
+/** A page before sign-in: bundled (sign-in) or fetched on first visit (set-up). */
+function publicPage(route: PublicRoute): RouteObject {
+  if ('Page' in route) return { path: route.path, element: <route.Page /> }
+  const { path, load } = route
+  return { path, lazy: async () => ({ Component: await load() }) }
+}
+
+/**
+ * The app shell (side bar, header, search, user menu) is its own chunk, rendered only once RequireUser lets the user
+ * through, so the sign-in screen never fetches it (a route `lazy` would be fetched before the redirect to sign-in).
+ * A page inside the shell fetches it beside its own chunk, so a signed-in start does not wait for one after the other.
+ */
+const loadShell = () => import('./features/shell/AppLayout')
+const Shell = lazy(async () => ({ default: (await loadShell()).AppLayout }))
+
 /** Hash routing works both from file:// in Electron and from the browser-mode server. */
 export const router = createHashRouter([
   {
@@ -35,18 +50,22 @@ export const router = createHashRouter([
     // Shown while the first page's code loads.
     hydrateFallbackElement: <FullPageLoader />,
     children: [
-      ...contributions(features, 'publicRoutes').map(({ path, Page }) => ({ path, element: <Page /> })),
+      ...contributions(features, 'publicRoutes').map(publicPage),
       {
         element: <RequireUser />,
         children: [
           // Printable pages: signed in, but outside the app shell (no navigation in the printout).
-          ...contributions(features, 'bareRoutes').map((route) => ({ ...guarded(route), errorElement: <RouteError /> })),
+          ...contributions(features, 'bareRoutes').map((route) => ({ ...guarded(route, false), errorElement: <RouteError /> })),
           {
-            element: <AppLayout />,
+            element: (
+              <Suspense fallback={<FullPageLoader />}>
+                <Shell />
+              </Suspense>
+            ),
             errorElement: <RouteError />,
             children: [
               { index: true, element: <HomeRedirect /> },
-              ...contributions(features, 'routes').map(guarded),
+              ...contributions(features, 'routes').map((route) => guarded(route, true)),
               { path: 'home', element: <Navigate to="/" replace /> },
               { path: '*', element: <NotFound /> },
             ],

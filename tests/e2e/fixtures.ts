@@ -9,7 +9,7 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 const CLI = join(ROOT, 'electron', 'core', 'cli', 'index.ts')
 
 export interface RunningApp {
-  /** Start URL with the one-time token (as printed by `serve`). */
+  /** Start URL with the server run's token (as printed by `serve`); every test's new browser context opens it again. */
   url: string
   dbFile: string
 }

@@ -154,3 +154,19 @@ describe('generateDemo', () => {
     expect(ok(call(dispatch, 'people:list', { limit: 1 }, session)).total).toBe(N)
   })
 })
+
+describe('a 3,000-person demo', () => {
+  it('names every ward in Chinese numerals (十大队, 十一大队 … 二十八大队), never with an Arabic digit', () => {
+    const db = openDatabase(':memory:')
+    try {
+      generateDemo(db, { people: 3000, seed: 1, clock: fixedClock, psychology: false })
+      const names = (db.prepare('SELECT name FROM wards ORDER BY rowid').all() as Array<{ name: string }>).map((w) => w.name)
+      expect(names.length).toBeGreaterThan(20)
+      expect(names.filter((n) => /[0-9０-９]/.test(n))).toEqual([])
+      expect(names.slice(9, 12)).toEqual(['十大队', '十一大队', '十二大队'])
+      expect(new Set(names).size).toBe(names.length)
+    } finally {
+      db.close()
+    }
+  })
+})

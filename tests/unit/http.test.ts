@@ -3,7 +3,9 @@
  * the start URL), exact Host, a custom header on API calls, size-limited JSON bodies. node:http is used because fetch
  * cannot set the Host header.
  */
+import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../electron/core/dispatch'
 import { openDatabase, type Db } from '../../electron/core/db/open'
@@ -130,6 +132,46 @@ describe('access token', () => {
     const r = await send({ path: `/people?token=${TOKEN}&ward=1` })
     expect(r.status).toBe(303)
     expect(r.headers.location).toBe('/people?ward=1')
+  })
+
+  it('the start link is not one-time: it signs in a new browser again and again while the server runs', async () => {
+    // Each e2e test opens the printed link in a fresh browser context, and a user may reopen it: the README says so.
+    for (let i = 0; i < 3; i++) {
+      const r = await send({ path: `/?token=${TOKEN}` })
+      expect(r.status).toBe(303)
+      expect(r.headers['set-cookie']).toEqual([`xs_token_${bridge.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`])
+    }
+  })
+
+  it('a new server run has a new random token, and the previous run\'s link no longer works there', async () => {
+    const next = await startBridge({ dispatch: createDispatcher({ db, clock: fixedClock }), port: 0 })
+    const again = await startBridge({ dispatch: createDispatcher({ db, clock: fixedClock }), port: 0 })
+    try {
+      expect(next.token).not.toBe(TOKEN)
+      expect(next.token).not.toBe(again.token)
+      expect(next.token.length).toBeGreaterThanOrEqual(32)
+      expect(next.url).toBe(`http://127.0.0.1:${next.port}/?token=${next.token}`)
+      const stale = await new Promise<number>((done, fail) => {
+        request({ host: '127.0.0.1', port: next.port, path: `/?token=${TOKEN}`, headers: { host: `127.0.0.1:${next.port}` }, agent: false }, (res) => {
+          res.resume()
+          done(res.statusCode ?? 0)
+        })
+          .on('error', fail)
+          .end()
+      })
+      expect(stale).toBe(401)
+    } finally {
+      await next.close()
+      await again.close()
+    }
+  })
+
+  it('the README describes the link as it behaves: valid for the server run, not one-time', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8')
+    const browserMode = readme.slice(readme.indexOf('### Browser mode'), readme.indexOf('## Tests'))
+    expect(browserMode).not.toMatch(/one-time (token|link)|with a one-time/i)
+    expect(browserMode).toMatch(/not\s+one-time/)
+    expect(browserMode).toMatch(/until the server stops/)
   })
 
   it('GET /?token=wrong → 401 and no cookie', async () => {

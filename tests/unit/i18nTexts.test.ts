@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { contract } from '../../electron/shared/contract'
 import { messages } from '../../electron/shared/i18n/messages'
-import { en, enPlurals, flatten, textParts, zhCN } from '../../renderer/src/i18n/texts'
+import { flatten, zhCN } from '../../renderer/src/i18n/texts'
+import { en, enPlurals, textParts } from '../../renderer/src/i18n/texts.en'
 
 /**
  * The interface texts live per feature; these checks back the compile-time ones (each English part is typed against

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DemoAccount } from '../../shared/contract'
+import { wardNameFor } from '../../shared/domain/chineseNumerals'
 import { addDays, todayIn } from '../../shared/domain/dates'
 import { checkCharacterFor } from '../../shared/domain/idNumber'
 import type { Period } from '../../shared/domain/periods'
@@ -13,7 +14,7 @@ import { insertPeriodMove, setCurrentPeriod } from '../people/peopleRepo'
 import { insertPerson } from '../people/peopleService'
 import { insertWard } from '../wards/wardsService'
 import { seedPsychology } from './psychDemo'
-import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, STREETS, SURNAMES, WARD_NAMES } from './names'
+import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, STREETS, SURNAMES } from './names'
 
 /** mulberry32: a small seeded generator, so the same seed gives the same facility. */
 function rng(seed: number) {
@@ -60,7 +61,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
 
   const wardCount = Math.max(4, Math.ceil(options.people / Math.min(options.wardSize ?? 110, 150)))
   const wardIds = Array.from({ length: wardCount }, (_, i) =>
-    insertWard(db, at, { name: WARD_NAMES[i] ?? `${i + 1}大队`, capacity: 150, note: null }),
+    insertWard(db, at, { name: wardNameFor(i + 1), capacity: 150, note: null }),
   )
   const staffIds = DEMO_ACCOUNTS.map((a) =>
     createStaff(db, at, { username: a.username, displayName: a.displayName, role: a.role, password: a.password, wardId: a.wardIndex === undefined ? null : wardIds[a.wardIndex]! }),

@@ -30,5 +30,4 @@ export const GIVEN_FEMALE = [
 ] as const
 
 export const STREETS = ['人民路', '解放路', '建设路', '中山路', '胜利街', '和平路', '新华路', '东风路', '文化路', '朝阳街'] as const
-export const WARD_NAMES = ['一大队', '二大队', '三大队', '四大队', '五大队', '六大队', '七大队', '八大队', '九大队', '十大队'] as const
 export const RELATIONS = ['父亲', '母亲', '配偶', '兄弟', '姐妹', '子女'] as const

@@ -18,7 +18,10 @@ export interface FeatureModule {
   routes?: readonly FeatureRoute[]
   /** Pages for a signed-in user outside the shell (printable layouts: no navigation in the printout). */
   bareRoutes?: readonly FeatureRoute[]
-  /** Pages before sign-in (set-up, sign-in); loaded eagerly because they are the first screen. */
+  /**
+   * Pages before sign-in. Sign-in is the first screen of every start, so it is bundled with the app (`Page`); set-up
+   * is seen once per facility, so it is fetched when first shown (`load`) and the sign-in screen never carries it.
+   */
   publicRoutes?: readonly PublicRoute[]
   navItems?: readonly NavItem[]
   /** Tabs of the person file, in feature order (the first one is the default tab). */
@@ -45,10 +48,7 @@ export interface FeatureRoute {
   load: () => Promise<ComponentType>
 }
 
-export interface PublicRoute {
-  path: string
-  Page: ComponentType
-}
+export type PublicRoute = { path: string; Page: ComponentType } | { path: string; load: () => Promise<ComponentType> }
 
 export interface NavItem {
   to: string

@@ -1,46 +1,20 @@
 /**
- * The interface texts, assembled from the common ones here and each feature's `i18n/` folder. Each part's English is
- * typed against its Chinese; the whole is checked again below, and the unit test checks that no two parts declare the
- * same namespace (a later spread would hide the earlier one).
+ * The Chinese interface texts, assembled from the common ones here and each feature's `i18n/` folder. Chinese is the
+ * default language and ships in the first bundle; the English tree (`texts.en.ts`, typed against this one key for key)
+ * is fetched only when English is chosen.
  */
-import { en as auditEn } from '../features/audit/i18n/en'
 import { zhCN as auditZh } from '../features/audit/i18n/zh-CN'
-import { en as authEn } from '../features/auth/i18n/en'
 import { zhCN as authZh } from '../features/auth/i18n/zh-CN'
-import { en as peopleEn, enPlurals as peoplePlurals } from '../features/people/i18n/en'
 import { zhCN as peopleZh } from '../features/people/i18n/zh-CN'
-import { en as psychEn, enPlurals as psychPlurals } from '../features/psych/i18n/en'
 import { zhCN as psychZh } from '../features/psych/i18n/zh-CN'
-import { en as settingsEn } from '../features/settings/i18n/en'
 import { zhCN as settingsZh } from '../features/settings/i18n/zh-CN'
-import { en as setupEn } from '../features/setup/i18n/en'
 import { zhCN as setupZh } from '../features/setup/i18n/zh-CN'
-import { en as staffEn } from '../features/staff/i18n/en'
 import { zhCN as staffZh } from '../features/staff/i18n/zh-CN'
-import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
-import { en as commonEn, enPlurals as commonPlurals } from './en'
-import type { FlatKeys, Plurals, Texts } from './types'
+import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
-/** Each part's texts, for the completeness test. */
-export const textParts = {
-  common: { zhCN: commonZh, en: commonEn },
-  setup: { zhCN: setupZh, en: setupEn },
-  auth: { zhCN: authZh, en: authEn },
-  wards: { zhCN: wardsZh, en: wardsEn },
-  people: { zhCN: peopleZh, en: peopleEn },
-  audit: { zhCN: auditZh, en: auditEn },
-  staff: { zhCN: staffZh, en: staffEn },
-  settings: { zhCN: settingsZh, en: settingsEn },
-  psych: { zhCN: psychZh, en: psychEn },
-}
-
 export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh }
-
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn }
-
-export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */
 export type TextKey = FlatKeys<typeof zhCN>
