@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { AuditNames } from '../../electron/shared/contract'
 import { messages } from '../../electron/shared/i18n/messages'
 import { describeDetail, type Translate } from '../../renderer/src/features/audit/auditDetail'
-import { en, flatten, zhCN } from '../../renderer/src/i18n/texts'
+import { flatten, zhCN } from '../../renderer/src/i18n/texts'
+import { en } from '../../renderer/src/i18n/texts.en'
 
 function translator(tree: object, apiMessages: Record<string, string>): { t: Translate; has: (k: string) => boolean } {
   const texts = { ...apiMessages, ...flatten(tree) }

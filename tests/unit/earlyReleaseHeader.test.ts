@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { PersonTerm } from '../../electron/shared/contract'
 import { computeTerm } from '../../electron/shared/domain/term'
 import { earlyReleaseStat } from '../../renderer/src/features/people/file/earlyReleaseStat'
-import { en, flatten, zhCN } from '../../renderer/src/i18n/texts'
+import { flatten, zhCN } from '../../renderer/src/i18n/texts'
+import { en } from '../../renderer/src/i18n/texts.en'
 
 const translator = (tree: object) => {
   const flat = flatten(tree)
