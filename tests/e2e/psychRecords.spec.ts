@@ -108,7 +108,10 @@ test('a counselling record prints on one A4 page, with the counsellor hidden on 
   await expect(sheet).toContainText('第 2 版')
   await expect(sheet.getByTestId('print-counsellor')).toContainText('李敏')
   expect(pdfPages(await printPdf(page))).toBe(1)
-  await page.getByLabel('隐藏工作人员姓名').check()
+  // The option lives in the URL (?hideStaff=1): the router applies it on its next navigation tick, so click and wait
+  // for the state rather than expecting it synchronously.
+  await page.getByLabel('隐藏工作人员姓名').click()
+  await expect(page.getByLabel('隐藏工作人员姓名')).toBeChecked()
   await expect(sheet.getByTestId('print-counsellor')).toHaveCount(0)
   await expect(sheet).not.toContainText('李敏')
 })

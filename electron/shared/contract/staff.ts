@@ -4,11 +4,7 @@ import { password, username } from './auth'
 import { id, text } from './common'
 import { method, noAudit } from './define'
 
-/**
- * The sign-in lock rule, shown on the login page in the same words for every username before it happens. Fixed, not a
- * setting: the core (auth:login) applies exactly these numbers.
- */
-export const LOGIN_LOCK_RULE = { maxFailedLogins: 5, lockMinutes: 10 } as const
+export { LOGIN_LOCK_RULE } from '../domain/loginLock'
 
 export interface StaffRow {
   id: string
