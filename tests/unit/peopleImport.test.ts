@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../electron/core/dispatch'
 import { startBridge } from '../../electron/core/http/server'
-import { IMPORT_COLUMNS, type ImportRowInput } from '../../electron/shared/contract'
+import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE_ID_NUMBER, type ImportRowInput } from '../../electron/shared/contract'
 import type { BackendEvent } from '../../electron/shared/events'
 import { loadExcel, parseSheet } from '../../renderer/src/features/people/import/parseSheet'
 import { ADMIN, call, count, err, fixedClock, makeWorld, ok, personInput, type World } from './helpers'
@@ -106,6 +106,14 @@ describe('people:importPreview', () => {
     const excluded = preview(rows, [4])
     expect(excluded.rows[2]).toMatchObject({ status: 'excluded', errors: { idNumber: 'import.duplicate_in_file|{"row":2}' } })
     expect(excluded.counts).toEqual({ total: 4, valid: 2, invalid: 1, excluded: 1 })
+  })
+
+  it('refuses the template\'s example row, so a forgotten example never becomes a file', () => {
+    const example = importRow(0, WARDS, { idNumber: TEMPLATE_EXAMPLE_ID_NUMBER, birthDate: '1990-01-01', sex: '男' })
+    const result = preview([example, importRow(1, WARDS)])
+    expect(result.rows[0]!.status).toBe('invalid')
+    expect(result.rows[0]!.errors.idNumber).toBe('import.example_row')
+    expect(result.rows[1]!.status).toBe('valid')
   })
 
   it('a voided file does not block its ID number', () => {

@@ -1,5 +1,5 @@
 import type { ImportColumnKey, ImportPreview, ImportReport, ImportRowInput, ImportRowResult, ImportWardLoad, peopleImportContract } from '../../shared/contract'
-import { IMPORT_COLUMNS, IMPORT_DATE_COLUMNS, identitySchema } from '../../shared/contract'
+import { IMPORT_COLUMNS, IMPORT_DATE_COLUMNS, identitySchema, TEMPLATE_EXAMPLE_ID_NUMBER } from '../../shared/contract'
 import { ETHNICITIES, type Sex } from '../../shared/domain/person'
 import { PERIOD_LABELS_ZH, PERIODS, type Period } from '../../shared/domain/periods'
 import type { FieldProblem } from '../../shared/domain/identityRules'
@@ -62,6 +62,7 @@ function checkRow(input: ImportRowInput, lookups: Lookups): CheckedRow {
     if (!errors[column]) errors[column] = messageOf(problem)
   }
   for (const column of IMPORT_COLUMNS) if (column.required && !values[column.key]) put(column.key, { key: 'v.required' })
+  if (values.idNumber?.toUpperCase() === TEMPLATE_EXAMPLE_ID_NUMBER) put('idNumber', { key: 'import.example_row' })
 
   const sex = values.sex ? SEX_WORDS[values.sex.toUpperCase()] : undefined
   if (values.sex && !sex) put('sex', { key: 'import.bad_sex', params: { value: values.sex } })

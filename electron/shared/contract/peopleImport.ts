@@ -8,6 +8,12 @@ import { method, noAudit } from './define'
  * the same rules as people:create (preview writes nothing) and imports all of them in one transaction (commit).
  */
 
+/**
+ * The ID number of the template's example row (a valid number on a fictitious person). A row carrying it is refused,
+ * so an example row the administrator forgot to delete never becomes a real file.
+ */
+export const TEMPLATE_EXAMPLE_ID_NUMBER = '110101199001011237'
+
 /** The sheet's columns, in template order. `header` is the template's Chinese heading (the file format, not UI text). */
 export const IMPORT_COLUMNS = [
   { key: 'name', header: '姓名', required: true },

@@ -4,7 +4,7 @@
  */
 import { ETHNICITIES } from '@shared/domain/person'
 import { PERIOD_LABELS_ZH, PERIODS } from '@shared/domain/periods'
-import { IMPORT_COLUMNS, IMPORT_DATE_COLUMNS, MAX_IMPORT_ROWS, type ImportColumnKey, type ImportReport, type ImportRowResult } from '@shared/contract'
+import { IMPORT_COLUMNS, IMPORT_DATE_COLUMNS, MAX_IMPORT_ROWS, TEMPLATE_EXAMPLE_ID_NUMBER, type ImportColumnKey, type ImportReport, type ImportRowResult } from '@shared/contract'
 import type { ExcelModule } from './parseSheet'
 
 /** The first data sheet's name; the parser reads whichever sheet comes first. */
@@ -38,8 +38,8 @@ const EXAMPLE: Record<ImportColumnKey, string> = {
   name: '张三',
   sex: '男',
   ethnicity: '汉族',
-  birthDate: '1990-03-07',
-  idNumber: '110101199003070011',
+  birthDate: '1990-01-01',
+  idNumber: TEMPLATE_EXAMPLE_ID_NUMBER,
   householdAddress: '北京市东城区人民路1号',
   decisionOrgan: '北京市公安局东城分局',
   decisionDocNo: '东公（禁）决字〔2026〕101号',
