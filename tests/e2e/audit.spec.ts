@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, login, test } from './fixtures'
+import { apiCall, apiValue, expect, login, test } from './fixtures'
 
 /**
  * Issue 8 items 9 and 10 end to end on a demo facility: the administrator filters the audit log by a person and reads
@@ -8,33 +7,18 @@ import { expect, login, test } from './fixtures'
  */
 test.describe.configure({ mode: 'serial' })
 
-// Runs inside the page (page.evaluate); the node tsconfig has no DOM library.
-declare const sessionStorage: { getItem(key: string): string | null }
 
-async function invoke<T>(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value: T }> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      })
-      return response.json() as Promise<{ ok: boolean; value: T }>
-    },
-    [method, input] as const,
-  )
-}
+const invoke = apiCall
 
 test('the administrator filters the log by a person and sees readable rows with the name', async ({ page, demoApp }) => {
   await login(page, demoApp, 'admin', 'Admin#2026')
-  const list = await invoke<{ rows: Array<{ id: string; name: string; idTail: string }> }>(page, 'people:list', { limit: 1 })
-  const person = list.value.rows[0]!
+  const list = await apiValue<{ rows: Array<{ id: string; name: string; idTail: string }> }>(page, 'people:list', { limit: 1 })
+  const person = list.rows[0]!
   // four views of the file within minutes: one row "查看 ×4" (each view is still its own row in the chain)
   for (let i = 0; i < 3; i++) expect((await invoke(page, 'people:get', { id: person.id })).ok).toBe(true)
   // and one change (the demo writes its files outside the API, so they have no log rows of their own)
-  const file = await invoke<{ revision: number; identity: Record<string, unknown> }>(page, 'people:get', { id: person.id })
-  const update = { id: person.id, revision: file.value.revision, ...file.value.identity, emergencyContactPhone: '13912345678' }
+  const file = await apiValue<{ revision: number; identity: Record<string, unknown> }>(page, 'people:get', { id: person.id })
+  const update = { id: person.id, revision: file.revision, ...file.identity, emergencyContactPhone: '13912345678' }
   expect((await invoke(page, 'people:update', update)).ok).toBe(true)
 
   await page.getByRole('link', { name: '审计日志' }).click()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, login, test } from './fixtures'
+import { apiCall, expect, login, test } from './fixtures'
 
 /**
  * Issue 8 field rules end to end: a number out of range stays as typed and is refused with a message that states the
@@ -7,23 +7,8 @@ import { expect, login, test } from './fixtures'
  */
 test.describe.configure({ mode: 'serial' })
 
-// Runs inside the page (page.evaluate); the node tsconfig has no DOM library.
-declare const sessionStorage: { getItem(key: string): string | null }
 
-async function invoke(page: Page, method: string, input: unknown) {
-  return page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      })
-      return response.json() as Promise<{ ok: boolean; value?: unknown; error?: { code: string; fields?: Record<string, string> } }>
-    },
-    [method, input] as const,
-  )
-}
+const invoke = apiCall
 
 async function openFirstPerson(page: Page): Promise<string> {
   await page.getByText('一大队').first().click()

@@ -74,3 +74,36 @@ export async function login(page: Page, app: RunningApp, username: string, passw
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
+
+// Runs inside the page (page.evaluate); the node tsconfig has no DOM library.
+declare const sessionStorage: { getItem(key: string): string | null }
+
+/** What the API answered, as the renderer sees it. */
+export interface ApiAnswer<T = unknown> {
+  ok: boolean
+  value?: T
+  error?: { code: string; key?: string; message?: string; fields?: Record<string, string> }
+}
+
+/** Calls the API from inside the page, with the signed-in user's session (arranging data, or checking the server). */
+export async function apiCall<T = unknown>(page: Page, method: string, input: unknown): Promise<ApiAnswer<T>> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' },
+        body: JSON.stringify({ method: m, input: i }),
+      })
+      return response.json() as Promise<ApiAnswer<T>>
+    },
+    [method, input] as const,
+  )
+}
+
+/** The value of a call that must succeed; the test fails with the API's error otherwise. */
+export async function apiValue<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const answer = await apiCall<T>(page, method, input)
+  if (!answer.ok) throw new Error(`${method} failed: ${JSON.stringify(answer.error)}`)
+  return answer.value as T
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, login, test } from './fixtures'
+import { apiCall, expect, login, test } from './fixtures'
 
 /**
  * Psychology end to end on a demo facility: a PHQ-9 entered by keyboard, its band and follow-up task on the ward
@@ -13,20 +13,7 @@ declare const sessionStorage: { getItem(key: string): string | null; clear(): vo
 let personUrl = ''
 let personName = ''
 
-async function invoke(page: Page, method: string, input: unknown) {
-  return page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      })
-      return response.json() as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>
-    },
-    [method, input] as const,
-  )
-}
+const invoke = apiCall
 
 async function enterPhq9(page: Page, digits: string) {
   await page.getByRole('tab', { name: '心理' }).click()

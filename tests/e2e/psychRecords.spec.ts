@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, login, test, type RunningApp } from './fixtures'
+import { apiValue, expect, login, test, type RunningApp } from './fixtures'
 
 /**
  * Issue 8 psychology records end to end on a demo facility: a counsellor edits a counselling record and reads its
@@ -9,7 +9,6 @@ import { expect, login, test, type RunningApp } from './fixtures'
 test.describe.configure({ mode: 'serial' })
 
 // Runs inside the page (page.evaluate); the node tsconfig has no DOM library.
-declare const sessionStorage: { getItem(key: string): string | null }
 declare const window: { location: { hash: string } }
 
 /** Yesterday in Beijing: a date every rule accepts as "not in the future". */
@@ -21,22 +20,7 @@ let personId = ''
 let personName = ''
 let sessionId = ''
 
-async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      })
-      return response.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>
-    },
-    [method, input] as const,
-  )
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`)
-  return r.value as T
-}
+const invoke = apiValue
 
 /** In-app navigation (hash router). */
 async function go(page: Page, path: string) {

@@ -6,28 +6,12 @@
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { readFile } from 'node:fs/promises'
-import { expect, login, test } from './fixtures'
+import { apiValue, expect, login, test } from './fixtures'
 
 // Run inside the page (page.evaluate); the node tsconfig has no DOM library.
-declare const sessionStorage: { getItem(key: string): string | null }
 declare const document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> }
 
-async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-xinsheng-client': '1', 'x-xinsheng-session': sessionStorage.getItem('xinsheng.session') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      })
-      return response.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>
-    },
-    [method, input] as const,
-  )
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const invoke = apiValue
 
 const shift = (date: string, { years = 0, days = 0 }) => {
   const d = new Date(`${date}T00:00:00Z`)

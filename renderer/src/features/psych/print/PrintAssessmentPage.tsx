@@ -1,7 +1,6 @@
-import { Button, Checkbox, Group, Loader, Text } from '@mantine/core'
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
+import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useParams } from 'react-router'
 import type { AssessmentDetail, InstrumentView, PersonFile } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { CenteredPage } from '../../../components/CenteredPage'
@@ -14,6 +13,7 @@ import { TrendChart } from '../charts/TrendChart'
 import { trendPoints } from '../charts/trend'
 import { formatScore, instrumentTitle, orderedScoreKeys, useBi, useInstruments, useItemText, usePsychSettings, useScoreLabel } from '../psychUi'
 import { FactorSection, PrintFlags } from '../result/ResultParts'
+import { PrintFrame, useHideStaff } from './PrintFrame'
 
 /** /print/assessment/:id — an A4 report outside the app shell; the toolbar is hidden when printing. */
 export function PrintAssessmentPage() {
@@ -24,8 +24,7 @@ export function PrintAssessmentPage() {
 
 function PrintView({ id }: { id: string }) {
   const { t } = useTranslation()
-  const [params, setParams] = useSearchParams()
-  const hideStaff = params.get('hideStaff') === '1'
+  const [hideStaff, setHideStaff] = useHideStaff()
   const assessment = useApiQuery('psych:getAssessment', { id })
   const personId = assessment.data?.personId ?? ''
   const person = useApiQuery('people:get', { id: personId }, { enabled: Boolean(personId) })
@@ -35,7 +34,6 @@ function PrintView({ id }: { id: string }) {
   const facility = useFacility()
   const instrument = instruments.data?.find((i) => i.id === assessment.data?.instrumentId)
   const error = assessment.error ?? person.error ?? history.error ?? instruments.error ?? facility.error
-  const ready = assessment.data && person.data && instrument && facility.data && history.data
 
   if (error) {
     return (
@@ -45,50 +43,25 @@ function PrintView({ id }: { id: string }) {
     )
   }
   return (
-    <div className="print-page">
-      <Group className="print-toolbar no-print" justify="space-between">
-        <Button
-          component={Link}
-          to={`/psych/assessments/${id}`}
-          variant="subtle"
-          leftSection={<IconArrowLeft size={16} />}
-        >
-          {t('psych.print.back')}
-        </Button>
-        <Group gap="lg">
-          <Checkbox
-            label={t('psych.print.hideStaff')}
-            checked={hideStaff}
-            onChange={(e) => {
-              const next = new URLSearchParams(params)
-              if (e.currentTarget.checked) next.set('hideStaff', '1')
-              else next.delete('hideStaff')
-              setParams(next, { replace: true })
-            }}
+    <PrintFrame
+      backTo={`/psych/assessments/${id}`}
+      backLabel={t('psych.print.back')}
+      hideStaff={hideStaff}
+      onHideStaff={setHideStaff}
+      sheet={
+        assessment.data && person.data && instrument && facility.data && history.data ? (
+          <Report
+            a={assessment.data}
+            person={person.data}
+            instrument={instrument}
+            facilityName={facility.data.name}
+            history={history.data}
+            hideStaff={hideStaff}
+            rule={instrument.id === 'scl90' ? settings.data?.scl90FactorRule : '>='}
           />
-          <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!ready}>
-            {t('psych.print.print')}
-          </Button>
-        </Group>
-      </Group>
-      {ready ? (
-        <Report
-          a={assessment.data}
-          person={person.data}
-          instrument={instrument}
-          facilityName={facility.data.name}
-          history={history.data}
-          hideStaff={hideStaff}
-          rule={instrument.id === 'scl90' ? settings.data?.scl90FactorRule : '>='}
-        />
-      ) : (
-        <div className="print-sheet" aria-busy="true">
-          <Group justify="center" py={80}>
-            <Loader />
-          </Group>
-        </div>
-      )}
-    </div>
+        ) : null
+      }
+    />
   )
 }
 

@@ -1,8 +1,6 @@
-import { Button, Checkbox, Group, Loader } from '@mantine/core'
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useParams } from 'react-router'
 import type { SessionDetail } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { CenteredPage } from '../../../components/CenteredPage'
@@ -11,6 +9,7 @@ import { NotFound } from '../../../components/NotFound'
 import { formatInstant } from '../../../lib/format'
 import { isValidUuid } from '../../../lib/ids'
 import { useFacility } from '../../shell/useFacility'
+import { PrintFrame, useHideStaff } from './PrintFrame'
 import '../psych.css'
 
 /**
@@ -25,8 +24,7 @@ export function PrintSessionPage() {
 
 function PrintView({ id }: { id: string }) {
   const { t } = useTranslation()
-  const [params, setParams] = useSearchParams()
-  const hideStaff = params.get('hideStaff') === '1'
+  const [hideStaff, setHideStaff] = useHideStaff()
   const session = useApiQuery('psych:getSession', { id })
   const facility = useFacility()
   const error = session.error ?? facility.error
@@ -37,39 +35,14 @@ function PrintView({ id }: { id: string }) {
       </CenteredPage>
     )
   }
-  const ready = session.data && facility.data
   return (
-    <div className="print-page">
-      <Group className="print-toolbar no-print" justify="space-between">
-        <Button component={Link} to={`/psych/sessions/${id}`} variant="subtle" leftSection={<IconArrowLeft size={16} />}>
-          {t('psych.sessionRecord.printBack')}
-        </Button>
-        <Group gap="lg">
-          <Checkbox
-            label={t('psych.print.hideStaff')}
-            checked={hideStaff}
-            onChange={(e) => {
-              const next = new URLSearchParams(params)
-              if (e.currentTarget.checked) next.set('hideStaff', '1')
-              else next.delete('hideStaff')
-              setParams(next, { replace: true })
-            }}
-          />
-          <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()} disabled={!ready}>
-            {t('psych.print.print')}
-          </Button>
-        </Group>
-      </Group>
-      {ready ? (
-        <SessionSheet s={session.data} facilityName={facility.data.name} hideStaff={hideStaff} />
-      ) : (
-        <div className="print-sheet" aria-busy="true">
-          <Group justify="center" py={80}>
-            <Loader />
-          </Group>
-        </div>
-      )}
-    </div>
+    <PrintFrame
+      backTo={`/psych/sessions/${id}`}
+      backLabel={t('psych.sessionRecord.printBack')}
+      hideStaff={hideStaff}
+      onHideStaff={setHideStaff}
+      sheet={session.data && facility.data ? <SessionSheet s={session.data} facilityName={facility.data.name} hideStaff={hideStaff} /> : null}
+    />
   )
 }
 
