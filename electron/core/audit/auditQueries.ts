@@ -20,7 +20,7 @@ export interface AuditInstantFilter {
 }
 
 /**
- * The page query, built from the filters present (no `(@x IS NULL OR col = @x)`, which no index can answer). Rows come
+ * The page query, built from the filters present (an optional-parameter OR filter could use no index). Rows come
  * newest first by (at, seq); every filter has an index that ends in `at` (and, implicitly, the rowid seq), so SQLite
  * reads the rows in order from that index and stops after LIMIT: no count, no sort, no scan of the table.
  * Exported for the query-plan test.

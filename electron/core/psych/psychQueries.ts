@@ -89,10 +89,11 @@ export function listCrises(db: Db, scope: PersonScope, status: 'open' | 'closed'
   const filter = scopeFilter('c.person_id', scope)
   const rows = db
     .prepare(
-      `${CRISIS} WHERE ${filter.sql} AND (@status IS NULL OR c.status = @status)
+      // The status condition is added only when a status is asked for (an optional-parameter OR defeats indexes).
+      `${CRISIS} WHERE ${filter.sql}${status ? ' AND c.status = @status' : ''}
        ORDER BY c.status = 'closed', ${RISK_ORDER}, c.raised_on DESC, c.rowid LIMIT ${LIST_LIMIT}`,
     )
-    .all({ people: filter.people, status: status ?? null }) as CrisisRow[]
+    .all(status ? { people: filter.people, status } : { people: filter.people }) as CrisisRow[]
   return crisisSummaries(db, rows)
 }
 

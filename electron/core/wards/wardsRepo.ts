@@ -18,7 +18,7 @@ export const wardsInOrder = (db: Db) => db.prepare(`${SELECT_WARD} ORDER BY acti
 
 /** Whether another ward (not `exceptId`) already has the name. */
 export const wardNameTaken = (db: Db, name: string, exceptId: string | null): boolean =>
-  db.prepare('SELECT 1 FROM wards WHERE name = @name AND (@exceptId IS NULL OR id <> @exceptId)').get({ name, exceptId }) !== undefined
+  db.prepare('SELECT 1 FROM wards WHERE name = @name AND id IS NOT @exceptId').get({ name, exceptId }) !== undefined
 
 export function insertWardRow(db: Db, w: { id: string; name: string; capacity: number; note: string | null; at: string }): void {
   db.prepare('INSERT INTO wards (id, name, capacity, note, active, created_at, updated_at) VALUES (@id, @name, @capacity, @note, 1, @at, @at)').run(w)
