@@ -1,4 +1,4 @@
-import { Alert, Divider, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
 import { IconHistory } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Input, SessionDetail } from '@shared/contract'
@@ -7,7 +7,7 @@ import { FormActions } from '../../../components/FormActions'
 import { REQUIRED } from '../../../components/required'
 import { blankToUndefined } from '../../../lib/forms'
 import { useContractForm } from '../../../lib/useContractForm'
-import { NumberField } from '../../../components/NumberField'
+import { SessionDurationField, SessionNoteFields } from './SessionRecordFields'
 
 interface Values {
   date: string
@@ -56,28 +56,10 @@ export function SessionEditModal({ session: s, today, onClose }: { session: Sess
           </Alert>
           <Group align="flex-start" grow>
             <DateField label={t('psych.session.date')} labelProps={REQUIRED} maxDate={today} {...form.getInputProps('date')} />
-            <NumberField
-              label={t('psych.session.duration')}
-              labelProps={REQUIRED}
-              step={5}
-              rightSectionWidth={48}
-              rightSection={
-                <Text fz="xs" c="dimmed" pr={6}>
-                  {t('psych.session.minutes')}
-                </Text>
-              }
-              {...form.getInputProps('durationMinutes')}
-            />
+            <SessionDurationField inputProps={form.getInputProps} />
           </Group>
           <TextInput label={t('psych.session.topic')} labelProps={REQUIRED} data-autofocus {...form.getInputProps('topic')} />
-          <Divider label={t('psych.session.noteTitle')} labelPosition="left" />
-          <Textarea label={t('psych.session.note.presentingIssue')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.presentingIssue')} />
-          <Textarea label={t('psych.session.note.intervention')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.intervention')} />
-          <Textarea label={t('psych.session.note.response')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.response')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea label={t('psych.session.note.riskObserved')} description={t('psych.session.riskHint')} autosize minRows={2} {...form.getInputProps('note.riskObserved')} />
-            <Textarea label={t('psych.session.note.plan')} autosize minRows={2} {...form.getInputProps('note.plan')} />
-          </SimpleGrid>
+          <SessionNoteFields inputProps={form.getInputProps} />
           <TextInput label={t('psych.sessionRecord.changeNote')} placeholder={t('psych.sessionRecord.changeNoteHint')} {...form.getInputProps('changeNote')} />
           <FormActions onCancel={onClose} loading={mutation.isPending} />
         </Stack>

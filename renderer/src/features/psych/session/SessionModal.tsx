@@ -1,14 +1,14 @@
-import { Alert, Divider, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Input } from '@shared/contract'
 import type { SessionKind } from '@shared/domain/psych'
 import { DateField } from '../../../components/DateField'
 import { FormActions } from '../../../components/FormActions'
-import { NumberField } from '../../../components/NumberField'
 import { REQUIRED } from '../../../components/required'
 import { blankToUndefined } from '../../../lib/forms'
 import { useContractForm } from '../../../lib/useContractForm'
+import { SessionDurationField, SessionNoteFields } from './SessionRecordFields'
 import { PeoplePicker, type PickedPerson } from '../PersonPicker'
 
 interface Values {
@@ -79,20 +79,7 @@ export function SessionModal({ person, today, onClose }: { person: PickedPerson;
               />
             </Stack>
             <DateField label={t('psych.session.date')} labelProps={REQUIRED} maxDate={today} {...form.getInputProps('date')} />
-            <NumberField
-              label={t('psych.session.duration')}
-              labelProps={REQUIRED}
-              min={5}
-              max={480}
-              step={5}
-              rightSectionWidth={48}
-              rightSection={
-                <Text fz="xs" c="dimmed" pr={6}>
-                  {t('psych.session.minutes')}
-                </Text>
-              }
-              {...form.getInputProps('durationMinutes')}
-            />
+            <SessionDurationField inputProps={form.getInputProps} />
           </Group>
           {kind === 'individual' ? (
             <TextInput label={t('psych.session.client')} value={person.name} readOnly variant="filled" />
@@ -105,14 +92,7 @@ export function SessionModal({ person, today, onClose }: { person: PickedPerson;
             />
           )}
           <TextInput label={t('psych.session.topic')} labelProps={REQUIRED} data-autofocus {...form.getInputProps('topic')} />
-          <Divider label={t('psych.session.noteTitle')} labelPosition="left" />
-          <Textarea label={t('psych.session.note.presentingIssue')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.presentingIssue')} />
-          <Textarea label={t('psych.session.note.intervention')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.intervention')} />
-          <Textarea label={t('psych.session.note.response')} labelProps={REQUIRED} autosize minRows={2} {...form.getInputProps('note.response')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea label={t('psych.session.note.riskObserved')} description={t('psych.session.riskHint')} autosize minRows={2} {...form.getInputProps('note.riskObserved')} />
-            <Textarea label={t('psych.session.note.plan')} autosize minRows={2} {...form.getInputProps('note.plan')} />
-          </SimpleGrid>
+          <SessionNoteFields inputProps={form.getInputProps} />
           <FormActions onCancel={onClose} loading={create.isPending} />
         </Stack>
       </form>
