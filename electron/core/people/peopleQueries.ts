@@ -69,24 +69,32 @@ function queryTerms(q: string | undefined) {
   }
 }
 
-export function listPeople(db: Db, f: Filters, today: string, warningDays: number): Paged<PersonListRow> {
-  const where = [
-    '(@includeVoided = 1 OR p.voided_at IS NULL)',
-    '(@wardId IS NULL OR p.ward_id = @wardId)',
-    '(@period IS NULL OR p.period = @period)',
-    '(@sex IS NULL OR p.sex = @sex)',
-    f.q ? MATCH : '1',
-  ].join(' AND ')
-  const params = {
-    today,
-    includeVoided: f.includeVoided ? 1 : 0,
-    wardId: f.wardId ?? null,
-    period: f.period ?? null,
-    sex: f.sex ?? null,
-    ...queryTerms(f.q),
-    limit: f.limit,
-    offset: f.offset,
+/**
+ * The list's WHERE clause and its parameters. Each condition is added only when its filter is present: an
+ * optional-parameter OR filter could use no index. Exported for the query-plan test.
+ */
+export function peopleListWhere(f: Omit<Filters, 'sort' | 'dir' | 'limit' | 'offset'>): { where: string; params: Record<string, string> } {
+  const conditions: string[] = []
+  const params: Record<string, string> = {}
+  const equals = (column: string, name: string, value: string | undefined) => {
+    if (!value) return
+    conditions.push(`${column} = @${name}`)
+    params[name] = value
   }
+  if (!f.includeVoided) conditions.push('p.voided_at IS NULL')
+  equals('p.ward_id', 'wardId', f.wardId)
+  equals('p.period', 'period', f.period)
+  equals('p.sex', 'sex', f.sex)
+  if (f.q) {
+    conditions.push(MATCH)
+    Object.assign(params, queryTerms(f.q))
+  }
+  return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params }
+}
+
+export function listPeople(db: Db, f: Filters, today: string, warningDays: number): Paged<PersonListRow> {
+  const { where, params: filterParams } = peopleListWhere(f)
+  const params = { ...filterParams, today, limit: f.limit, offset: f.offset }
   const order = ORDER[f.sort].replaceAll('%DIR%', f.dir === 'desc' ? 'DESC' : 'ASC')
   const total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${where}`).get(params) as { n: number }).n
   const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY ${order}, p.id LIMIT @limit OFFSET @offset`).all(params) as Row[]
