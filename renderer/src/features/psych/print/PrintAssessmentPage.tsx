@@ -92,7 +92,7 @@ function Report({
   const cutoff = bi(instrument.cutoffSets.find((c) => c.id === result?.cutoffSetId)?.name)
   const headlineLabel = scoreLabel(instrument.bandScore ?? 'total')
   return (
-    <div className="print-sheet" data-testid="print-report" data-hide-staff={hideStaff || undefined}>
+    <div className="a4-sheet print-sheet" data-testid="print-report" data-hide-staff={hideStaff || undefined}>
       <div className="print-facility">{facilityName}</div>
       <h1>{t('psych.print.title')}</h1>
 

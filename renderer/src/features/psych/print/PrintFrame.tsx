@@ -3,6 +3,7 @@ import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import '../../../components/printLayout.css'
 
 /**
  * "Hide staff names" lives in the URL (?hideStaff=1), so a printout can be reopened or shared with the same choice;
@@ -45,7 +46,7 @@ export function PrintFrame({ backTo, backLabel, hideStaff, onHideStaff, sheet }:
         </Group>
       </Group>
       {sheet ?? (
-        <div className="print-sheet" aria-busy="true">
+        <div className="a4-sheet print-sheet" aria-busy="true">
           <Group justify="center" py={80}>
             <Loader />
           </Group>

@@ -59,7 +59,7 @@ function SessionSheet({ s, facilityName, hideStaff }: { s: SessionDetail; facili
   const { t } = useTranslation()
   const printedAt = formatInstant(new Date().toISOString())
   return (
-    <div className="print-sheet" data-testid="print-session" data-hide-staff={hideStaff || undefined}>
+    <div className="a4-sheet print-sheet" data-testid="print-session" data-hide-staff={hideStaff || undefined}>
       <div className="print-facility">{facilityName}</div>
       <h1>{t('psych.sessionRecord.printTitle')}</h1>
       {s.voided && (

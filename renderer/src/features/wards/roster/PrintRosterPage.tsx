@@ -10,6 +10,7 @@ import { NotFound } from '../../../components/NotFound'
 import { isValidUuid } from '../../../lib/ids'
 import { ROSTER_COLUMNS, rosterLines } from './rosterRows'
 import { useRosterExport } from './useRosterExport'
+import '../../../components/printLayout.css'
 import './roster-print.css'
 
 /** /print/wards/:wardId/roster — the whole ward's roster on A4, outside the app shell; the toolbar is not printed. */
@@ -42,11 +43,11 @@ function PrintView({ wardId }: { wardId: string }) {
   }
   const pageCounter = pageCounterContent(t('rosterPrint.pageOf', { page: '{{page}}', pages: '{{pages}}', interpolation: { escapeValue: false } }))
   return (
-    <div className="roster-print">
+    <div className="print-page roster-print">
       {/* Mounted only with this page: the whole document prints on the roster's named page (anything outside this
           component on another page type would start a blank page), with the localized page number at the bottom. */}
       <style>{`@media print { html, body { page: roster; } } @page roster { @bottom-center { content: ${pageCounter}; font-size: 9pt; color: #444; } }`}</style>
-      <Group className="roster-toolbar no-print" justify="space-between">
+      <Group className="print-toolbar no-print" justify="space-between">
         <Button component={Link} to={`/wards/${wardId}`} variant="subtle" leftSection={<IconArrowLeft size={16} />}>
           {t('rosterPrint.back')}
         </Button>
@@ -69,7 +70,7 @@ function PrintView({ wardId }: { wardId: string }) {
           </Button>
         </Group>
       </Group>
-      <div className="roster-sheet">
+      <div className="a4-sheet roster-sheet">
         {roster.data ? (
           <RosterTable roster={roster.data} />
         ) : (
