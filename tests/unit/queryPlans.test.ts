@@ -52,6 +52,10 @@ const HOT_CALLS: HotCall[] = [
   ['psych person assessments', (w) => ['psych:personAssessments', { personId: w.currentId }]],
   ['psych open tasks of a ward', (w) => ['psych:tasks', { wardId: w.wardId, status: 'open' }]],
   ['psych open crises', () => ['psych:crises', { status: 'open' }]],
+  ['audit log, newest page', () => ['audit:list', {}]],
+  ['audit log of one file', (w) => ['audit:list', { personId: w.currentId }]],
+  ['audit log by method and dates', () => ['audit:list', { method: 'people:get', from: '2026-01-01', to: '2026-11-23' }]],
+  ['audit trail on a person file', (w) => ['people:auditTrail', { id: w.currentId }]],
 ]
 
 interface Recorded {
