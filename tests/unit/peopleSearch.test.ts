@@ -26,6 +26,8 @@ const PEOPLE: Array<[key: string, name: string, birth: string, past: boolean]> =
   ['wangxiaozhang', '王小张', '1985-06-30', true],
   ['zhaosi', '赵四', '1992-02-29', false],
   ['zhangsanPast', '张三', '1975-11-11', true],
+  // 安 sorts after 伟 by code point but zhangan before zhangwei by pinyin: the order must be the pinyin's.
+  ['zhangan', '张安', '1983-03-03', false],
 ]
 
 beforeAll(() => {
@@ -45,7 +47,7 @@ const keys = (...k: string[]) => k.map((key) => ids[key])
 describe('people:search ranking', () => {
   it.each([
     ['张伟', ['zhangweiNow', 'zhangweiPast', 'zhangweiqiang', 'lizhangwei'], 'exact (ward, then past), prefix, fragment'],
-    ['张', ['zhangweiNow', 'zhangweiqiang', 'zhangsanPast', 'zhangweiPast', 'lizhangwei', 'wangxiaozhang'], 'one character: names starting with it (ward first, by pinyin), then containing it'],
+    ['张', ['zhangan', 'zhangweiNow', 'zhangweiqiang', 'zhangsanPast', 'zhangweiPast', 'lizhangwei', 'wangxiaozhang'], 'one character: names starting with it (ward first, by pinyin), then containing it'],
     ['伟', ['lizhangwei', 'zhangweiNow', 'zhangweiqiang', 'zhangweiPast'], 'a given-name character: fragments only'],
     ['zs', ['zhaosi', 'zhangsanPast'], 'initials, ward first'],
     ['zhangwei', ['zhangweiNow', 'zhangweiPast', 'zhangweiqiang'], 'full pinyin exact before pinyin prefix'],
@@ -63,7 +65,7 @@ describe('people:search ranking', () => {
   })
 
   it('stops at the limit with the best matches', () => {
-    expect(search('张', 3)).toEqual(keys('zhangweiNow', 'zhangweiqiang', 'zhangsanPast'))
+    expect(search('张', 4)).toEqual(keys('zhangan', 'zhangweiNow', 'zhangweiqiang', 'zhangsanPast'))
     expect(search('张伟', 1)).toEqual(keys('zhangweiNow'))
   })
 
@@ -103,7 +105,7 @@ describe('people:list over current and past files', () => {
   const list = (input: Parameters<typeof call<'people:list'>>[2]) => ok(call(w.dispatch, 'people:list', input, w.sessions.admin!))
 
   it.each([
-    ['current', ['zhangweiNow', 'zhangweiqiang', 'lizhangwei']],
+    ['current', ['zhangweiNow', 'zhangweiqiang', 'lizhangwei', 'zhangan']],
     ['past', ['zhangsanPast', 'zhangweiPast', 'wangxiaozhang']],
   ] as const)('stay %s', (stay, expected) => {
     const page = list({ stay })
@@ -113,7 +115,7 @@ describe('people:list over current and past files', () => {
 
   it('all files by name, in pages whose total is counted only when asked', () => {
     const first = list({ stay: 'all', limit: 2 })
-    expect(first.total).toBe(6)
+    expect(first.total).toBe(7)
     const second = list({ stay: 'all', limit: 2, offset: 2, withTotal: false })
     expect(second.total).toBeNull()
     const whole = list({ stay: 'all', limit: 50 })
@@ -124,6 +126,8 @@ describe('people:list over current and past files', () => {
   it('a text filter over every live file, or within a ward', () => {
     expect(list({ q: '张', stay: 'past' }).rows.map((r) => r.id).sort()).toEqual(keys('zhangsanPast', 'zhangweiPast', 'wangxiaozhang').sort())
     expect(list({ q: 'zw', wardId: w.wards.a }).rows.map((r) => r.id).sort()).toEqual(keys('zhangweiNow', 'zhangweiqiang').sort())
+    // By pinyin, not by code point (李张伟 was renamed 李章伟 above).
+    expect(list({ q: '张', stay: 'current' }).rows.map((r) => r.name)).toEqual(['张安', '张伟', '张伟强'])
     expect(list({ q: '19', stay: 'all' }).rows).toEqual([])
     expect(list({ wardId: w.wards.a, stay: 'past' }).rows).toEqual([])
   })
