@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../electron/core/audit/auditLog'
@@ -119,6 +119,23 @@ describe('the sealed chain', () => {
     const strangerRows = reopen()
     // Events the stranger key wrote do not verify under the real key; everything before does.
     expect(strangerRows.verify.ok ? 0 : strangerRows.verify.brokenAt).toBeGreaterThan(rowCount() - 3)
+  })
+
+  it('audit-key-restore rebuilds the key file from a file holding the code, and refuses to overwrite without --replace', () => {
+    const db = openDatabase(file)
+    const code = auditRecoveryCode(db)!
+    db.close()
+    const before = readFileSync(auditKeyFile(file), 'utf8')
+    const codeFile = join(dir.dir, 'code.txt')
+    writeFileSync(codeFile, `${code}\n`)
+    const refused = runCli(['audit-key-restore', '--db', file, '--code-file', codeFile])
+    expect(refused.code).toBe(2)
+    rmSync(auditKeyFile(file))
+    const run = runCli(['audit-key-restore', '--db', file, '--code-file', codeFile])
+    expectOneJsonLine(run)
+    expect(run.code).toBe(0)
+    expect(JSON.parse(readFileSync(auditKeyFile(file), 'utf8'))).toEqual(JSON.parse(before))
+    expect(runCli(['audit-verify', '--db', file]).code).toBe(0)
   })
 
   it('refuses a mistyped recovery code without touching the key file', () => {
