@@ -1,0 +1,94 @@
+/**
+ * Floors: for each benchmarked operation, the simplest raw SQL on the same indexes that returns the same rows. Its
+ * time is what the operation would cost with nothing around the query (no validation, paging total, mapping, audit),
+ * so `ratio = p50 / floor p50` says how much the code around the query adds, on any machine.
+ */
+import type { Db } from '../../electron/core/db/open'
+
+export type RosterSort = 'name' | 'period' | 'daysInPeriod' | 'daysToLastDay' | 'decisionDate'
+
+export interface RosterVariant {
+  wardId: string
+  sort: RosterSort
+  dir: 'asc' | 'desc'
+  period?: 'detox' | 'education' | 'rehabilitation' | 'return'
+  sex?: 'M' | 'F'
+  q?: string
+}
+
+const LIST_COLUMNS = `p.id, p.name, p.sex, p.id_number, p.birth_date, p.ward_id, w.name AS ward_name, p.period, p.period_since,
+  p.decision_date, p.last_day, p.voided_at IS NOT NULL AS voided`
+
+const PERIOD_RANK = "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END"
+
+/** The roster order as plain columns (more days in the period = an earlier period start). */
+function rosterOrder(sort: RosterSort, dir: 'asc' | 'desc'): string {
+  const d = dir === 'desc' ? 'DESC' : 'ASC'
+  const flip = dir === 'desc' ? 'ASC' : 'DESC'
+  switch (sort) {
+    case 'name':
+      return `p.name_pinyin ${d}, p.name, p.id`
+    case 'period':
+      return `${PERIOD_RANK} ${d}, p.period_since, p.id`
+    case 'daysInPeriod':
+      return `p.period_since IS NULL, p.period_since ${flip}, p.id`
+    case 'daysToLastDay':
+      return `p.last_day IS NULL, p.last_day ${d}, p.id`
+    case 'decisionDate':
+      return `p.decision_date ${d}, p.id`
+  }
+}
+
+/** One page (50) of a ward's roster. A letters-only q matches pinyin or initials by prefix; other text, the name. */
+export function rosterFloor(db: Db, v: RosterVariant): Array<{ id: string }> {
+  const where = ['p.ward_id = @wardId', 'p.voided_at IS NULL']
+  if (v.period) where.push('p.period = @period')
+  if (v.sex) where.push('p.sex = @sex')
+  if (v.q) where.push(/^[a-z]+$/.test(v.q) ? "(p.name_pinyin LIKE @q || '%' OR p.name_initials LIKE @q || '%')" : "p.name LIKE '%' || @q || '%'")
+  return db
+    .prepare(`SELECT ${LIST_COLUMNS} FROM people p LEFT JOIN wards w ON w.id = p.ward_id WHERE ${where.join(' AND ')} ORDER BY ${rosterOrder(v.sort, v.dir)} LIMIT 50`)
+    .all({ wardId: v.wardId, period: v.period, sex: v.sex, q: v.q }) as Array<{ id: string }>
+}
+
+/** The ward rows and the live count per ward and period (people_ward: ward_id, voided_at). */
+export function wardsFloor(db: Db) {
+  const wards = db.prepare('SELECT id, name, capacity, note, active FROM wards ORDER BY active DESC, name').all() as Array<{ id: string }>
+  const counts = db
+    .prepare('SELECT ward_id, period, count(*) AS n FROM people WHERE ward_id IS NOT NULL AND voided_at IS NULL GROUP BY ward_id, period')
+    .all() as Array<{ ward_id: string; period: string | null; n: number }>
+  return { wards, counts }
+}
+
+/** The person row and the rows of its child tables that the file shows, with the ward and staff names. */
+export function personFloor(db: Db, id: string) {
+  const person = db.prepare('SELECT p.*, w.name AS ward_name FROM people p LEFT JOIN wards w ON w.id = p.ward_id WHERE p.id = ?').get(id) as { id: string }
+  const periods = db
+    .prepare('SELECT m.*, s.display_name FROM period_moves m JOIN staff s ON s.id = m.recorded_by WHERE m.person_id = ? ORDER BY m.recorded_at DESC, m.rowid DESC')
+    .all(id) as Array<{ id: string }>
+  const wards = db
+    .prepare(
+      `SELECT a.*, w.name AS ward_name, s.display_name FROM ward_assignments a JOIN wards w ON w.id = a.ward_id JOIN staff s ON s.id = a.recorded_by
+       WHERE a.person_id = ? ORDER BY a.start_date DESC, a.recorded_at DESC`,
+    )
+    .all(id) as Array<{ id: string }>
+  const termEvents = db
+    .prepare('SELECT e.*, s.display_name FROM term_events e JOIN staff s ON s.id = e.recorded_by WHERE e.person_id = ? ORDER BY coalesce(e.from_date, e.recorded_at), e.recorded_at')
+    .all(id) as Array<{ id: string }>
+  const staff = db.prepare('SELECT display_name FROM staff WHERE id IN (?, ?)').all((person as { created_by?: string }).created_by, (person as { updated_by?: string }).updated_by)
+  return { person, periods, wards, termEvents, staff }
+}
+
+/**
+ * The ward's residents and each one's latest live assessment per instrument: every assessment of the 150 residents
+ * through assessments_person_instrument, the latest kept by SQLite's bare-column max().
+ */
+export function wardScreenFloor(db: Db, wardId: string) {
+  const residents = db.prepare('SELECT id FROM people WHERE ward_id = ? AND voided_at IS NULL ORDER BY name_pinyin').all(wardId) as Array<{ id: string }>
+  const latest = db
+    .prepare(
+      `SELECT a.person_id, a.instrument_id, a.id, a.band_id, a.administered_on, max(a.administered_on || a.recorded_at) AS latest
+       FROM assessments a WHERE a.person_id IN (SELECT value FROM json_each(?)) AND a.voided_at IS NULL GROUP BY a.person_id, a.instrument_id`,
+    )
+    .all(JSON.stringify(residents.map((r) => r.id))) as Array<{ person_id: string; instrument_id: string; id: string }>
+  return { residents, latest }
+}
