@@ -63,7 +63,7 @@ describe('a fresh database', () => {
   })
 
   it('has the audit log append-only triggers', () => {
-    const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name)
+    const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name)
     expect(triggers).toEqual(['audit_log_no_delete', 'audit_log_no_update'])
   })
 

@@ -1,4 +1,4 @@
--- Schema at user_version 6. Generated; regenerate deliberately with:
+-- Schema at user_version 7. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -196,6 +196,16 @@ CREATE TABLE person_revisions (
   UNIQUE (person_id, revision)
 ) STRICT;
 
+-- table person_search_terms
+CREATE TABLE person_search_terms (
+  in_facility INTEGER NOT NULL CHECK (in_facility IN (0, 1)),
+  whole INTEGER NOT NULL CHECK (whole IN (0, 1)),
+  term TEXT NOT NULL,
+  sort_key TEXT NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  PRIMARY KEY (in_facility, whole, term, sort_key, person_id)
+) STRICT, WITHOUT ROWID;
+
 -- table psych_tasks
 CREATE TABLE psych_tasks (
   id TEXT PRIMARY KEY,
@@ -211,6 +221,9 @@ CREATE TABLE psych_tasks (
   handled_by TEXT REFERENCES staff(id),
   handled_note TEXT
 ) STRICT;
+
+-- table search_positions
+CREATE TABLE search_positions (n INTEGER PRIMARY KEY) STRICT;
 
 -- table settings
 CREATE TABLE settings (
@@ -312,6 +325,15 @@ CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at I
 -- index people_initials
 CREATE INDEX people_initials ON people(name_initials);
 
+-- index people_live_decision
+CREATE INDEX people_live_decision ON people(decision_date, id, ward_id) WHERE voided_at IS NULL;
+
+-- index people_live_last_day
+CREATE INDEX people_live_last_day ON people(last_day IS NULL, last_day, id, ward_id) WHERE voided_at IS NULL;
+
+-- index people_live_name
+CREATE INDEX people_live_name ON people(name_pinyin, name, id, ward_id) WHERE voided_at IS NULL;
+
 -- index people_name
 CREATE INDEX people_name ON people(name);
 
@@ -321,8 +343,14 @@ CREATE INDEX people_pinyin ON people(name_pinyin);
 -- index people_ward
 CREATE INDEX people_ward ON people(ward_id, voided_at);
 
+-- index people_ward_period
+CREATE INDEX people_ward_period ON people(ward_id, period) WHERE voided_at IS NULL;
+
 -- index period_moves_person
 CREATE INDEX period_moves_person ON period_moves(person_id, recorded_at);
+
+-- index person_search_terms_person
+CREATE INDEX person_search_terms_person ON person_search_terms(person_id, term);
 
 -- index psych_tasks_open
 CREATE INDEX psych_tasks_open ON psych_tasks(status, ward_id);
@@ -344,3 +372,30 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE
 
 -- trigger audit_log_no_update
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger people_search_insert
+CREATE TRIGGER people_search_insert AFTER INSERT ON people WHEN NEW.voided_at IS NULL BEGIN
+  INSERT OR IGNORE INTO person_search_terms (in_facility, whole, term, sort_key, person_id)
+  SELECT NEW.ward_id IS NOT NULL, n = 0, substr(NEW.name, n + 1), NEW.name_pinyin, NEW.id
+  FROM search_positions WHERE n < length(NEW.name) AND 1
+  UNION ALL SELECT NEW.ward_id IS NOT NULL, 1, NEW.name_pinyin, NEW.name_pinyin, NEW.id WHERE NEW.name_pinyin <> '' AND 1
+  UNION ALL SELECT NEW.ward_id IS NOT NULL, 1, NEW.name_initials, NEW.name_pinyin, NEW.id WHERE NEW.name_initials <> '' AND 1
+  UNION ALL SELECT NEW.ward_id IS NOT NULL, n = 0, substr(NEW.id_number, n + 1), NEW.name_pinyin, NEW.id
+  FROM search_positions WHERE n <= length(NEW.id_number) - 3 AND 1;
+  END;
+
+-- trigger people_search_update
+CREATE TRIGGER people_search_update AFTER UPDATE OF name, name_pinyin, name_initials, id_number, ward_id, voided_at ON people
+  WHEN NEW.name IS NOT OLD.name OR NEW.name_pinyin IS NOT OLD.name_pinyin OR NEW.name_initials IS NOT OLD.name_initials
+  OR NEW.id_number IS NOT OLD.id_number OR (NEW.ward_id IS NULL) <> (OLD.ward_id IS NULL)
+  OR (NEW.voided_at IS NULL) <> (OLD.voided_at IS NULL)
+  BEGIN
+  DELETE FROM person_search_terms WHERE person_id = OLD.id;
+  INSERT OR IGNORE INTO person_search_terms (in_facility, whole, term, sort_key, person_id)
+  SELECT NEW.ward_id IS NOT NULL, n = 0, substr(NEW.name, n + 1), NEW.name_pinyin, NEW.id
+  FROM search_positions WHERE n < length(NEW.name) AND NEW.voided_at IS NULL
+  UNION ALL SELECT NEW.ward_id IS NOT NULL, 1, NEW.name_pinyin, NEW.name_pinyin, NEW.id WHERE NEW.name_pinyin <> '' AND NEW.voided_at IS NULL
+  UNION ALL SELECT NEW.ward_id IS NOT NULL, 1, NEW.name_initials, NEW.name_pinyin, NEW.id WHERE NEW.name_initials <> '' AND NEW.voided_at IS NULL
+  UNION ALL SELECT NEW.ward_id IS NOT NULL, n = 0, substr(NEW.id_number, n + 1), NEW.name_pinyin, NEW.id
+  FROM search_positions WHERE n <= length(NEW.id_number) - 3 AND NEW.voided_at IS NULL;
+  END;

@@ -1,4 +1,4 @@
-import type { Paged, PeriodMoveRow, PersonListRow, TermEventRow, WardAssignmentRow, WardRosterRow } from '../../shared/contract'
+import type { ListPage, PeriodMoveRow, PersonListRow, Stay, TermEventRow, WardAssignmentRow, WardRosterRow } from '../../shared/contract'
 import { ageOn } from '../../shared/domain/dates'
 import { idTail, maskIdNumber } from '../../shared/domain/idNumber'
 import type { Period } from '../../shared/domain/periods'
@@ -6,6 +6,7 @@ import type { Sex } from '../../shared/domain/person'
 import { termWarning } from '../../shared/domain/term'
 import type { Db } from '../db/open'
 import { TERM_EVENT_ORDER } from './peopleRepo'
+import { searchPersonIds, searchTermOf, termCondition, termRange } from './peopleSearchQueries'
 
 /*
  * Lists and screens over people. A list may join the wards and staff tables for the names it shows; rules never read
@@ -17,34 +18,39 @@ interface Filters {
   wardId?: string | undefined
   period?: Period | undefined
   sex?: Sex | undefined
+  stay: Stay
   includeVoided: boolean
+  withTotal: boolean
   sort: 'name' | 'period' | 'daysInPeriod' | 'daysToLastDay' | 'decisionDate'
   dir: 'asc' | 'desc'
   offset: number
   limit: number
 }
 
-const SELECT = `
-  SELECT p.id, p.name, p.sex, p.id_number AS idNumber, p.birth_date AS birthDate, p.ward_id AS wardId, w.name AS wardName,
-         p.period, p.period_since AS periodSince,
-         CAST(julianday(@today) - julianday(p.period_since) AS INTEGER) AS daysInPeriod,
-         p.decision_date AS decisionDate, p.last_day AS lastDay,
-         CAST(julianday(p.last_day) - julianday(@today) AS INTEGER) AS daysToLastDay, p.voided_at IS NOT NULL AS voided
-  FROM people p LEFT JOIN wards w ON w.id = p.ward_id`
+const COLUMNS = `
+  p.id, p.name, p.sex, p.id_number AS idNumber, p.birth_date AS birthDate, p.ward_id AS wardId, w.name AS wardName,
+  p.period, p.period_since AS periodSince,
+  CAST(julianday(@today) - julianday(p.period_since) AS INTEGER) AS daysInPeriod,
+  p.decision_date AS decisionDate, p.last_day AS lastDay,
+  CAST(julianday(p.last_day) - julianday(@today) AS INTEGER) AS daysToLastDay, p.voided_at IS NOT NULL AS voided`
 
-/** Name contains the text, pinyin or initials start with it (letters typed), or the ID number contains it. */
-const MATCH = `(
-  p.name LIKE '%' || @q || '%' ESCAPE '\\'
-  OR (@qp <> '' AND (p.name_pinyin LIKE @qp || '%' OR p.name_initials LIKE @qp || '%'))
-  OR (@qid <> '' AND p.id_number LIKE '%' || @qid || '%')
-)`
-
+/**
+ * Sort keys on columns only (so the page of ids can be chosen before any row is read), ending with the id so a page
+ * boundary is stable. %D% is the direction asked for, %R% its reverse (more days in the period = an earlier start).
+ * Name, last day and decision date match the people_live_* indexes in both directions: a page of all 53,000 files is
+ * read in index order, not sorted.
+ */
 const ORDER: Record<Filters['sort'], string> = {
-  name: 'p.name_pinyin %DIR%, p.name',
-  period: "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END %DIR%, p.period_since",
-  daysInPeriod: 'daysInPeriod IS NULL, daysInPeriod %DIR%',
-  daysToLastDay: 'p.last_day IS NULL, p.last_day %DIR%',
-  decisionDate: 'p.decision_date %DIR%',
+  name: 'p.name_pinyin %D%, p.name %D%, p.id %D%',
+  period: "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END %D%, p.period_since %D%, p.id %D%",
+  daysInPeriod: 'p.period_since IS NULL, p.period_since %R%, p.id %D%',
+  daysToLastDay: 'p.last_day IS NULL, p.last_day %D%, p.id %D%',
+  decisionDate: 'p.decision_date %D%, p.id %D%',
+}
+
+export function orderBy(sort: Filters['sort'], dir: Filters['dir']): string {
+  const [d, r] = dir === 'desc' ? ['DESC', 'ASC'] : ['ASC', 'DESC']
+  return ORDER[sort].replaceAll('%D%', d).replaceAll('%R%', r)
 }
 
 /** A list row as selected: the full ID number (only its tail leaves core) and `voided` as SQLite's 0/1. */
@@ -60,8 +66,17 @@ const toListRow =
     voided: voided === 1,
   })
 
-function queryTerms(q: string | undefined) {
-  const text = (q ?? '').trim()
+/**
+ * Voided files have no search terms (they are out of every search): a list that shows them matches the text itself —
+ * a scan, acceptable for that rare administrator's view.
+ */
+const VOIDED_INCLUDED_MATCH = `(
+  p.name LIKE '%' || @q || '%' ESCAPE '\\'
+  OR (@qp <> '' AND (p.name_pinyin LIKE @qp || '%' OR p.name_initials LIKE @qp || '%'))
+  OR (@qid <> '' AND p.id_number LIKE '%' || @qid || '%')
+)`
+
+function likeTerms(text: string) {
   return {
     q: text.replace(/[\\%_]/g, (c) => '\\' + c),
     qp: /^[a-zA-Z\s']+$/.test(text) ? text.toLowerCase().replace(/[^a-z]/g, '') : '',
@@ -69,11 +84,13 @@ function queryTerms(q: string | undefined) {
   }
 }
 
+const STAY_CONDITION: Record<Stay, string | null> = { current: 'p.ward_id IS NOT NULL', past: 'p.ward_id IS NULL', all: null }
+
 /**
  * The list's WHERE clause and its parameters. Each condition is added only when its filter is present: an
  * optional-parameter OR filter could use no index. Exported for the query-plan test.
  */
-export function peopleListWhere(f: Omit<Filters, 'sort' | 'dir' | 'limit' | 'offset'>): { where: string; params: Record<string, string> } {
+export function peopleListWhere(f: Pick<Filters, 'q' | 'wardId' | 'period' | 'sex' | 'includeVoided'> & { stay?: Stay }): { where: string; params: Record<string, string> } {
   const conditions: string[] = []
   const params: Record<string, string> = {}
   const equals = (column: string, name: string, value: string | undefined) => {
@@ -81,23 +98,50 @@ export function peopleListWhere(f: Omit<Filters, 'sort' | 'dir' | 'limit' | 'off
     conditions.push(`${column} = @${name}`)
     params[name] = value
   }
+  const stay = f.stay ?? 'all'
   if (!f.includeVoided) conditions.push('p.voided_at IS NULL')
   equals('p.ward_id', 'wardId', f.wardId)
+  const stayCondition = f.wardId ? null : STAY_CONDITION[stay]
+  if (stayCondition) conditions.push(stayCondition)
+  if (f.wardId && stay === 'past') conditions.push('0')
   equals('p.period', 'period', f.period)
   equals('p.sex', 'sex', f.sex)
-  if (f.q) {
-    conditions.push(MATCH)
-    Object.assign(params, queryTerms(f.q))
+  const text = f.q?.trim()
+  if (text) {
+    if (f.includeVoided) {
+      conditions.push(VOIDED_INCLUDED_MATCH)
+      Object.assign(params, likeTerms(text))
+    } else {
+      const term = searchTermOf(text)
+      if (term === null) conditions.push('0')
+      else {
+        conditions.push(termCondition(stay, Boolean(f.wardId)))
+        Object.assign(params, termRange(term))
+      }
+    }
   }
   return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params }
 }
 
-export function listPeople(db: Db, f: Filters, today: string, warningDays: number): Paged<PersonListRow> {
-  const { where, params: filterParams } = peopleListWhere(f)
-  const params = { ...filterParams, today, limit: f.limit, offset: f.offset }
-  const order = ORDER[f.sort].replaceAll('%DIR%', f.dir === 'desc' ? 'DESC' : 'ASC')
-  const total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${where}`).get(params) as { n: number }).n
-  const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY ${order}, p.id LIMIT @limit OFFSET @offset`).all(params) as Row[]
+/**
+ * One page of a list. The page's ids are chosen first from the indexes (the skipped rows of a deep page are never read),
+ * then only those rows are joined to their wards. The total is counted only when asked (a scrolling view's first page).
+ */
+export function listPeople(db: Db, f: Filters, today: string, warningDays: number): ListPage<PersonListRow> {
+  const { where, params } = peopleListWhere(f)
+  const order = orderBy(f.sort, f.dir)
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} FROM (SELECT p.id FROM people p WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset) page
+       JOIN people p ON p.id = page.id LEFT JOIN wards w ON w.id = p.ward_id ORDER BY ${order}`,
+    )
+    .all({ ...params, today, limit: f.limit, offset: f.offset }) as Row[]
+  // A short first page is the whole list: its length is the total, no count needed.
+  const total = !f.withTotal
+    ? null
+    : f.offset === 0 && rows.length < f.limit
+      ? rows.length
+      : (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${where}`).get(params) as { n: number }).n
   return { rows: rows.map(toListRow(today, warningDays)), total }
 }
 
@@ -123,17 +167,15 @@ export function wardRosterRows(db: Db, wardId: string, today: string, warningDay
   }))
 }
 
+/** The best live files for a global search (see searchPersonIds), best first. */
 export function searchPeople(db: Db, q: string, limit: number, today: string, warningDays: number): PersonListRow[] {
-  const terms = queryTerms(q)
+  const ids = searchPersonIds(db, q, limit)
+  if (ids.length === 0) return []
   const rows = db
-    .prepare(
-      `${SELECT} WHERE p.voided_at IS NULL AND ${MATCH}
-       ORDER BY CASE WHEN p.name = @q OR p.name_initials = @qp OR p.name_pinyin = @qp OR p.id_number = @qid THEN 0 ELSE 1 END,
-                p.name_pinyin, p.id
-       LIMIT @limit`,
-    )
-    .all({ today, ...terms, limit }) as Row[]
-  return rows.map(toListRow(today, warningDays))
+    .prepare(`SELECT ${COLUMNS} FROM people p LEFT JOIN wards w ON w.id = p.ward_id WHERE p.id IN (SELECT value FROM json_each(@ids))`)
+    .all({ ids: JSON.stringify(ids), today }) as Row[]
+  const rank = new Map(ids.map((id, i) => [id, i]))
+  return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!).map(toListRow(today, warningDays))
 }
 
 /** Live files per ward and period, for the ward list. */

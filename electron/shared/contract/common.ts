@@ -40,3 +40,12 @@ export interface Paged<T> {
   rows: T[]
   total: number
 }
+
+/**
+ * A page of a long list whose total is counted only when asked (`withTotal`): a scrolling list asks once, with its first
+ * page, instead of counting every matching file again for each page it fetches.
+ */
+export interface ListPage<T> {
+  rows: T[]
+  total: number | null
+}

@@ -4,7 +4,7 @@ import { ETHNICITIES, SEXES, type Sex } from '../domain/person'
 import { PERIODS, type Period } from '../domain/periods'
 import type { TermResult, TermWarning } from '../domain/term'
 import { MAX_EXTENSION_MONTHS, MAX_TERM_WARNING_DAYS } from '../domain/term'
-import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, text, tooLong, type Paged } from './common'
+import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, text, tooLong, type ListPage } from './common'
 import { method, noAudit } from './define'
 
 /** Refuses a name with characters other than letters, "·" and single spaces (rule in domain/identityRules). */
@@ -184,12 +184,19 @@ export interface AuditRow {
 
 export const ROSTER_SORTS = ['name', 'period', 'daysInPeriod', 'daysToLastDay', 'decisionDate'] as const
 
+/** Whose files a list shows: people in the facility now (with a current ward), people whose stay has ended, or both. */
+export const STAYS = ['current', 'past', 'all'] as const
+export type Stay = (typeof STAYS)[number]
+
 const listFilters = {
   q: z.string().trim().max(40, tooLong(40)).optional(),
   wardId: id.optional(),
   period: z.enum(PERIODS).optional(),
   sex: z.enum(SEXES).optional(),
+  stay: z.enum(STAYS).default('all'),
   includeVoided: z.boolean().default(false),
+  /** Count the matching files (the first page of a view); later pages of the same view leave it out. */
+  withTotal: z.boolean().default(true),
   sort: z.enum(ROSTER_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   ...page,
@@ -226,7 +233,7 @@ export const peopleContract = {
     access: 'people.read',
     audit: { kind: 'read', recordType: 'person', record: personRecord },
   }),
-  'people:list': method<Paged<PersonListRow>>()({
+  'people:list': method<ListPage<PersonListRow>>()({
     input: z.object(listFilters),
     access: 'people.read',
     audit: noAudit,

@@ -101,8 +101,8 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
           </Table.ScrollContainer>
         )}
       </Paper>
-      {list.data && list.data.total > 0 && (
-        <Pager offset={query.offset} limit={PAGE_SIZE} total={list.data.total} onChange={(offset) => {
+      {list.data && (list.data.total ?? 0) > 0 && (
+        <Pager offset={query.offset} limit={PAGE_SIZE} total={list.data.total ?? 0} onChange={(offset) => {
             onChange({ offset })
             window.scrollTo({ top: 0 })
           }} />
