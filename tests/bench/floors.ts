@@ -4,6 +4,7 @@
  * so `ratio = p50 / floor p50` says how much the code around the query adds, on any machine.
  */
 import type { Db } from '../../electron/core/db/open'
+import { searchTermOf, termRange } from '../../electron/core/people/peopleSearchQueries'
 
 export type RosterSort = 'name' | 'period' | 'daysInPeriod' | 'daysToLastDay' | 'decisionDate'
 
@@ -21,21 +22,21 @@ const LIST_COLUMNS = `p.id, p.name, p.sex, p.id_number, p.birth_date, p.ward_id,
 
 const PERIOD_RANK = "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END"
 
-/** The roster order as plain columns (more days in the period = an earlier period start). */
+/** The roster order as plain columns, the id last in the same direction (more days in the period = an earlier start). */
 function rosterOrder(sort: RosterSort, dir: 'asc' | 'desc'): string {
   const d = dir === 'desc' ? 'DESC' : 'ASC'
   const flip = dir === 'desc' ? 'ASC' : 'DESC'
   switch (sort) {
     case 'name':
-      return `p.name_pinyin ${d}, p.name, p.id`
+      return `p.name_pinyin ${d}, p.name ${d}, p.id ${d}`
     case 'period':
-      return `${PERIOD_RANK} ${d}, p.period_since, p.id`
+      return `${PERIOD_RANK} ${d}, p.period_since ${d}, p.id ${d}`
     case 'daysInPeriod':
-      return `p.period_since IS NULL, p.period_since ${flip}, p.id`
+      return `p.period_since IS NULL, p.period_since ${flip}, p.id ${d}`
     case 'daysToLastDay':
-      return `p.last_day IS NULL, p.last_day ${d}, p.id`
+      return `p.last_day IS NULL, p.last_day ${d}, p.id ${d}`
     case 'decisionDate':
-      return `p.decision_date ${d}, p.id`
+      return `p.decision_date ${d}, p.id ${d}`
   }
 }
 
@@ -48,6 +49,33 @@ export function rosterFloor(db: Db, v: RosterVariant): Array<{ id: string }> {
   return db
     .prepare(`SELECT ${LIST_COLUMNS} FROM people p LEFT JOIN wards w ON w.id = p.ward_id WHERE ${where.join(' AND ')} ORDER BY ${rosterOrder(v.sort, v.dir)} LIMIT 50`)
     .all({ wardId: v.wardId, period: v.period, sex: v.sex, q: v.q }) as Array<{ id: string }>
+}
+
+/**
+ * The best `limit` live files for a search, best first, in one statement over person_search_terms (migration 007):
+ * exact term, then terms starting with the query, then inner fragments, people in a ward before past files in each,
+ * then by pinyin. Each of the six index ranges reads at most 2 × limit entries.
+ */
+export function searchFloor(db: Db, q: string, limit: number): Array<{ id: string }> {
+  const term = searchTermOf(q)
+  if (term === null) return []
+  const step = (n: number, inFacility: 0 | 1, whole: 0 | 1, match: string) =>
+    `SELECT ${n} AS step, sort_key, person_id FROM (SELECT DISTINCT sort_key, person_id FROM person_search_terms
+       WHERE in_facility = ${inFacility} AND whole = ${whole} AND ${match} ORDER BY sort_key, person_id LIMIT @reach)`
+  const exact = 'term = @lo'
+  const prefix = 'term >= @lo AND term < @hi'
+  return db
+    .prepare(
+      `WITH hits AS (
+         ${step(0, 1, 1, exact)} UNION ALL ${step(1, 0, 1, exact)} UNION ALL ${step(2, 1, 1, prefix)}
+         UNION ALL ${step(3, 0, 1, prefix)} UNION ALL ${step(4, 1, 0, prefix)} UNION ALL ${step(5, 0, 0, prefix)}
+       ), best AS (
+         SELECT person_id, min(step) AS step, sort_key FROM hits GROUP BY person_id ORDER BY 2, 3, 1 LIMIT @limit
+       )
+       SELECT ${LIST_COLUMNS} FROM best JOIN people p ON p.id = best.person_id LEFT JOIN wards w ON w.id = p.ward_id
+       ORDER BY best.step, best.sort_key, best.person_id`,
+    )
+    .all({ ...termRange(term), limit, reach: 2 * limit }) as Array<{ id: string }>
 }
 
 /** The ward rows and the live count per ward and period (people_ward: ward_id, voided_at). */

@@ -3,9 +3,9 @@
  * the dispatcher as the window calls it, cycles through its variants, and is checked once against its floor.
  */
 import type { Db } from '../../electron/core/db/open'
-import type { Paged, PersonFile, PersonListRow, WardSummary } from '../../electron/shared/contract'
+import type { ListPage, PersonFile, PersonListRow, WardSummary } from '../../electron/shared/contract'
 import { PERIODS } from '../../electron/shared/domain/periods'
-import { personFloor, rosterFloor, wardsFloor, type RosterSort, type RosterVariant } from './floors'
+import { personFloor, rosterFloor, searchFloor, wardsFloor, type RosterSort, type RosterVariant } from './floors'
 import type { Bench } from './table'
 
 export interface BenchContext {
@@ -84,9 +84,9 @@ export function rosterOp(bench: Bench, c: BenchContext, wardIds: readonly string
     target: 5,
     maxRatio: 5,
     variants: rosterVariants(c.db, wardIds),
-    run: (v) => c.call<Paged<PersonListRow>>('people:list', { ...v, limit: 50 }),
+    run: (v) => c.call<ListPage<PersonListRow>>('people:list', { ...v, limit: 50 }),
     floor: (v) => rosterFloor(c.db, v),
-    same: (ours, floor) => sameIds('roster page', ids((ours as Paged<PersonListRow>).rows), ids(floor as Array<{ id: string }>)),
+    same: (ours, floor) => sameIds('roster page', ids((ours as ListPage<PersonListRow>).rows), ids(floor as Array<{ id: string }>)),
     describe: (v) => JSON.stringify(v),
   })
 }
@@ -106,7 +106,8 @@ export function searchOp(bench: Bench, c: BenchContext): void {
     target: 5,
     variants: searchVariants(c.db),
     run: (q) => c.call<PersonListRow[]>('people:search', { q, limit: 10 }),
-    // TODO(issue 9): the floor on the search-term table of migration 007, once main has it.
+    floor: (q) => searchFloor(c.db, q, 10),
+    same: (ours, floor) => sameIds('search', ids(ours as PersonListRow[]), ids(floor as Array<{ id: string }>)),
     describe: (q) => JSON.stringify(q),
   })
 }
