@@ -19,13 +19,13 @@ import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { openDatabase, type Db } from '../../electron/core/db/open'
 import { DEMO_ACCOUNTS } from '../../electron/core/demo/generate'
 import { initializeFacility } from '../../electron/core/facility/facilityService'
-import { insertWard } from '../../electron/core/wards/wardsService'
+import { insertWardRow } from '../../electron/core/wards/wardsRepo'
 import { PeopleWriter, type Stay } from './generate/people'
 import { writePsychology } from './generate/psych'
 import { seededRandom } from './generate/random'
 
 /** Bump when the generated content changes: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 
 export interface FacilitySize {
   wards: number
@@ -40,6 +40,8 @@ export const FULL_SIZE: FacilitySize = { wards: 20, residentsPerWard: 150, past:
 
 const CACHE_DIR = resolve(import.meta.dirname, '../../node_modules/.cache/xinsheng-bench')
 const REUSE_DAYS = 30
+/** Files of any key laid out longer ago than this are deleted (each holds hundreds of megabytes). */
+const KEEP_DAYS = 60
 const BATCH = 2_000
 
 const log = (message: string) => process.stderr.write(`${message}\n`)
@@ -55,7 +57,12 @@ export function generateBenchFacility(db: Db, o: { seed: number; today: string; 
   }
   const { wardIds, officerOf, counsellors } = db.transaction(() => {
     initializeFacility(db, '示范省第一强制隔离戒毒所', at)
-    const wardIds = Array.from({ length: size.wards }, (_, i) => insertWard(db, at, { name: wardNameFor(i + 1), capacity: 150, note: null }))
+    // The wards' rows as insertWard writes them, with seeded ids (the people rows name them: same seed, same files).
+    const wardIds = Array.from({ length: size.wards }, (_, i) => {
+      const id = r.uuid()
+      insertWardRow(db, { id, name: wardNameFor(i + 1), capacity: 150, note: null, at })
+      return id
+    })
     // The demo accounts (admin / Admin#2026 …), then an officer for every other ward and more counsellors.
     const demo = DEMO_ACCOUNTS.map((a) =>
       createStaff(db, at, { username: a.username, displayName: a.displayName, role: a.role, password: a.password, wardId: a.wardIndex === undefined ? null : wardIds[a.wardIndex]! }),
@@ -89,6 +96,24 @@ export function generateBenchFacility(db: Db, o: { seed: number; today: string; 
   return { people: stays.length, ...psych }
 }
 
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Deletes the half-written files of runs that died, and cached files laid out more than KEEP_DAYS ago. */
+function removeAbandoned(dir: string, today: string) {
+  for (const f of readdirSync(dir)) {
+    const writer = /\.sqlite\.tmp-(\d+)(-wal|-shm)?$/.exec(f)
+    const anchor = /-(\d{4}-\d{2}-\d{2})\.sqlite$/.exec(f)
+    if ((writer && !processAlive(Number(writer[1]))) || (anchor && daysBetween(anchor[1]!, today) > KEEP_DAYS)) rmSync(join(dir, f), { force: true })
+  }
+}
+
 export interface BenchFacility {
   /** The cached file: copy it before use (reads such as people:get write audit rows). */
   path: string
@@ -107,6 +132,7 @@ export function ensureBenchFacility(o: { seed: number; size?: FacilitySize; cach
   const sizeKey = size === FULL_SIZE ? '' : `-w${size.wards}x${size.residentsPerWard}-p${size.past}-a${size.assessments}`
   const prefix = `facility-seed${o.seed}${sizeKey}-gen${GENERATOR_VERSION}-schema${MIGRATIONS.length}-`
   const today = todayIn(FACILITY_TIME_ZONE)
+  removeAbandoned(dir, today)
   const cached = readdirSync(dir)
     .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
     .map((f) => ({ file: f, anchor: f.slice(prefix.length, -'.sqlite'.length) }))
