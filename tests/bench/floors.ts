@@ -52,30 +52,33 @@ export function rosterFloor(db: Db, v: RosterVariant): Array<{ id: string }> {
 }
 
 /**
- * The best `limit` live files for a search, best first, in one statement over person_search_terms (migration 007):
- * exact term, then terms starting with the query, then inner fragments, people in a ward before past files in each,
- * then by pinyin. Each of the six index ranges reads at most 2 × limit entries.
+ * The best `limit` live files for a search, best first, over person_search_terms (migration 007): the exact term, then
+ * terms starting with the query, then inner fragments, people in a ward before past files in each, then by pinyin.
+ * One index range per step, stopping at the step that fills the list; then the rows of those files.
  */
 export function searchFloor(db: Db, q: string, limit: number): Array<{ id: string }> {
   const term = searchTermOf(q)
   if (term === null) return []
-  const step = (n: number, inFacility: 0 | 1, whole: 0 | 1, match: string) =>
-    `SELECT ${n} AS step, sort_key, person_id FROM (SELECT DISTINCT sort_key, person_id FROM person_search_terms
-       WHERE in_facility = ${inFacility} AND whole = ${whole} AND ${match} ORDER BY sort_key, person_id LIMIT @reach)`
-  const exact = 'term = @lo'
-  const prefix = 'term >= @lo AND term < @hi'
-  return db
-    .prepare(
-      `WITH hits AS (
-         ${step(0, 1, 1, exact)} UNION ALL ${step(1, 0, 1, exact)} UNION ALL ${step(2, 1, 1, prefix)}
-         UNION ALL ${step(3, 0, 1, prefix)} UNION ALL ${step(4, 1, 0, prefix)} UNION ALL ${step(5, 0, 0, prefix)}
-       ), best AS (
-         SELECT person_id, min(step) AS step, sort_key FROM hits GROUP BY person_id ORDER BY 2, 3, 1 LIMIT @limit
-       )
-       SELECT ${LIST_COLUMNS} FROM best JOIN people p ON p.id = best.person_id LEFT JOIN wards w ON w.id = p.ward_id
-       ORDER BY best.step, best.sort_key, best.person_id`,
-    )
-    .all({ ...termRange(term), limit, reach: 2 * limit }) as Array<{ id: string }>
+  const steps: Array<[inFacility: 0 | 1, whole: 0 | 1, match: string]> = [
+    [1, 1, 'term = @lo'], [0, 1, 'term = @lo'], [1, 1, 'term >= @lo AND term < @hi'],
+    [0, 1, 'term >= @lo AND term < @hi'], [1, 0, 'term >= @lo AND term < @hi'], [0, 0, 'term >= @lo AND term < @hi'],
+  ]
+  const found = new Set<string>()
+  for (const [inFacility, whole, match] of steps) {
+    const hits = db
+      .prepare(
+        `SELECT DISTINCT sort_key, person_id FROM person_search_terms WHERE in_facility = ${inFacility} AND whole = ${whole} AND ${match}
+         ORDER BY sort_key, person_id LIMIT @reach`,
+      )
+      .all({ ...termRange(term), reach: limit + found.size }) as Array<{ person_id: string }>
+    for (const h of hits) if (found.size < limit) found.add(h.person_id)
+    if (found.size === limit) break
+  }
+  const rank = new Map([...found].map((id, i) => [id, i]))
+  const rows = db
+    .prepare(`SELECT ${LIST_COLUMNS} FROM people p LEFT JOIN wards w ON w.id = p.ward_id WHERE p.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify([...found])) as Array<{ id: string }>
+  return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
 }
 
 /** The ward rows and the live count per ward and period (people_ward: ward_id, voided_at). */

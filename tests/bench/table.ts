@@ -120,7 +120,7 @@ export class Bench {
       r.p95.toFixed(2),
       `≤ ${r.target}`,
       r.floor === null ? '—' : r.floor.toFixed(2),
-      r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×${r.maxRatio === null ? '' : ` (≤ ${r.maxRatio}×)`}`,
+      r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×${r.maxRatio === null ? '' : ` (≤ ${r.maxRatio}×)`}`,
       r.pass ? 'PASS' : 'FAIL',
       `${r.runs} / ${r.variants} var.`,
     ])
@@ -133,7 +133,7 @@ export class Bench {
     const misses = this.rows.filter((r) => !r.pass)
     if (misses.length === 0) return `all ${this.rows.length} operations meet their targets`
     const why = (r: BenchRow) =>
-      r.p95 > r.target ? `p95 ${r.p95.toFixed(2)} > ${r.target} ms` : `${r.ratio!.toFixed(1)}× floor > ${r.maxRatio}×`
+      r.p95 > r.target ? `p95 ${r.p95.toFixed(2)} > ${r.target} ms` : `${r.ratio!.toFixed(2)}× floor > ${r.maxRatio}×`
     return `${misses.length} of ${this.rows.length} miss: ${misses.map((r) => `${r.op} (${why(r)})`).join('; ')}`
   }
 }

@@ -1,0 +1,2 @@
+import { ensureBenchFacility } from './facility'
+console.log(ensureBenchFacility({ seed: 7 }))
