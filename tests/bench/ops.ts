@@ -87,7 +87,7 @@ export function rosterOp(bench: Bench, c: BenchContext, wardIds: readonly string
     run: (v) => c.call<ListPage<PersonListRow>>('people:list', { ...v, limit: 50 }),
     floor: (v) => rosterFloor(c.db, v),
     same: (ours, floor) => sameIds('roster page', ids((ours as ListPage<PersonListRow>).rows), ids(floor as Array<{ id: string }>)),
-    describe: (v) => JSON.stringify(v),
+    describe: (v) => JSON.stringify({ ...v, wardId: v.wardId.slice(0, 8) }),
   })
 }
 
@@ -127,6 +127,7 @@ export function personOp(bench: Bench, c: BenchContext): void {
     variants: personVariants(c.db),
     run: (id) => c.call<PersonFile>('people:get', { id }),
     floor: (id) => personFloor(c.db, id),
+    describe: (id) => id,
     same: (ours, floor) => {
       const file = ours as PersonFile
       const f = floor as ReturnType<typeof personFloor>

@@ -17,6 +17,7 @@ export function wardScreenOp(bench: Bench, c: BenchContext, wardIds: readonly st
     variants: wardIds,
     run: (wardId) => c.call<WardPsychScreen>('psych:wardScreen', { wardId }),
     floor: (wardId) => wardScreenFloor(c.db, wardId),
+    describe: (wardId) => `ward ${wardId.slice(0, 8)}`,
     // Residents and latest results compared as sets: residents sharing a pinyin may come in either order.
     same: (ours, floor) => {
       const screen = ours as WardPsychScreen

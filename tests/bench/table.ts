@@ -76,12 +76,14 @@ export class Bench {
     const runs = spec.runs ?? this.o.runs
     const opTimes: number[] = []
     const floorTimes: number[] = []
+    const byVariant = variants.map(() => [] as number[])
     // Operation and floor alternate, so a burst of load on the shared machine hits both alike.
     for (let i = 0; i < runs; i++) {
       const v = variants[i % variants.length]!
       let t0 = performance.now()
       spec.run(v)
       opTimes.push(performance.now() - t0)
+      byVariant[i % variants.length]!.push(opTimes[opTimes.length - 1]!)
       if (spec.floor) {
         t0 = performance.now()
         spec.floor(v)
@@ -89,6 +91,15 @@ export class Bench {
       }
     }
     this.add(spec.op, opTimes, spec.floor ? floorTimes : null, spec.target, spec.maxRatio ?? null, variants.length)
+    if (variants.length > 1) {
+      // Where a miss comes from: the variants with the slowest median (stderr, beside the progress lines).
+      const slowest = byVariant
+        .map((times, i) => ({ i, p50: percentile([...times].sort((a, b) => a - b), 0.5) }))
+        .sort((a, b) => b.p50 - a.p50)
+        .slice(0, 3)
+      const label = (i: number) => spec.describe?.(variants[i]!) ?? `variant ${i}`
+      this.o.log(`    slowest: ${slowest.map((s) => `${label(s.i)} ${s.p50.toFixed(2)} ms`).join('; ')}`)
+    }
   }
 
   /** A row timed elsewhere (per-call times in ms), without a floor. */
