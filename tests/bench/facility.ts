@@ -3,11 +3,12 @@
  * 500,000 psychological assessments, in a migrated SQLite file generated once per seed and reused. Later capabilities
  * add their rows here (and bump GENERATOR_VERSION).
  *
- * The cache lives in node_modules/.cache/xinsheng-bench/, one file per seed, generator version, schema version and
- * anchor day (the "today" the stays are laid out from). A file is reused for 30 days after its anchor: residents'
+ * The cache lives in node_modules/.cache/xinsheng-bench/, one file per seed, generator version, schema version (with a
+ * hash of the migrations' text) and anchor day (the "today" the stays are laid out from). A file is reused for 30 days after its anchor: residents'
  * dates are relative to it, and a month's drift changes nothing that matters to timing. The file is written under a
  * temporary name and renamed when complete, so an interrupted run leaves no half cache.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -96,6 +97,15 @@ export function generateBenchFacility(db: Db, o: { seed: number; today: string; 
   return { people: stays.length, ...psych }
 }
 
+/**
+ * A short hash of the migrations' text: a migration not yet shipped may still be edited in place (same count, other
+ * schema), and a cached file of the old text must not be reused.
+ */
+function schemaFingerprint(): string {
+  const text = MIGRATIONS.map((m) => (typeof m === 'string' ? m : m.toString())).join('\n--\n')
+  return createHash('sha256').update(text).digest('hex').slice(0, 8)
+}
+
 const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0)
@@ -130,7 +140,7 @@ export function ensureBenchFacility(o: { seed: number; size?: FacilitySize; cach
   const dir = o.cacheDir ?? CACHE_DIR
   mkdirSync(dir, { recursive: true })
   const sizeKey = size === FULL_SIZE ? '' : `-w${size.wards}x${size.residentsPerWard}-p${size.past}-a${size.assessments}`
-  const prefix = `facility-seed${o.seed}${sizeKey}-gen${GENERATOR_VERSION}-schema${MIGRATIONS.length}-`
+  const prefix = `facility-seed${o.seed}${sizeKey}-gen${GENERATOR_VERSION}-schema${MIGRATIONS.length}.${schemaFingerprint()}-`
   const today = todayIn(FACILITY_TIME_ZONE)
   removeAbandoned(dir, today)
   const cached = readdirSync(dir)
