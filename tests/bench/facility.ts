@@ -4,9 +4,9 @@
  * add their rows here (and bump GENERATOR_VERSION).
  *
  * The cache lives in node_modules/.cache/xinsheng-bench/, one file per seed, generator version, schema version (with a
- * hash of the migrations' text) and anchor day (the "today" the stays are laid out from). A file is reused for 30 days after its anchor: residents'
- * dates are relative to it, and a month's drift changes nothing that matters to timing. The file is written under a
- * temporary name and renamed when complete, so an interrupted run leaves no half cache.
+ * hash of the migrations' text) and anchor day (the "today" the stays are laid out from). A file is reused for 30 days
+ * after its anchor: residents' dates are relative to it, and a month's drift changes nothing that matters to timing.
+ * The file is written under a temporary name and renamed when complete, so an interrupted run leaves no half cache.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
