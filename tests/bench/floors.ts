@@ -22,17 +22,19 @@ const LIST_COLUMNS = `p.id, p.name, p.sex, p.id_number, p.birth_date, p.ward_id,
 
 const PERIOD_RANK = "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END"
 
-/** The roster order as plain columns, the id last in the same direction (more days in the period = an earlier start). */
+/**
+ * The roster order as plain columns, the id last in the same direction; files without the date last both ways (more
+ * days in the period = an earlier start).
+ */
 function rosterOrder(sort: RosterSort, dir: 'asc' | 'desc'): string {
   const d = dir === 'desc' ? 'DESC' : 'ASC'
-  const flip = dir === 'desc' ? 'ASC' : 'DESC'
   switch (sort) {
     case 'name':
       return `p.name_pinyin ${d}, p.name ${d}, p.id ${d}`
     case 'period':
       return `${PERIOD_RANK} ${d}, p.period_since ${d}, p.id ${d}`
     case 'daysInPeriod':
-      return `p.period_since IS NULL, p.period_since ${flip}, p.id ${d}`
+      return dir === 'asc' ? 'p.period_since IS NULL, p.period_since DESC, p.id DESC' : 'p.period_since IS NULL, p.period_since ASC, p.id ASC'
     case 'daysToLastDay':
       return `p.last_day IS NULL, p.last_day ${d}, p.id ${d}`
     case 'decisionDate':
