@@ -242,6 +242,8 @@ export interface PersonRef {
   name: string
   namePinyin: string
   wardId: string | null
+  /** The first day in this facility: no record of the stay is dated before it. */
+  admissionDate: string
   voided: boolean
 }
 
@@ -250,7 +252,7 @@ export function personRefsByIds(db: Db, ids: readonly string[]): Map<string, Per
   if (ids.length === 0) return new Map()
   const rows = db
     .prepare(
-      `SELECT id, name, name_pinyin AS namePinyin, ward_id AS wardId, voided_at IS NOT NULL AS voided
+      `SELECT id, name, name_pinyin AS namePinyin, ward_id AS wardId, admission_date AS admissionDate, voided_at IS NOT NULL AS voided
        FROM people WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify([...new Set(ids)])) as Array<Omit<PersonRef, 'voided'> & { voided: 0 | 1 }>
