@@ -65,7 +65,7 @@ export function rosterVariants(db: Db, wardIds: readonly string[]): RosterVarian
         const v: RosterVariant = { wardId, sort, dir }
         if (filter === 'period') v.period = PERIODS[i % PERIODS.length]!
         if (filter === 'sex') v.sex = i % 2 === 0 ? 'F' : 'M'
-        if (filter === 'name') v.q = COMMON_SURNAMES[i % COMMON_SURNAMES.length]!
+        if (filter === 'name') v.q = COMMON_SURNAMES[Math.floor(i / 5) % COMMON_SURNAMES.length]!
         if (filter === 'initials') {
           const initials = column(db, 'SELECT name_initials FROM people WHERE ward_id = ? AND voided_at IS NULL ORDER BY name_pinyin', wardId)
           v.q = initials[(i * 7) % initials.length]!.slice(0, 2)
@@ -112,12 +112,17 @@ export function searchOp(bench: Bench, c: BenchContext): void {
   })
 }
 
-/** Ten residents and ten past files, spread over the table. */
+/** Ten residents and ten past files, spread over the table; two of each with term events (extension or escape). */
 export function personVariants(db: Db): string[] {
-  const residents = column(db, 'SELECT id FROM people WHERE ward_id IS NOT NULL ORDER BY id')
-  const past = column(db, 'SELECT id FROM people WHERE ward_id IS NULL AND voided_at IS NULL ORDER BY id')
-  const spread = (list: string[]) => Array.from({ length: 10 }, (_, i) => list[Math.floor((i * list.length) / 10)]!)
-  return [...spread(residents), ...spread(past)]
+  const files = (where: string) => column(db, `SELECT id FROM people p WHERE voided_at IS NULL AND ${where} ORDER BY id`)
+  const withEvents = 'EXISTS (SELECT 1 FROM term_events e WHERE e.person_id = p.id)'
+  const spread = (list: string[], n: number) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]!)
+  return [
+    ...spread(files('ward_id IS NOT NULL'), 8),
+    ...spread(files(`ward_id IS NOT NULL AND ${withEvents}`), 2),
+    ...spread(files('ward_id IS NULL'), 8),
+    ...spread(files(`ward_id IS NULL AND ${withEvents}`), 2),
+  ]
 }
 
 export function personOp(bench: Bench, c: BenchContext): void {
