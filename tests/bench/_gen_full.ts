@@ -1,2 +1,0 @@
-import { ensureBenchFacility } from './facility'
-console.log(ensureBenchFacility({ seed: 7 }))
