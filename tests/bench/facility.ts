@@ -26,7 +26,7 @@ import { writePsychology } from './generate/psych'
 import { seededRandom } from './generate/random'
 
 /** Bump when the generated content changes: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 
 export interface FacilitySize {
   wards: number

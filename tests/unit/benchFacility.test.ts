@@ -41,13 +41,14 @@ describe('benchmark facility', () => {
   it('fills every ward with residents and keeps past files out of the wards', () => {
     expect(session).not.toBeNull()
     expect(call<WardSummary[]>('wards:list', {}).map((w) => w.occupancy)).toEqual([20, 20])
-    const past = rows<{ period: string | null; last_day: string; open: number }>(
+    const past = rows<{ period: string | null; last_day: string; open: number; reached: string }>(
       db,
-      `SELECT period, last_day, (SELECT count(*) FROM ward_assignments a WHERE a.person_id = p.id AND a.end_date IS NULL) AS open
+      `SELECT period, last_day, (SELECT count(*) FROM ward_assignments a WHERE a.person_id = p.id AND a.end_date IS NULL) AS open,
+              (SELECT to_period FROM period_moves m WHERE m.person_id = p.id ORDER BY effective_date DESC LIMIT 1) AS reached
        FROM people p WHERE ward_id IS NULL`,
     )
     expect(past).toHaveLength(300)
-    expect(past.every((p) => p.period === null && p.last_day < TODAY && p.open === 0)).toBe(true)
+    expect(past.every((p) => p.period === null && p.last_day < TODAY && p.open === 0 && p.reached === 'return')).toBe(true)
   })
 
   it('gives every file a valid, unique ID number that agrees with its birth date and sex', () => {

@@ -130,7 +130,7 @@ export class PeopleWriter {
    * advancePeriods does: education after 18–35 days, rehabilitation some 75 days later, return for the last 45–90 days.
    * Returns the period reached and a writer for the moves (written after the person row they point to).
    */
-  private periodMoves(admission: string, returnStart: string, until: string, by: string) {
+  private periodMoves(admission: string, returnStart: string, until: string, by: string, reachReturn: boolean) {
     const { r } = this.c
     const detoxDays = r.int(18, 35)
     const starts: Array<[Period, string]> = [
@@ -143,6 +143,11 @@ export class PeopleWriter {
       const since = moves[moves.length - 1]!
       if (start > until || start <= since.on) break
       moves.push({ from: since.to, to: period, on: start, id: r.uuid() })
+    }
+    // A released file went through every period: a short stay (an early release) moves on halfway to the release.
+    for (let last = moves[moves.length - 1]!; reachReturn && last.to !== 'return' && daysBetween(last.on, until) >= 2; last = moves[moves.length - 1]!) {
+      const to = starts[starts.findIndex(([period]) => period === last.to) + 1]![0]
+      moves.push({ from: last.to, to, on: addDays(last.on, Math.floor(daysBetween(last.on, until) / 2)), id: r.uuid() })
     }
     const write = (id: string) => {
       for (const m of moves) {
@@ -177,7 +182,7 @@ export class PeopleWriter {
     const { releaseDate, returnStart } = a.release({ ...term.result, noEvents: events.length === 0 })
     const until = releaseDate ?? today
     const createdAt = stamp(a.admissionDate, 1)
-    const last = this.periodMoves(a.admissionDate, returnStart, until, by)
+    const last = this.periodMoves(a.admissionDate, returnStart, until, by, releaseDate !== null)
 
     const span = daysBetween(a.admissionDate, until)
     const transferOn = a.wardIndexes.length > 1 && span > 40 ? addDays(a.admissionDate, r.int(20, span - 20)) : null
