@@ -3,7 +3,7 @@ import { ageOn } from '../../shared/domain/dates'
 import { idTail, maskIdNumber } from '../../shared/domain/idNumber'
 import type { Period } from '../../shared/domain/periods'
 import type { Sex } from '../../shared/domain/person'
-import { termWarning } from '../../shared/domain/term'
+import { termWarning, termWarningForDaysLeft } from '../../shared/domain/term'
 import type { Db } from '../db/open'
 import { TERM_EVENT_ORDER } from './peopleRepo'
 import { searchPersonIds, searchTermOf, termCondition, termRange } from './peopleSearchQueries'
@@ -58,14 +58,29 @@ export const orderBy = (sort: Filters['sort'], dir: Filters['dir']): string => O
 /** A list row as selected: the full ID number (only its tail leaves core) and `voided` as SQLite's 0/1. */
 type Row = Omit<PersonListRow, 'idTail' | 'voided' | 'termWarning'> & { idNumber: string; voided: number }
 
-/** `warningDays` is the facility's term warning window (setting people.termWarningDays). */
+/**
+ * A list row as it leaves core. Fields are copied one by one (a rest-and-spread of the driver's row objects cost more
+ * than the query), and the warning comes from the days the query already counted. `warningDays` is the facility's
+ * term warning window (setting people.termWarningDays).
+ */
 const toListRow =
-  (today: string, warningDays: number) =>
-  ({ idNumber, voided, ...r }: Row): PersonListRow => ({
-    ...r,
-    idTail: idTail(idNumber),
-    termWarning: voided === 1 ? null : termWarning(r.lastDay, today, warningDays),
-    voided: voided === 1,
+  (warningDays: number) =>
+  (r: Row): PersonListRow => ({
+    id: r.id,
+    name: r.name,
+    sex: r.sex,
+    idTail: idTail(r.idNumber),
+    birthDate: r.birthDate,
+    wardId: r.wardId,
+    wardName: r.wardName,
+    period: r.period,
+    periodSince: r.periodSince,
+    daysInPeriod: r.daysInPeriod,
+    decisionDate: r.decisionDate,
+    lastDay: r.lastDay,
+    daysToLastDay: r.daysToLastDay,
+    termWarning: r.voided === 1 ? null : termWarningForDaysLeft(r.daysToLastDay, warningDays),
+    voided: r.voided === 1,
   })
 
 /**
@@ -148,7 +163,7 @@ export function listPeople(db: Db, f: Filters, today: string, warningDays: numbe
     : f.offset === 0 && rows.length < f.limit
       ? rows.length
       : (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${where}`).get(params) as { n: number }).n
-  return { rows: rows.map(toListRow(today, warningDays)), total }
+  return { rows: rows.map(toListRow(warningDays)), total }
 }
 
 /**
@@ -181,7 +196,7 @@ export function searchPeople(db: Db, q: string, limit: number, today: string, wa
     .prepare(`SELECT ${COLUMNS} FROM people p LEFT JOIN wards w ON w.id = p.ward_id WHERE p.id IN (SELECT value FROM json_each(@ids))`)
     .all({ ids: JSON.stringify(ids), today }) as Row[]
   const rank = new Map(ids.map((id, i) => [id, i]))
-  return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!).map(toListRow(today, warningDays))
+  return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!).map(toListRow(warningDays))
 }
 
 /** Live files per ward and period, for the ward list. */

@@ -16,17 +16,22 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 /**
- * Milliseconds of a UTC midnight. Date.UTC reads years 0–99 as 1900–1999, so the year is set on its own: 0050-06-15
- * stays in the year 50 (and is then refused by the contract's earliest date, not silently moved 1,900 years).
+ * Milliseconds of a UTC midnight. Date.UTC reads years 0–99 as 1900–1999, so for those the year is set on its own:
+ * 0050-06-15 stays in the year 50 (and is then refused by the contract's earliest date, not silently moved 1,900 years).
  */
 function utcMidnight(year: number, monthIndex: number, day: number): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day)
   const date = new Date(Date.UTC(2000, 0, 1))
   date.setUTCFullYear(year, monthIndex, day)
   return date.getTime()
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar. Arithmetic, not a Date: lists call it for every row. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(utcMidnight(year, month, 0)).getUTCDate()
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!
 }
 
 function toUtc(date: IsoDate): number {
@@ -65,7 +70,18 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /** Today's date in the given IANA zone (the facility's zone; China has one). */
 export function todayIn(timeZone = 'Asia/Shanghai', now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return dayFormatter(timeZone).format(now)
+}
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs ~0.2 ms, and every call asks for today. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>()
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dayFormatters.set(timeZone, formatter)
+  }
+  return formatter
 }
 
 /** Age in whole years on `onDate`. */

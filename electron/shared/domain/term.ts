@@ -116,8 +116,12 @@ export function computeTerm(input: TermInput): TermResult {
 export type TermWarning = { kind: 'expired'; days: number } | { kind: 'due'; days: number }
 
 export function termWarning(lastDay: IsoDate | null, today: IsoDate, warningDays: number): TermWarning | null {
-  if (lastDay === null) return null
-  const left = daysBetween(today, lastDay)
+  return termWarningForDaysLeft(lastDay === null ? null : daysBetween(today, lastDay), warningDays)
+}
+
+/** The same from the days left (today to the last day), when a query has already counted them. */
+export function termWarningForDaysLeft(left: number | null, warningDays: number): TermWarning | null {
+  if (left === null) return null
   if (left < 0) return { kind: 'expired', days: -left }
   if (left <= warningDays) return { kind: 'due', days: left }
   return null
