@@ -27,14 +27,9 @@ export const termRange = (term: string) => ({ lo: term, hi: term + TOP })
 
 const IN_FACILITY: Record<Stay, string> = { current: '(1)', past: '(0)', all: '(0, 1)' }
 
-/**
- * A people-list condition (on alias p) for files with a term that starts with @lo: correlated to the person when the
- * list is already narrowed to one ward (a few probes of the person index), otherwise one index range over all terms.
- */
-export function termCondition(stay: Stay, narrowedToWard: boolean): string {
-  return narrowedToWard
-    ? 'EXISTS (SELECT 1 FROM person_search_terms t WHERE t.person_id = p.id AND t.term >= @lo AND t.term < @hi)'
-    : `p.id IN (SELECT person_id FROM person_search_terms WHERE in_facility IN ${IN_FACILITY[stay]} AND whole IN (0, 1) AND term >= @lo AND term < @hi)`
+/** A people-list condition (on alias p): the file has a term that starts with @lo, in one index range over all terms. */
+export function termCondition(stay: Stay): string {
+  return `p.id IN (SELECT person_id FROM person_search_terms WHERE in_facility IN ${IN_FACILITY[stay]} AND whole IN (0, 1) AND term >= @lo AND term < @hi)`
 }
 
 /**
