@@ -128,7 +128,10 @@ export const backupHandlers = {
     try {
       prepared = prepareRestore({ from: input.file, dbFile, passphrase: input.passphrase || readPassphrase(ctx.db), at, actor: { id: actor.id, name: actor.displayName } })
     } catch (error) {
-      if (error instanceof RestoreRefused) throw new AppError('rule_violation', error.key, { params: error.params, ...(error.field ? { field: error.field } : {}) })
+      if (error instanceof RestoreRefused) {
+        const params = Object.keys(error.params).length > 0 ? { params: error.params } : {}
+        throw new AppError('rule_violation', error.key, { ...params, ...(error.field ? { field: error.field } : {}) })
+      }
       throw error
     }
     const keptCopy = keptCopyPath(dbFile, at)

@@ -65,6 +65,8 @@ export interface RestoreRequest {
   passphrase: string | null
   at: Date
   actor: { id: string | null; name: string | null }
+  /** The audit method of the restore's row in the restored database. */
+  method?: 'backup:restore' | 'cli:restore'
 }
 
 export interface PreparedRestore {
@@ -112,7 +114,7 @@ export function prepareRestore(request: RestoreRequest): PreparedRestore {
           at: request.at.toISOString(),
           actorId: request.actor.id,
           actorName: request.actor.name,
-          method: 'backup:restore',
+          method: request.method ?? 'backup:restore',
           recordType: 'backup',
           recordId: basename(from),
           detail: JSON.stringify({ from, createdAt: manifest.createdAt, appVersion: manifest.appVersion, schemaVersion: manifest.schemaVersion, sha256: manifest.sha256 }),

@@ -1,10 +1,12 @@
 /** Every CLI command, in `help` order: a new command is one module in this folder and one line here. */
 import type { CliCommand } from '../command'
 import { auditVerifyCommand } from './auditVerify'
+import { backupCommand } from './backup'
 import { checkIdCommand } from './checkId'
 import { demoCommand } from './demo'
 import { integrityCommand } from './integrity'
 import { migrateCommand } from './migrate'
+import { restoreCommand } from './restore'
 import { scoreCommand } from './score'
 import { serveCommand } from './serve'
 import { startCommand } from './start'
@@ -18,6 +20,8 @@ export const COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   integrityCommand,
   auditVerifyCommand,
+  backupCommand,
+  restoreCommand,
   serveCommand,
   startCommand,
 ]
