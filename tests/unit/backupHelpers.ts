@@ -1,6 +1,7 @@
 /** Shared by the backup tests: a facility in a real database file behind core/backend.ts, and per-table checksums. */
 import { createHash } from 'node:crypto'
 import { openBackend, type Backend } from '../../electron/core/backend'
+import { backupRunning } from '../../electron/core/backup/backupRuntime'
 import type { Clock } from '../../electron/core/context'
 import type { Db } from '../../electron/core/db/open'
 import type { ApiResult, Input, MethodName, Output } from '../../electron/shared/contract'
@@ -53,7 +54,7 @@ export function tableChecksums(db: Db): Record<string, string> {
 /** Waits until no backup runs on this database (the copy goes on between event-loop turns). */
 export async function backupsSettled(f: FacilityBackend, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs
-  while (ok(f.call('backup:list', {})).running) {
+  while (backupRunning(f.backend.db)) {
     if (Date.now() > until) throw new Error('backup still running')
     await new Promise((r) => setTimeout(r, 10))
   }

@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, unlinkSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, unlinkSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { translate } from '../../../shared/i18n/messages'
 import { appendAudit } from '../../audit/auditLog'
 import { keptCopyPath, prepareRestore, RestoreRefused, swapIn } from '../../backup/restore'
@@ -26,6 +26,7 @@ export const restoreCommand: CliCommand = {
     const exists = existsSync(dbFile)
     // Checkpointed and closed first: the copy kept aside is then the whole database, and an unreadable one stops here.
     if (exists) openDatabase(dbFile, { migrate: false }).close()
+    else mkdirSync(dirname(dbFile), { recursive: true })
     let prepared
     try {
       prepared = prepareRestore({ from: resolve(values.from), dbFile, passphrase, at, actor: { id: null, name: 'cli' }, method: 'cli:restore' })
