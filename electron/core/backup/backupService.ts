@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, isAbsolute } from 'node:path'
 import type { BackupEntry, backupContract, BackupOverview } from '../../shared/contract/backup'
-import { actorOf, type Ctx } from '../context'
+import { actorOf } from '../context'
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settingsRepo'
 import { AppError, ruleViolation } from '../errors'
