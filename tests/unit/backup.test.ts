@@ -14,7 +14,10 @@ import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { schemaVersion } from '../../electron/core/db/open'
 import type { BackupManifest } from '../../electron/shared/contract'
 import { addPerson, afterCall, backupsSettled, facilityBackend, tableChecksums, type FacilityBackend } from './backupHelpers'
-import { err, ok, tempDir } from './helpers'
+import { startBackendWorker } from '../../electron/core/worker/client'
+import type { ApiResult, Input, MethodName, Output } from '../../electron/shared/contract'
+import type { BackendEvent } from '../../electron/shared/events'
+import { ADMIN, err, FIXED_NOW, ok, personInput, tempDir } from './helpers'
 
 const temp = tempDir('xinsheng-backup-')
 afterAll(() => temp.cleanup())
@@ -210,5 +213,40 @@ describe('restore through the back end', () => {
     expect(err(f.call('backup:restore', { file: join(dir, 'nope.db') })).fields).toEqual({ file: 'backup.file_missing' })
     expect(err(f.call('backup:restore', { file: join(dir, 'xinsheng.db') })).fields).toEqual({ file: 'backup.same_file' })
     f.backend.close()
+  })
+})
+
+describe('through the back-end worker (as Electron and browser mode run it)', () => {
+  it('reports progress events while backing up, and a restore swaps the data and signs everyone out', async () => {
+    const dir = join(temp.dir, 'worker')
+    const dbFile = join(dir, 'xinsheng.db')
+    facilityBackend(dbFile, 2).backend.close()
+    const worker = await startBackendWorker({ dbFile, fixedNow: FIXED_NOW.toISOString() })
+    try {
+      const events: BackendEvent[] = []
+      worker.onEvent((event) => events.push(event))
+      const invoke = async <M extends MethodName>(method: M, input: Input<M>, session: string | null) => (await worker.invoke(method, input, session)) as ApiResult<Output<M>>
+      const admin = ok(await invoke('auth:login', { username: ADMIN.username, password: ADMIN.password }, null)).sessionId
+      const { file } = ok(await invoke('backup:run', {}, admin))
+      const until = Date.now() + 15_000
+      while (!events.some((e) => e.label === 'backup.progress.done')) {
+        if (Date.now() > until) throw new Error('no done event')
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      expect(events.every((e) => e.method === 'backup:run')).toBe(true)
+      expect(events.some((e) => e.label === 'backup.progress.copy')).toBe(true)
+      const entry = ok(await invoke('backup:list', {}, admin)).entries[0]!
+      expect(entry).toMatchObject({ name: file, checksum: 'ok' })
+
+      ok(await invoke('people:create', personInput(ok(await invoke('wards:list', {}, admin))[0]!.id, { idNumber: '110101199003070038', sex: 'M' }), admin))
+      expect(ok(await invoke('people:list', {}, admin)).rows).toHaveLength(3)
+      ok(await invoke('backup:restore', { file: entry.file }, admin))
+      // The very next call already meets the restored database: the session is gone.
+      expect(err(await invoke('people:list', {}, admin)).code).toBe('unauthenticated')
+      const again = ok(await invoke('auth:login', { username: ADMIN.username, password: ADMIN.password }, null)).sessionId
+      expect(ok(await invoke('people:list', {}, again)).rows).toHaveLength(2)
+    } finally {
+      await worker.close()
+    }
   })
 })
