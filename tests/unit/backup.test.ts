@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../electron/core/audit/auditLog'
+import { decryptBackup, encryptBackup, WrongPassphraseError } from '../../electron/core/backup/backupCrypto'
 import { manifestPathFor } from '../../electron/core/backup/backupFiles'
 import { sha256 } from '../../electron/core/backup/backupJob'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
@@ -40,6 +41,27 @@ async function backUp(f: FacilityBackend): Promise<string> {
 const manifestOf = (file: string) => JSON.parse(readFileSync(manifestPathFor(file), 'utf8')) as BackupManifest
 const except = (sums: Record<string, string>, table: string) => Object.fromEntries(Object.entries(sums).filter(([k]) => k !== table))
 const filesIn = (dir: string) => readdirSync(dir).sort()
+
+describe('backup encryption (Node crypto: AES-256-GCM, scrypt key)', () => {
+  const plain = Buffer.from('SQLite format 3\u0000 facility records 测试强制隔离戒毒所')
+  it('a random salt and IV per file: the same content encrypts differently, and opens with the passphrase only', () => {
+    const a = encryptBackup(plain, 'a facility passphrase')
+    const b = encryptBackup(plain, 'a facility passphrase')
+    expect(a.equals(b)).toBe(false)
+    expect(a.includes(Buffer.from('SQLite'))).toBe(false)
+    expect(decryptBackup(a, 'a facility passphrase').equals(plain)).toBe(true)
+    expect(() => decryptBackup(a, 'another passphrase!')).toThrow(WrongPassphraseError)
+  })
+
+  it('any changed byte (header, body or tag) fails authentication', () => {
+    const sealed = encryptBackup(plain, 'a facility passphrase')
+    for (const at of [9, 20, sealed.length - 30, sealed.length - 1]) {
+      const bent = Buffer.from(sealed)
+      bent[at]! ^= 0x01
+      expect(() => decryptBackup(bent, 'a facility passphrase'), `byte ${at}`).toThrow(WrongPassphraseError)
+    }
+  })
+})
 
 describe('backup', () => {
   it('copies the open database online, with a manifest describing the copy, and lists it with its checksum checked', async () => {

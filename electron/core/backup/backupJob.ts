@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
-import packageJson from '../../../package.json'
+import { version as packageVersion } from '../../../package.json'
 import type { BackupManifest } from '../../shared/contract/backup'
 import { lastAuditLink } from '../audit/auditRepo'
 import type { ProgressReporter } from '../context'
@@ -18,7 +18,7 @@ import { encryptBackup } from './backupCrypto'
 import { backupFilesIn, manifestPathFor, newBackupPath, rotationVictims } from './backupFiles'
 import { rowCounts } from './backupQueries'
 
-export const APP_VERSION: string = packageJson.version
+export const APP_VERSION: string = packageVersion
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 

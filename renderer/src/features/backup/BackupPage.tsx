@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconDatabaseExport } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
@@ -51,7 +52,7 @@ export function BackupPage() {
 
 function RunBackupButton({ overview }: { overview: BackupOverview | undefined }) {
   const { t } = useTranslation()
-  const run = useApiMutation('backup:run', { success: false })
+  const run = useApiMutation('backup:run', { success: false, onSuccess: ({ file }) => notifications.show({ color: 'teal', message: t('backups.started', { file }) }) })
   return (
     <Button
       leftSection={<IconDatabaseExport size={16} />}
