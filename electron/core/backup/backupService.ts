@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, isAbsolute } from 'node:path'
 import type { BackupEntry, backupContract, BackupOverview } from '../../shared/contract/backup'
+import { lastAuditLink } from '../audit/auditRepo'
 import { actorOf } from '../context'
 import type { Db } from '../db/open'
 import { readSetting, writeSetting } from '../db/settingsRepo'
@@ -15,7 +16,7 @@ import { backupFilesIn, folderProblem } from './backupFiles'
 import { backupTarget, runBackup, sha256 } from './backupJob'
 import { backupHostFor, backupRunning, effectiveFolder, lastBackupError, startBackup } from './backupRuntime'
 import { readPassphrase, storePassphrase } from './passphraseStore'
-import { keptCopyPath, prepareRestore, readManifest, RestoreRefused, swapIn } from './restore'
+import { discardPrepared, keptCopyPath, prepareRestore, readManifest, RestoreRefused, swapIn } from './restore'
 
 /** Checksums of backup files already verified, by path and (size, mtime): the history does not re-read unchanged files. */
 const verified = new Map<string, { stamp: string; sha256: string }>()
@@ -138,7 +139,14 @@ export const backupHandlers = {
     const { manifest } = prepared
     ctx.auditDetail = JSON.stringify({ from: input.file, createdAt: manifest.createdAt, appVersion: manifest.appVersion, schemaVersion: manifest.schemaVersion, keptCopy })
     // After this call's transaction commits (its audit row stays in the database being replaced, and in the kept copy).
+    // The audit row is the sign it committed: without it (the call failed after this handler) nothing is swapped.
+    const seqBefore = lastAuditLink(ctx.db)?.seq ?? 0
+    const db = ctx.db
     queueMicrotask(() => {
+      if (!db.open || (lastAuditLink(db)?.seq ?? 0) <= seqBefore) {
+        discardPrepared(prepared.prepared)
+        return
+      }
       try {
         swapIn({ prepared: prepared.prepared, dbFile, keptCopy, reopen: host.options.reopen })
       } catch (error) {

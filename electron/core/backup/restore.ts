@@ -187,6 +187,9 @@ export function swapIn(options: { prepared: string; dbFile: string; keptCopy: st
   removeDatabaseFiles(prepared)
 }
 
+/** Removes a prepared copy that will not be swapped in. */
+export const discardPrepared = (prepared: string): void => removeDatabaseFiles(prepared)
+
 function removeDatabaseFiles(path: string): void {
   for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
     try {
