@@ -1,12 +1,13 @@
 /** `backup` and `restore` on the command line: one JSON line, exit codes, nothing changed on bad input. */
 import Database from 'better-sqlite3'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../electron/core/audit/auditLog'
 import { manifestPathFor } from '../../electron/core/backup/backupFiles'
 import { facilityBackend, tableChecksums } from './backupHelpers'
-import { expectOneJsonLine, runCli, tempDir } from './helpers'
+import { expectOneJsonLine, REPO_ROOT, runCli, tempDir } from './helpers'
 
 const temp = tempDir('xinsheng-backup-cli-')
 afterAll(() => temp.cleanup())
@@ -104,6 +105,17 @@ describe('cli restore', () => {
     const kept = new Database(answer.keptCopy, { readonly: true })
     expect(kept.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 0 })
     kept.close()
+  })
+
+  it('reads the passphrase from stdin with --passphrase-file -', () => {
+    const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx')
+    const cli = (args: string[], input: string) => spawnSync(tsx, ['electron/core/cli/index.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', input, timeout: 30_000 })
+    const backup = cli(['backup', '--db', path('facility.db'), '--to', path('stdin.db.enc'), '--passphrase-file', '-'], 'typed on stdin 123\n')
+    expect(backup.status).toBe(0)
+    expect(JSON.parse(backup.stdout)).toMatchObject({ ok: true, encrypted: true })
+    const restore = cli(['restore', '--db', path('from-stdin.db'), '--from', path('stdin.db.enc'), '--passphrase-file', '-'], 'typed on stdin 123\n')
+    expect(restore.status).toBe(0)
+    expect(JSON.parse(restore.stdout)).toMatchObject({ ok: true })
   })
 
   it('restores into a new path (a new workstation)', () => {
