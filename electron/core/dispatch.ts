@@ -6,6 +6,7 @@ import type { BackendEventListener } from '../shared/events'
 import { roleHas } from '../shared/domain/roles'
 import { translate, type Locale } from '../shared/i18n/messages'
 import { appendAudit } from './audit/auditLog'
+import { writeAuditAnchor } from './audit/auditSeal'
 import { loadActor } from './auth/authService'
 import { LoginThrottle } from './auth/loginThrottle'
 import { derivePasswordAsync, UNKNOWN_USER_SALT } from './auth/passwords'
@@ -93,6 +94,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return value
       }
       const value = spec.audit.kind === 'none' ? run() : db.transaction(run).immediate()
+      // After the commit: the anchor outside the database never names a row that was rolled back.
+      if (spec.audit.kind !== 'none') writeAuditAnchor(db, nowIso(ctx))
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) {

@@ -12,7 +12,7 @@ import { decryptBackup, encryptBackup, WrongPassphraseError } from '../../electr
 import { manifestPathFor } from '../../electron/core/backup/backupFiles'
 import { sha256 } from '../../electron/core/backup/backupJob'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
-import { schemaVersion } from '../../electron/core/db/open'
+import { openDatabase, schemaVersion } from '../../electron/core/db/open'
 import type { BackupManifest } from '../../electron/shared/contract'
 import { addPerson, afterCall, backupsSettled, facilityBackend, tableChecksums, type FacilityBackend } from './backupHelpers'
 import { startBackendWorker } from '../../electron/core/worker/client'
@@ -136,7 +136,8 @@ describe('restore through the back end', () => {
     expect(err(f.call('backup:list', {}))).toMatchObject({ code: 'unauthenticated' })
 
     // The replaced database is kept beside it, with the file added after the backup and its own restore row.
-    const kept = new Database(answer.keptCopy, { readonly: true })
+    // Opened as the app would (its audit key and anchor went with it), so its chain verifies on its own.
+    const kept = openDatabase(answer.keptCopy, { migrate: false })
     expect(answer.keptCopy).toMatch(/xinsheng\.before-restore-2026-11-23-1000\.db$/)
     expect((kept.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(5)
     expect((kept.prepare('SELECT method FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { method: string }).method).toBe('backup:restore')
@@ -224,6 +225,21 @@ describe('restore through the back end', () => {
     const e = err(f.call('backup:restore', { file }))
     expect(e.fields).toEqual({ file: `backup.too_new|${JSON.stringify({ found: newer, supported: MIGRATIONS.length, appVersion: '0.1.0' })}` })
     expect(ok(f.call('setup:status', {}))).toMatchObject({ initialized: true })
+    f.backend.close()
+  })
+
+  it('a backup whose audit chain was rewritten (checksums recomputed to match) is refused', async () => {
+    const { f } = fresh(1)
+    const file = await backUp(f)
+    const db = new Database(file)
+    db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_name = '某人' WHERE seq = 2")
+    db.close()
+    const sum = sha256(readFileSync(file))
+    writeFileSync(manifestPathFor(file), JSON.stringify({ ...manifestOf(file), sha256: sum, contentSha256: sum }))
+    const before = tableChecksums(f.backend.db)
+    const e = err(f.call('backup:restore', { file }))
+    expect(e.fields?.file).toMatch(/^backup\.audit_chain_broken\|/)
+    expect(tableChecksums(f.backend.db)).toEqual(before)
     f.backend.close()
   })
 

@@ -1,13 +1,17 @@
 /** `backup` and `restore` on the command line: one JSON line, exit codes, nothing changed on bad input. */
 import Database from 'better-sqlite3'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../electron/core/audit/auditLog'
+import { auditKeyFile } from '../../electron/core/audit/auditSeal'
 import { manifestPathFor } from '../../electron/core/backup/backupFiles'
-import { facilityBackend, tableChecksums } from './backupHelpers'
-import { expectOneJsonLine, REPO_ROOT, runCli, tempDir } from './helpers'
+import { openDatabase } from '../../electron/core/db/open'
+import { openBackend } from '../../electron/core/backend'
+import type { MethodName } from '../../electron/shared/contract'
+import { addPerson, facilityBackend, tableChecksums, type FacilityBackend } from './backupHelpers'
+import { ADMIN, expectOneJsonLine, fixedClock, ok, REPO_ROOT, runCli, tempDir } from './helpers'
 
 const temp = tempDir('xinsheng-backup-cli-')
 afterAll(() => temp.cleanup())
@@ -87,8 +91,18 @@ describe('cli restore', () => {
   })
 
   it('restores an encrypted backup over a database, keeping the old one beside it', () => {
-    const f = facilityBackend(path('changed.db'), 0)
-    f.backend.close()
+    // Another facility's database (its own audit key) does not take this facility's backup.
+    facilityBackend(path('other.db'), 0).backend.close()
+    const foreign = runCli(['restore', '--db', path('other.db'), '--from', path('secret.db.enc'), '--passphrase-file', path('pass.txt')])
+    expect(foreign.json).toMatchObject({ ok: false, reason: 'backup.audit_chain_broken' })
+    // The same facility, one file further on.
+    copyFileSync(path('facility.db'), path('changed.db'))
+    copyFileSync(auditKeyFile(path('facility.db')), auditKeyFile(path('changed.db')))
+    const backend = openBackend({ file: path('changed.db'), clock: fixedClock, dailyBackups: false })
+    const call = ((method: MethodName, input: unknown, session: string | null = admin) => backend.dispatch(method, input, session)) as FacilityBackend['call']
+    const admin: string = ok(call('auth:login', { username: ADMIN.username, password: ADMIN.password }, null)).sessionId
+    addPerson({ backend, admin, wardId: ok(call('wards:list', {}))[0]!.id, call }, 9)
+    backend.close()
     const wanted = checksumsOf(path('facility.db'))
     const run = runCli(['restore', '--db', path('changed.db'), '--from', path('secret.db.enc'), '--passphrase-file', path('pass.txt')])
     expectOneJsonLine(run)
@@ -98,12 +112,12 @@ describe('cli restore', () => {
     expect(answer.keptCopy).toMatch(/changed\.before-restore-\d{4}-\d{2}-\d{2}-\d{4}\.db$/)
     const restored = checksumsOf(path('changed.db'))
     expect(except(restored, 'audit_log')).toEqual(except(wanted, 'audit_log'))
-    const db = new Database(path('changed.db'), { readonly: true })
-    expect(verifyAudit(db).ok).toBe(true)
+    const db = openDatabase(path('changed.db'), { migrate: false })
+    expect(verifyAudit(db)).toMatchObject({ ok: true })
     expect(db.prepare('SELECT method FROM audit_log ORDER BY seq DESC LIMIT 1').get()).toEqual({ method: 'cli:restore' })
     db.close()
     const kept = new Database(answer.keptCopy, { readonly: true })
-    expect(kept.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 0 })
+    expect(kept.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 4 })
     kept.close()
   })
 
@@ -113,12 +127,21 @@ describe('cli restore', () => {
     const backup = cli(['backup', '--db', path('facility.db'), '--to', path('stdin.db.enc'), '--passphrase-file', '-'], 'typed on stdin 123\n')
     expect(backup.status).toBe(0)
     expect(JSON.parse(backup.stdout)).toMatchObject({ ok: true, encrypted: true })
+    copyFileSync(auditKeyFile(path('facility.db')), auditKeyFile(path('from-stdin.db')))
     const restore = cli(['restore', '--db', path('from-stdin.db'), '--from', path('stdin.db.enc'), '--passphrase-file', '-'], 'typed on stdin 123\n')
     expect(restore.status).toBe(0)
     expect(JSON.parse(restore.stdout)).toMatchObject({ ok: true })
   })
 
-  it('restores into a new path (a new workstation)', () => {
+  it('restores into a new path (a new workstation) once the facility audit key is there, and refuses without it', () => {
+    const refused = runCli(['restore', '--db', path('bare/xinsheng.db'), '--from', path('plain.db')])
+    expect(refused.code).toBe(1)
+    expect(refused.json).toMatchObject({ ok: false, reason: 'backup.audit_chain_broken' })
+    expect(existsSync(path('bare/xinsheng.db'))).toBe(false)
+    expect(readdirSync(path('bare'))).toEqual([])
+    // What `audit-key-restore` rebuilds from the printed recovery code.
+    mkdirSync(path('new'))
+    copyFileSync(auditKeyFile(path('facility.db')), auditKeyFile(path('new/xinsheng.db')))
     const run = runCli(['restore', '--db', path('new/xinsheng.db'), '--from', path('plain.db')])
     expect(run.code).toBe(0)
     expect(run.json).toMatchObject({ ok: true, keptCopy: null })

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open'
 import { appendAudit, type AuditEntry } from './auditLog'
+import { writeAuditAnchor } from './auditSeal'
 
 /**
  * Security events (failed and throttled sign-ins, locks, refused calls, failed password changes) go into the same
@@ -8,6 +9,7 @@ import { appendAudit, type AuditEntry } from './auditLog'
  */
 export function recordSecurityEvent(db: Db, entry: AuditEntry): void {
   db.transaction(() => appendAudit(db, entry)).immediate()
+  writeAuditAnchor(db, entry.at)
 }
 
 /** Event names as they appear in the audit log's method column (labels in the audit feature's i18n). */
@@ -17,4 +19,6 @@ export const SECURITY_EVENTS = {
   locked: 'auth:locked',
   passwordChangeFailed: 'auth:changePasswordFailed',
   forbidden: 'security:forbidden',
+  triggersRestored: 'audit:triggersRestored',
+  chainBroken: 'audit:chainBroken',
 } as const

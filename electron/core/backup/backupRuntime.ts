@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BackendEventListener } from '../../shared/events'
 import { appendAudit } from '../audit/auditLog'
+import { writeAuditAnchor } from '../audit/auditSeal'
 import type { Clock } from '../context'
 import type { Db } from '../db/open'
 import { readSetting } from '../db/settingsRepo'
@@ -127,6 +128,7 @@ export class BackupHost {
             detail: JSON.stringify({ sha256: done.manifest.sha256, encrypted: done.manifest.encrypted, removed: done.removed.length }),
           }),
         )()
+        writeAuditAnchor(db, this.options.clock.now().toISOString())
       },
     )
     return true

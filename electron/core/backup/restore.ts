@@ -11,7 +11,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
 import type { BackupManifest } from '../../shared/contract/backup'
-import { appendAudit } from '../audit/auditLog'
+import { appendAudit, verifyAudit } from '../audit/auditLog'
+import { auditAnchorFile, auditKeyFile, writeAuditAnchor } from '../audit/auditSeal'
 import { MIGRATIONS } from '../db/migrations'
 import { integrityCheck, openDatabase, schemaVersion } from '../db/open'
 import { decryptBackup, isEncryptedBackup, WrongPassphraseError } from './backupCrypto'
@@ -106,9 +107,14 @@ export function prepareRestore(request: RestoreRequest): PreparedRestore {
   try {
     writeFileSync(prepared, plain)
     checkCopy(prepared, supported, tooNew)
+    // The facility's audit key (kept beside the database, never in a backup) checks the backup's chain; a database
+    // without one yet gets a new key at open, which the backup's keyed rows then fail.
+    if (existsSync(auditKeyFile(dbFile))) copyFileSync(auditKeyFile(dbFile), auditKeyFile(prepared))
     // Older schemas are migrated here, as any database opened by this app is; then the restore's row in its chain.
     const db = openDatabase(prepared)
     try {
+      const chain = verifyAudit(db)
+      if (!chain.ok) throw new RestoreRefused('backup.audit_chain_broken', { problem: chain.problem })
       db.transaction(() =>
         appendAudit(db, {
           at: request.at.toISOString(),
@@ -120,6 +126,8 @@ export function prepareRestore(request: RestoreRequest): PreparedRestore {
           detail: JSON.stringify({ from, createdAt: manifest.createdAt, appVersion: manifest.appVersion, schemaVersion: manifest.schemaVersion, sha256: manifest.sha256 }),
         }),
       )()
+      // The anchor the swap carries over to the database path, so the restored chain is not taken for a cut one.
+      writeAuditAnchor(db, request.at.toISOString())
     } finally {
       db.close()
     }
@@ -176,6 +184,9 @@ export function swapIn(options: { prepared: string; dbFile: string; keptCopy: st
     copyFileSync(dbFile, keptCopy)
     // A clean close leaves no WAL; if one is left, it belongs to the kept copy, never to the restored data.
     if (existsSync(`${dbFile}-wal`)) copyFileSync(`${dbFile}-wal`, `${keptCopy}-wal`)
+    // The kept copy verifies on its own: its audit key and anchor go with it.
+    copyIfPresent(auditKeyFile(dbFile), auditKeyFile(keptCopy))
+    copyIfPresent(auditAnchorFile(dbFile), auditAnchorFile(keptCopy))
     for (const leftover of [`${dbFile}-wal`, `${dbFile}-shm`]) if (existsSync(leftover)) unlinkSync(leftover)
   } catch (error) {
     reopen(dbFile)
@@ -183,15 +194,22 @@ export function swapIn(options: { prepared: string; dbFile: string; keptCopy: st
     throw error
   }
   copyFileSync(prepared, dbFile)
+  // The restored chain's head becomes the anchor (a restore legitimately moves it back, and says so in the chain).
+  copyIfPresent(auditAnchorFile(prepared), auditAnchorFile(dbFile))
+  if (!existsSync(auditKeyFile(dbFile))) copyIfPresent(auditKeyFile(prepared), auditKeyFile(dbFile))
   reopen(dbFile)
   removeDatabaseFiles(prepared)
+}
+
+function copyIfPresent(from: string, to: string): void {
+  if (existsSync(from)) copyFileSync(from, to)
 }
 
 /** Removes a prepared copy that will not be swapped in. */
 export const discardPrepared = (prepared: string): void => removeDatabaseFiles(prepared)
 
 function removeDatabaseFiles(path: string): void {
-  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, auditKeyFile(path), auditAnchorFile(path)]) {
     try {
       if (existsSync(f)) unlinkSync(f)
     } catch {

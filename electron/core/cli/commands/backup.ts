@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../shared/contract/backup'
 import { appendAudit } from '../../audit/auditLog'
+import { writeAuditAnchor } from '../../audit/auditSeal'
 import { folderProblem, manifestPathFor } from '../../backup/backupFiles'
 import { runBackup } from '../../backup/backupJob'
 import { openDatabase } from '../../db/open'
@@ -47,6 +48,7 @@ export const backupCommand: CliCommand = {
       db.transaction(() =>
         appendAudit(db, { at: new Date().toISOString(), actorId: null, actorName: 'cli', method: 'cli:backup', recordType: 'backup', recordId: done.manifest.file, detail: JSON.stringify({ to, sha256: done.manifest.sha256, encrypted: done.manifest.encrypted }) }),
       )()
+      writeAuditAnchor(db, new Date().toISOString())
       const { sha256, encrypted, schemaVersion, bytes } = done.manifest
       return ok({ ok: true, file: to, manifest: manifestPathFor(to), bytes, sha256, encrypted, schemaVersion, rows: Object.values(done.manifest.rowCounts).reduce((a, b) => a + b, 0) })
     } finally {

@@ -1,5 +1,6 @@
 /** Every CLI command, in `help` order: a new command is one module in this folder and one line here. */
 import type { CliCommand } from '../command'
+import { auditKeyRestoreCommand } from './auditKey'
 import { auditVerifyCommand } from './auditVerify'
 import { backupCommand } from './backup'
 import { checkIdCommand } from './checkId'
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   integrityCommand,
   auditVerifyCommand,
+  auditKeyRestoreCommand,
   backupCommand,
   restoreCommand,
   serveCommand,

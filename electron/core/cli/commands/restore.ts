@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, unlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { translate } from '../../../shared/i18n/messages'
 import { appendAudit } from '../../audit/auditLog'
-import { keptCopyPath, prepareRestore, RestoreRefused, swapIn } from '../../backup/restore'
+import { auditAnchorFile, auditKeyFile, writeAuditAnchor } from '../../audit/auditSeal'
+import { discardPrepared, keptCopyPath, prepareRestore, RestoreRefused, swapIn } from '../../backup/restore'
 import { openDatabase } from '../../db/open'
 import { parseOptions, UsageError, type CliCommand } from '../command'
 import { readPassphraseFile } from './backup'
@@ -37,13 +38,15 @@ export const restoreCommand: CliCommand = {
     const detail = JSON.stringify({ from: resolve(values.from), createdAt: prepared.manifest.createdAt })
     if (!exists) {
       copyFileSync(prepared.prepared, dbFile)
-      unlinkSync(prepared.prepared)
+      for (const sidecar of [auditKeyFile, auditAnchorFile]) if (existsSync(sidecar(prepared.prepared))) copyFileSync(sidecar(prepared.prepared), sidecar(dbFile))
+      discardPrepared(prepared.prepared)
       return { out: { ok: true, db: dbFile, restoredFrom: resolve(values.from), keptCopy: null, createdAt: prepared.manifest.createdAt }, code: 0 }
     }
     // The database being replaced records the restore too (it survives as the kept copy).
     const current = openDatabase(dbFile, { migrate: false })
     try {
       current.transaction(() => appendAudit(current, { at: at.toISOString(), actorId: null, actorName: 'cli', method: 'cli:restore', recordType: 'backup', recordId: prepared.manifest.file, detail }))()
+      writeAuditAnchor(current, at.toISOString())
     } finally {
       current.close()
     }
