@@ -162,7 +162,8 @@ export function ensureBenchFacility(o: { seed: number; size?: FacilitySize; cach
   for (const suffix of ['', '-wal', '-shm']) rmSync(temporary + suffix, { force: true })
   log(`benchmark facility: generating seed ${o.seed} (${size.wards} wards × ${size.residentsPerWard}, ${size.past} past files, ${size.assessments} assessments)…`)
   const t0 = performance.now()
-  const db = openDatabase(temporary)
+  // No audit seal (key and anchor files): each bench run opens its own copy, which gets a key of its own.
+  const db = openDatabase(temporary, { seal: false })
   try {
     // Content is the same either way: no journal and no sync (a crash loses only this temporary file, and the next run
     // starts again), and a page cache that holds the indexes the random-keyed inserts touch. The file is switched back

@@ -98,6 +98,13 @@ describe('the sealed chain', () => {
     expect(triggers).toBe(2)
   })
 
+  it('a damaged anchor file is reported, not ignored', () => {
+    writeFileSync(auditAnchorFile(file), '{"seq": 3, "ha')
+    const { verify, events } = reopen()
+    expect(verify.ok ? '' : verify.problem).toMatch(/found at the open of .*: the anchor file beside the database is unreadable/)
+    expect(events).toEqual(['audit:chainBroken'])
+  })
+
   it('recreates dropped triggers at open, says so in the chain, and the chain stays sound', () => {
     const before = rowCount()
     tamper(() => undefined)

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto'
 import type { AuditVerifyResult } from '../../shared/contract'
 import type { Db } from '../db/open'
 import { auditRowAt, auditRowsInOrder, auditTriggerNames, firstRecordedBreak, insertAuditRow, lastAuditLink } from './auditRepo'
-import { auditKeyOf, readAuditAnchor, type AuditKey } from './auditSeal'
+import { auditKeyOf, readAuditAnchor, UNREADABLE_ANCHOR, type AuditKey } from './auditSeal'
 
 export interface AuditEntry {
   at: string
@@ -51,6 +51,7 @@ export function verifyAudit(db: Db): AuditVerifyResult {
     expectedSeq++
   }
   const anchor = readAuditAnchor(db)
+  if (anchor?.hash === UNREADABLE_ANCHOR) return { ok: false, rows, brokenAt: rows, problem: 'the anchor file beside the database is unreadable' }
   if (anchor) {
     const anchored = auditRowAt(db, anchor.seq)
     if (!anchored) return { ok: false, rows, brokenAt: rows + 1, problem: `rows ${rows + 1}–${anchor.seq} were deleted: the anchor of ${anchor.at} recorded row ${anchor.seq}` }
