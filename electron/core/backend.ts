@@ -6,7 +6,8 @@
 import type { Locale } from '../shared/i18n/messages'
 import type { BackendEventListener } from '../shared/events'
 import { SessionStore } from './auth/sessions'
-import type { Clock } from './context'
+import { BackupHost } from './backup/backupRuntime'
+import { systemClock, type Clock } from './context'
 import { openDatabase, type Db } from './db/open'
 import { createDispatcher, type AsyncDispatch, type Dispatch, type Dispatcher } from './dispatch'
 
@@ -18,6 +19,8 @@ export interface BackendOptions {
   /** Handlers' progress reports (and later other events) go here. */
   onEvent?: BackendEventListener
   logError?: (error: unknown, method: string) => void
+  /** The automatic daily backup while open (default on; the CLI's one-shot commands and some tests turn it off). */
+  dailyBackups?: boolean
 }
 
 export interface Backend {
@@ -41,6 +44,10 @@ export function openBackend(options: BackendOptions): Backend {
   let file = options.file
   let db: Db | null = openDatabase(file)
   let current = dispatcherFor(db, options)
+  // Backups: a restore swaps the file through reopen below; the daily backup runs while this back end is open.
+  const backups = new BackupHost({ file: () => file, reopen: (next) => backend.reopen(next), clock: options.clock ?? systemClock, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })
+  backups.attach(db)
+  if (options.dailyBackups ?? true) backups.startDaily(() => db)
 
   const dispatch: Dispatch = (method, input, sessionId) => {
     if (!db) throw new Error('the back end is closed')
@@ -51,7 +58,7 @@ export function openBackend(options: BackendOptions): Backend {
     return current.async(method, input, sessionId)
   }
 
-  return {
+  const backend: Backend = {
     dispatch,
     dispatchAsync,
     get file() {
@@ -67,12 +74,15 @@ export function openBackend(options: BackendOptions): Backend {
       db = next
       file = nextFile
       current = dispatcherFor(next, options)
+      backups.attach(next)
     },
     close() {
+      backups.stop()
       db?.close()
       db = null
     },
   }
+  return backend
 }
 
 function dispatcherFor(db: Db, options: BackendOptions): Dispatcher {

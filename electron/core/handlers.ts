@@ -2,6 +2,7 @@ import { mergeModules } from '../shared/contract/define'
 import { auditHandlers } from './audit/auditService'
 import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
+import { backupHandlers } from './backup/backupService'
 import { facilityHandlers } from './facility/facilityService'
 import { setupHandlers } from './facility/setupService'
 import type { Handlers } from './handlerTypes'
@@ -26,6 +27,7 @@ export const handlerModules = [
   psych.tasks,
   psych.sessions,
   psych.crises,
+  backupHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

@@ -4,6 +4,7 @@
  * code never sees an unchecked value. Configuration that records depend on is not a setting: see configKinds.ts.
  */
 import { z } from 'zod'
+import { BACKUP_KEEP_DEFAULT, BACKUP_PATH_MAX, backupSettingsInput } from './contract/backup'
 import { text } from './contract/common'
 import { termWarningDaysSchema } from './contract/people'
 import { psychSettingsSchema } from './contract/psych'
@@ -38,6 +39,14 @@ export const SETTINGS = {
   'psych.settings': setting(mergedOverDefaults(psychSettingsSchema, DEFAULT_PSYCH_SETTINGS), DEFAULT_PSYCH_SETTINGS),
   /** Days before the last day from which the header and roster warn (the last day itself is day 0). */
   'people.termWarningDays': setting(termWarningDaysSchema, DEFAULT_TERM_WARNING_DAYS),
+  /** Where backups go; null: a `backups` folder beside the database. */
+  'backup.folder': setting(text(BACKUP_PATH_MAX).nullable(), null),
+  /** How many backups rotation keeps in the folder. */
+  'backup.keep': setting(backupSettingsInput.shape.keep, BACKUP_KEEP_DEFAULT),
+  /** An automatic backup once a day while the app runs. */
+  'backup.daily': setting(z.boolean(), true),
+  /** Encrypt backups with the facility passphrase (kept outside the database). */
+  'backup.encrypt': setting(z.boolean(), false),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -17,6 +17,8 @@ const HELP = `Xinsheng command line
   integrity --db FILE                                    PRAGMA integrity_check + foreign_key_check
   audit-verify --db FILE                                 verify the audit log's hash chain
   audit-key-restore --db FILE --code-file FILE [--replace]   rebuild the audit key from its printed recovery code
+  backup --db FILE --to FILE [--passphrase-file F|-]     online backup + manifest (encrypted with a passphrase)
+  restore --db FILE --from FILE [--passphrase-file F|-]  check a backup and restore it (app stopped)
   serve [--db FILE] [--port N] [--no-open]               browser mode on 127.0.0.1
   start [--db FILE] [--port N] [--no-open]               Electron if installed, else browser mode
 `

@@ -16,8 +16,8 @@ export interface CliCommand {
   name: string
   /** Its line in `help`, after the two-space indent (the help text is assembled from these, in registry order). */
   help: string
-  /** A result to print, or nothing for the commands that keep running (serve, start). */
-  run(args: string[]): CommandResult | Promise<void>
+  /** A result to print (or its promise, for backup and restore), or nothing for the commands that keep running (serve, start). */
+  run(args: string[]): CommandResult | Promise<CommandResult | void>
 }
 
 /** Bad input: the CLI prints `{"error": message}` and exits 2. */

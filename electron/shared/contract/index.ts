@@ -4,6 +4,7 @@
 import type { z } from 'zod'
 import { auditContract } from './audit'
 import { authContract } from './auth'
+import { backupContract } from './backup'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
 import { peopleContract } from './people'
@@ -29,6 +30,7 @@ export const contract = defineApi([
   psych.tasks,
   psych.sessions,
   psych.crises,
+  backupContract,
 ])
 
 export type Contract = typeof contract
@@ -73,3 +75,4 @@ export * from './people'
 export * from './peopleImport'
 export * from './audit'
 export * from './psych'
+export * from './backup'

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'psych.assess', // enter and re-score assessments, see answers, handle tasks, run the crisis workflow
   'psych.notes', // counselling records: sensitive, every read audited
   'psych.configure', // cut-off sets, rules, intervals, licensed item texts
+  'backup.manage', // make, schedule and restore backups (a restore replaces every record): administrators only
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -3,6 +3,7 @@ import { mergeWriteEffects } from '../api/refresh'
 import type { Domain } from '../api/hooks'
 import { auditFeature } from './audit'
 import { authFeature } from './auth'
+import { backupFeature } from './backup'
 import { peopleFeature } from './people'
 import { psychFeature } from './psych'
 import { settingsFeature } from './settings'
@@ -23,6 +24,7 @@ export const features: readonly FeatureModule[] = [
   staffFeature,
   auditFeature,
   settingsFeature,
+  backupFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

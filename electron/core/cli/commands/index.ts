@@ -2,10 +2,12 @@
 import type { CliCommand } from '../command'
 import { auditKeyRestoreCommand } from './auditKey'
 import { auditVerifyCommand } from './auditVerify'
+import { backupCommand } from './backup'
 import { checkIdCommand } from './checkId'
 import { demoCommand } from './demo'
 import { integrityCommand } from './integrity'
 import { migrateCommand } from './migrate'
+import { restoreCommand } from './restore'
 import { scoreCommand } from './score'
 import { serveCommand } from './serve'
 import { startCommand } from './start'
@@ -20,6 +22,8 @@ export const COMMANDS: readonly CliCommand[] = [
   integrityCommand,
   auditVerifyCommand,
   auditKeyRestoreCommand,
+  backupCommand,
+  restoreCommand,
   serveCommand,
   startCommand,
 ]

@@ -36,6 +36,7 @@ export const en: Texts<typeof zhCN> = {
       psych_task: 'Follow-up task',
       instrument: 'Instrument',
       audit_log: 'Audit log',
+      backup: 'Backup',
     },
     filters: {
       person: 'Filter by person',
@@ -99,6 +100,13 @@ export const en: Texts<typeof zhCN> = {
   },
   methods: {
     'cli:demo': 'Demo data (command line)',
+    'cli:backup': 'Backup (command line)',
+    'cli:restore': 'Restore from backup (command line)',
+    'backup:updateSettings': 'Change backup settings',
+    'backup:setPassphrase': 'Set backup passphrase',
+    'backup:run': 'Back up now',
+    'backup:daily': 'Daily automatic backup',
+    'backup:restore': 'Restore from backup',
     'setup:initialize': 'System set-up',
     'setup:loadDemo': 'Load demo data',
     'auth:login': 'Sign in',

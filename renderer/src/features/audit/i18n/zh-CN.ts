@@ -33,6 +33,7 @@ export const zhCN = {
       psych_task: '跟进任务',
       instrument: '量表',
       audit_log: '审计日志',
+      backup: '备份',
     },
     filters: {
       person: '按人员筛选',
@@ -96,6 +97,13 @@ export const zhCN = {
   },
   methods: {
     'cli:demo': '命令行生成演示数据',
+    'cli:backup': '命令行备份',
+    'cli:restore': '命令行恢复备份',
+    'backup:updateSettings': '修改备份设置',
+    'backup:setPassphrase': '设置备份口令',
+    'backup:run': '立即备份',
+    'backup:daily': '每日自动备份',
+    'backup:restore': '从备份恢复',
     'setup:initialize': '系统初始化',
     'setup:loadDemo': '载入演示数据',
     'auth:login': '登录',
