@@ -362,7 +362,7 @@ describe('login', () => {
   it('a disabled account loses its sessions at once', () => {
     const id = ok(call(w.dispatch, 'staff:create', { username: 'leaving', displayName: 'L', role: 'trainer', password: STAFF_PASSWORD }, sid('admin'))).id
     const session = ok(login('leaving', STAFF_PASSWORD)).sessionId
-    ok(call(w.dispatch, 'staff:update', { id, displayName: 'L', role: 'trainer', active: false }, sid('admin')))
+    ok(call(w.dispatch, 'staff:update', { id, revision: 1, displayName: 'L', role: 'trainer', active: false }, sid('admin')))
     expect(err(call(w.dispatch, 'people:list', {}, session)).code).toBe('unauthenticated')
     expect(err(login('leaving', STAFF_PASSWORD))).toEqual(FAILED)
     expect(lastEvents(1)[0]!.detail).toEqual({ username: 'leaving', reason: 'inactive' })

@@ -1,7 +1,7 @@
 /** Issue 8 field messages: ward capacity below its headcount (item 14). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { translateField } from '../../electron/shared/i18n/messages'
-import { call, err, makeWorld, ok, personInput, type World } from './helpers'
+import { call, err, makeWorld, ok, personInput, type World, wardRevision } from './helpers'
 
 describe('lowering a ward below its headcount says what is wrong', () => {
   let w: World
@@ -19,7 +19,7 @@ describe('lowering a ward below its headcount says what is wrong', () => {
 
   it('names the headcount as the lower limit of capacity', () => {
     fill(3)
-    const e = err(call(w.dispatch, 'wards:update', { id: w.wards.a, name: '一大队', capacity: 2, active: true }, w.sessions.admin!))
+    const e = err(call(w.dispatch, 'wards:update', { id: w.wards.a, revision: wardRevision(w.dispatch, w.sessions.admin!, w.wards.a), name: '一大队', capacity: 2, active: true }, w.sessions.admin!))
     expect(e.code).toBe('rule_violation')
     expect(e.fields).toEqual({ capacity: 'ward.capacity_below_headcount|{"occupancy":3}' })
     expect(translateField('zh-CN', e.fields!.capacity!)).toBe('容量不能低于在册人数 3')
@@ -27,12 +27,12 @@ describe('lowering a ward below its headcount says what is wrong', () => {
     const ward = ok(call(w.dispatch, 'wards:list', {}, w.sessions.admin!)).find((r) => r.id === w.wards.a)!
     expect(ward.capacity).toBe(100)
     // exactly the headcount is allowed
-    ok(call(w.dispatch, 'wards:update', { id: w.wards.a, name: '一大队', capacity: 3, active: true }, w.sessions.admin!))
+    ok(call(w.dispatch, 'wards:update', { id: w.wards.a, revision: wardRevision(w.dispatch, w.sessions.admin!, w.wards.a), name: '一大队', capacity: 3, active: true }, w.sessions.admin!))
   })
 
   it('refuses to deactivate an occupied ward with its own message', () => {
     fill(1)
-    const e = err(call(w.dispatch, 'wards:update', { id: w.wards.a, name: '一大队', capacity: 100, active: false }, w.sessions.admin!))
+    const e = err(call(w.dispatch, 'wards:update', { id: w.wards.a, revision: wardRevision(w.dispatch, w.sessions.admin!, w.wards.a), name: '一大队', capacity: 100, active: false }, w.sessions.admin!))
     expect(e.fields).toEqual({ active: 'ward.deactivate_occupied|{"occupancy":1}' })
     expect(translateField('zh-CN', e.fields!.active!)).toBe('该大队仍有在册人员 1 人，须全部调出后才能停用')
   })

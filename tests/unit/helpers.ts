@@ -150,3 +150,8 @@ export function expectOneJsonLine(run: CliRun): void {
   expect(run.stdout.endsWith('\n')).toBe(true)
   expect(run.stdout.trim().split('\n')).toHaveLength(1)
 }
+
+/** The revision a ward edit must name (what the ward list shows now). */
+export function wardRevision(dispatch: Dispatch, session: string, wardId: string): number {
+  return ok(call(dispatch, 'wards:list', {}, session)).find((w) => w.id === wardId)!.revision
+}

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Input } from '../../electron/shared/contract'
-import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
+import { call, count, err, makeWorld, ok, personInput, TODAY, type World, wardRevision } from './helpers'
 
 /** Valid ID numbers with the birth date and sex they encode (S = weighted sum of the first 17 digits). */
 const IDS = [
@@ -337,7 +337,7 @@ describe('ward assignment with history', () => {
 
   it('refuses an inactive ward', () => {
     const d = ok(call(w.dispatch, 'wards:create', { name: '四大队', capacity: 10 }, admin(w))).id
-    ok(call(w.dispatch, 'wards:update', { id: d, name: '四大队', capacity: 10, active: false }, admin(w)))
+    ok(call(w.dispatch, 'wards:update', { id: d, revision: wardRevision(w.dispatch, admin(w), d), name: '四大队', capacity: 10, active: false }, admin(w)))
     const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: d, effectiveDate: TODAY }, officer(w)))
     expect(e.fields).toEqual({ wardId: 'ward.inactive' })
   })
@@ -589,11 +589,13 @@ describe('term events', () => {
 
   it('a recorded bar rules out early release until it is lifted', () => {
     const p = create(w, 6)
-    ok(call(w.dispatch, 'people:setEarlyReleaseBar', { id: p, reason: '拒绝社区康复后再次强制隔离戒毒' }, officer(w)))
+    ok(call(w.dispatch, 'people:setEarlyReleaseBar', { id: p, reason: '拒绝社区康复后再次强制隔离戒毒', seen: null }, officer(w)))
+    // Someone else's page still shows no bar: lifting "nothing" over the recorded bar is refused.
+    expect(err(call(w.dispatch, 'people:setEarlyReleaseBar', { id: p, reason: '另一理由', seen: null }, officer(w))).key).toBe('person.stale_bar')
     let f = get(w, p)
     expect(f.term.result).toMatchObject({ earlyReleaseAllowed: false, earlyReleaseBarredBy: 'recorded_bar', lastDay: '2028-02-29' })
     expect(f.term.earlyReleaseBarReason).toBe('拒绝社区康复后再次强制隔离戒毒')
-    ok(call(w.dispatch, 'people:setEarlyReleaseBar', { id: p, reason: null }, officer(w)))
+    ok(call(w.dispatch, 'people:setEarlyReleaseBar', { id: p, reason: null, seen: '拒绝社区康复后再次强制隔离戒毒' }, officer(w)))
     f = get(w, p)
     expect(f.term.result).toMatchObject({ earlyReleaseAllowed: true, earlyReleaseBarredBy: null })
     expect(f.term.earlyReleaseBarReason).toBeNull()

@@ -9,7 +9,7 @@ import { startBridge } from '../../electron/core/http/server'
 import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE_ID_NUMBER, type ImportRowInput } from '../../electron/shared/contract'
 import type { BackendEvent } from '../../electron/shared/events'
 import { loadExcel, parseSheet } from '../../renderer/src/features/people/import/parseSheet'
-import { ADMIN, call, count, err, fixedClock, makeWorld, ok, personInput, type World } from './helpers'
+import { ADMIN, call, count, err, fixedClock, makeWorld, ok, personInput, type World, wardRevision } from './helpers'
 import { idNumberFor, importRow, importRows } from './importRows'
 
 const WARDS = ['一大队', '二大队']
@@ -21,7 +21,7 @@ beforeEach(() => {
   admin = w.sessions.admin!
   // Room for the big files: the default test wards hold 100 each.
   for (const [name, id] of [['一大队', w.wards.a], ['二大队', w.wards.b]] as const) {
-    ok(call(w.dispatch, 'wards:update', { id, name, capacity: 2000, note: null, active: true }, admin))
+    ok(call(w.dispatch, 'wards:update', { id, revision: wardRevision(w.dispatch, admin, id), name, capacity: 2000, note: null, active: true }, admin))
   }
 })
 afterEach(() => w.close())
@@ -125,13 +125,13 @@ describe('people:importPreview', () => {
 
   it('refuses an inactive ward', () => {
     const { id } = ok(call(w.dispatch, 'wards:create', { name: '三大队', capacity: 10, note: null }, admin))
-    ok(call(w.dispatch, 'wards:update', { id, name: '三大队', capacity: 10, note: null, active: false }, admin))
+    ok(call(w.dispatch, 'wards:update', { id, revision: wardRevision(w.dispatch, admin, id), name: '三大队', capacity: 10, note: null, active: false }, admin))
     const result = preview([importRow(0, ['三大队'])])
     expect(result.rows[0]!.errors.ward).toBe('ward.inactive')
   })
 
   it('refuses the rows past a ward\'s free places, in file order; excluding one makes room', () => {
-    ok(call(w.dispatch, 'wards:update', { id: w.wards.a, name: '一大队', capacity: 3, note: null, active: true }, admin))
+    ok(call(w.dispatch, 'wards:update', { id: w.wards.a, revision: wardRevision(w.dispatch, admin, w.wards.a), name: '一大队', capacity: 3, note: null, active: true }, admin))
     ok(call(w.dispatch, 'people:create', personInput(w.wards.a), admin))
     const rows = importRows(3, ['一大队'])
     const result = preview(rows)

@@ -1,4 +1,4 @@
--- Schema at user_version 7. Generated; regenerate deliberately with:
+-- Schema at user_version 8. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -246,7 +246,7 @@ CREATE TABLE staff (
   last_login_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+  , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)) STRICT;
 
 -- table term_events
 CREATE TABLE term_events (
@@ -287,7 +287,7 @@ CREATE TABLE wards (
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+  , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)) STRICT;
 
 -- index assessment_rescores_assessment
 CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id);

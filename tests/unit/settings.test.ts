@@ -128,8 +128,16 @@ describe('through the dispatcher', () => {
       expect(ok(call(world.dispatch, 'facility:get', {}, admin)).name).toBe('第二所')
       expect(readSetting(world.db, 'facility.name')).toBe('第二所')
       const settings = { ...DEFAULT_PSYCH_SETTINGS, admissionScreeningDays: 30 }
-      ok(call(world.dispatch, 'psych:updateSettings', { settings }, admin))
-      expect(ok(call(world.dispatch, 'psych:getSettings', {}, admin))).toEqual(settings)
+      const { version } = ok(call(world.dispatch, 'psych:getSettings', {}, admin))
+      expect(version).toBe('default')
+      ok(call(world.dispatch, 'psych:updateSettings', { settings, version }, admin))
+      const saved = ok(call(world.dispatch, 'psych:getSettings', {}, admin))
+      expect(saved).toEqual({ ...settings, version: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown })
+      // A second save from the page that still shows the first version is refused: nothing is overwritten.
+      expect(call(world.dispatch, 'psych:updateSettings', { settings: { ...settings, admissionScreeningDays: 20 }, version }, admin)).toMatchObject({
+        ok: false, error: { code: 'conflict', key: 'settings.stale' },
+      })
+      expect(ok(call(world.dispatch, 'psych:getSettings', {}, admin)).admissionScreeningDays).toBe(30)
     } finally {
       world.close()
     }

@@ -36,7 +36,7 @@ describe('display names', () => {
   it('refuses the display name of another active account, on create and on edit', () => {
     expect(err(create('second', ADMIN.displayName)).fields).toEqual({ displayName: `staff.display_name_taken|{"username":"${ADMIN.username}"}` })
     const { id } = ok(create('third', '王伟（一大队）'))
-    const edit = (displayName: string) => call(w.dispatch, 'staff:update', { id, displayName, role: 'counsellor', wardId: null, active: true }, w.sessions.admin!)
+    const edit = (displayName: string) => call(w.dispatch, 'staff:update', { id, revision: 1, displayName, role: 'counsellor', wardId: null, active: true }, w.sessions.admin!)
     expect(err(edit(ADMIN.displayName)).fields).toEqual({ displayName: `staff.display_name_taken|{"username":"${ADMIN.username}"}` })
     expect(edit('王伟（一大队）').ok).toBe(true)
   })

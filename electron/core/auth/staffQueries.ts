@@ -9,7 +9,7 @@ export function listStaff(db: Db, nowIso: string): StaffRow[] {
   const rows = db
     .prepare(
       `SELECT s.id, s.username, s.display_name AS displayName, s.role, s.ward_id AS wardId, w.name AS wardName, s.active,
-              s.created_at AS createdAt, s.last_login_at AS lastLoginAt,
+              s.created_at AS createdAt, s.last_login_at AS lastLoginAt, s.revision,
               CASE WHEN s.locked_until > @now THEN s.locked_until END AS lockedUntil
        FROM staff s LEFT JOIN wards w ON w.id = s.ward_id ORDER BY s.active DESC, s.role, s.username`,
     )

@@ -47,9 +47,12 @@ export function insertStaff(db: Db, r: Omit<StaffRecord, 'failedLogins' | 'locke
   ).run(r)
 }
 
-export function updateStaff(db: Db, r: { id: string; displayName: string; role: Role; wardId: string | null; active: boolean; updatedAt: string }): void {
-  db.prepare('UPDATE staff SET display_name = ?, role = ?, ward_id = ?, active = ?, updated_at = ? WHERE id = ?').run(
-    r.displayName, r.role, r.wardId, r.active ? 1 : 0, r.updatedAt, r.id,
+/** Writes the edit only if the account is still at the revision the form showed; false when someone changed it since. */
+export function updateStaff(db: Db, r: { id: string; revision: number; displayName: string; role: Role; wardId: string | null; active: boolean; updatedAt: string }): boolean {
+  return (
+    db
+      .prepare('UPDATE staff SET display_name = ?, role = ?, ward_id = ?, active = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?')
+      .run(r.displayName, r.role, r.wardId, r.active ? 1 : 0, r.updatedAt, r.id, r.revision).changes === 1
   )
 }
 

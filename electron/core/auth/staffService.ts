@@ -68,7 +68,10 @@ export const staffHandlers = {
     if (input.active) assertDisplayNameDistinct(ctx.db, input.displayName, input.id)
     const losesAdmin = record.role === 'admin' && record.active === 1 && (input.role !== 'admin' || !input.active)
     if (losesAdmin && activeAdminCount(ctx.db) <= 1) throw new AppError('rule_violation', 'staff.last_admin')
-    updateStaff(ctx.db, { id: input.id, displayName: input.displayName, role: input.role, wardId: input.wardId, active: input.active, updatedAt: nowIso(ctx) })
+    const written = updateStaff(ctx.db, {
+      id: input.id, revision: input.revision, displayName: input.displayName, role: input.role, wardId: input.wardId, active: input.active, updatedAt: nowIso(ctx),
+    })
+    if (!written) throw new AppError('conflict', 'staff.stale_revision')
     if (!input.active) ctx.sessions.deleteForStaff(input.id)
     ctx.auditDetail = JSON.stringify({ role: input.role, active: input.active, wardId: input.wardId })
     return null

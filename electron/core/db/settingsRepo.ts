@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { SETTING_DEFINITIONS, type SettingInput, type SettingKey, type SettingValue } from '../../shared/settings'
 import type { Db } from './open'
 
@@ -38,6 +39,15 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
     throw new InvalidSettingError(key, 'not JSON')
   }
   return parse(key, stored)
+}
+
+/**
+ * A short fingerprint of the stored value ('default' while none is stored): a form that saves a setting names the
+ * version it showed, and a change made by someone else in between is refused instead of overwritten.
+ */
+export function settingVersion(db: Db, key: SettingKey): string {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  return row ? createHash('sha256').update(row.value).digest('hex').slice(0, 16) : 'default'
 }
 
 /** Validates, then stores the parsed value; an invalid value throws before anything is written. */

@@ -345,6 +345,7 @@ export const peopleHandlers = {
 
   'people:setEarlyReleaseBar'(input, ctx) {
     const p = livePerson(ctx.db, input.id)
+    if (p.earlyReleaseBar !== input.seen) throw new AppError('conflict', 'person.stale_bar')
     const reason = input.reason && input.reason.length > 0 ? input.reason : null
     setEarlyReleaseBar(ctx.db, p.id, reason, { at: nowIso(ctx), by: actorOf(ctx).id })
     ctx.auditDetail = JSON.stringify({ earlyReleaseBar: reason })

@@ -8,6 +8,7 @@ import { AppError, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { getInstrument, INSTRUMENTS } from './instruments'
 import { instrumentTextRepo } from './instrumentTextRepo'
+import { settingVersion } from '../db/settingsRepo'
 import { psychSettings, savePsychSettings } from './psychSettings'
 
 /** The facility's choice, else the set marked default (the schema requires exactly one whenever there are sets). */
@@ -44,9 +45,10 @@ export const instrumentHandlers = {
     const settings = psychSettings(ctx.db)
     return INSTRUMENTS.map((i) => instrumentView(ctx.db, i, settings))
   },
-  'psych:getSettings': (_input, ctx) => psychSettings(ctx.db),
+  'psych:getSettings': (_input, ctx) => ({ ...psychSettings(ctx.db), version: settingVersion(ctx.db, 'psych.settings') }),
   'psych:updateSettings'(input, ctx) {
     const { settings } = input
+    if (input.version !== settingVersion(ctx.db, 'psych.settings')) throw new AppError('conflict', 'settings.stale')
     for (const [instrumentId, setId] of Object.entries(settings.cutoffSets)) {
       const instrument = getInstrument(instrumentId)
       if (!instrument) throw new AppError('invalid_input', 'psych.unknown_instrument', { field: `settings.cutoffSets.${instrumentId}` })

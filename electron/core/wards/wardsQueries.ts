@@ -15,6 +15,6 @@ export function wardSummaries(db: Db): WardSummary[] {
       occupancy += c.n
       if (c.period) byPeriod[c.period] += c.n
     }
-    return { id: w.id, name: w.name, capacity: w.capacity, note: w.note, occupancy, byPeriod, active: w.active === 1 }
+    return { id: w.id, name: w.name, capacity: w.capacity, note: w.note, occupancy, byPeriod, active: w.active === 1, revision: w.revision }
   })
 }

@@ -7,9 +7,10 @@ export interface WardRecord {
   capacity: number
   note: string | null
   active: 0 | 1
+  revision: number
 }
 
-const SELECT_WARD = 'SELECT id, name, capacity, note, active FROM wards'
+const SELECT_WARD = 'SELECT id, name, capacity, note, active, revision FROM wards'
 
 export const wardById = (db: Db, id: string) => db.prepare(`${SELECT_WARD} WHERE id = ?`).get(id) as WardRecord | undefined
 
@@ -24,9 +25,12 @@ export function insertWardRow(db: Db, w: { id: string; name: string; capacity: n
   db.prepare('INSERT INTO wards (id, name, capacity, note, active, created_at, updated_at) VALUES (@id, @name, @capacity, @note, 1, @at, @at)').run(w)
 }
 
-export function updateWardRow(db: Db, w: { id: string; name: string; capacity: number; note: string | null; active: boolean; at: string }): void {
-  db.prepare('UPDATE wards SET name = ?, capacity = ?, note = ?, active = ?, updated_at = ? WHERE id = ?').run(
-    w.name, w.capacity, w.note, w.active ? 1 : 0, w.at, w.id,
+/** Writes the edit only if the ward is still at the revision the form showed; false when someone changed it since. */
+export function updateWardRow(db: Db, w: { id: string; revision: number; name: string; capacity: number; note: string | null; active: boolean; at: string }): boolean {
+  return (
+    db
+      .prepare('UPDATE wards SET name = ?, capacity = ?, note = ?, active = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?')
+      .run(w.name, w.capacity, w.note, w.active ? 1 : 0, w.at, w.id, w.revision).changes === 1
   )
 }
 

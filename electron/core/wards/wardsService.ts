@@ -42,7 +42,9 @@ export const wardsHandlers = {
     const occupancy = livePeopleInWard(db, input.id)
     if (input.capacity < occupancy) throw ruleViolation('ward.capacity_below_headcount', 'capacity', { occupancy })
     if (!input.active && occupancy > 0) throw ruleViolation('ward.deactivate_occupied', 'active', { occupancy })
-    updateWardRow(db, { id: input.id, name: input.name, capacity: input.capacity, note: input.note, active: input.active, at: nowIso(ctx) })
+    if (!updateWardRow(db, { id: input.id, revision: input.revision, name: input.name, capacity: input.capacity, note: input.note, active: input.active, at: nowIso(ctx) })) {
+      throw new AppError('conflict', 'ward.stale_revision')
+    }
     ctx.auditDetail = JSON.stringify({ name: input.name, capacity: input.capacity, active: input.active })
     return null
   },

@@ -320,7 +320,12 @@ export const peopleContract = {
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:setEarlyReleaseBar': method<null>()({
-    input: z.object({ id, reason: z.string().trim().max(300, tooLong(300)).nullable() }),
+    input: z.object({
+      id,
+      reason: z.string().trim().max(300, tooLong(300)).nullable(),
+      /** The bar as the page showed it (null: none), so a change made meanwhile is not overwritten. */
+      seen: z.string().max(300, tooLong(300)).nullable(),
+    }),
     access: 'people.write',
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES, type Role } from '../domain/roles'
 import { password, staffDisplayName, username } from './auth'
-import { id } from './common'
+import { id, intAtLeast } from './common'
 import { method, noAudit } from './define'
 
 export { LOGIN_LOCK_RULE } from '../domain/loginLock'
@@ -18,6 +18,8 @@ export interface StaffRow {
   lastLoginAt: string | null
   /** When the sign-in lock ends, only while it is in force at the time of the list (a lock that has run out is null). */
   lockedUntil: string | null
+  /** The version an edit must name (staff:update), so a change made meanwhile is not overwritten. */
+  revision: number
 }
 
 export const staffContract = {
@@ -36,6 +38,7 @@ export const staffContract = {
   'staff:update': method<null>()({
     input: z.object({
       id,
+      revision: intAtLeast(1),
       displayName: staffDisplayName,
       role: z.enum(ROLES, { error: 'v.required' }),
       wardId: id.nullable().default(null),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Period } from '../domain/periods'
-import { id, intRange, optionalText, text } from './common'
+import { id, intAtLeast, intRange, optionalText, text } from './common'
 import { method, noAudit } from './define'
 
 export interface WardSummary {
@@ -11,6 +11,8 @@ export interface WardSummary {
   occupancy: number
   byPeriod: Record<Period, number>
   active: boolean
+  /** The version an edit must name (wards:update). */
+  revision: number
 }
 
 /** A ward's editable fields; set-up reuses the name and capacity rules. */
@@ -28,7 +30,7 @@ export const wardsContract = {
     audit: { kind: 'write', recordType: 'ward', record: (_i, o) => o.id },
   }),
   'wards:update': method<null>()({
-    input: z.object({ id, ...wardFields, active: z.boolean().default(true) }),
+    input: z.object({ id, revision: intAtLeast(1), ...wardFields, active: z.boolean().default(true) }),
     access: 'facility.manage',
     audit: { kind: 'write', recordType: 'ward', record: (i) => i.id },
   }),

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Bilingual } from '../../domain/instruments'
 import type { PsychSettings } from '../../domain/psych'
-import { intAtLeast, intRange, optionalText, text, tooMany } from '../common'
+import { intAtLeast, intRange, optionalText, text, tooLong, tooMany } from '../common'
 import { method, noAudit } from '../define'
 
 export interface InstrumentView {
@@ -37,9 +37,10 @@ export const psychSettingsSchema = z.object({
 
 export const instrumentsContract = {
   'psych:instruments': method<InstrumentView[]>()({ input: z.object({}), access: 'psych.read', audit: noAudit }),
-  'psych:getSettings': method<PsychSettings>()({ input: z.object({}), access: 'psych.read', audit: noAudit }),
+  /** The settings and their version, which a save must name (psych:updateSettings). */
+  'psych:getSettings': method<PsychSettings & { version: string }>()({ input: z.object({}), access: 'psych.read', audit: noAudit }),
   'psych:updateSettings': method<null>()({
-    input: z.object({ settings: psychSettingsSchema }),
+    input: z.object({ settings: psychSettingsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'psych.configure',
     audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),

@@ -22,7 +22,7 @@ export function WardFormModal({ ward, onClose }: { ward: WardSummary | null; onC
     initialValues,
     toInput: (v) => {
       const fields = { name: v.name.trim(), capacity: Number(v.capacity), note: v.note.trim() || undefined }
-      return ward ? { id: ward.id, ...fields, active: v.active } : fields
+      return ward ? { id: ward.id, revision: ward.revision, ...fields, active: v.active } : fields
     },
     onSuccess: onClose,
   })

@@ -38,7 +38,7 @@ export function StaffFormModal({ staff, onClose }: { staff: StaffRow | null; onC
     extraValidate: (v) => ({ wardId: v.role === 'ward_officer' && !v.wardId ? t('staff.wardHint') : null }),
     toInput: (v) => {
       const common = { displayName: v.displayName.trim(), role: v.role as Role, wardId: v.wardId || null }
-      return staff ? { id: staff.id, ...common, active: v.active } : { username: v.username.trim(), password: v.password, ...common }
+      return staff ? { id: staff.id, revision: staff.revision, ...common, active: v.active } : { username: v.username.trim(), password: v.password, ...common }
     },
     onSuccess: onClose,
   })

@@ -36,7 +36,7 @@ export function PsychSettingsCard() {
   )
 }
 
-function SettingsForm({ settings, instruments }: { settings: PsychSettings; instruments: InstrumentView[] }) {
+function SettingsForm({ settings, instruments }: { settings: PsychSettings & { version: string }; instruments: InstrumentView[] }) {
   const { t } = useTranslation()
   const bi = useBi()
   const [importing, setImporting] = useState<InstrumentView | null>(null)
@@ -56,6 +56,7 @@ function SettingsForm({ settings, instruments }: { settings: PsychSettings; inst
     schema: psychSettingsSchema,
     rename: (path) => path.replace(/^settings\./, ''),
     toInput: (v) => ({
+      version: settings.version,
       settings: {
         ...v,
         cutoffSets: v.cutoffSets,

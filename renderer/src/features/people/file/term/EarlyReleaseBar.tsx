@@ -25,7 +25,7 @@ export function EarlyReleaseBar({ personId, reason, writable }: { personId: stri
         </Stack>
         {writable &&
           (reason ? (
-            <Button variant="default" size="xs" loading={set.isPending} onClick={() => set.mutate({ id: personId, reason: null })}>
+            <Button variant="default" size="xs" loading={set.isPending} onClick={() => set.mutate({ id: personId, reason: null, seen: reason })}>
               {t('term.clearBar')}
             </Button>
           ) : (
@@ -41,7 +41,7 @@ export function EarlyReleaseBar({ personId, reason, writable }: { personId: stri
             <Button variant="default" onClick={modal.close}>
               {t('common.cancel')}
             </Button>
-            <Button disabled={text.trim().length < 2} loading={set.isPending} onClick={() => set.mutate({ id: personId, reason: text.trim() })}>
+            <Button disabled={text.trim().length < 2} loading={set.isPending} onClick={() => set.mutate({ id: personId, reason: text.trim(), seen: reason })}>
               {t('common.save')}
             </Button>
           </Group>
