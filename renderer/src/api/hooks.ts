@@ -22,7 +22,8 @@ interface QueryOptions<T> {
 export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, options: QueryOptions<Output<M>> = {}) {
   return useQuery<Output<M>, Error>({
     queryKey: apiKey(method, input),
-    queryFn: () => api.invoke(method, input),
+    // Passing the signal lets TanStack Query abort a request nobody waits for (a search typed past, a block scrolled by).
+    queryFn: ({ signal }) => api.invoke(method, input, { signal }),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     select: options.select,
