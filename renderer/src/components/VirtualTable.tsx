@@ -1,6 +1,6 @@
 import { Skeleton, Table } from '@mantine/core'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { nextFocusIndex } from '../lib/listBlocks'
 import { restoredScroll, saveScroll } from '../lib/scrollMemory'
 
@@ -125,6 +125,13 @@ export function VirtualTable({ count, rowHeight, colWidths, head, row, onOpen, o
   const after = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - scrollMargin) : 0
   const columns = colWidths.length
 
+  // Stable for the memoised rows; always calls the latest onOpen.
+  const onOpenRef = useRef(onOpen)
+  useLayoutEffect(() => {
+    onOpenRef.current = onOpen
+  })
+  const openRow = useCallback((index: number) => onOpenRef.current(index), [])
+
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const index = Number((event.target as HTMLElement).closest('tr')?.dataset.index)
     if (!Number.isInteger(index)) return
@@ -170,33 +177,17 @@ export function VirtualTable({ count, rowHeight, colWidths, head, row, onOpen, o
         )}
         {items.map((item) => {
           const content = row(item.index)
-          const common = {
-            'data-index': item.index,
-            'aria-rowindex': item.index + 2,
-            tabIndex: item.index === tabStop ? 0 : -1,
-            onFocus: () => setFocusIndex(item.index),
-            style: { height: rowHeight },
-          }
-          if (!content) {
-            return (
-              <Table.Tr key={`placeholder-${item.index}`} {...common} aria-busy="true" className="virtual-row" data-striped={item.index % 2 === 1 || undefined}>
-                <Table.Td colSpan={columns}>
-                  <Skeleton h={12} w={`${60 + ((item.index * 37) % 35)}%`} radius="sm" />
-                </Table.Td>
-              </Table.Tr>
-            )
-          }
           return (
-            <Table.Tr
-              key={content.key}
-              {...common}
-              className="virtual-row clickable-row"
-              data-striped={item.index % 2 === 1 || undefined}
-              c={content.dimmed ? 'dimmed' : undefined}
-              onClick={() => onOpen(item.index)}
-            >
-              {content.cells}
-            </Table.Tr>
+            <RowView
+              key={content?.key ?? `placeholder-${item.index}`}
+              index={item.index}
+              content={content}
+              tabStop={item.index === tabStop}
+              height={rowHeight}
+              columns={columns}
+              onOpen={openRow}
+              onFocusRow={setFocusIndex}
+            />
           )
         })}
         {after > 0 && (
@@ -208,3 +199,39 @@ export function VirtualTable({ count, rowHeight, colWidths, head, row, onOpen, o
     </Table>
   )
 }
+
+interface RowViewProps {
+  index: number
+  content: VirtualRow | null
+  tabStop: boolean
+  height: number
+  columns: number
+  onOpen: (index: number) => void
+  onFocusRow: (index: number) => void
+}
+
+/** One rendered row, or a placeholder while its block loads. Memoised: scrolling re-renders only the rows that changed. */
+const RowView = memo(function RowView({ index, content, tabStop, height, columns, onOpen, onFocusRow }: RowViewProps) {
+  const common = {
+    'data-index': index,
+    'aria-rowindex': index + 2,
+    'data-striped': index % 2 === 1 || undefined,
+    tabIndex: tabStop ? 0 : -1,
+    onFocus: () => onFocusRow(index),
+    style: { height },
+  }
+  if (!content) {
+    return (
+      <Table.Tr {...common} aria-busy="true" className="virtual-row">
+        <Table.Td colSpan={columns}>
+          <Skeleton h={12} w={`${60 + ((index * 37) % 35)}%`} radius="sm" />
+        </Table.Td>
+      </Table.Tr>
+    )
+  }
+  return (
+    <Table.Tr {...common} className="virtual-row clickable-row" c={content.dimmed ? 'dimmed' : undefined} onClick={() => onOpen(index)}>
+      {content.cells}
+    </Table.Tr>
+  )
+})

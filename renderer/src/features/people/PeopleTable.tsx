@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Table, Text } from '@mantine/core'
 import { IconUsers } from '@tabler/icons-react'
-import { useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import type { PersonListRow } from '@shared/contract'
@@ -42,7 +42,8 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
   const list = usePeopleBlocks(filters)
   // Past files only: no period to show or sort by, so those columns go (every cell would be "—").
   const pastOnly = !wardId && filters.stay === 'past'
-  const withWard = !wardId
+  // The ward column says where each person is; on the past-only list every cell would say 已出所.
+  const withWard = !wardId && !pastOnly
 
   useRenderedMarks(resetKey, wardId, filters.stay, list.stale ? [] : list.loadedBlocks)
 
@@ -67,71 +68,10 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
     </Table.Tr>
   )
 
-  const cells = (row: PersonListRow): ReactNode => {
-    const past = isPast(row)
-    const dash = (
-      <Text c="dimmed" fz="sm" span>
-        —
-      </Text>
-    )
-    return (
-      <>
-        <Table.Td>
-          <Group gap={6} wrap="nowrap">
-            <Text fz="sm" fw={500} truncate td={row.voided ? 'line-through' : undefined}>
-              {row.name}
-            </Text>
-            {row.voided && (
-              <Badge size="xs" color="red" variant="light">
-                {t('common.voided')}
-              </Badge>
-            )}
-          </Group>
-        </Table.Td>
-        <Table.Td>{t(`sex.${row.sex}`)}</Table.Td>
-        <Table.Td className="tabular">{row.idTail}</Table.Td>
-        {withWard && (
-          <Table.Td>
-            {past ? (
-              <Group gap={6} wrap="nowrap" data-testid="past-file">
-                <Badge size="sm" variant="light" color="gray" radius="sm">
-                  {t('roster.past')}
-                </Badge>
-                {!pastOnly && row.lastDay && (
-                  <Text fz="xs" c="dimmed" className="tabular" span>
-                    {row.lastDay}
-                  </Text>
-                )}
-              </Group>
-            ) : (
-              (row.wardName ?? '—')
-            )}
-          </Table.Td>
-        )}
-        {!pastOnly && <Table.Td>{past ? dash : <PeriodBadge period={row.period} />}</Table.Td>}
-        {!pastOnly && (
-          <Table.Td ta="right" className="tabular">
-            {past ? dash : (row.daysInPeriod ?? '—')}
-          </Table.Td>
-        )}
-        <Table.Td ta="right" className="tabular">
-          {past ? (
-            // Released: the last day is a date in the past, not a warning (the red badge is for people still inside).
-            <Text fz="sm" c="dimmed" span>
-              {row.lastDay ?? '—'}
-            </Text>
-          ) : (
-            <DaysToLastDay days={row.daysToLastDay} warning={row.termWarning} />
-          )}
-        </Table.Td>
-        <Table.Td className="tabular">{row.decisionDate}</Table.Td>
-      </>
-    )
-  }
-
   const rowAt = (index: number): VirtualRow | null => {
     const row = list.rowAt(index)
-    return row ? { key: row.id, cells: cells(row), dimmed: row.voided } : null
+    // Memoised cells: a re-render of the table (a ward switch, a scroll) skips the rows whose data did not change.
+    return row ? { key: row.id, cells: <PeopleCells row={row} pastOnly={pastOnly} withWard={withWard} />, dimmed: row.voided } : null
   }
   const open = (index: number) => {
     const row = list.rowAt(index)
@@ -177,6 +117,65 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
     </>
   )
 }
+
+/** One person's cells. Memoised on the row object (the same object while its block is cached). */
+const PeopleCells = memo(function PeopleCells({ row, pastOnly, withWard }: { row: PersonListRow; pastOnly: boolean; withWard: boolean }) {
+  const { t } = useTranslation()
+    const past = isPast(row)
+    const dash = (
+      <Text c="dimmed" fz="sm" span>
+        —
+      </Text>
+    )
+    return (
+      <>
+        <Table.Td>
+          <Group gap={6} wrap="nowrap">
+            <Text fz="sm" fw={500} truncate td={row.voided ? 'line-through' : undefined}>
+              {row.name}
+            </Text>
+            {row.voided && (
+              <Badge size="xs" color="red" variant="light">
+                {t('common.voided')}
+              </Badge>
+            )}
+          </Group>
+        </Table.Td>
+        <Table.Td>{t(`sex.${row.sex}`)}</Table.Td>
+        <Table.Td className="tabular">{row.idTail}</Table.Td>
+        {withWard && (
+          <Table.Td>
+            {past ? (
+              <Group gap={6} wrap="nowrap" data-testid="past-file">
+                <Badge size="sm" variant="light" color="gray" radius="sm">
+                  {t('roster.past')}
+                </Badge>
+              </Group>
+            ) : (
+              (row.wardName ?? '—')
+            )}
+          </Table.Td>
+        )}
+        {!pastOnly && <Table.Td>{past ? dash : <PeriodBadge period={row.period} />}</Table.Td>}
+        {!pastOnly && (
+          <Table.Td ta="right" className="tabular">
+            {past ? dash : (row.daysInPeriod ?? '—')}
+          </Table.Td>
+        )}
+        <Table.Td ta="right" className="tabular">
+          {past ? (
+            // Released: the last day is a date in the past, not a warning (the red badge is for people still inside).
+            <Text fz="sm" c="dimmed" span>
+              {row.lastDay ?? '—'}
+            </Text>
+          ) : (
+            <DaysToLastDay days={row.daysToLastDay} warning={row.termWarning} />
+          )}
+        </Table.Td>
+        <Table.Td className="tabular">{row.decisionDate}</Table.Td>
+      </>
+    )
+  })
 
 /**
  * Performance marks for `npm run bench:ui` (tests/bench/ui.ts reads them back): each block of a list once its rows are

@@ -1,7 +1,15 @@
 import { useSearchParams } from 'react-router'
-import { ROSTER_SORTS, STAYS, type Stay } from '@shared/contract'
+import type { ROSTER_SORTS, STAYS, Stay } from '@shared/contract'
 import { PERIODS, type Period } from '@shared/domain/periods'
 import { SEXES, type Sex } from '@shared/domain/person'
+
+/*
+ * Light on purpose: the router's prefetch of a roster (features/wards/index.ts) parses the URL with this module in the
+ * first bundle, so it imports only types from the contract (whose schemas would bring zod along). The lists below are
+ * checked against the contract's by their types.
+ */
+const SORT_VALUES = ['name', 'period', 'daysInPeriod', 'daysToLastDay', 'decisionDate'] as const satisfies typeof ROSTER_SORTS
+const STAY_VALUES = ['current', 'past', 'all'] as const satisfies typeof STAYS
 
 export type RosterSort = (typeof ROSTER_SORTS)[number]
 
@@ -24,17 +32,16 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : ''
 }
 
-/** Roster filters and sort live in the URL (the scroll position in the history entry), so Back returns to the same view. */
-export function useRosterParams(): [RosterQuery, (patch: Partial<RosterQuery>) => void] {
-  const [params, setParams] = useSearchParams()
+/** The roster filters and sort a URL's search part asks for (unknown values fall back to the defaults). */
+export function parseRosterQuery(params: URLSearchParams): RosterQuery {
   const query: RosterQuery = {
     q: params.get('q') ?? '',
     period: oneOf(PERIODS, params.get('period')),
     sex: oneOf(SEXES, params.get('sex')),
     wardId: params.get('ward') ?? '',
-    sort: oneOf(ROSTER_SORTS, params.get('sort')) || 'name',
+    sort: oneOf(SORT_VALUES, params.get('sort')) || 'name',
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
-    stay: oneOf(STAYS, params.get('stay')) || 'current',
+    stay: oneOf(STAY_VALUES, params.get('stay')) || 'current',
     includeVoided: params.get('voided') === '1',
   }
   // Past files have no current ward or period: such a filter or sort left in the URL is ignored, not applied to nothing.
@@ -43,6 +50,13 @@ export function useRosterParams(): [RosterQuery, (patch: Partial<RosterQuery>) =
     query.wardId = ''
     if (PERIOD_SORTS.includes(query.sort)) query.sort = 'name'
   }
+  return query
+}
+
+/** Roster filters and sort live in the URL (the scroll position in the history entry), so Back returns to the same view. */
+export function useRosterParams(): [RosterQuery, (patch: Partial<RosterQuery>) => void] {
+  const [params, setParams] = useSearchParams()
+  const query = parseRosterQuery(params)
   const update = (patch: Partial<RosterQuery>) => {
     const next = { ...query, ...patch }
     const out = new URLSearchParams()

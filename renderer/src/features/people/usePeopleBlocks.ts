@@ -3,12 +3,21 @@ import { useCallback, useState } from 'react'
 import type { PersonListRow } from '@shared/contract'
 import { api } from '../../api/client'
 import { apiKey } from '../../api/hooks'
+import { queryClient } from '../../api/queryClient'
 import { BLOCK_SIZE, blockPage, blocksInView, rowSlot } from '../../lib/listBlocks'
-import type { ListFilters } from './rosterParams'
+import { listFilters, parseRosterQuery, type ListFilters } from './rosterParams'
 
 const blockQuery = (filters: ListFilters, block: number) => {
   const input = { ...filters, ...blockPage(block) }
   return { queryKey: apiKey('people:list', input), queryFn: ({ signal }: { signal: AbortSignal }) => api.invoke('people:list', input, { signal }) }
+}
+
+/**
+ * Asks for the first block of the list a URL shows (a ward's roster when `wardId` is given), under the key the table
+ * will use: the router calls it on entering the page (FeatureRoute.prefetch).
+ */
+export function prefetchPeopleList(search: URLSearchParams, wardId?: string): void {
+  void queryClient.prefetchQuery(blockQuery(listFilters(parseRosterQuery(search), wardId), 0))
 }
 
 /**
