@@ -3,10 +3,9 @@
  * file lands on the rows the user left, even after the list's page was unmounted. Only the latest few entries are kept.
  */
 
-const STORAGE_KEY = 'xinsheng.listScroll'
-const KEEP = 30
+import { withPosition, type Positions } from './scrollPositions'
 
-type Positions = Array<[key: string, top: number]>
+const STORAGE_KEY = 'xinsheng.listScroll'
 
 function read(): Positions {
   try {
@@ -15,12 +14,6 @@ function read(): Positions {
   } catch {
     return []
   }
-}
-
-/** Pure: the kept positions after saving `top` under `key` (latest last, at most `keep`). */
-export function withPosition(positions: Positions, key: string, top: number, keep = KEEP): Positions {
-  const others = positions.filter(([k]) => k !== key)
-  return [...others, [key, Math.max(0, Math.round(top))] as [string, number]].slice(-keep)
 }
 
 export function saveScroll(key: string, top: number): void {
