@@ -75,7 +75,8 @@ export function PersonHeader({ file, onVoid }: { file: PersonFile; onVoid: () =>
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} mt="lg" spacing="lg">
-        <Stat label={t('col.ward')}>{file.wardName ?? t('file.noWard')}</Stat>
+        {/* A live file without a ward is one whose stay has ended (kept for years, still searchable). */}
+        <Stat label={t('col.ward')}>{file.wardName ?? (file.voided ? t('file.noWard') : t('roster.past'))}</Stat>
         <Stat label={t('periods.current')}>
           {file.period ? t(`period.${file.period}`) : t('file.noPeriod')}
           {file.daysInPeriod != null && (
