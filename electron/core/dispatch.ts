@@ -29,7 +29,7 @@ export interface DispatcherOptions {
 export type Dispatch = (method: unknown, input: unknown, sessionId: string | null) => ApiResult<unknown>
 
 /**
- * The one entry point for every caller (IPC, HTTP, tests): unknown input → session → zod parse → permission →
+ * The one entry point for every caller (IPC, HTTP, tests): unknown input → session → permission → zod parse →
  * service in a transaction → audit row in the same transaction → `{ok, value}` or `{ok:false, error}`.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
@@ -49,12 +49,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const actor = loadActor(db, sessions.touch(sessionId, clock.now().getTime()))
     if (spec.access !== 'public' && !actor) return fail('unauthenticated', 'err.unauthenticated')
 
-    const parsed = spec.input.safeParse(rawInput ?? {})
-    if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
-
+    // Access before validation: a caller without the permission learns nothing about the method's fields.
     if (spec.access !== 'public' && spec.access !== 'authenticated' && !roleHas(actor!.role, spec.access)) {
       return fail('forbidden', 'err.forbidden')
     }
+
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
 
     const ctx: Ctx = { db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName) }
     const handler = handlers[methodName] as (input: unknown, ctx: Ctx) => unknown

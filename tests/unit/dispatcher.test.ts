@@ -183,6 +183,15 @@ describe('permissions', () => {
     expect({ ...snapshot(), staff: count(db, 'staff'), wards: count(db, 'wards') }).toEqual(before)
   })
 
+  it.each<[Role, string, unknown]>([
+    ['trainer', 'staff:create', {}],
+    ['trainer', 'staff:create', { username: 42 }],
+    ['ward_officer', 'people:void', { id: 'not-an-id' }],
+    ['counsellor', 'wards:update', null],
+  ])('%s calling %s with bad input → forbidden, not which fields are wrong', (role, method, input) => {
+    expect(err(w.dispatch(method, input, sid(role)))).toEqual({ code: 'forbidden', key: 'err.forbidden', message: '您没有执行此操作的权限' })
+  })
+
   it.each(ROLES)('%s may read the people list', (role) => {
     expect(call(w.dispatch, 'people:list', {}, sid(role)).ok).toBe(true)
   })

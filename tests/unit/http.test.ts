@@ -3,9 +3,11 @@
  * the start URL), exact Host, a custom header on API calls, size-limited JSON bodies. node:http is used because fetch
  * cannot set the Host header.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { resolve } from 'node:path'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../electron/core/dispatch'
 import { openDatabase, type Db } from '../../electron/core/db/open'
@@ -253,5 +255,85 @@ describe('sessions over HTTP', () => {
     expect(anonymous).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
     const signedIn = JSON.parse((await invoke('wards:list', {}, { ...API_HEADERS, 'x-xinsheng-session': sessionId })).body)
     expect(signedIn).toMatchObject({ ok: true, value: [{ name: '一大队', capacity: 10 }] })
+  })
+})
+
+describe('hostile clients (issue 10 §10)', () => {
+  /** Opens a raw connection and writes `head` (and nothing more); resolves with what the server sent before closing. */
+  function rawExchange(port: number, head: string, waitMs = 3000): Promise<{ reply: string; closedByServer: boolean }> {
+    return new Promise((resolveExchange) => {
+      const socket = connect(port, '127.0.0.1')
+      let reply = ''
+      const timer = setTimeout(() => {
+        socket.destroy()
+        resolveExchange({ reply, closedByServer: false })
+      }, waitMs)
+      socket.on('data', (d: Buffer) => (reply += d.toString('utf8')))
+      socket.on('close', () => {
+        clearTimeout(timer)
+        resolveExchange({ reply, closedByServer: true })
+      })
+      socket.on('error', () => undefined)
+      socket.write(head)
+    })
+  }
+
+  it('a path with malformed percent-encoding is 400, not 500', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinsheng-static-'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>')
+    const withStatic = await startBridge({ dispatch: createDispatcher({ db, clock: fixedClock }), token: TOKEN, staticDir: dir })
+    try {
+      const port = withStatic.port
+      const reply = await new Promise<number>((done, fail) => {
+        const req = request({ host: '127.0.0.1', port, path: '/assets/%E0%A4%A', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${TOKEN}` }, agent: false }, (res) => {
+          res.resume()
+          done(res.statusCode ?? 0)
+        })
+        req.on('error', fail)
+        req.end()
+      })
+      expect(reply).toBe(400)
+    } finally {
+      await withStatic.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('a caller without the token is answered 401 and disconnected without its body being read', async () => {
+    // Announces 10 MB and sends none of it: the server must not wait for the body.
+    const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nContent-Type: application/json\r\nx-xinsheng-client: 1\r\nContent-Length: 10000000\r\n\r\n{"method":`
+    const { reply, closedByServer } = await rawExchange(bridge.port, head)
+    expect(reply).toMatch(/^HTTP\/1\.1 401/)
+    expect(closedByServer).toBe(true)
+  })
+
+  it('a body that trickles in is cut off with 408', async () => {
+    const slow = await startBridge({ dispatch: createDispatcher({ db, clock: fixedClock }), token: TOKEN, limits: { bodyTimeoutMs: 300 } })
+    try {
+      const head = `POST /api/invoke HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nx-xinsheng-client: 1\r\nContent-Length: 100\r\n\r\n{"method":`
+      const { reply, closedByServer } = await rawExchange(slow.port, head)
+      expect(reply).toMatch(/^HTTP\/1\.1 408/)
+      expect(closedByServer).toBe(true)
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('connections past the cap are dropped; those within it are served', async () => {
+    const capped = await startBridge({ dispatch: createDispatcher({ db, clock: fixedClock }), token: TOKEN, limits: { maxConnections: 2 } })
+    const held = [connect(capped.port, '127.0.0.1'), connect(capped.port, '127.0.0.1')]
+    try {
+      await Promise.all(held.map((s) => new Promise((r) => s.once('connect', r))))
+      await new Promise((r) => setTimeout(r, 50))
+      const third = await rawExchange(capped.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${capped.port}\r\n\r\n`, 2000)
+      expect(third).toEqual({ reply: '', closedByServer: true })
+      held[0]!.destroy()
+      await new Promise((r) => setTimeout(r, 50))
+      const fourth = await rawExchange(capped.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${capped.port}\r\nConnection: close\r\n\r\n`, 2000)
+      expect(fourth.reply).toMatch(/^HTTP\/1\.1 401/)
+    } finally {
+      for (const s of held) s.destroy()
+      await capped.close()
+    }
   })
 })

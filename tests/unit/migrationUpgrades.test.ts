@@ -9,6 +9,7 @@ import { configVersion, currentConfig, InvalidConfigError } from '../../electron
 import { currentPeriodTemplate } from '../../electron/core/config/periodTemplates'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { sql as psychRecordsMigration } from '../../electron/core/db/migrations/006_psych_records'
+import { sql as peopleSearchMigration } from '../../electron/core/db/migrations/007_people_search'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -33,7 +34,12 @@ function insert(db: Db, table: string, row: Record<string, unknown>): void {
   db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row)
 }
 
-const allRows = (db: Db, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Array<Record<string, unknown>>
+/** A table's rows in a stable order (a WITHOUT ROWID table has no rowid: its key orders it). */
+function allRows(db: Db, table: string): Array<Record<string, unknown>> {
+  const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string }
+  const order = /WITHOUT ROWID/i.test(sql) ? '' : ' ORDER BY rowid'
+  return db.prepare(`SELECT * FROM ${table}${order}`).all() as Array<Record<string, unknown>>
+}
 const tables = (db: Db) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>).map(
     (r) => r.name,
@@ -365,6 +371,44 @@ describe('migration (psychology records: session revisions, voided_by, ward-scre
       expect(() => db.prepare("UPDATE counselling_sessions SET revision = 0 WHERE id = 'cs-1'").run()).toThrow(/CHECK/)
       const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('assessments_person_instrument', 'psych_tasks_person_status')").all() as Array<{ name: string }>).map((r) => r.name)
       expect(indexes.sort()).toEqual(['assessments_person_instrument', 'psych_tasks_person_status'])
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration (people search terms and list indexes), with data', () => {
+  const n = MIGRATIONS.indexOf(peopleSearchMigration) + 1
+
+  it('keeps every row, indexes the terms of every live file (none of a voided one) and keeps them current', () => {
+    expect(n).toBeGreaterThan(1)
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      psychologyData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      expectSound(db)
+      const terms = (personId: string) =>
+        db.prepare('SELECT in_facility AS inFacility, whole, term FROM person_search_terms WHERE person_id = ? ORDER BY whole DESC, term').all(personId)
+      // 张三 in a ward: the whole name, its inner suffix 三, pinyin, initials, and the ID number's 16 suffixes of ≥ 3 characters.
+      const live = terms(PERSON) as Array<{ inFacility: number; whole: number; term: string }>
+      expect(live.filter((t) => t.whole === 1).map((t) => t.term)).toEqual(['110101199003070011', 'zhangsan', 'zs', '张三'])
+      expect(live.filter((t) => t.whole === 0).map((t) => t.term)).toEqual([
+        ...Array.from({ length: 15 }, (_, i) => '110101199003070011'.slice(i + 1)).sort(), '三',
+      ])
+      expect(live.every((t) => t.inFacility === 1)).toBe(true)
+      expect(terms(VOIDED)).toEqual([])
+      // Kept by the triggers from here on: a rename, a release (no ward), a void.
+      db.prepare("UPDATE people SET name = '张山', name_pinyin = 'zhangshan' WHERE id = ?").run(PERSON)
+      expect((terms(PERSON) as Array<{ term: string }>).map((t) => t.term)).toContain('张山')
+      expect((terms(PERSON) as Array<{ term: string }>).map((t) => t.term)).not.toContain('张三')
+      db.prepare('UPDATE people SET ward_id = NULL WHERE id = ?').run(PERSON)
+      expect((terms(PERSON) as Array<{ inFacility: number }>).every((t) => t.inFacility === 0)).toBe(true)
+      db.prepare('UPDATE people SET voided_at = ? WHERE id = ?').run(AT, PERSON)
+      expect(terms(PERSON)).toEqual([])
     } finally {
       db.close()
     }

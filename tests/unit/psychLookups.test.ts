@@ -45,7 +45,7 @@ describe('lookups other domains offer psych', () => {
   it('personRefsByIds: one map for many ids, voided files included and marked, unknown ids absent', () => {
     const refs = personRefsByIds(w.db, [ids.zhang, ids.wang, ids.zhang, MISSING])
     expect([...refs.keys()].sort()).toEqual([ids.zhang, ids.wang].sort())
-    expect(refs.get(ids.zhang)).toEqual({ id: ids.zhang, name: '张三', namePinyin: 'zhangsan', wardId: w.wards.a, voided: false })
+    expect(refs.get(ids.zhang)).toEqual({ id: ids.zhang, name: '张三', namePinyin: 'zhangsan', wardId: w.wards.a, admissionDate: '2026-06-01', voided: false })
     expect(refs.get(ids.wang)).toMatchObject({ name: '王五', voided: true })
     expect(personRefsByIds(w.db, []).size).toBe(0)
   })

@@ -316,6 +316,9 @@ CREATE INDEX counselling_participants_person ON counselling_participants(person_
 -- index crises_person
 CREATE INDEX crises_person ON crises(person_id, status);
 
+-- index crises_status
+CREATE INDEX crises_status ON crises(status, raised_on);
+
 -- index crisis_events_crisis
 CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
 
@@ -326,13 +329,25 @@ CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at I
 CREATE INDEX people_initials ON people(name_initials);
 
 -- index people_live_decision
-CREATE INDEX people_live_decision ON people(decision_date, id, ward_id) WHERE voided_at IS NULL;
+CREATE INDEX people_live_decision ON people(decision_date, id, ward_id, voided_at) WHERE voided_at IS NULL;
 
 -- index people_live_last_day
-CREATE INDEX people_live_last_day ON people(last_day IS NULL, last_day, id, ward_id) WHERE voided_at IS NULL;
+CREATE INDEX people_live_last_day ON people(last_day IS NULL, last_day, id, ward_id, voided_at) WHERE voided_at IS NULL;
+
+-- index people_live_last_day_desc
+CREATE INDEX people_live_last_day_desc ON people(last_day IS NOT NULL, last_day, id, ward_id, voided_at) WHERE voided_at IS NULL;
 
 -- index people_live_name
-CREATE INDEX people_live_name ON people(name_pinyin, name, id, ward_id) WHERE voided_at IS NULL;
+CREATE INDEX people_live_name ON people(name_pinyin, name, id, ward_id, voided_at) WHERE voided_at IS NULL;
+
+-- index people_live_period
+CREATE INDEX people_live_period ON people(CASE period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END, period_since, id, ward_id, voided_at) WHERE voided_at IS NULL;
+
+-- index people_live_period_since
+CREATE INDEX people_live_period_since ON people(period_since IS NULL, period_since, id, ward_id, voided_at) WHERE voided_at IS NULL;
+
+-- index people_live_period_since_desc
+CREATE INDEX people_live_period_since_desc ON people(period_since IS NOT NULL, period_since, id, ward_id, voided_at) WHERE voided_at IS NULL;
 
 -- index people_name
 CREATE INDEX people_name ON people(name);
@@ -340,11 +355,14 @@ CREATE INDEX people_name ON people(name);
 -- index people_pinyin
 CREATE INDEX people_pinyin ON people(name_pinyin);
 
+-- index people_voided
+CREATE INDEX people_voided ON people(voided_at, id) WHERE voided_at IS NOT NULL;
+
 -- index people_ward
 CREATE INDEX people_ward ON people(ward_id, voided_at);
 
 -- index people_ward_period
-CREATE INDEX people_ward_period ON people(ward_id, period) WHERE voided_at IS NULL;
+CREATE INDEX people_ward_period ON people(ward_id, period, voided_at) WHERE voided_at IS NULL;
 
 -- index period_moves_person
 CREATE INDEX period_moves_person ON period_moves(person_id, recorded_at);

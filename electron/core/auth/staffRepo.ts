@@ -30,6 +30,10 @@ export const staffById = (db: Db, id: string) => db.prepare(`${SELECT_STAFF} WHE
 export const staffByUsername = (db: Db, username: string) =>
   db.prepare(`${SELECT_STAFF} WHERE username = ?`).get(username) as StaffRecord | undefined
 
+/** Every account's username and display name (a few dozen rows), for the look-alike checks. */
+export const staffNames = (db: Db) =>
+  db.prepare('SELECT id, username, display_name AS displayName, active FROM staff').all() as Array<{ id: string; username: string; displayName: string; active: 0 | 1 }>
+
 /** The name shown for a staff member in "recorded by" cells; undefined for an unknown id. */
 export const staffDisplayName = (db: Db, id: string) =>
   (db.prepare('SELECT display_name AS displayName FROM staff WHERE id = ?').get(id) as { displayName: string } | undefined)?.displayName

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { staffContract } from '../../shared/contract'
+import { usernameSkeleton } from '../../shared/domain/identityRules'
 import type { Role } from '../../shared/domain/roles'
 import { nowIso } from '../context'
 import type { Db } from '../db/open'
@@ -7,8 +8,21 @@ import { AppError, notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { wardById } from '../wards/wardsRepo'
 import { hashPassword } from './passwords'
-import { activeAdminCount, clearSignInLock, insertStaff, resetPassword, staffById, staffByUsername, updateStaff } from './staffRepo'
+import { activeAdminCount, clearSignInLock, insertStaff, resetPassword, staffById, staffByUsername, staffNames, updateStaff } from './staffRepo'
 import { listStaff } from './staffQueries'
+
+/** Refuses a username that reads like another account's (admin / Adm1n / ad.min), inactive accounts included. */
+function assertUsernameDistinct(db: Db, username: string) {
+  const skeleton = usernameSkeleton(username)
+  const twin = staffNames(db).find((s) => usernameSkeleton(s.username) === skeleton)
+  if (twin) throw new AppError('conflict', 'staff.username_lookalike', { field: 'username', params: { existing: twin.username } })
+}
+
+/** Refuses a display name another active account shows (the audit log names people by it). */
+function assertDisplayNameDistinct(db: Db, displayName: string, exceptId: string | null) {
+  const twin = staffNames(db).find((s) => s.active === 1 && s.id !== exceptId && s.displayName === displayName)
+  if (twin) throw new AppError('conflict', 'staff.display_name_taken', { field: 'displayName', params: { username: twin.username } })
+}
 
 export function createStaff(
   db: Db,
@@ -16,6 +30,8 @@ export function createStaff(
   s: { username: string; displayName: string; role: Role; wardId: string | null; password: string },
 ): string {
   if (staffByUsername(db, s.username)) throw new AppError('conflict', 'staff.duplicate_username', { field: 'username' })
+  assertUsernameDistinct(db, s.username)
+  assertDisplayNameDistinct(db, s.displayName, null)
   const id = randomUUID()
   const { hash, salt } = hashPassword(s.password)
   insertStaff(db, {
@@ -49,6 +65,7 @@ export const staffHandlers = {
     const record = staffById(ctx.db, input.id)
     if (!record) throw notFound()
     assertWardExists(ctx.db, input.wardId)
+    if (input.active) assertDisplayNameDistinct(ctx.db, input.displayName, input.id)
     const losesAdmin = record.role === 'admin' && record.active === 1 && (input.role !== 'admin' || !input.active)
     if (losesAdmin && activeAdminCount(ctx.db) <= 1) throw new AppError('rule_violation', 'staff.last_admin')
     updateStaff(ctx.db, { id: input.id, displayName: input.displayName, role: input.role, wardId: input.wardId, active: input.active, updatedAt: nowIso(ctx) })

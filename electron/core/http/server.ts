@@ -14,6 +14,13 @@ const MAX_BODY_BYTES = 1024 * 1024
  */
 const MAX_BULK_BODY_BYTES = 4 * 1024 * 1024
 const BULK_METHODS: ReadonlySet<unknown> = new Set(['people:importPreview', 'people:importCommit'])
+/**
+ * One user's browser opens a handful of connections (six per host at most, plus the event stream); more means something
+ * else is knocking. Past the cap new connections are dropped.
+ */
+const MAX_CONNECTIONS = 64
+/** A body must arrive within this time (loopback: a 4 MiB import takes milliseconds); a trickle is cut off with 408. */
+const BODY_TIMEOUT_MS = 15_000
 const SESSION_HEADER = 'x-xinsheng-session'
 const CLIENT_HEADER = 'x-xinsheng-client'
 
@@ -51,6 +58,8 @@ export interface BridgeOptions {
   port?: number
   /** Fixed token for tests; a random one otherwise. */
   token?: string
+  /** Overrides for tests. */
+  limits?: { maxConnections?: number; bodyTimeoutMs?: number }
 }
 
 export interface RunningBridge {
@@ -74,13 +83,18 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 
   const streams = new Set<ServerResponse>()
 
+  const bodyTimeoutMs = options.limits?.bodyTimeoutMs ?? BODY_TIMEOUT_MS
   const server = createServer((req, res) => {
     handle(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'internal error' } }))
   })
+  server.maxConnections = options.limits?.maxConnections ?? MAX_CONNECTIONS
+  // Node's own backstops for slow headers and requests (the body timer below answers first, with a clear 408).
+  server.headersTimeout = 10_000
+  server.requestTimeout = bodyTimeoutMs * 2
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) {
-      return sendText(res, 421, 'Misdirected request: unexpected Host header')
+      return refuse(res, () => sendText(res, 421, 'Misdirected request: unexpected Host header'))
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     const presented = url.searchParams.get('token')
@@ -95,10 +109,11 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return res.end()
     }
     if (!hasToken(req, token, cookieName())) {
+      // The body of a caller without the token is never read: answer and close the connection.
       if (url.pathname.startsWith('/api/')) {
-        return sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'missing or invalid access token' } })
+        return refuse(res, () => sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'missing or invalid access token' } }))
       }
-      return sendText(res, 401, 'Xinsheng: open the link with the access token printed when it started.')
+      return refuse(res, () => sendText(res, 401, 'Xinsheng: open the link with the access token printed when it started.'))
     }
     if (url.pathname === '/api/invoke') return invoke(req, res)
     if (url.pathname === '/api/events') return eventStream(req, res)
@@ -117,10 +132,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     let body: unknown
     let size = 0
     try {
-      const text = await readBody(req, MAX_BULK_BODY_BYTES)
+      const text = await readBody(req, MAX_BULK_BODY_BYTES, bodyTimeoutMs)
       size = Buffer.byteLength(text)
       body = JSON.parse(text)
     } catch (error) {
+      if (error instanceof BodyTimeout) {
+        return refuse(res, () => sendJson(res, 408, { ok: false, error: { code: 'invalid_input', message: 'request body not received in time' } }))
+      }
       const tooLarge = error instanceof BodyTooLarge
       if (tooLarge) res.setHeader('connection', 'close')
       return sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'invalid_input', message: tooLarge ? 'request body too large' : 'malformed JSON' } })
@@ -170,12 +188,22 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 }
 
 class BodyTooLarge extends Error {}
+class BodyTimeout extends Error {}
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+/** Answers without reading the request's body, then closes the connection so the body is never taken in. */
+function refuse(res: ServerResponse, answer: () => void) {
+  res.setHeader('connection', 'close')
+  answer()
+  res.once('finish', () => res.socket?.destroySoon())
+}
+
+function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     let tooLarge = false
+    const timer = setTimeout(() => reject(new BodyTimeout()), timeoutMs)
+    req.on('close', () => clearTimeout(timer))
     req.on('data', (chunk: Buffer) => {
       if (tooLarge) return // drain the rest so the 413 can be delivered
       size += chunk.length
@@ -187,7 +215,10 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => {
+      clearTimeout(timer)
+      resolveBody(Buffer.concat(chunks).toString('utf8'))
+    })
     req.on('error', reject)
   })
 }
@@ -206,7 +237,13 @@ function hasToken(req: IncomingMessage, token: string, cookieName: string): bool
 }
 
 function serveStatic(root: string, pathname: string, res: ServerResponse) {
-  let file = normalize(join(root, decodeURIComponent(pathname)))
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return sendText(res, 400, 'Bad request: malformed percent-encoding in the path')
+  }
+  let file = normalize(join(root, decoded))
   if (file !== root && !file.startsWith(root + sep)) return sendText(res, 403, 'Forbidden')
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
   if (!existsSync(file)) return sendText(res, 404, 'Renderer not built: run `npm run build` first.')

@@ -34,24 +34,26 @@ const COLUMNS = `
   p.decision_date AS decisionDate, p.last_day AS lastDay,
   CAST(julianday(p.last_day) - julianday(@today) AS INTEGER) AS daysToLastDay, p.voided_at IS NOT NULL AS voided`
 
+const PERIOD_RANK = "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END"
+
 /**
  * Sort keys on columns only (so the page of ids can be chosen before any row is read), ending with the id so a page
- * boundary is stable. %D% is the direction asked for, %R% its reverse (more days in the period = an earlier start).
- * Name, last day and decision date match the people_live_* indexes in both directions: a page of all 53,000 files is
- * read in index order, not sorted.
+ * boundary is stable. Each order, both ways, is exactly the key of a people_live_* index (migration 007), read forwards
+ * or backwards: a page of all 53,000 files is read in index order, never sorted. Files without the date sort last both
+ * ways, hence a different null flag per direction (more days in the period = an earlier start).
  */
-const ORDER: Record<Filters['sort'], string> = {
-  name: 'p.name_pinyin %D%, p.name %D%, p.id %D%',
-  period: "CASE p.period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END %D%, p.period_since %D%, p.id %D%",
-  daysInPeriod: 'p.period_since IS NULL, p.period_since %R%, p.id %D%',
-  daysToLastDay: 'p.last_day IS NULL, p.last_day %D%, p.id %D%',
-  decisionDate: 'p.decision_date %D%, p.id %D%',
+const ORDER: Record<Filters['sort'], Record<Filters['dir'], string>> = {
+  name: { asc: 'p.name_pinyin, p.name, p.id', desc: 'p.name_pinyin DESC, p.name DESC, p.id DESC' },
+  period: { asc: `${PERIOD_RANK}, p.period_since, p.id`, desc: `${PERIOD_RANK} DESC, p.period_since DESC, p.id DESC` },
+  daysInPeriod: {
+    asc: 'p.period_since IS NOT NULL DESC, p.period_since DESC, p.id DESC',
+    desc: 'p.period_since IS NULL, p.period_since, p.id',
+  },
+  daysToLastDay: { asc: 'p.last_day IS NULL, p.last_day, p.id', desc: 'p.last_day IS NOT NULL DESC, p.last_day DESC, p.id DESC' },
+  decisionDate: { asc: 'p.decision_date, p.id', desc: 'p.decision_date DESC, p.id DESC' },
 }
 
-export function orderBy(sort: Filters['sort'], dir: Filters['dir']): string {
-  const [d, r] = dir === 'desc' ? ['DESC', 'ASC'] : ['ASC', 'DESC']
-  return ORDER[sort].replaceAll('%D%', d).replaceAll('%R%', r)
-}
+export const orderBy = (sort: Filters['sort'], dir: Filters['dir']): string => ORDER[sort][dir]
 
 /** A list row as selected: the full ID number (only its tail leaves core) and `voided` as SQLite's 0/1. */
 type Row = Omit<PersonListRow, 'idTail' | 'voided' | 'termWarning'> & { idNumber: string; voided: number }
@@ -84,7 +86,11 @@ function likeTerms(text: string) {
   }
 }
 
-const STAY_CONDITION: Record<Stay, string | null> = { current: 'p.ward_id IS NOT NULL', past: 'p.ward_id IS NULL', all: null }
+/**
+ * Past files have no ward. The unary + keeps SQLite from reading 50,000 past files through the ward index and sorting
+ * them: the page is read in order from a people_live_* index instead, which holds ward_id to filter on.
+ */
+const STAY_CONDITION: Record<Stay, string | null> = { current: 'p.ward_id IS NOT NULL', past: '+p.ward_id IS NULL', all: null }
 
 /**
  * The list's WHERE clause and its parameters. Each condition is added only when its filter is present: an
@@ -236,6 +242,8 @@ export interface PersonRef {
   name: string
   namePinyin: string
   wardId: string | null
+  /** The first day in this facility: no record of the stay is dated before it. */
+  admissionDate: string
   voided: boolean
 }
 
@@ -244,7 +252,7 @@ export function personRefsByIds(db: Db, ids: readonly string[]): Map<string, Per
   if (ids.length === 0) return new Map()
   const rows = db
     .prepare(
-      `SELECT id, name, name_pinyin AS namePinyin, ward_id AS wardId, voided_at IS NOT NULL AS voided
+      `SELECT id, name, name_pinyin AS namePinyin, ward_id AS wardId, admission_date AS admissionDate, voided_at IS NOT NULL AS voided
        FROM people WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify([...new Set(ids)])) as Array<Omit<PersonRef, 'voided'> & { voided: 0 | 1 }>

@@ -13,6 +13,7 @@ import { assessmentDetail, personAssessments } from './assessmentQueries'
 import { assessmentRepo } from './assessmentRepo'
 import { getInstrument } from './instruments'
 import { psychSettings } from './psychSettings'
+import { assertStayDate } from './stayDates'
 import { openTask } from './taskService'
 
 function instrumentOr404(id: string): Instrument {
@@ -62,7 +63,7 @@ function submit(ctx: Ctx, input: ParsedInput<'psych:submitAssessment'>) {
   const person = personRef(db, input.personId)
   if (!person) throw new AppError('invalid_input', 'err.not_found', { field: 'personId' })
   if (person.voided) throw ruleViolation('person.voided')
-  if (input.administeredOn > today(ctx)) throw ruleViolation('v.date_in_future', 'administeredOn')
+  assertStayDate(input.administeredOn, [person], today(ctx), 'administeredOn')
   const instrument = instrumentOr404(input.instrumentId)
   if (input.answers.length !== instrument.items.length) {
     throw new AppError('invalid_input', 'psych.answer_count', { field: 'answers', params: { expected: instrument.items.length, got: input.answers.length } })

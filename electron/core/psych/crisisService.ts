@@ -7,6 +7,7 @@ import { personRef } from '../people/peopleQueries'
 import type { HandlersFor } from '../handlerTypes'
 import { crisisRepo } from './crisisRepo'
 import { crisisDetail, listCrises, livePeopleScope } from './psychQueries'
+import { assertStayDate } from './stayDates'
 
 function openCrisis(db: Db, id: string) {
   const c = crisisRepo.stateOf(db, id)
@@ -19,7 +20,7 @@ export const crisisHandlers = {
   'psych:raiseCrisis'(input, ctx) {
     const person = personRef(ctx.db, input.personId)
     if (!person || person.voided) throw notFound()
-    if (input.raisedOn > today(ctx)) throw ruleViolation('v.date_in_future', 'raisedOn')
+    assertStayDate(input.raisedOn, [person], today(ctx), 'raisedOn')
     const id = randomUUID()
     crisisRepo.insert(ctx.db, {
       id, personId: input.personId, riskLevel: input.riskLevel, reason: input.reason, raisedOn: input.raisedOn, raisedBy: actorOf(ctx).id, recordedAt: nowIso(ctx),

@@ -126,6 +126,10 @@ type SessionRow = SessionDetail['note'] & Pick<SessionSummary, 'id' | 'kind' | '
   voidReason: string | null
 }
 
+/** The people a session was held with. */
+export const sessionParticipantIds = (db: Db, sessionId: string): string[] =>
+  (db.prepare('SELECT person_id AS personId FROM counselling_participants WHERE session_id = ?').all(sessionId) as Array<{ personId: string }>).map((r) => r.personId)
+
 /** Each session's participants by pinyin (voided files too: the note was written about them). */
 function participantsOf(db: Db, sessionIds: string[]): Map<string, SessionSummary['participants']> {
   const rows = db

@@ -7,7 +7,8 @@ import { staffById } from '../auth/staffRepo'
 import { personRefsByIds } from '../people/peopleQueries'
 import { voidRow } from '../db/voidRepo'
 import type { Db } from '../db/open'
-import { personSessions, sessionDetail, sessionRevisions } from './psychQueries'
+import { personSessions, sessionDetail, sessionParticipantIds, sessionRevisions } from './psychQueries'
+import { assertStayDate } from './stayDates'
 import { sessionRepo, type SessionRecord } from './sessionRepo'
 
 /** Just the editable fields, in one key order: what a revision stores and what an edit compares. */
@@ -45,7 +46,6 @@ export const sessionHandlers = {
   'psych:createSession'(input, ctx) {
     const { db } = ctx
     const actor = actorOf(ctx)
-    if (input.date > today(ctx)) throw ruleViolation('v.date_in_future', 'date')
     if (input.kind === 'individual' && input.participantIds.length !== 1) throw ruleViolation('session.individual_one', 'participantIds')
     const ids = [...new Set(input.participantIds)]
     const people = personRefsByIds(db, ids)
@@ -53,6 +53,7 @@ export const sessionHandlers = {
       const p = people.get(personId)
       if (!p || p.voided) throw new AppError('invalid_input', 'err.not_found', { field: `participantIds.${i}` })
     })
+    assertStayDate(input.date, [...people.values()], today(ctx), 'date')
     const counsellorId = input.counsellorId ?? actor.id
     const counsellor = staffById(db, counsellorId)
     if (!counsellor || counsellor.active !== 1 || !['counsellor', 'admin'].includes(counsellor.role)) {
@@ -72,7 +73,7 @@ export const sessionHandlers = {
     if (!current) throw notFound()
     if (current.voided) throw ruleViolation('session.voided')
     if (current.revision !== input.revision) throw new AppError('conflict', 'session.stale_revision')
-    if (input.date > today(ctx)) throw ruleViolation('v.date_in_future', 'date')
+    assertStayDate(input.date, [...personRefsByIds(db, sessionParticipantIds(db, input.id)).values()], today(ctx), 'date')
     const before = recordOf(current)
     const after = recordOf({ date: input.date, durationMinutes: input.durationMinutes, topic: input.topic, ...input.note })
     const changed = SESSION_REVISION_FIELDS.filter((k) => before[k] !== after[k])

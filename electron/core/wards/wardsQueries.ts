@@ -6,11 +6,12 @@ import { wardsInOrder } from './wardsRepo'
 
 /** The ward list: each ward with its live occupancy, split by period (the counts come from the people domain). */
 export function wardSummaries(db: Db): WardSummary[] {
-  const counts = liveCountsByWardAndPeriod(db)
+  const countsByWard = new Map<string, Array<{ period: Period | null; n: number }>>()
+  for (const c of liveCountsByWardAndPeriod(db)) countsByWard.set(c.wardId, [...(countsByWard.get(c.wardId) ?? []), c])
   return wardsInOrder(db).map((w) => {
     const byPeriod = Object.fromEntries(PERIODS.map((p) => [p, 0])) as Record<Period, number>
     let occupancy = 0
-    for (const c of counts.filter((c) => c.wardId === w.id)) {
+    for (const c of countsByWard.get(w.id) ?? []) {
       occupancy += c.n
       if (c.period) byPeriod[c.period] += c.n
     }

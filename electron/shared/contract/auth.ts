@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Permission, Role } from '../domain/roles'
 import { method, noAudit } from './define'
+import { hasInvisible } from '../domain/identityRules'
 import { keyWithParams, tooLong } from './common'
 
 export interface StaffUser {
@@ -20,6 +21,14 @@ export const username = z
   .min(2, USERNAME_MESSAGE)
   .max(32, USERNAME_MESSAGE)
   .regex(/^[a-zA-Z0-9_.-]+$/, USERNAME_MESSAGE)
+/**
+ * A staff member's name as shown in lists and the audit log: any characters a name or a distinguishing note needs,
+ * in NFC, but nothing invisible (a zero-width space made "王建国" look like another account's name).
+ */
+export const staffDisplayName = z
+  .string({ error: 'v.required' })
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(z.string().min(1, 'v.required').max(40, tooLong(40)).refine((s) => !hasInvisible(s), 'name.invisible'))
 export const password = z
   .string({ error: 'v.required' })
   .min(8, keyWithParams('v.password_short', { min: 8 }))

@@ -23,7 +23,12 @@ export const intRange = (min: number, max: number, key: RangeKey = 'v.range') =>
 /** A whole number not below min (a count, an offset, a revision). */
 export const intAtLeast = (min: number) => z.number({ error: 'v.number' }).int('v.integer').min(min, atLeast(min))
 
-export const isoDate = z.string({ error: 'v.required' }).refine(isValidIsoDate, { message: 'v.date' })
+/** No record of a facility, a person's birth included, is dated before this: an earlier date is a typing mistake. */
+export const EARLIEST_DATE = '1900-01-01'
+export const isoDate = z
+  .string({ error: 'v.required' })
+  .refine(isValidIsoDate, { message: 'v.date' })
+  .refine((d) => d >= EARLIEST_DATE, { message: keyWithParams('v.date_too_early', { min: EARLIEST_DATE }) })
 export const optionalIsoDate = z.union([isoDate, z.null()]).optional()
 export const id = z.string({ error: 'v.required' }).uuid({ message: 'v.id' })
 export const text = (max: number) => z.string({ error: 'v.required' }).trim().min(1, 'v.required').max(max, tooLong(max))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { password, username } from './auth'
+import { password, staffDisplayName, username } from './auth'
 import { intRange, text, tooMany } from './common'
 import { method, noAudit } from './define'
 import { wardFields } from './wards'
@@ -24,7 +24,7 @@ export const setupContract = {
         .array(z.object({ name: wardFields.name, capacity: wardFields.capacity }))
         .min(1, 'v.wards_required')
         .max(50, tooMany(50)),
-      admin: z.object({ username, displayName: text(40), password }),
+      admin: z.object({ username, displayName: staffDisplayName, password }),
     }),
     access: 'public',
     audit: { kind: 'write', recordType: 'facility', record: () => null },

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES, type Role } from '../domain/roles'
-import { password, username } from './auth'
-import { id, text } from './common'
+import { password, staffDisplayName, username } from './auth'
+import { id } from './common'
 import { method, noAudit } from './define'
 
 export { LOGIN_LOCK_RULE } from '../domain/loginLock'
@@ -25,7 +25,7 @@ export const staffContract = {
   'staff:create': method<{ id: string }>()({
     input: z.object({
       username,
-      displayName: text(40),
+      displayName: staffDisplayName,
       role: z.enum(ROLES, { error: 'v.required' }),
       wardId: id.nullable().default(null),
       password,
@@ -36,7 +36,7 @@ export const staffContract = {
   'staff:update': method<null>()({
     input: z.object({
       id,
-      displayName: text(40),
+      displayName: staffDisplayName,
       role: z.enum(ROLES, { error: 'v.required' }),
       wardId: id.nullable().default(null),
       active: z.boolean(),

@@ -15,14 +15,24 @@ export function isValidIsoDate(value: string): boolean {
   return d <= daysInMonth(y, mo)
 }
 
+/**
+ * Milliseconds of a UTC midnight. Date.UTC reads years 0–99 as 1900–1999, so the year is set on its own: 0050-06-15
+ * stays in the year 50 (and is then refused by the contract's earliest date, not silently moved 1,900 years).
+ */
+function utcMidnight(year: number, monthIndex: number, day: number): number {
+  const date = new Date(Date.UTC(2000, 0, 1))
+  date.setUTCFullYear(year, monthIndex, day)
+  return date.getTime()
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return new Date(utcMidnight(year, month, 0)).getUTCDate()
 }
 
 function toUtc(date: IsoDate): number {
   if (!isValidIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`)
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d)
+  return utcMidnight(y, m - 1, d)
 }
 
 function fromUtc(ms: number): IsoDate {
@@ -41,7 +51,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const ty = Math.floor(monthIndex / 12)
   const tm = (monthIndex % 12) + 1
   const td = Math.min(d, daysInMonth(ty, tm))
-  return fromUtc(Date.UTC(ty, tm - 1, td))
+  return fromUtc(utcMidnight(ty, tm - 1, td))
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -47,6 +47,26 @@ const LETTER = /^[\p{Script=Han}\p{Script=Latin}]$/u
 /** Control, format (zero-width, direction marks), private-use and unassigned characters, and spaces other than U+0020. */
 const INVISIBLE = /[\p{C}\p{Z}]/u
 
+/** Whether the text holds a control, format (zero-width, direction override), private-use character or a space other than U+0020. */
+export function hasInvisible(text: string): boolean {
+  return [...text].some((c) => c !== ' ' && INVISIBLE.test(c))
+}
+
+/**
+ * A username as a reader sees it: case, separators, and digits read as letters (0/o, 1/l/i, 5/s) and letter pairs read
+ * as one (rn/m, vv/w) do not tell two accounts apart, so two usernames with the same skeleton are refused.
+ */
+export function usernameSkeleton(username: string): string {
+  return username
+    .toLowerCase()
+    .replace(/[._-]/g, '')
+    .replace(/0/g, 'o')
+    .replace(/[1i]/g, 'l')
+    .replace(/5/g, 's')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+}
+
 export function normalizeLegalName(raw: string): string {
   return raw.normalize('NFC').replace(/^ +| +$/g, '')
 }

@@ -10,9 +10,10 @@
  * prefix query reads only its matching range and never the people table. Triggers cannot use a CTE, hence the small
  * table of positions.
  *
- * The partial indexes serve the ward list's occupancy counts (an index-only count of current files) and the all-people
- * list's pages in name, last-day and decision-date order over every live file (the trailing ward_id filters current
- * or past files inside the index).
+ * The partial indexes on people serve the ward list's occupancy counts (an index-only count of current files) and the all-people
+ * list's pages in each of its orders, both ways, over every live file (the trailing ward_id filters current
+ * or past files inside the index). Each also holds voided_at, always NULL in it: SQLite reads a column of the index's
+ own WHERE from the table unless the index holds it, and these must answer without reading the table.
  */
 
 /**
@@ -65,8 +66,17 @@ BEGIN
   ${insertTerms('NEW', '', 'NEW.voided_at IS NULL')}
 END;
 
-CREATE INDEX people_ward_period ON people(ward_id, period) WHERE voided_at IS NULL;
-CREATE INDEX people_live_name ON people(name_pinyin, name, id, ward_id) WHERE voided_at IS NULL;
-CREATE INDEX people_live_last_day ON people(last_day IS NULL, last_day, id, ward_id) WHERE voided_at IS NULL;
-CREATE INDEX people_live_decision ON people(decision_date, id, ward_id) WHERE voided_at IS NULL;
+CREATE INDEX people_ward_period ON people(ward_id, period, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX people_live_name ON people(name_pinyin, name, id, ward_id, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX people_live_last_day ON people(last_day IS NULL, last_day, id, ward_id, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX people_live_last_day_desc ON people(last_day IS NOT NULL, last_day, id, ward_id, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX people_live_period ON people(CASE period WHEN 'detox' THEN 1 WHEN 'education' THEN 2 WHEN 'rehabilitation' THEN 3 WHEN 'return' THEN 4 ELSE 5 END, period_since, id, ward_id, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX people_live_period_since ON people(period_since IS NULL, period_since, id, ward_id, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX people_live_period_since_desc ON people(period_since IS NOT NULL, period_since, id, ward_id, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX people_live_decision ON people(decision_date, id, ward_id, voided_at) WHERE voided_at IS NULL;
+
+-- The few voided files, which facility-wide psychology lists leave out, without reading every file.
+CREATE INDEX people_voided ON people(voided_at, id) WHERE voided_at IS NOT NULL;
+-- The facility's open crises without reading every crisis ever raised.
+CREATE INDEX crises_status ON crises(status, raised_on);
 `

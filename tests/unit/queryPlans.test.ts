@@ -1,0 +1,190 @@
+/**
+ * Query-plan guard for the hot paths (issue 9). Each entry of HOT_CALLS is one dispatcher call; the test records every
+ * statement the call prepares, with its parameters, and asks SQLite (EXPLAIN QUERY PLAN) how it runs each one on a
+ * migrated database. No statement may read a big table row by row:
+ *   - a bare `SCAN <big table>` fails;
+ *   - `SCAN <big table> USING … INDEX` passes only when the index gives the order and a LIMIT stops the walk (no temp
+ *     B-tree for the ORDER BY), or when it is a count read from the index alone (COVERING), never from the table.
+ * A table is big unless it is listed in SMALL_TABLES, so tables that later capabilities add (fitness measurements,
+ * attendance…) are guarded from their first hot query. Adding a hot query is one line in HOT_CALLS.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateDemo } from '../../electron/core/demo/generate'
+import { createDispatcher, type Dispatch } from '../../electron/core/dispatch'
+import { openDatabase, type Db } from '../../electron/core/db/open'
+import { ROSTER_SORTS, STAYS, type Input, type MethodName } from '../../electron/shared/contract'
+import { fixedClock, ok } from './helpers'
+
+/** Tables whose size does not grow with the files: a scan of them is harmless. */
+const SMALL_TABLES = new Set(['wards', 'staff', 'settings', 'config_versions', 'instrument_texts', 'search_positions'])
+
+interface World {
+  wardId: string
+  currentId: string
+  pastId: string
+}
+
+type HotCall = [label: string, call: (w: World) => { [M in MethodName]: [M, Input<M>] }[MethodName]]
+
+const DIRS = ['asc', 'desc'] as const
+
+const HOT_CALLS: HotCall[] = [
+  ['wards:list', () => ['wards:list', {}]],
+  // One ward's roster page, every sort both ways, each filter, and a later page (its total is counted).
+  ...ROSTER_SORTS.flatMap((sort) => DIRS.map((dir): HotCall => [`roster by ${sort} ${dir}`, (w) => ['people:list', { wardId: w.wardId, sort, dir, offset: 50, limit: 50 }]])),
+  ['roster, one period', (w) => ['people:list', { wardId: w.wardId, period: 'education', offset: 50 }]],
+  ['roster, one sex', (w) => ['people:list', { wardId: w.wardId, sex: 'F', offset: 50 }]],
+  ['roster, name fragment', (w) => ['people:list', { wardId: w.wardId, q: '张', offset: 50 }]],
+  ['roster, initials', (w) => ['people:list', { wardId: w.wardId, q: 'zs', sort: 'daysToLastDay', offset: 50 }]],
+  ['ward roster for print', (w) => ['people:roster', { wardId: w.wardId }]],
+  // The all-people list over 53,000 files: a deep page in the orders an index gives, and its total.
+  ...STAYS.flatMap((stay) =>
+    ROSTER_SORTS.flatMap((sort) =>
+      DIRS.map((dir): HotCall => [`all people (${stay}) by ${sort} ${dir}`, () => ['people:list', { stay, sort, dir, offset: 500, limit: 100 }]]),
+    ),
+  ),
+  ['all people, name fragment', () => ['people:list', { q: '张伟', stay: 'all', offset: 100 }]],
+  ...['张', '张伟', '伟', 'zs', 'zhang', 'z', '1985', '0512', '110101199003070011'].map((q): HotCall => [`search "${q}"`, () => ['people:search', { q, limit: 10 }]]),
+  ['person file', (w) => ['people:get', { id: w.currentId }]],
+  ['past person file', (w) => ['people:get', { id: w.pastId }]],
+  ['person history', (w) => ['people:history', { id: w.currentId }]],
+  ['psych ward screen', (w) => ['psych:wardScreen', { wardId: w.wardId }]],
+  ['psych person assessments', (w) => ['psych:personAssessments', { personId: w.currentId }]],
+  ['psych open tasks of a ward', (w) => ['psych:tasks', { wardId: w.wardId, status: 'open' }]],
+  ['psych open crises', () => ['psych:crises', { status: 'open' }]],
+  ['audit log, newest page', () => ['audit:list', {}]],
+  ['audit log of one file', (w) => ['audit:list', { personId: w.currentId }]],
+  ['audit log by method and dates', () => ['audit:list', { method: 'people:get', from: '2026-01-01', to: '2026-11-23' }]],
+  ['audit trail on a person file', (w) => ['people:auditTrail', { id: w.currentId }]],
+]
+
+interface Recorded {
+  sql: string
+  args: unknown[]
+}
+
+/** Wraps db.prepare so each statement run is recorded with its arguments. */
+function recordStatements(db: Db): { take: () => Recorded[] } {
+  let recorded: Recorded[] = []
+  const prepare = db.prepare.bind(db)
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql)
+    return new Proxy(statement, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown
+        if (typeof value !== 'function') return value
+        if (prop === 'all' || prop === 'get' || prop === 'run' || prop === 'iterate') {
+          return (...args: unknown[]) => {
+            recorded.push({ sql, args })
+            return (value as (...a: unknown[]) => unknown).apply(target, args)
+          }
+        }
+        return (value as (...a: unknown[]) => unknown).bind(target)
+      },
+    })
+  }) as Db['prepare']
+  return {
+    take() {
+      const out = recorded
+      recorded = []
+      return out
+    },
+  }
+}
+
+/** Table behind each name a plan line can show (aliases from FROM/JOIN). */
+function aliasesOf(sql: string): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
+    const table = m[1]!
+    map.set(table, table)
+    const alias = m[2]
+    if (alias && !/^(WHERE|JOIN|LEFT|INNER|ON|ORDER|GROUP|LIMIT|USING|CROSS|UNION|AND)$/i.test(alias)) map.set(alias, table)
+  }
+  return map
+}
+
+const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 160)
+
+/** Why a statement reads a big table row by row, or null when its plan is fine. */
+function planProblem(db: Db, { sql, args }: Recorded, bigTables: Set<string>): string | null {
+  if (!/^\s*(SELECT|WITH|UPDATE|DELETE)\b/i.test(sql)) return null
+  const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(args as [])) as Array<{ id: number; parent: number; detail: string }>
+  const details = plan.map((r) => r.detail)
+  const aliases = aliasesOf(sql)
+  const isCount = /^\s*SELECT\s+count\(\*\)/i.test(sql)
+  for (const { parent, detail } of plan) {
+    const scan = /^SCAN (\w+)(?: USING (COVERING )?INDEX (\w+))?/.exec(detail)
+    if (!scan) continue
+    // A sort at the scan's own level means the scan does not give the order: it reads everything, then sorts.
+    const sortsForOrder = plan.some((r) => r.parent === parent && /USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY/.test(r.detail))
+    const table = aliases.get(scan[1]!) ?? scan[1]!
+    if (!bigTables.has(table)) continue
+    const [, , covering, index] = scan
+    const orderedWalk = /\bLIMIT\b/i.test(sql) && !sortsForOrder
+    if (!index && !orderedWalk) return `full scan of ${table}: ${details.join(' | ')} — ${oneLine(sql)}`
+    const indexOnlyCount = isCount && covering !== undefined
+    if (index && !orderedWalk && !indexOnlyCount) return `reads all of ${table} through ${index}: ${details.join(' | ')} — ${oneLine(sql)}`
+  }
+  return null
+}
+
+let db: Db
+let dispatch: Dispatch
+let session: string
+let world: World
+let recorder: { take: () => Recorded[] }
+let bigTables: Set<string>
+
+beforeAll(() => {
+  db = openDatabase(':memory:')
+  db.transaction(() => generateDemo(db, { people: 40, seed: 3, clock: fixedClock, wardSize: 20 }))()
+  // Past files, as they are kept after release: no current ward.
+  const [past] = db.prepare('SELECT id FROM people ORDER BY id LIMIT 5').all() as Array<{ id: string }>
+  db.prepare('UPDATE people SET ward_id = NULL WHERE id IN (SELECT id FROM people ORDER BY id LIMIT 5)').run()
+  dispatch = createDispatcher({ db, clock: fixedClock })
+  session = ok(dispatch('auth:login', { username: 'admin', password: 'Admin#2026' }, null) as never as { ok: true; value: { sessionId: string } }).sessionId
+  const wardId = (db.prepare('SELECT ward_id AS id FROM people WHERE ward_id IS NOT NULL LIMIT 1').get() as { id: string }).id
+  const currentId = (db.prepare('SELECT id FROM people WHERE ward_id = ? LIMIT 1').get(wardId) as { id: string }).id
+  world = { wardId, currentId, pastId: past!.id }
+  bigTables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>)
+      .map((r) => r.name)
+      .filter((name) => !SMALL_TABLES.has(name)),
+  )
+  recorder = recordStatements(db)
+})
+afterAll(() => db.close())
+
+describe('hot queries read the big tables through indexes', () => {
+  it.each(HOT_CALLS)('%s', (_label, makeCall) => {
+    const [method, input] = makeCall(world)
+    recorder.take()
+    const result = dispatch(method, input, session)
+    expect(result.ok, JSON.stringify(result)).toBe(true)
+    const statements = recorder.take()
+    expect(statements.length).toBeGreaterThan(0)
+    const problems = statements.map((s) => planProblem(db, s, bigTables)).filter((p): p is string => p !== null)
+    expect(problems).toEqual([])
+  })
+})
+
+describe('the guard itself', () => {
+  it.each([
+    ['a filter on an unindexed column', "SELECT id FROM people WHERE household_address = 'x'", 'full scan of people'],
+    ['an optional-parameter filter', 'SELECT id FROM people p WHERE (@w IS NULL OR p.ward_id = @w)', 'full scan of people'],
+    ['a fragment LIKE', "SELECT id FROM people p WHERE p.name LIKE '%伟%'", 'full scan of people'],
+    ['a page sorted outside any index', 'SELECT id FROM people p WHERE p.voided_at IS NULL ORDER BY p.ethnicity LIMIT 10', ''],
+    ['a count that reads the table', "SELECT count(*) FROM people WHERE sex = 'M'", 'full scan of people'],
+  ])('fails %s', (_name, sql, message) => {
+    const args = sql.includes('@w') ? [{ w: null }] : []
+    const problem = planProblem(db, { sql, args }, bigTables)
+    expect(problem).not.toBeNull()
+    expect(problem).toContain(message)
+  })
+
+  it('passes an indexed page and an index-only count', () => {
+    expect(planProblem(db, { sql: 'SELECT id FROM people p WHERE p.ward_id = ? AND p.voided_at IS NULL', args: ['w'] }, bigTables)).toBeNull()
+    expect(planProblem(db, { sql: 'SELECT count(*) FROM people p WHERE p.voided_at IS NULL', args: [] }, bigTables)).toBeNull()
+  })
+})
