@@ -169,7 +169,7 @@ export function VirtualTable({ count, rowHeight, colWidths, head, row, onOpen, o
         ))}
       </colgroup>
       <Table.Thead>{head}</Table.Thead>
-      <Table.Tbody ref={bodyRef} onKeyDown={onKeyDown}>
+      <tbody ref={bodyRef} onKeyDown={onKeyDown}>
         {before > 0 && (
           <tr aria-hidden="true" className="virtual-spacer" style={{ height: before }}>
             <td colSpan={columns} />
@@ -195,7 +195,7 @@ export function VirtualTable({ count, rowHeight, colWidths, head, row, onOpen, o
             <td colSpan={columns} />
           </tr>
         )}
-      </Table.Tbody>
+      </tbody>
     </Table>
   )
 }
@@ -220,18 +220,19 @@ const RowView = memo(function RowView({ index, content, tabStop, height, columns
     onFocus: () => onFocusRow(index),
     style: { height },
   }
+  // Plain elements (styled in app.css): a Mantine component per row and cell costs more than a long table affords.
   if (!content) {
     return (
-      <Table.Tr {...common} aria-busy="true" className="virtual-row">
-        <Table.Td colSpan={columns}>
+      <tr {...common} aria-busy="true" className="virtual-row">
+        <td colSpan={columns}>
           <Skeleton h={12} w={`${60 + ((index * 37) % 35)}%`} radius="sm" />
-        </Table.Td>
-      </Table.Tr>
+        </td>
+      </tr>
     )
   }
   return (
-    <Table.Tr {...common} className="virtual-row clickable-row" c={content.dimmed ? 'dimmed' : undefined} onClick={() => onOpen(index)}>
+    <tr {...common} className="virtual-row clickable-row" data-dimmed={content.dimmed || undefined} onClick={() => onOpen(index)}>
       {content.cells}
-    </Table.Tr>
+    </tr>
   )
 })

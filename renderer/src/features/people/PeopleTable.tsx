@@ -7,7 +7,8 @@ import type { PersonListRow } from '@shared/contract'
 import { DaysToLastDay } from '../../components/DaysToLastDay'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorAlert } from '../../components/ErrorAlert'
-import { PeriodBadge } from '../../components/PeriodBadge'
+import { PERIOD_COLORS } from '../../components/PeriodBadge'
+import { PERIODS, type Period } from '@shared/domain/periods'
 import { SortableTh } from '../../components/SortableTh'
 import { TableSkeleton } from '../../components/TableSkeleton'
 import { VirtualTable, type VirtualRow } from '../../components/VirtualTable'
@@ -40,6 +41,7 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
   const filters = useMemo(() => listFilters(query, wardId), [query, wardId])
   const resetKey = JSON.stringify(filters)
   const list = usePeopleBlocks(filters)
+  const texts = useCellTexts()
   // Past files only: no period to show or sort by, so those columns go (every cell would be "—").
   const pastOnly = !wardId && filters.stay === 'past'
   // The ward column says where each person is; on the past-only list every cell would say 已出所.
@@ -71,7 +73,7 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
   const rowAt = (index: number): VirtualRow | null => {
     const row = list.rowAt(index)
     // Memoised cells: a re-render of the table (a ward switch, a scroll) skips the rows whose data did not change.
-    return row ? { key: row.id, cells: <PeopleCells row={row} pastOnly={pastOnly} withWard={withWard} />, dimmed: row.voided } : null
+    return row ? { key: row.id, cells: <PeopleCells row={row} pastOnly={pastOnly} withWard={withWard} texts={texts} />, dimmed: row.voided } : null
   }
   const open = (index: number) => {
     const row = list.rowAt(index)
@@ -118,64 +120,81 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
   )
 }
 
-/** One person's cells. Memoised on the row object (the same object while its block is cached). */
-const PeopleCells = memo(function PeopleCells({ row, pastOnly, withWard }: { row: PersonListRow; pastOnly: boolean; withWard: boolean }) {
+/** Texts every row shows, translated once per table rather than once per cell (i18next's t() is not free). */
+function useCellTexts() {
   const { t } = useTranslation()
-    const past = isPast(row)
-    const dash = (
-      <Text c="dimmed" fz="sm" span>
-        —
-      </Text>
-    )
-    return (
-      <>
-        <Table.Td>
-          <Group gap={6} wrap="nowrap">
-            <Text fz="sm" fw={500} truncate td={row.voided ? 'line-through' : undefined}>
-              {row.name}
-            </Text>
-            {row.voided && (
-              <Badge size="xs" color="red" variant="light">
-                {t('common.voided')}
-              </Badge>
-            )}
-          </Group>
-        </Table.Td>
-        <Table.Td>{t(`sex.${row.sex}`)}</Table.Td>
-        <Table.Td className="tabular">{row.idTail}</Table.Td>
-        {withWard && (
-          <Table.Td>
-            {past ? (
-              <Group gap={6} wrap="nowrap" data-testid="past-file">
-                <Badge size="sm" variant="light" color="gray" radius="sm">
-                  {t('roster.past')}
-                </Badge>
-              </Group>
-            ) : (
-              (row.wardName ?? '—')
-            )}
-          </Table.Td>
+  return useMemo(
+    () => ({
+      sex: { M: t('sex.M'), F: t('sex.F') },
+      period: Object.fromEntries(PERIODS.map((p) => [p, t(`period.${p}`)])) as Record<Period, string>,
+      noPeriod: t('file.noPeriod'),
+      past: t('roster.past'),
+      voided: t('common.voided'),
+    }),
+    [t],
+  )
+}
+type CellTexts = ReturnType<typeof useCellTexts>
+
+const DASH = <span className="cell-dim">—</span>
+
+/**
+ * One person's cells, in plain elements (a roster renders some thirty rows on every ward switch; Mantine components
+ * cost more per cell than the table can afford). Memoised on the row object (the same object while its block is cached).
+ */
+const PeopleCells = memo(function PeopleCells({ row, pastOnly, withWard, texts }: { row: PersonListRow; pastOnly: boolean; withWard: boolean; texts: CellTexts }) {
+  const past = isPast(row)
+  return (
+    <>
+      <td>
+        <span className="cell-name" data-voided={row.voided || undefined}>
+          {row.name}
+        </span>
+        {row.voided && (
+          <Badge size="xs" color="red" variant="light" ml={6}>
+            {texts.voided}
+          </Badge>
         )}
-        {!pastOnly && <Table.Td>{past ? dash : <PeriodBadge period={row.period} />}</Table.Td>}
-        {!pastOnly && (
-          <Table.Td ta="right" className="tabular">
-            {past ? dash : (row.daysInPeriod ?? '—')}
-          </Table.Td>
-        )}
-        <Table.Td ta="right" className="tabular">
+      </td>
+      <td>{texts.sex[row.sex]}</td>
+      <td className="tabular">{row.idTail}</td>
+      {withWard && (
+        <td>
           {past ? (
-            // Released: the last day is a date in the past, not a warning (the red badge is for people still inside).
-            <Text fz="sm" c="dimmed" span>
-              {row.lastDay ?? '—'}
-            </Text>
+            <span className="cell-chip" data-color="gray" data-testid="past-file">
+              {texts.past}
+            </span>
           ) : (
-            <DaysToLastDay days={row.daysToLastDay} warning={row.termWarning} />
+            (row.wardName ?? '—')
           )}
-        </Table.Td>
-        <Table.Td className="tabular">{row.decisionDate}</Table.Td>
-      </>
-    )
-  })
+        </td>
+      )}
+      {!pastOnly && (
+        <td>
+          {past ? (
+            DASH
+          ) : (
+            <span className="cell-chip" data-color={row.period ? PERIOD_COLORS[row.period] : 'gray'}>
+              {row.period ? texts.period[row.period] : texts.noPeriod}
+            </span>
+          )}
+        </td>
+      )}
+      {!pastOnly && <td className="tabular cell-right">{past || row.daysInPeriod === null ? DASH : row.daysInPeriod}</td>}
+      <td className="tabular cell-right">
+        {past ? (
+          // Released: the last day is a date in the past, not a warning (the red badge is for people still inside).
+          <span className="cell-dim">{row.lastDay ?? '—'}</span>
+        ) : row.termWarning ? (
+          <DaysToLastDay days={row.daysToLastDay} warning={row.termWarning} />
+        ) : (
+          (row.daysToLastDay ?? DASH)
+        )}
+      </td>
+      <td className="tabular">{row.decisionDate}</td>
+    </>
+  )
+})
 
 /**
  * Performance marks for `npm run bench:ui` (tests/bench/ui.ts reads them back): each block of a list once its rows are
