@@ -1,7 +1,7 @@
 import { IconBuildingCommunity } from '@tabler/icons-react'
 import type { FeatureModule } from '../../app/feature'
 import { prefetchPeopleList } from '../people/usePeopleBlocks'
-import { prefetchWards } from './useWards'
+import { prefetchWards } from './wardsQuery'
 
 export const wardsFeature: FeatureModule = {
   routes: [
