@@ -243,6 +243,7 @@ async function main() {
         await page.waitForTimeout(50)
       }
       log(`  ward switch: the roster's request answered after ${median(answered).toFixed(0)} ms (median), the rest is rendering`)
+      log(`  ward switch times in order: ${switches.map((t) => t.toFixed(0)).join(' ')}`)
       add('ui:ward switch to rendered roster', switches, 100)
       await close()
     }
