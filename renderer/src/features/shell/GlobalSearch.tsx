@@ -1,4 +1,4 @@
-import { Badge, Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core'
+import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
@@ -76,13 +76,8 @@ export function GlobalSearch() {
                     {t(`sex.${row.sex}`)} · {personPlace(t, row)} · ****{row.idTail}
                   </Text>
                 </Group>
-                {row.wardId ? (
-                  <PeriodBadge period={row.period} size="sm" />
-                ) : (
-                  <Badge size="sm" variant="light" color="gray" radius="sm">
-                    {t('roster.past')}
-                  </Badge>
-                )}
+                {/* A released file has no current period; its place already says 已出所 and the last day. */}
+                {row.wardId && <PeriodBadge period={row.period} size="sm" />}
               </Group>
             </Combobox.Option>
           ))}
