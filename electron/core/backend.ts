@@ -8,7 +8,7 @@ import type { BackendEventListener } from '../shared/events'
 import { SessionStore } from './auth/sessions'
 import type { Clock } from './context'
 import { openDatabase, type Db } from './db/open'
-import { createDispatcher, type Dispatch } from './dispatch'
+import { createDispatcher, type AsyncDispatch, type Dispatch, type Dispatcher } from './dispatch'
 
 export interface BackendOptions {
   /** The database file (created and migrated if needed), or ':memory:'. */
@@ -23,6 +23,8 @@ export interface BackendOptions {
 export interface Backend {
   /** The dispatcher of the database open now; the same function stays valid across a reopen. */
   readonly dispatch: Dispatch
+  /** The same, for the worker: a sign-in's password work runs off the thread (see dispatch.ts). */
+  readonly dispatchAsync: AsyncDispatch
   readonly file: string
   /** The open connection (for tests and the CLI's own checks; calls go through dispatch). */
   readonly db: Db
@@ -44,9 +46,14 @@ export function openBackend(options: BackendOptions): Backend {
     if (!db) throw new Error('the back end is closed')
     return current(method, input, sessionId)
   }
+  const dispatchAsync: AsyncDispatch = async (method, input, sessionId) => {
+    if (!db) throw new Error('the back end is closed')
+    return current.async(method, input, sessionId)
+  }
 
   return {
     dispatch,
+    dispatchAsync,
     get file() {
       return file
     },
@@ -68,7 +75,7 @@ export function openBackend(options: BackendOptions): Backend {
   }
 }
 
-function dispatcherFor(db: Db, options: BackendOptions): Dispatch {
+function dispatcherFor(db: Db, options: BackendOptions): Dispatcher {
   return createDispatcher({
     db,
     sessions: new SessionStore(),

@@ -1,6 +1,7 @@
 import type { StaffUser } from '../shared/contract'
 import { todayIn } from '../shared/domain/dates'
 import type { Db } from './db/open'
+import type { LoginThrottle } from './auth/loginThrottle'
 import type { SessionStore } from './auth/sessions'
 
 export interface Clock {
@@ -21,6 +22,10 @@ export interface Ctx {
   auditDetail: string | null
   /** Reports a long job's progress to the window; absent when nobody listens. */
   progress?: ProgressReporter
+  /** Failed sign-ins of this back end, to bound their rate. */
+  loginThrottle: LoginThrottle
+  /** The call's password already derived off the thread (the asynchronous path), for the salt it was derived with. */
+  passwordKey?: { salt: string; key: Buffer } | undefined
 }
 
 export type ProgressReporter = (done: number, total: number, label: string) => void

@@ -6,7 +6,12 @@ import type { BackendEventListener } from '../shared/events'
 import { roleHas } from '../shared/domain/roles'
 import { translate, type Locale } from '../shared/i18n/messages'
 import { appendAudit } from './audit/auditLog'
+import { writeAuditAnchor } from './audit/auditSeal'
 import { loadActor } from './auth/authService'
+import { LoginThrottle } from './auth/loginThrottle'
+import { derivePasswordAsync, UNKNOWN_USER_SALT } from './auth/passwords'
+import { staffByUsername } from './auth/staffRepo'
+import { recordSecurityEvent, SECURITY_EVENTS } from './audit/securityEvents'
 import { SessionStore } from './auth/sessions'
 import { nowIso, systemClock, type Clock, type Ctx, type ProgressReporter } from './context'
 import type { Db } from './db/open'
@@ -27,13 +32,19 @@ export interface DispatcherOptions {
 }
 
 export type Dispatch = (method: unknown, input: unknown, sessionId: string | null) => ApiResult<unknown>
+/** The same dispatcher for callers that can wait (the back-end worker): password work then runs off its thread. */
+export type AsyncDispatch = (method: unknown, input: unknown, sessionId: string | null) => Promise<ApiResult<unknown>>
+
+/** A dispatcher with its asynchronous form; both share sessions, the sign-in throttle and the database. */
+export type Dispatcher = Dispatch & { async: AsyncDispatch }
 
 /**
  * The one entry point for every caller (IPC, HTTP, tests): unknown input → session → permission → zod parse →
  * service in a transaction → audit row in the same transaction → `{ok, value}` or `{ok:false, error}`.
  */
-export function createDispatcher(options: DispatcherOptions): Dispatch {
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db } = options
+  const loginThrottle = new LoginThrottle()
   const sessions = options.sessions ?? new SessionStore()
   const clock = options.clock ?? systemClock
   const locale = options.locale ?? 'zh-CN'
@@ -43,7 +54,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     error: { code, message: translate(locale, key, params), key: fieldMessage(key, params), ...(fields ? { fields } : {}) },
   })
 
-  return function dispatch(methodName, rawInput, sessionId) {
+  function dispatch(methodName: unknown, rawInput: unknown, sessionId: string | null, passwordKey?: Ctx['passwordKey']): ApiResult<unknown> {
     if (!isMethodName(methodName)) return fail('unknown_method', 'err.unknown_method')
     const spec = contract[methodName] as MethodSpec<z.ZodType, unknown>
     const actor = loadActor(db, sessions.touch(sessionId, clock.now().getTime()))
@@ -51,13 +62,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
 
     // Access before validation: a caller without the permission learns nothing about the method's fields.
     if (spec.access !== 'public' && spec.access !== 'authenticated' && !roleHas(actor!.role, spec.access)) {
+      recordSecurityEvent(db, {
+        at: clock.now().toISOString(), actorId: actor!.id, actorName: actor!.displayName, method: SECURITY_EVENTS.forbidden,
+        recordType: null, recordId: null, detail: JSON.stringify({ method: methodName }),
+      })
       return fail('forbidden', 'err.forbidden')
     }
 
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
 
-    const ctx: Ctx = { db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName) }
+    const ctx: Ctx = {
+      db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName), loginThrottle, passwordKey,
+    }
     const handler = handlers[methodName] as (input: unknown, ctx: Ctx) => unknown
     try {
       const run = () => {
@@ -77,6 +94,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
         return value
       }
       const value = spec.audit.kind === 'none' ? run() : db.transaction(run).immediate()
+      // After the commit: the anchor outside the database never names a row that was rolled back.
+      if (spec.audit.kind !== 'none') writeAuditAnchor(db, nowIso(ctx))
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) {
@@ -93,6 +112,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return fail('internal', 'err.internal')
     }
   }
+
+  /**
+   * A sign-in derives its password key on libuv's thread pool first (~50 ms of scrypt that would otherwise hold up every
+   * other call), then runs as usual. Nothing is written before: the key is only used if the account's salt is unchanged.
+   */
+  async function dispatchAsync(methodName: unknown, rawInput: unknown, sessionId: string | null): Promise<ApiResult<unknown>> {
+    if (methodName !== 'auth:login') return dispatch(methodName, rawInput, sessionId)
+    const parsed = contract['auth:login'].input.safeParse(rawInput ?? {})
+    if (!parsed.success || loginThrottle.blocked(parsed.data.username, clock.now().getTime())) return dispatch(methodName, rawInput, sessionId)
+    const salt = staffByUsername(db, parsed.data.username)?.passwordSalt ?? UNKNOWN_USER_SALT
+    const key = await derivePasswordAsync(parsed.data.password, salt)
+    return dispatch(methodName, rawInput, sessionId, { salt, key })
+  }
+
+  return Object.assign((method: unknown, input: unknown, sessionId: string | null) => dispatch(method, input, sessionId), { async: dispatchAsync })
 }
 
 function progressTo(listener: BackendEventListener, method: string): ProgressReporter {

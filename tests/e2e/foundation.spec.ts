@@ -24,6 +24,11 @@ test('first run: create the facility and its administrator', async ({ page, fres
   await page.getByLabel('密码', { exact: true }).fill('Chief#2026')
   await page.getByLabel('确认密码').fill('Chief#2026')
   await page.getByRole('button', { name: '完成初始化' }).click()
+  // The audit key's recovery code is shown once; going on needs the promise that it was kept.
+  await expect(page.getByTestId('recovery-code')).toContainText(/\d+(-[A-Z2-9]{4}){13}/)
+  await expect(page.getByRole('button', { name: '前往登录' })).toBeDisabled()
+  await page.getByLabel('我已打印或抄写并妥善保管').check()
+  await page.getByRole('button', { name: '前往登录' }).click()
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
 })
 

@@ -16,6 +16,7 @@ const HELP = `Xinsheng command line
   migrate --db FILE                                      apply pending migrations
   integrity --db FILE                                    PRAGMA integrity_check + foreign_key_check
   audit-verify --db FILE                                 verify the audit log's hash chain
+  audit-key-restore --db FILE --code-file FILE [--replace]   rebuild the audit key from its printed recovery code
   serve [--db FILE] [--port N] [--no-open]               browser mode on 127.0.0.1
   start [--db FILE] [--port N] [--no-open]               Electron if installed, else browser mode
 `

@@ -174,13 +174,15 @@ describe('permissions', () => {
     ['ward_officer', 'audit:list', {}],
     ['ward_officer', 'facility:update', { name: '改名' }],
     ['ward_officer', 'staff:create', { username: 'sneaky', displayName: 'S', role: 'admin', password: 'Sneaky#2026pw' }],
-  ])('%s calling %s → forbidden, nothing written', (role, method, input) => {
+  ])('%s calling %s → forbidden, nothing written but the security event', (role, method, input) => {
     const before = { ...snapshot(), staff: count(db, 'staff'), wards: count(db, 'wards') }
     // valid input, so the refusal is the permission and not the schema
     const body = input ?? personInput(w.wards.a, { idNumber: '530102198510155677', birthDate: '1985-10-15', name: '无权者' })
     const e = err(w.dispatch(method, body, sid(role)))
     expect(e).toEqual({ code: 'forbidden', key: 'err.forbidden', message: '您没有执行此操作的权限' })
-    expect({ ...snapshot(), staff: count(db, 'staff'), wards: count(db, 'wards') }).toEqual(before)
+    expect({ ...snapshot(), staff: count(db, 'staff'), wards: count(db, 'wards') }).toEqual({ ...before, audit: before.audit + 1 })
+    const last = db.prepare('SELECT method, actor_name AS actor, detail FROM audit_log ORDER BY seq DESC LIMIT 1').get()
+    expect(last).toEqual({ method: 'security:forbidden', actor: `${role}-staff`, detail: JSON.stringify({ method }) })
   })
 
   it.each<[Role, string, unknown]>([
@@ -295,19 +297,28 @@ describe('login', () => {
 
   const login = (username: string, password: string, dispatch = w.dispatch) => call(dispatch, 'auth:login', { username, password }, null)
 
-  it('a wrong password is unauthenticated with auth.bad_credentials; no audit row', () => {
+  const FAILED = { code: 'unauthenticated', key: 'auth.bad_credentials', message: '登录失败：用户名或密码不正确，或账号已锁定、已停用。如需帮助请联系管理员' }
+  const lastEvents = (n: number) =>
+    (db.prepare('SELECT method, record_id AS recordId, detail FROM audit_log ORDER BY seq DESC LIMIT ?').all(n) as Array<{ method: string; recordId: string | null; detail: string }>)
+      .reverse()
+      .map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }))
+  const staffId = (username: string) => (db.prepare('SELECT id FROM staff WHERE username = ?').get(username) as { id: string }).id
+
+  it('a wrong password gets the one failure answer; the security event is in the audit log', () => {
     const before = count(db, 'audit_log')
-    expect(err(login('resetty', 'wrong-password'))).toEqual({ code: 'unauthenticated', key: 'auth.bad_credentials', message: '用户名或密码错误' })
-    expect(count(db, 'audit_log')).toBe(before)
+    expect(err(login('resetty', 'wrong-password'))).toEqual(FAILED)
+    expect(count(db, 'audit_log')).toBe(before + 1)
+    expect(lastEvents(1)).toEqual([{ method: 'auth:loginFailed', recordId: staffId('resetty'), detail: { username: 'resetty', reason: 'bad_password' } }])
   })
 
   it('an unknown user gets the same answer as a wrong password', () => {
-    expect(err(login('nobody-here', 'whatever1'))).toEqual({ code: 'unauthenticated', key: 'auth.bad_credentials', message: '用户名或密码错误' })
+    expect(err(login('nobody-here', 'whatever1'))).toEqual(FAILED)
+    expect(lastEvents(1)).toEqual([{ method: 'auth:loginFailed', recordId: null, detail: { username: 'nobody-here', reason: 'unknown_user' } }])
   })
 
   it('fewer than 5 failures do not lock, and a good login resets the count', () => {
     ok(login('resetty', STAFF_PASSWORD)) // start from zero failures
-    for (let i = 0; i < 4; i++) expect(err(login('resetty', 'wrong-password')).message).toBe('用户名或密码错误')
+    for (let i = 0; i < 4; i++) expect(err(login('resetty', 'wrong-password'))).toEqual(FAILED)
     expect((db.prepare("SELECT failed_logins FROM staff WHERE username = 'resetty'").get() as { failed_logins: number }).failed_logins).toBe(4)
     expect(ok(login('resetty', STAFF_PASSWORD)).user.username).toBe('resetty')
     expect((db.prepare("SELECT failed_logins FROM staff WHERE username = 'resetty'").get() as { failed_logins: number }).failed_logins).toBe(0)
@@ -321,16 +332,18 @@ describe('login', () => {
     expect(last).toEqual({ method: 'auth:login', record_id: r.user.id })
   })
 
-  it('5 wrong passwords lock the account for 10 minutes, even against the right password', () => {
-    for (let i = 0; i < 5; i++) expect(err(login('locky', 'wrong-password')).message).toBe('用户名或密码错误')
-    const locked = err(login('locky', STAFF_PASSWORD))
-    expect(locked.code).toBe('unauthenticated')
-    expect(locked.message).toBe('连续登录失败次数过多，请 10 分钟后再试')
-    expect(locked.message).toContain('分钟')
+  it('5 wrong passwords lock the account for 10 minutes, even against the right password, with the same answer', () => {
+    const session = ok(login('locky', STAFF_PASSWORD)).sessionId
+    for (let i = 0; i < 5; i++) expect(err(login('locky', 'wrong-password'))).toEqual(FAILED)
+    expect(lastEvents(2).map((e) => e.method)).toEqual(['auth:loginFailed', 'auth:locked'])
+    // The lock ends the account's open sessions.
+    expect(err(call(w.dispatch, 'people:list', {}, session)).code).toBe('unauthenticated')
+    expect(err(login('locky', STAFF_PASSWORD))).toEqual(FAILED)
+    expect(lastEvents(1)[0]!.detail).toEqual({ username: 'locky', reason: 'locked' })
 
-    // 9 minutes later: still locked (1 minute left)
+    // 9 minutes later: still locked
     const later = (ms: number) => createDispatcher({ db, clock: { now: () => new Date(fixedClock.now().getTime() + ms) } })
-    expect(err(login('locky', STAFF_PASSWORD, later(9 * 60_000))).message).toBe('连续登录失败次数过多，请 1 分钟后再试')
+    expect(err(login('locky', STAFF_PASSWORD, later(9 * 60_000)))).toEqual(FAILED)
     // 10 minutes and 1 second later: unlocked
     expect(ok(login('locky', STAFF_PASSWORD, later(10 * 60_000 + 1000))).user.username).toBe('locky')
   })
@@ -351,6 +364,7 @@ describe('login', () => {
     const session = ok(login('leaving', STAFF_PASSWORD)).sessionId
     ok(call(w.dispatch, 'staff:update', { id, displayName: 'L', role: 'trainer', active: false }, sid('admin')))
     expect(err(call(w.dispatch, 'people:list', {}, session)).code).toBe('unauthenticated')
-    expect(err(login('leaving', STAFF_PASSWORD))).toEqual({ code: 'unauthenticated', key: 'auth.inactive', message: '账号已停用' })
+    expect(err(login('leaving', STAFF_PASSWORD))).toEqual(FAILED)
+    expect(lastEvents(1)[0]!.detail).toEqual({ username: 'leaving', reason: 'inactive' })
   })
 })

@@ -1,10 +1,11 @@
 import { LOGIN_LOCK_RULE, type authContract, type StaffUser } from '../../shared/contract'
 import { ROLE_PERMISSIONS } from '../../shared/domain/roles'
-import { actorOf, nowIso } from '../context'
+import { actorOf, nowIso, type Ctx } from '../context'
+import { recordSecurityEvent, SECURITY_EVENTS } from '../audit/securityEvents'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
-import { hashPassword, verifyPassword } from './passwords'
+import { derivePassword, hashPassword, keyMatches, UNKNOWN_USER_SALT, verifyPassword } from './passwords'
 import { recordFailedLogins, recordLogin, setPassword, staffById, staffByUsername, type StaffRecord } from './staffRepo'
 
 const { maxFailedLogins: MAX_FAILED_LOGINS, lockMinutes: LOCK_MINUTES } = LOGIN_LOCK_RULE
@@ -26,38 +27,55 @@ export function loadActor(db: Db, staffId: string | null): StaffUser | null {
   return r && r.active === 1 ? toStaffUser(r) : null
 }
 
+type FailureReason = 'unknown_user' | 'bad_password' | 'locked' | 'inactive'
+
+/** The scrypt key of the call's password for `salt`: the one derived off the thread if it matches, else derived now. */
+function passwordKeyFor(ctx: Ctx, password: string, salt: string): Buffer {
+  return ctx.passwordKey?.salt === salt ? ctx.passwordKey.key : derivePassword(password, salt)
+}
+
+/**
+ * Sign-in. Every failure gets the same answer (wrong password, unknown user, locked or disabled account alike, after the
+ * same password work); what happened goes to the audit log as a security event, written after the call's rollback.
+ */
+function login(input: { username: string; password: string }, ctx: Ctx) {
+  const { db } = ctx
+  const now = ctx.clock.now()
+  const at = now.toISOString()
+  const record = staffByUsername(db, input.username)
+  const event = (method: string, detail: Record<string, unknown>) =>
+    recordSecurityEvent(db, { at, actorId: null, actorName: null, method, recordType: 'staff', recordId: record?.id ?? null, detail: JSON.stringify({ username: input.username, ...detail }) })
+  if (ctx.loginThrottle.blocked(input.username, now.getTime())) {
+    throw new AppError('unauthenticated', 'auth.throttled', { afterRollback: () => event(SECURITY_EVENTS.loginThrottled, {}) })
+  }
+  const fail = (reason: FailureReason) =>
+    new AppError('unauthenticated', 'auth.bad_credentials', {
+      afterRollback: () => {
+        ctx.loginThrottle.recordFailure(input.username, now.getTime())
+        event(SECURITY_EVENTS.loginFailed, { reason })
+        if (!record || reason !== 'bad_password') return
+        const failed = record.failedLogins + 1
+        const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
+        recordFailedLogins(db, record.id, lockedUntil ? 0 : failed, lockedUntil)
+        if (lockedUntil) {
+          ctx.sessions.deleteForStaff(record.id)
+          event(SECURITY_EVENTS.locked, { until: lockedUntil })
+        }
+      },
+    })
+  const key = passwordKeyFor(ctx, input.password, record?.passwordSalt ?? UNKNOWN_USER_SALT)
+  if (!record) throw fail('unknown_user')
+  if (record.lockedUntil && record.lockedUntil > at) throw fail('locked')
+  if (!keyMatches(key, record.passwordHash)) throw fail('bad_password')
+  if (record.active !== 1) throw fail('inactive')
+  recordLogin(db, record.id, at)
+  const user = toStaffUser(record)
+  ctx.actor = user
+  return { sessionId: ctx.sessions.create(record.id, now.getTime()), user }
+}
+
 export const authHandlers = {
-  'auth:login'(input, ctx) {
-    const { db } = ctx
-    const now = ctx.clock.now()
-    const record = staffByUsername(db, input.username)
-    const refuse = (key: string, params?: Record<string, number>, countFailure = true) =>
-      new AppError('unauthenticated', key, {
-        params,
-        afterRollback: () => {
-          if (record && countFailure) {
-            const failed = record.failedLogins + 1
-            const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
-            recordFailedLogins(db, record.id, lockedUntil ? 0 : failed, lockedUntil)
-          }
-        },
-      })
-    if (!record) {
-      // Same work as a real check, so timing does not reveal which usernames exist.
-      verifyPassword(input.password, 'AAAA', 'salt')
-      throw refuse('auth.bad_credentials')
-    }
-    if (record.lockedUntil && record.lockedUntil > now.toISOString()) {
-      const minutes = Math.ceil((Date.parse(record.lockedUntil) - now.getTime()) / 60_000)
-      throw refuse('auth.locked', { minutes }, false)
-    }
-    if (!verifyPassword(input.password, record.passwordHash, record.passwordSalt)) throw refuse('auth.bad_credentials')
-    if (record.active !== 1) throw refuse('auth.inactive', undefined, false)
-    recordLogin(db, record.id, now.toISOString())
-    const user = toStaffUser(record)
-    ctx.actor = user
-    return { sessionId: ctx.sessions.create(record.id, now.getTime()), user }
-  },
+  'auth:login': login,
   'auth:logout'(_input, ctx) {
     ctx.sessions.delete(ctx.sessionId)
     return null
@@ -70,9 +88,26 @@ export const authHandlers = {
     const record = staffById(ctx.db, actor.id)
     if (!record) throw notFound()
     if (!verifyPassword(input.current, record.passwordHash, record.passwordSalt)) {
-      throw new AppError('rule_violation', 'auth.wrong_password', { field: 'current' })
+      // A wrong current password counts as a failed sign-in: someone at an unlocked screen cannot try passwords freely.
+      const now = ctx.clock.now()
+      throw new AppError('rule_violation', 'auth.wrong_password', {
+        field: 'current',
+        afterRollback: () => {
+          const failed = record.failedLogins + 1
+          const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
+          recordFailedLogins(ctx.db, record.id, lockedUntil ? 0 : failed, lockedUntil)
+          const base = { at: now.toISOString(), actorId: actor.id, actorName: actor.displayName, recordType: 'staff', recordId: actor.id }
+          recordSecurityEvent(ctx.db, { ...base, method: SECURITY_EVENTS.passwordChangeFailed, detail: JSON.stringify({ failedLogins: lockedUntil ? MAX_FAILED_LOGINS : failed }) })
+          if (lockedUntil) {
+            ctx.sessions.deleteForStaff(record.id)
+            recordSecurityEvent(ctx.db, { ...base, method: SECURITY_EVENTS.locked, detail: JSON.stringify({ until: lockedUntil }) })
+          }
+        },
+      })
     }
     setPassword(ctx.db, actor.id, hashPassword(input.next), nowIso(ctx))
+    // A new password ends the account's other sessions (a screen left signed in elsewhere); this one stays.
+    ctx.sessions.deleteForStaff(actor.id, ctx.sessionId)
     return null
   },
 } satisfies HandlersFor<typeof authContract>

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { sealAtOpen } from '../audit/auditOpen'
+import { attachAuditKey } from '../audit/auditSeal'
 import { MIGRATIONS } from './migrations'
 import type { Migration } from './migrations/migration'
 
@@ -23,6 +25,11 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean
   readonly?: boolean
+  /**
+   * Set up the audit seal (auditOpen.ts): key, triggers, anchor. Default: when migrating. Without it an existing key is
+   * still attached, so the chain verifies, but nothing is created or written.
+   */
+  seal?: boolean
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -36,6 +43,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000')
     db.pragma('synchronous = NORMAL')
     if (options.migrate ?? true) migrate(db)
+    const memory = file === ':memory:'
+    if (!options.readonly && (options.seal ?? options.migrate ?? true)) {
+      sealAtOpen(db, memory ? null : file, { createKey: true, at: new Date().toISOString() })
+    } else if (!memory) {
+      attachAuditKey(db, file, { create: false })
+    }
     return db
   } catch (error) {
     db.close()

@@ -4,6 +4,7 @@ import { nowIso, type Ctx } from '../context'
 import type { Db } from '../db/open'
 import { readSetting } from '../db/settingsRepo'
 import { generateDemo } from '../demo/generate'
+import { auditRecoveryCode } from '../audit/auditSeal'
 import { AppError } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { insertWard } from '../wards/wardsService'
@@ -33,7 +34,7 @@ export const setupHandlers = {
     initializeFacility(ctx.db, input.facilityName, at)
     for (const w of input.wards) insertWard(ctx.db, at, { ...w, note: null })
     createStaff(ctx.db, at, { ...input.admin, role: 'admin', wardId: null })
-    return null
+    return { auditRecoveryCode: auditRecoveryCode(ctx.db) }
   },
   'setup:loadDemo'(input, ctx) {
     assertFresh(ctx)

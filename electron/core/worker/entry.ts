@@ -1,6 +1,7 @@
 /**
- * The back-end worker thread: opens the database once, then answers each call synchronously with the dispatcher (a
- * better-sqlite3 transaction never spans an await), so a long call blocks this thread and never the window's.
+ * The back-end worker thread: opens the database once, then answers each call with the dispatcher. Transactions run
+ * synchronously (a better-sqlite3 transaction never spans an await), so a long call blocks this thread and never the
+ * window's; only a sign-in's password work is awaited, off the thread, while other calls are answered.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { translate } from '../../shared/i18n/messages'
@@ -32,15 +33,16 @@ port.on('message', (message: HostMessage) => {
   if (!backend) return
   switch (message.type) {
     case 'invoke': {
-      let result
-      try {
-        result = backend.dispatch(message.method, message.input, message.sessionId)
-      } catch (error) {
-        // The dispatcher answers every handler failure itself; this is a broken back end, never a caller's mistake.
-        console.error('[backend worker]', error)
-        result = { ok: false as const, error: { code: 'internal' as const, message: translate(start.locale ?? 'zh-CN', 'err.internal'), key: 'err.internal' } }
-      }
-      post({ type: 'result', id: message.id, result })
+      // Asynchronous only for a sign-in's password work (off this thread); every transaction still runs synchronously.
+      backend.dispatchAsync(message.method, message.input, message.sessionId).then(
+        (result) => post({ type: 'result', id: message.id, result }),
+        (error: unknown) => {
+          // The dispatcher answers every handler failure itself; this is a broken back end, never a caller's mistake.
+          console.error('[backend worker]', error)
+          const result = { ok: false as const, error: { code: 'internal' as const, message: translate(start.locale ?? 'zh-CN', 'err.internal'), key: 'err.internal' } }
+          post({ type: 'result', id: message.id, result })
+        },
+      )
       return
     }
     case 'reopen':

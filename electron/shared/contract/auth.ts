@@ -40,7 +40,7 @@ export const authContract = {
     access: 'public',
     audit: { kind: 'write', recordType: 'staff', record: (_i, o) => o.user.id },
   }),
-  'auth:logout': method<null>()({ input: z.object({}), access: 'authenticated', audit: noAudit }),
+  'auth:logout': method<null>()({ input: z.object({}), access: 'authenticated', audit: { kind: 'write', recordType: 'staff', record: () => null } }),
   'auth:me': method<StaffUser | null>()({ input: z.object({}), access: 'public', audit: noAudit }),
   'auth:changePassword': method<null>()({
     input: z.object({ current: z.string().min(1, 'v.required'), next: password }),

@@ -17,7 +17,8 @@ export const setupContract = {
     access: 'public',
     audit: noAudit,
   }),
-  'setup:initialize': method<null>()({
+  /** Answers the audit key's recovery code, shown once to be printed and kept apart from the workstation. */
+  'setup:initialize': method<{ auditRecoveryCode: string | null }>()({
     input: z.object({
       facilityName: text(60),
       wards: z

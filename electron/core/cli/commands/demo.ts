@@ -1,4 +1,5 @@
 import { appendAudit } from '../../audit/auditLog'
+import { writeAuditAnchor } from '../../audit/auditSeal'
 import { systemClock } from '../../context'
 import { openDatabase } from '../../db/open'
 import { generateDemo } from '../../demo/generate'
@@ -30,6 +31,7 @@ export const demoCommand: CliCommand = {
         appendAudit(db, { at: new Date().toISOString(), actorId: null, actorName: 'cli', method: 'cli:demo', recordType: 'facility', recordId: null, detail: JSON.stringify({ people, seed }) })
         return created
       })()
+      writeAuditAnchor(db, new Date().toISOString())
       return ok({ ok: true, db: file, people, wards: wardSummaries(db).length, accounts })
     } finally {
       db.close()

@@ -1,5 +1,6 @@
 /** Every CLI command, in `help` order: a new command is one module in this folder and one line here. */
 import type { CliCommand } from '../command'
+import { auditKeyRestoreCommand } from './auditKey'
 import { auditVerifyCommand } from './auditVerify'
 import { checkIdCommand } from './checkId'
 import { demoCommand } from './demo'
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   integrityCommand,
   auditVerifyCommand,
+  auditKeyRestoreCommand,
   serveCommand,
   startCommand,
 ]

@@ -1,7 +1,9 @@
 import { ActionIcon, Button, Divider, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useContractForm } from '../../lib/useContractForm'
+import { RecoveryCodeCard } from './RecoveryCodeCard'
 import { useFinishSetup } from './useFinishSetup'
 import { NumberField } from '../../components/NumberField'
 import { REQUIRED } from '../../components/required'
@@ -18,6 +20,7 @@ const rowKey = () => `ward-${++rowSeq}`
 export function CreateFacilityForm() {
   const { t } = useTranslation()
   const finish = useFinishSetup()
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null)
   const initialValues: Values = {
     facilityName: '',
     wards: [
@@ -35,8 +38,10 @@ export function CreateFacilityForm() {
       admin: { username: v.admin.username.trim(), displayName: v.admin.displayName.trim(), password: v.admin.password },
     }),
     success: t('setup.done'),
-    onSuccess: () => void finish(),
+    onSuccess: (output) => (output.auditRecoveryCode ? setRecoveryCode(output.auditRecoveryCode) : void finish()),
   })
+
+  if (recoveryCode) return <RecoveryCodeCard code={recoveryCode} />
 
   return (
     <form onSubmit={submit}>

@@ -34,5 +34,13 @@ export const en: Texts<typeof zhCN> = {
     demoAccounts: 'Demo accounts',
     demoAccountsIntro: 'Note these accounts to sign in and try the permissions of each role:',
     goLogin: 'Go to sign-in',
+    recovery: {
+      title: 'Audit key recovery code',
+      intro: 'The activity (audit) log is sealed with a key kept on this computer, so any change to or deletion from the log is detected. Print or copy the recovery code below now and keep it apart from the workstation (for example in a locked cabinet).',
+      warning: 'The code is shown this once. If the key file on this computer is lost, only this code restores the ability to verify the audit log; do not photograph it or store it on this computer.',
+      print: 'Print the code',
+      kept: 'I have printed or copied it and stored it safely',
+      continue: 'Go to sign-in',
+    },
   },
 }

@@ -1,0 +1,107 @@
+/**
+ * The benchmark facility generator (tests/bench/facility.ts) at a tiny size: what it writes is what the app's own
+ * rules would accept and show, it is the same for the same seed, and its cache is reused and never left half-written.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createDispatcher } from '../../electron/core/dispatch'
+import { openDatabase, type Db } from '../../electron/core/db/open'
+import { scoreWithSettings } from '../../electron/core/psych/assessmentService'
+import { getInstrument } from '../../electron/core/psych/instruments'
+import { psychSettings } from '../../electron/core/psych/psychSettings'
+import type { PersonFile, PersonListRow, WardSummary } from '../../electron/shared/contract'
+import { checkIdNumber } from '../../electron/shared/domain/idNumber'
+import { ensureBenchFacility, generateBenchFacility, type FacilitySize } from '../bench/facility'
+import { fixedClock, TODAY } from './helpers'
+
+const TINY: FacilitySize = { wards: 2, residentsPerWard: 20, past: 300, assessments: 1500 }
+
+function tinyFacility(seed: number): Db {
+  const db = openDatabase(':memory:')
+  generateBenchFacility(db, { seed, today: TODAY, size: TINY })
+  return db
+}
+
+const rows = <T>(db: Db, sql: string) => db.prepare(sql).all() as T[]
+
+describe('benchmark facility', () => {
+  const db = tinyFacility(3)
+  const dispatch = createDispatcher({ db, clock: fixedClock })
+  const login = dispatch('auth:login', { username: 'admin', password: 'Admin#2026' }, null)
+  const session = login.ok ? (login.value as { sessionId: string }).sessionId : null
+  const call = <T>(method: string, input: unknown): T => {
+    const r = dispatch(method, input, session)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value as T
+  }
+  afterAll(() => db.close())
+
+  it('fills every ward with residents and keeps past files out of the wards', () => {
+    expect(session).not.toBeNull()
+    expect(call<WardSummary[]>('wards:list', {}).map((w) => w.occupancy)).toEqual([20, 20])
+    const past = rows<{ period: string | null; last_day: string; open: number; reached: string }>(
+      db,
+      `SELECT period, last_day, (SELECT count(*) FROM ward_assignments a WHERE a.person_id = p.id AND a.end_date IS NULL) AS open,
+              (SELECT to_period FROM period_moves m WHERE m.person_id = p.id ORDER BY effective_date DESC LIMIT 1) AS reached
+       FROM people p WHERE ward_id IS NULL`,
+    )
+    expect(past).toHaveLength(300)
+    expect(past.every((p) => p.period === null && p.last_day < TODAY && p.open === 0 && p.reached === 'return')).toBe(true)
+  })
+
+  it('gives every file a valid, unique ID number that agrees with its birth date and sex', () => {
+    const people = rows<{ id_number: string; birth_date: string; sex: 'M' | 'F' }>(db, 'SELECT id_number, birth_date, sex FROM people')
+    expect(new Set(people.map((p) => p.id_number)).size).toBe(people.length)
+    for (const p of people) {
+      expect(checkIdNumber(p.id_number, TODAY)).toMatchObject({ valid: true, birthDate: p.birth_date, sex: p.sex })
+    }
+  })
+
+  it('finds and opens a past file through the dispatcher', () => {
+    const { id_number: idNumber } = rows<{ id_number: string }>(db, 'SELECT id_number FROM people WHERE ward_id IS NULL LIMIT 1')[0]!
+    const found = call<PersonListRow[]>('people:search', { q: idNumber })
+    expect(found).toHaveLength(1)
+    const file = call<PersonFile>('people:get', { id: found[0]!.id })
+    expect(file.wardId).toBeNull()
+    expect(file.term.result!.lastDay < TODAY).toBe(true)
+    expect(file.periods.length).toBeGreaterThan(0)
+  })
+
+  it('stores exactly the assessments asked for, inside each stay, scored as the engine scores them', () => {
+    const stored = rows<{ instrument_id: string; answers: string; result: string; administered_on: string; admission_date: string; left_on: string | null }>(
+      db,
+      `SELECT a.instrument_id, a.answers, a.result, a.administered_on, p.admission_date,
+              (SELECT max(end_date) FROM ward_assignments w WHERE w.person_id = p.id AND p.ward_id IS NULL) AS left_on
+       FROM assessments a JOIN people p ON p.id = a.person_id`,
+    )
+    expect(stored).toHaveLength(TINY.assessments)
+    expect(stored.every((a) => a.administered_on >= a.admission_date && a.administered_on <= (a.left_on ?? TODAY))).toBe(true)
+    const settings = psychSettings(db)
+    for (const a of stored.filter((_, i) => i % 25 === 0)) {
+      const rescored = scoreWithSettings(getInstrument(a.instrument_id)!, JSON.parse(a.answers) as number[], settings)
+      expect(JSON.parse(a.result)).toEqual(JSON.parse(JSON.stringify(rescored)))
+    }
+  })
+
+  it('writes the same files for the same seed', () => {
+    const again = tinyFacility(3)
+    const content = (d: Db) => JSON.stringify(rows(d, 'SELECT id, name, id_number, ward_id, last_day FROM people ORDER BY id'))
+    expect(content(again)).toBe(content(db))
+    again.close()
+  })
+})
+
+describe('benchmark facility cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xinsheng-bench-cache-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('generates once, then reuses the file, leaving no temporary file', () => {
+    const first = ensureBenchFacility({ seed: 5, size: TINY, cacheDir: dir })
+    expect(first.generatedMs).not.toBeNull()
+    const second = ensureBenchFacility({ seed: 5, size: TINY, cacheDir: dir })
+    expect(second).toMatchObject({ path: first.path, generatedMs: null, bytes: first.bytes })
+    expect(readdirSync(dir)).toEqual([first.path.slice(dir.length + 1)])
+  })
+})
