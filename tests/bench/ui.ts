@@ -23,6 +23,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { BLOCK_SIZE } from '../../renderer/src/lib/listBlocks'
+import { ensureBenchFacility } from './facility'
+import { Bench } from './table'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
@@ -49,46 +51,19 @@ const seed = wholeNumber('seed', 7)
 const demoPeople = option('demo') === undefined ? null : wholeNumber('demo', 3000)
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
-interface Row {
-  op: string
-  p50: number
-  p95: number
-  target: number
-  runs: number
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))]!
-}
-
-const rows: Row[] = []
-function add(op: string, times: number[], target: number) {
-  const sorted = [...times].sort((a, b) => a - b)
-  const row = { op, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), target, runs: times.length }
-  rows.push(row)
-  log(`  ${op}: p50 ${row.p50.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms (${times.length} runs)`)
-}
-
-function table(): string {
-  const header = ['operation', 'p50 ms', 'p95 ms', 'target p95', 'result', 'runs']
-  const cells = rows.map((r) => [r.op, r.p50.toFixed(0), r.p95.toFixed(0), `≤ ${r.target}`, r.p95 <= r.target ? 'PASS' : 'FAIL', String(r.runs)])
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)))
-  const line = (c: string[]) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join('  ')
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
-}
+/** The same table as `npm run bench` (operation, p50, p95, target, PASS/FAIL); no floor for a page in a browser. */
+const bench = new Bench({ runs, log })
+const add = (op: string, times: number[], target: number) => bench.add(op, times, null, target, null)
 
 /** The database to serve, copied into `dir` (people:get writes audit rows; the source stays as it was). */
-async function prepareDatabase(dir: string): Promise<string> {
+function prepareDatabase(dir: string): string {
   const file = join(dir, 'bench.db')
   const given = option('db')
   if (given) {
     copyFileSync(given, file)
     return file
   }
-  const facilityModule = join(import.meta.dirname, 'facility.ts')
-  if (demoPeople === null && existsSync(facilityModule)) {
-    // Imported by path: the facility generator is its own module of the core bench.
-    const { ensureBenchFacility } = (await import(facilityModule)) as { ensureBenchFacility: (o: { seed: number }) => { path: string } }
+  if (demoPeople === null) {
     copyFileSync(ensureBenchFacility({ seed }).path, file)
     return file
   }
@@ -207,7 +182,7 @@ async function main() {
   let server: ChildProcess | undefined
   let browser: Browser | undefined
   try {
-    const dbFile = await prepareDatabase(dir)
+    const dbFile = prepareDatabase(dir)
     const started = await startServer(dbFile)
     server = started.child
     const base = new URL(started.url)
@@ -277,8 +252,9 @@ async function main() {
     server?.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
   }
-  if (json) console.log(JSON.stringify(rows.map(({ op, p50, p95, target }) => ({ op, p50: Math.round(p50), p95: Math.round(p95), target }))))
-  else console.log(table())
+  const round = (n: number) => Math.round(n * 100) / 100
+  if (json) console.log(JSON.stringify(bench.rows.map(({ op, p50, p95, target }) => ({ op, p50: round(p50), p95: round(p95), target }))))
+  else console.log(`${bench.table()}\n${bench.summary()}`)
 }
 
 main().catch((error: unknown) => {
