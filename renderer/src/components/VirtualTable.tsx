@@ -44,7 +44,6 @@ interface Props {
  * Keyboard: one row is the tab stop; arrows, Page Up/Down, Home/End move it; Enter opens the row.
  */
 export function VirtualTable({ count, rowHeight, colWidths, head, row, onOpen, onRangeChange, restoreKey, resetKey, stale, minWidth = 860, testId }: Props) {
-  const tableRef = useRef<HTMLTableElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const [scrollMargin, setScrollMargin] = useState(0)
   const [focusIndex, setFocusIndex] = useState(0)
@@ -151,7 +150,6 @@ export function VirtualTable({ count, rowHeight, colWidths, head, row, onOpen, o
 
   return (
     <Table
-      ref={tableRef}
       miw={minWidth}
       layout="fixed"
       highlightOnHover
