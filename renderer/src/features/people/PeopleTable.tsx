@@ -56,7 +56,7 @@ export function PeopleTable({ query, onChange, wardId, emptyText }: Props) {
     </SortableTh>
   )
   const shows = (column: RosterSort) => !(pastOnly && PERIOD_SORTS.includes(column))
-  const colWidths = [undefined, 64, 120, ...(withWard ? [190] : []), ...(pastOnly ? [] : [120, 100]), 130, 120]
+  const colWidths = [undefined, 80, 120, ...(withWard ? [160] : []), ...(pastOnly ? [] : [120, 110]), 140, 130]
   const head = (
     <Table.Tr>
       {th('name', t('col.name'))}
