@@ -1,14 +1,14 @@
 import { MantineProvider } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
 import { Notifications } from '@mantine/notifications'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router'
 import { api, onApiError } from './api/client'
-import { isApiCallError } from './api/errors'
 import { markTokenRejected, useTokenRejected } from './api/fatal'
 import { apiKey, WriteEffectsProvider } from './api/hooks'
+import { queryClient } from './api/queryClient'
 import { clearSessionId } from './api/session'
 import { TokenInvalid } from './components/TokenInvalid'
 import { writeEffects } from './features'
@@ -18,27 +18,12 @@ import { dayjsLocale } from './i18n'
 import { router } from './router'
 import { theme } from './theme'
 
-function makeQueryClient(): QueryClient {
-  const client = new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        refetchOnWindowFocus: false,
-        // The back end answers deliberately; only transport hiccups are worth a second try.
-        retry: (count, error) => !isApiCallError(error) && count < 1,
-      },
-      mutations: { retry: false },
-    },
-  })
-  // Every start asks these two before its first screen (RootGate, then RequireUser). Asking now overlaps them with
-  // fetching the first page's code instead of queueing them, one after the other, behind it.
-  void client.prefetchQuery({ queryKey: apiKey('setup:status', STATUS_INPUT), queryFn: () => api.invoke('setup:status', STATUS_INPUT) })
-  void client.prefetchQuery({ queryKey: apiKey('auth:me', ME_INPUT), queryFn: () => api.invoke('auth:me', ME_INPUT) })
-  return client
-}
+// Every start asks these two before its first screen (RootGate, then RequireUser). Asking now overlaps them with
+// fetching the first page's code instead of queueing them, one after the other, behind it.
+void queryClient.prefetchQuery({ queryKey: apiKey('setup:status', STATUS_INPUT), queryFn: () => api.invoke('setup:status', STATUS_INPUT) })
+void queryClient.prefetchQuery({ queryKey: apiKey('auth:me', ME_INPUT), queryFn: () => api.invoke('auth:me', ME_INPUT) })
 
 export function App() {
-  const [queryClient] = useState(makeQueryClient)
   const tokenRejected = useTokenRejected()
   const { i18n } = useTranslation()
 
@@ -55,7 +40,7 @@ export function App() {
           queryClient.setQueryData(apiKey('auth:me', ME_INPUT), null)
         }
       }),
-    [queryClient],
+    [],
   )
 
   return (

@@ -1,3 +1,5 @@
+// First: starts a signed-in start's page code and first rows before everything below is evaluated.
+import './boot/earlyStart'
 import '@fontsource/noto-sans-sc/400.css'
 import '@fontsource/noto-sans-sc/500.css'
 import '@fontsource/noto-sans-sc/700.css'

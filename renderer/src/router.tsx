@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate, type RouteObject } from 'react-router'
 import { lazy, Suspense } from 'react'
+import { getSessionId } from './api/session'
 import { contributions, type FeatureRoute, type PublicRoute } from './app/feature'
 import { FullPageLoader } from './components/FullPageLoader'
 import { NotFound } from './components/NotFound'
@@ -11,9 +12,17 @@ import { RootGate } from './features/shell/RootGate'
 import { RouteError } from './features/shell/RouteError'
 
 /** A feature page behind its permission; its code is fetched on the first visit (one bundle chunk per page). */
-function guarded({ path, permission, load }: FeatureRoute, inShell: boolean): RouteObject {
+function guarded({ path, permission, load, prefetch }: FeatureRoute, inShell: boolean): RouteObject {
   return {
     path,
+    // Runs beside `lazy` (a loader declared here is not waited for by it), and returns at once: the requests it starts
+    // go on in the query cache. Only with a session: without one the page is never shown (sign-in instead).
+    loader: prefetch
+      ? ({ params, request }) => {
+          if (getSessionId()) prefetch({ params, search: new URL(request.url).searchParams })
+          return null
+        }
+      : undefined,
     lazy: async () => {
       const [Page] = await Promise.all([load(), inShell ? loadShell() : null])
       return {

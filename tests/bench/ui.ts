@@ -1,54 +1,82 @@
 /**
- * `npm run bench:ui`: how fast the built renderer reaches a usable screen in browser mode, measured in Chromium.
- * Not part of `npm test`; builds nothing itself (run `npm run build` first).
+ * `npm run bench:ui`: the built renderer at size, in browser mode, in Chromium. Not part of `npm test`; builds nothing
+ * itself (run `npm run build` first).
  *
- *   npm run bench:ui -- [--people 3000] [--runs 5]
+ *   npm run bench:ui -- [--runs 7] [--seed 7] [--demo 3000] [--db FILE] [--json]
  *
- * Starts `cli serve` on a new demo database of the given size, then for each run opens a new browser context (empty
- * cache, so every script is fetched again) and prints one JSON line per measured operation:
- *   - "login page": navigation to the sign-in form visible;
- *   - "cold start to roster": navigation (already signed in) to the first ward's roster with its rows rendered;
- *   - "ward switch to rendered roster": from one ward's roster to the next ward's rows rendered, in a warm page.
- * Each line has p50 and p95 in ms, and for page loads the JavaScript fetched (bytes, decoded) and the number of scripts.
+ * Database: the benchmark facility (tests/bench/facility.ts, 20 wards of 150 plus 50,000 past files) unless --demo N
+ * (a `cli demo` of N people) or --db FILE (a copy of that file) is given. `cli serve` runs on a temporary copy.
+ *
+ * Every figure comes from the page's own Performance timeline, not from the test runner's clock: the app places
+ * `xinsheng:rows-rendered` / `xinsheng:roster-rendered` marks when a list's rows are on screen (lib/perfMarks.ts), and
+ * this script places a `bench:*` mark just before the action it times (a hash change, a scroll). Cold starts are
+ * measured from the navigation start (time 0), in a new browser context each run (empty cache: every script fetched).
+ *   - cold start to roster: a signed-in start on a ward's roster, to its rows rendered and interactive;
+ *   - ward switch: from one ward's roster to the next ward's rows rendered (hash change), each ward seen first time;
+ *   - people list first rows: a cold start on the all-people list (all 53,000 files) to its first rows;
+ *   - people list scroll to middle: a jump to row ~26,500 (and nearby) until the rows at that position are rendered.
+ * Prints one table (operation, p50, p95, target, PASS/FAIL) like `npm run bench`; `--json` prints only the rows.
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { BLOCK_SIZE } from '../../renderer/src/lib/listBlocks'
+import { ensureBenchFacility } from './facility'
+import { Bench } from './table'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 const CLI = join(ROOT, 'electron', 'core', 'cli', 'index.ts')
 const ADMIN = { username: 'admin', password: 'Admin#2026' }
+/** Must match VirtualTable's row height in PeopleTable (ROW_HEIGHT). */
+const ROW_HEIGHT = 40
 
-function option(name: string, fallback: number): number {
+function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)
-  if (at === -1) return fallback
-  const value = Number(process.argv[at + 1])
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number ≥ 1`)
+  return at === -1 ? undefined : process.argv[at + 1]
+}
+function wholeNumber(name: string, fallback: number): number {
+  const raw = option(name)
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number ≥ 1, got ${raw}`)
   return value
 }
 
-const people = option('people', 3000)
-const runs = option('runs', 5)
+const json = process.argv.includes('--json')
+const runs = wholeNumber('runs', 7)
+const seed = wholeNumber('seed', 7)
+const demoPeople = option('demo') === undefined ? null : wholeNumber('demo', 3000)
+const log = (line: string) => process.stderr.write(`${line}\n`)
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)]!
-}
+/** The same table as `npm run bench` (operation, p50, p95, target, PASS/FAIL); no floor for a page in a browser. */
+const bench = new Bench({ runs, log })
+const add = (op: string, times: number[], target: number) => bench.add(op, times, null, target, null)
 
-function report(op: string, times: number[], extra: Record<string, number> = {}) {
-  const sorted = [...times].sort((a, b) => a - b)
-  const round = (n: number) => Math.round(n)
-  console.log(JSON.stringify({ op, p50: round(percentile(sorted, 0.5)), p95: round(percentile(sorted, 0.95)), runs: times.length, ...extra }))
+/** The database to serve, copied into `dir` (people:get writes audit rows; the source stays as it was). */
+function prepareDatabase(dir: string): string {
+  const file = join(dir, 'bench.db')
+  const given = option('db')
+  if (given) {
+    copyFileSync(given, file)
+    return file
+  }
+  if (demoPeople === null) {
+    copyFileSync(ensureBenchFacility({ seed }).path, file)
+    return file
+  }
+  const demo = spawnSync(TSX, [CLI, 'demo', '--db', file, '--people', String(demoPeople ?? 3000)], { cwd: ROOT, encoding: 'utf8' })
+  if (demo.status !== 0) throw new Error(`demo failed: ${demo.stdout} ${demo.stderr}`)
+  return file
 }
 
 async function startServer(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(TSX, [CLI, 'serve', '--db', dbFile, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   const url = await new Promise<string>((done, fail) => {
     let output = ''
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${output}`)), 30_000)
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${output}`)), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
@@ -83,83 +111,154 @@ async function api<T>(base: URL, method: string, input: unknown, session?: strin
 /** Page script (the session is kept per tab in sessionStorage): starts every page of the context signed in. */
 const signedIn = (sessionId: string) => ({ content: `sessionStorage.setItem('xinsheng.session', ${JSON.stringify(sessionId)})` })
 
-/** Opens `url` in a new context (cold cache); resolves with the time until `ready` holds and the scripts fetched. */
-async function coldLoad(browser: Browser, url: string, session: string | null, ready: (page: Page) => Promise<unknown>) {
+interface Mark {
+  name: string
+  startTime: number
+  detail: Record<string, unknown> | null
+}
+
+/** The page's performance marks of that name (startTime in ms since the navigation start). */
+const marks = (page: Page, name: string): Promise<Mark[]> =>
+  page.evaluate(
+    `performance.getEntriesByName(${JSON.stringify(name)}, 'mark').map((m) => ({ name: m.name, startTime: m.startTime, detail: m.detail ?? null }))`,
+  ) as Promise<Mark[]>
+
+/**
+ * Waits until the page has placed a mark of that name whose detail matches, after `after` (ms in the page's clock), and
+ * returns its time. Polling only finds the mark; the figure is the mark's own timestamp.
+ */
+async function waitForMark(page: Page, name: string, match: (detail: Record<string, unknown>) => boolean, after = 0, timeout = 60_000): Promise<number> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const found = (await marks(page, name)).find((m) => m.startTime >= after && m.detail !== null && match(m.detail))
+    if (found) return found.startTime
+    if (Date.now() > deadline) throw new Error(`no ${name} mark within ${timeout} ms`)
+    await new Promise((r) => setTimeout(r, 15))
+  }
+}
+
+/** Places a `bench:` mark in the page and runs `action` in the same task; returns the mark's time. */
+const markThen = (page: Page, label: string, action: string) =>
+  page.evaluate(`(() => { const t = performance.mark(${JSON.stringify(`bench:${label}`)}).startTime; ${action}; return t })()`) as Promise<number>
+
+/** When the page's last API answer after `t0` arrived, relative to `t0` (Resource Timing; diagnostics only). */
+const lastAnswerAfter = async (page: Page, t0: number) =>
+  ((await page.evaluate(
+    `Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/invoke') && e.startTime >= ${t0}).map((e) => e.responseEnd))`,
+  )) as number) - t0
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+
+async function newPage(browser: Browser, sessionId: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-  if (session) await context.addInitScript(signedIn(session))
+  await context.addInitScript(signedIn(sessionId))
   const page = await context.newPage()
+  return { page, close: () => context.close() }
+}
+
+const rosterOf = (wardId: string) => (d: Record<string, unknown>) => d.wardId === wardId
+const peopleBlock = (block: number) => (d: Record<string, unknown>) => d.list === 'people' && d.block === block
+
+/** A cold start (new context, empty cache) on `hash`; the time of the first matching mark since navigation start. */
+async function coldStart(browser: Browser, base: string, sessionId: string, hash: string, name: string, match: (d: Record<string, unknown>) => boolean) {
+  const { page, close } = await newPage(browser, sessionId)
   const scripts: Array<Promise<number>> = []
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') scripts.push(response.body().then((b) => b.length, () => 0))
   })
-  const t0 = performance.now()
-  await page.goto(url)
-  await ready(page)
-  const ms = performance.now() - t0
-  const sizes = await Promise.all(scripts)
-  await context.close()
-  return { ms, jsBytes: sizes.reduce((a, b) => a + b, 0), scripts: sizes.length }
+  try {
+    await page.goto(`${base}${hash}`)
+    const ms = await waitForMark(page, name, match)
+    const sizes = await Promise.all(scripts)
+    return { ms, jsBytes: sizes.reduce((a, b) => a + b, 0), scripts: sizes.length }
+  } finally {
+    await close()
+  }
 }
-
-const rosterRows = (page: Page) => page.locator('[data-testid="people-table"] tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
 
 async function main() {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('no built renderer: run `npm run build` first')
   const dir = mkdtempSync(join(tmpdir(), 'xinsheng-bench-ui-'))
-  const dbFile = join(dir, 'bench.db')
   let server: ChildProcess | undefined
   let browser: Browser | undefined
   try {
-    const demo = spawnSync(TSX, [CLI, 'demo', '--db', dbFile, '--people', String(people)], { cwd: ROOT, encoding: 'utf8' })
-    if (demo.status !== 0) throw new Error(`demo failed: ${demo.stdout} ${demo.stderr}`)
+    const dbFile = prepareDatabase(dir)
     const started = await startServer(dbFile)
     server = started.child
     const base = new URL(started.url)
     const { sessionId } = await api<{ sessionId: string }>(base, 'auth:login', ADMIN)
     const wards = await api<Array<{ id: string; name: string }>>(base, 'wards:list', {}, sessionId)
-    if (wards.length < 2) throw new Error('the demo needs at least two wards')
-    console.log(JSON.stringify({ people, wards: wards.length, runs }))
+    const all = await api<{ total: number }>(base, 'people:list', { stay: 'all', limit: 1 }, sessionId)
+    if (wards.length < 2) throw new Error('the database needs at least two wards')
+    log(`ui bench: ${all.total} files, ${wards.length} wards, ${runs} runs (the machine may be shared, so figures are noisy)`)
 
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] })
     const b = browser
+    const url = started.url
 
     // A first load outside the figures: the server's own start-up (worker, first query plans) is not the page's cost.
-    await coldLoad(b, `${started.url}#/wards/${wards[0]!.id}`, sessionId, rosterRows)
+    await coldStart(b, url, sessionId, `#/wards/${wards[0]!.id}`, 'xinsheng:roster-rendered', rosterOf(wards[0]!.id))
 
-    const login = []
-    for (let i = 0; i < runs; i++) {
-      login.push(await coldLoad(b, started.url, null, (page) => page.getByRole('button', { name: '登录' }).waitFor({ state: 'visible' })))
+    const cold = []
+    for (let i = 0; i < runs; i++) cold.push(await coldStart(b, url, sessionId, `#/wards/${wards[0]!.id}`, 'xinsheng:roster-rendered', rosterOf(wards[0]!.id)))
+    log(`  cold start fetched ${cold[0]!.scripts} scripts, ${(cold[0]!.jsBytes / 1024).toFixed(0)} KiB of JavaScript (decoded)`)
+    add('ui:cold start to roster', cold.map((r) => r.ms), 1500)
+
+    // Ward switch in a warm page, each ward seen for the first time (a ward seen within the last 30 s is in the cache).
+    {
+      const { page, close } = await newPage(b, sessionId)
+      await page.goto(`${url}#/wards/${wards[0]!.id}`)
+      await waitForMark(page, 'xinsheng:roster-rendered', rosterOf(wards[0]!.id))
+      // One switch outside the figures, as every core operation is warmed up: the page's first switch compiles the
+      // switching code paths.
+      const warmUp = await markThen(page, 'ward-switch', `location.hash = ${JSON.stringify(`#/wards/${wards[1]!.id}`)}`)
+      await waitForMark(page, 'xinsheng:roster-rendered', rosterOf(wards[1]!.id), warmUp)
+      const switches: number[] = []
+      const answered: number[] = []
+      for (const ward of wards.slice(2)) {
+        const t0 = await markThen(page, 'ward-switch', `location.hash = ${JSON.stringify(`#/wards/${ward.id}`)}`)
+        switches.push((await waitForMark(page, 'xinsheng:roster-rendered', rosterOf(ward.id), t0)) - t0)
+        answered.push(await lastAnswerAfter(page, t0))
+        await page.waitForTimeout(50)
+      }
+      log(`  ward switch: the roster's request answered after ${median(answered).toFixed(0)} ms (median), the rest is rendering`)
+      log(`  ward switch times in order: ${switches.map((t) => t.toFixed(0)).join(' ')}`)
+      add('ui:ward switch to rendered roster', switches, 100)
+      await close()
     }
-    report('login page', login.map((r) => r.ms), { jsBytes: login[0]!.jsBytes, scripts: login[0]!.scripts })
 
-    const roster = []
-    for (let i = 0; i < runs; i++) roster.push(await coldLoad(b, `${started.url}#/wards/${wards[0]!.id}`, sessionId, rosterRows))
-    report('cold start to roster', roster.map((r) => r.ms), { jsBytes: roster[0]!.jsBytes, scripts: roster[0]!.scripts })
+    const firstRows = []
+    for (let i = 0; i < runs; i++) firstRows.push(await coldStart(b, url, sessionId, '#/people?stay=all', 'xinsheng:rows-rendered', peopleBlock(0)))
+    add('ui:people list first rows (all files)', firstRows.map((r) => r.ms), 1500)
 
-    // Ward switch: a warm page moves from one ward's roster to another's; done when the new ward's rows replace the
-    // old ones (the table is dimmed while the previous ward's rows stand in for the new ones).
-    const context = await b.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-    await context.addInitScript(signedIn(sessionId))
-    const page = await context.newPage()
-    await page.goto(`${started.url}#/wards/${wards[0]!.id}`)
-    await rosterRows(page)
-    const switches: number[] = []
-    for (let i = 1; i <= Math.max(runs, 2 * runs); i++) {
-      const ward = wards[i % wards.length]!
-      const t0 = performance.now()
-      await page.evaluate(`location.hash = '#/wards/${ward.id}'`)
-      await page.getByRole('heading', { name: new RegExp(`^${ward.name} ·`) }).waitFor({ state: 'visible' })
-      // (A locator, not waitForFunction: the app's CSP forbids the string evaluation a predicate would need.)
-      await page.locator('[data-testid="people-table"][style*="opacity: 1"] tbody tr').first().waitFor({ state: 'visible' })
-      switches.push(performance.now() - t0)
+    // Jumps into the middle of all files: each to a block not fetched before, until that block's rows are rendered.
+    {
+      const { page, close } = await newPage(b, sessionId)
+      await page.goto(`${url}#/people?stay=all`)
+      await waitForMark(page, 'xinsheng:rows-rendered', peopleBlock(0))
+      const top = (await page.evaluate(
+        `document.querySelector('[data-testid="people-table"] tbody').getBoundingClientRect().top + window.scrollY`,
+      )) as number
+      const scrolls: number[] = []
+      for (let i = 0; i < Math.max(runs, 10); i++) {
+        const row = Math.floor(all.total / 2) + (i % 2 === 0 ? 1 : -1) * Math.ceil(i / 2) * 7 * BLOCK_SIZE
+        const target = top + row * ROW_HEIGHT - 200
+        const block = Math.floor(row / BLOCK_SIZE)
+        const t0 = await markThen(page, 'scroll', `window.scrollTo(0, ${target})`)
+        scrolls.push((await waitForMark(page, 'xinsheng:rows-rendered', peopleBlock(block), t0)) - t0)
+        await page.waitForTimeout(100)
+      }
+      add('ui:people list scroll to middle', scrolls, 250)
+      await close()
     }
-    report('ward switch to rendered roster', switches)
-    await context.close()
   } finally {
     await browser?.close()
     server?.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
   }
+  const round = (n: number) => Math.round(n * 100) / 100
+  if (json) console.log(JSON.stringify(bench.rows.map(({ op, p50, p95, target }) => ({ op, p50: round(p50), p95: round(p95), target }))))
+  else console.log(`${bench.table()}\n${bench.summary()}`)
 }
 
 main().catch((error: unknown) => {

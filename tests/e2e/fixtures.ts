@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -14,10 +14,14 @@ export interface RunningApp {
   dbFile: string
 }
 
-/** Starts browser mode exactly as a user would (`cli serve`) on a new temporary database. */
-async function startApp(options: { demoPeople?: number }): Promise<{ app: RunningApp; stop: () => void }> {
+/**
+ * Starts browser mode exactly as a user would (`cli serve`) on a new temporary database: empty, a `cli demo` of
+ * `demoPeople`, or a copy of the database file `copyOf`.
+ */
+export async function startApp(options: { demoPeople?: number; copyOf?: string }): Promise<{ app: RunningApp; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'xinsheng-e2e-'))
   const dbFile = join(dir, 'e2e.db')
+  if (options.copyOf !== undefined) copyFileSync(options.copyOf, dbFile)
   if (options.demoPeople !== undefined) {
     const demo = spawnSync(TSX, [CLI, 'demo', '--db', dbFile, '--people', String(options.demoPeople)], { cwd: ROOT, encoding: 'utf8' })
     if (demo.status !== 0) throw new Error(`demo failed: ${demo.stdout} ${demo.stderr}`)

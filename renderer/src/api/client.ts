@@ -11,10 +11,14 @@ export function onApiError(listener: Listener): () => void {
   return () => listeners.delete(listener)
 }
 
-async function invoke<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+/**
+ * Calls one method. `signal` (TanStack Query's, for a query whose answer nobody waits for any more) aborts the HTTP
+ * request in browser mode; over IPC a call cannot be aborted, and its late answer is dropped by the query cache.
+ */
+async function invoke<M extends MethodName>(method: M, input: Input<M>, options: { signal?: AbortSignal } = {}): Promise<Output<M>> {
   let result
   try {
-    result = await send(method, input)
+    result = await send(method, input, options.signal)
   } catch (e) {
     if (e instanceof ApiCallError) listeners.forEach((l) => l(e, method))
     throw e

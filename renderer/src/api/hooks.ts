@@ -1,15 +1,14 @@
 import { notifications } from '@mantine/notifications'
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, useContext } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Input, MethodName, Output } from '@shared/contract'
 import { useErrorText } from '../i18n/errorText'
 import { api } from './client'
+import { apiKey } from './keys'
 import { staleAfterWrite, type WriteEffectMap } from './refresh'
 
-export function apiKey<M extends MethodName>(method: M, input?: Input<M>): QueryKey {
-  return input === undefined ? [method] : [method, input]
-}
+export { apiKey } from './keys'
 
 interface QueryOptions<T> {
   enabled?: boolean
@@ -22,7 +21,8 @@ interface QueryOptions<T> {
 export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, options: QueryOptions<Output<M>> = {}) {
   return useQuery<Output<M>, Error>({
     queryKey: apiKey(method, input),
-    queryFn: () => api.invoke(method, input),
+    // Passing the signal lets TanStack Query abort a request nobody waits for (a search typed past, a block scrolled by).
+    queryFn: ({ signal }) => api.invoke(method, input, { signal }),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     select: options.select,

@@ -16,11 +16,14 @@ export function hasBridge(): boolean {
   return typeof window.xinsheng?.invoke === 'function'
 }
 
-/** Sends one call and returns the raw ApiResult; network failures become an `internal` error result. */
-export async function send(method: string, input: unknown): Promise<ApiResult<unknown>> {
+/**
+ * Sends one call and returns the raw ApiResult; network failures become an `internal` error result. An aborted call
+ * (`signal`) rejects with the abort reason, so nobody mistakes it for a network failure. IPC calls cannot be aborted.
+ */
+export async function send(method: string, input: unknown, signal?: AbortSignal): Promise<ApiResult<unknown>> {
   const bridge = window.xinsheng
   if (bridge && typeof bridge.invoke === 'function') return bridge.invoke(method, input)
-  return sendHttp(method, input)
+  return sendHttp(method, input, signal)
 }
 
 /** Subscribes to back-end events (long jobs' progress): over IPC in Electron, the /api/events stream in browser mode. */
@@ -30,7 +33,7 @@ export function onEvent(listener: BackendEventListener): () => void {
   return subscribeHttpEvents(listener)
 }
 
-async function sendHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {
+async function sendHttp(method: string, input: unknown, signal?: AbortSignal): Promise<ApiResult<unknown>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-xinsheng-client': '1' }
   const session = getSessionId()
   if (session) headers['x-xinsheng-session'] = session
@@ -41,14 +44,17 @@ async function sendHttp(method: string, input: unknown): Promise<ApiResult<unkno
       credentials: 'same-origin',
       headers,
       body: JSON.stringify({ method, input }),
+      signal,
     })
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason ?? error
     return { ok: false, error: { code: 'internal', message: 'err.network' } }
   }
   let body: ApiResult<unknown>
   try {
     body = (await response.json()) as ApiResult<unknown>
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason ?? error
     return { ok: false, error: { code: 'internal', message: 'err.bad_response' } }
   }
   if (!body.ok && response.status === 401 && body.error.code === 'unauthenticated' && isTokenMessage(body.error.message)) {

@@ -46,6 +46,12 @@ export interface FeatureRoute {
   permission: Permission
   /** The page component, imported on first visit. */
   load: () => Promise<ComponentType>
+  /**
+   * Starts the page's first requests as soon as the route is entered (signed in), beside fetching its code, so they
+   * are answered by the time the page renders (a cold start on a roster, a ward switch). Must stay light: it is in
+   * the first bundle. The page's own queries must use the same keys.
+   */
+  prefetch?: (at: { params: Readonly<Record<string, string | undefined>>; search: URLSearchParams }) => void
 }
 
 export type PublicRoute = { path: string; Page: ComponentType } | { path: string; load: () => Promise<ComponentType> }

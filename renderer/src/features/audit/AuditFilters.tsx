@@ -1,11 +1,11 @@
 import { Button, Group, Loader, Select } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditFilter } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { DateField, parseDate } from '../../components/DateField'
+import { personOptionLabel, usePeopleSearch } from '../people/usePeopleSearch'
 import { zhCN } from './i18n/zh-CN'
 
 const METHODS = Object.keys(zhCN.methods) as Array<keyof typeof zhCN.methods>
@@ -14,11 +14,10 @@ const METHODS = Object.keys(zhCN.methods) as Array<keyof typeof zhCN.methods>
 function PersonFilter({ value, onChange }: { value: { id: string; name: string } | null; onChange: (p: { id: string; name: string } | null) => void }) {
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
-  const [debounced] = useDebouncedValue(query.trim(), 200)
-  const typing = debounced.length > 0 && debounced !== value?.name
-  const search = useApiQuery('people:search', { q: debounced, limit: 15 }, { enabled: typing })
-  const rows = typing ? (search.data ?? []) : []
-  const data = [...(value ? [{ value: value.id, label: value.name }] : []), ...rows.filter((r) => r.id !== value?.id).map((r) => ({ value: r.id, label: `${r.name}（${r.wardName ?? '—'} · ****${r.idTail}）` }))]
+  const typing = query.trim().length > 0 && query.trim() !== value?.name
+  const search = usePeopleSearch(query, { limit: 15, enabled: typing })
+  const rows = search.rows
+  const data = [...(value ? [{ value: value.id, label: value.name }] : []), ...rows.filter((r) => r.id !== value?.id).map((r) => ({ value: r.id, label: personOptionLabel(t, r) }))]
   return (
     <Select
       w={240}
@@ -32,8 +31,8 @@ function PersonFilter({ value, onChange }: { value: { id: string; name: string }
       filter={({ options }) => options}
       value={value?.id ?? null}
       leftSection={<IconSearch size={14} stroke={1.5} />}
-      rightSection={search.isFetching ? <Loader size={14} /> : undefined}
-      nothingFoundMessage={typing ? (search.isFetching ? t('audit.filters.searching') : t('audit.filters.noResults')) : t('audit.filters.personPlaceholder')}
+      rightSection={search.loading ? <Loader size={14} /> : undefined}
+      nothingFoundMessage={typing ? (search.loading ? t('audit.filters.searching') : t('audit.filters.noResults')) : t('audit.filters.personPlaceholder')}
       comboboxProps={{ keepMounted: false }}
       onChange={(id) => {
         const row = rows.find((r) => r.id === id)

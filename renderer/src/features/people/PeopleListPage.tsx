@@ -8,6 +8,9 @@ import { PeopleTable } from './PeopleTable'
 import { RosterFilters } from './RosterFilters'
 import { useRosterParams } from './rosterParams'
 
+const EMPTY = { current: 'roster.emptyCurrent', past: 'roster.emptyPast', all: 'roster.emptyAll' } as const
+
+/** Every file of the facility: by default the people in the wards; past files (released, kept for years) on demand. */
 export function PeopleListPage() {
   const { t } = useTranslation()
   const can = useCan()
@@ -33,7 +36,7 @@ export function PeopleListPage() {
         }
       />
       <RosterFilters query={query} onChange={update} withWard />
-      <PeopleTable query={query} onChange={update} emptyText={t('people.empty')} />
+      <PeopleTable query={query} onChange={update} emptyText={t(EMPTY[query.stay])} />
     </>
   )
 }

@@ -12,7 +12,7 @@ import type { RosterQuery } from './rosterParams'
 interface Props {
   query: RosterQuery
   onChange: (patch: Partial<RosterQuery>) => void
-  /** The all-wards list shows a ward filter and the void switch. */
+  /** The all-people list shows the stay filter (在所 / 已出所 / 全部), a ward filter and the void switch. */
   withWard?: boolean
 }
 
@@ -22,8 +22,24 @@ export function RosterFilters({ query, onChange, withWard = false }: Props) {
   const pushText = useDebouncedCallback((q: string) => onChange({ q: q.trim() }), 250)
   const wards = useWards(withWard)
   const periodLabel = usePeriodLabel()
+  // Past files have no current ward or period: those filters would only empty the list.
+  const pastOnly = withWard && query.stay === 'past'
   return (
     <Group gap="sm" mb="sm" wrap="wrap">
+      {withWard && (
+        <SegmentedControl
+          size="sm"
+          value={query.stay}
+          onChange={(v) => onChange({ stay: v as RosterQuery['stay'] })}
+          data={[
+            { value: 'current', label: t('roster.stayCurrent') },
+            { value: 'past', label: t('roster.stayPast') },
+            { value: 'all', label: t('roster.stayAll') },
+          ]}
+          aria-label={t('roster.stay')}
+          data-testid="stay-filter"
+        />
+      )}
       <TextInput
         w={240}
         leftSection={<IconFilter size={16} stroke={1.5} />}
@@ -37,6 +53,8 @@ export function RosterFilters({ query, onChange, withWard = false }: Props) {
       />
       <SegmentedControl
         size="sm"
+        disabled={pastOnly}
+        title={pastOnly ? t('roster.pastNoPeriod') : undefined}
         value={query.period || 'all'}
         onChange={(v) => onChange({ period: v === 'all' ? '' : (v as RosterQuery['period']) })}
         data={[{ value: 'all', label: t('roster.allPeriods') }, ...PERIODS.map((p) => ({ value: p, label: periodLabel(p, true) }))]}
@@ -53,7 +71,8 @@ export function RosterFilters({ query, onChange, withWard = false }: Props) {
         <>
           <Select
             w={160}
-            value={query.wardId || 'all'}
+            disabled={pastOnly}
+            value={pastOnly ? 'all' : query.wardId || 'all'}
             onChange={(v) => onChange({ wardId: v === 'all' || !v ? '' : v })}
             data={[{ value: 'all', label: t('roster.allWards') }, ...(wards.data ?? []).map((w) => ({ value: w.id, label: w.name }))]}
             aria-label={t('col.ward')}

@@ -1,9 +1,15 @@
 import { IconBuildingCommunity, IconCalendarTime, IconFileText, IconFolders, IconStairsUp } from '@tabler/icons-react'
 import { lazyComponent, type FeatureModule } from '../../app/feature'
+import { prefetchPeopleList } from './usePeopleBlocks'
 
 export const peopleFeature: FeatureModule = {
   routes: [
-    { path: 'people', permission: 'people.read', load: () => import('./PeopleListPage').then((m) => m.PeopleListPage) },
+    {
+      path: 'people',
+      permission: 'people.read',
+      load: () => import('./PeopleListPage').then((m) => m.PeopleListPage),
+      prefetch: ({ search }) => prefetchPeopleList(search),
+    },
     { path: 'people/new', permission: 'people.write', load: () => import('./CreatePersonPage').then((m) => m.CreatePersonPage) },
     { path: 'people/import', permission: 'facility.manage', load: () => import('./import/ImportPage').then((m) => m.ImportPage) },
     { path: 'people/:id/edit', permission: 'people.write', load: () => import('./EditPersonPage').then((m) => m.EditPersonPage) },

@@ -1,11 +1,10 @@
 import { Loader, MultiSelect, Select, type ComboboxItem } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PersonListRow } from '@shared/contract'
-import { useApiQuery } from '../../api/hooks'
 import { REQUIRED } from '../../components/required'
+import { personOptionLabel, usePeopleSearch } from '../people/usePeopleSearch'
 
 export interface PickedPerson {
   id: string
@@ -13,14 +12,13 @@ export interface PickedPerson {
 }
 
 function useSearch(query: string) {
-  const [debounced] = useDebouncedValue(query.trim(), 200)
-  const search = useApiQuery('people:search', { q: debounced, limit: 15 }, { enabled: debounced.length > 0 })
-  return { rows: debounced ? (search.data ?? []) : [], loading: search.isFetching }
+  const search = usePeopleSearch(query, { limit: 15 })
+  return { rows: search.rows, loading: search.loading }
 }
 
 function useOptionLabel(): (row: PersonListRow) => string {
   const { t } = useTranslation()
-  return (row) => `${row.name}（${row.wardName ?? t('file.noWard')} · ****${row.idTail}）`
+  return (row) => personOptionLabel(t, row)
 }
 
 /** Finds one person by name, pinyin or ID number (server search). */

@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Divider, Group, ScrollArea, Text } from '@mantine/core'
+import { AppShell, Box, Burger, Divider, Group, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
@@ -47,7 +47,8 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" style={{ borderRight: '1px solid var(--mantine-color-gray-3)' }}>
-        <AppShell.Section grow component={ScrollArea}>
+        {/* Plain overflow, not Mantine's ScrollArea: its scrollbar measures the page (a forced layout) at every start. */}
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <NavItems />
         </AppShell.Section>
         <AppShell.Section>

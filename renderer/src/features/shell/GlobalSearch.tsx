@@ -1,22 +1,25 @@
 import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core'
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
+import { useHotkeys } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { useApiQuery } from '../../api/hooks'
 import { PeriodBadge } from '../../components/PeriodBadge'
+import { personPlace, usePeopleSearch } from '../people/usePeopleSearch'
 
-/** Header search: name, pinyin (full or initials) or ID number → jump to the file. */
+/**
+ * Header search: name, pinyin (full or initials) or ID number → jump to the file. Answers as the user types (debounced;
+ * a query typed past is cancelled, and its answer never shows); each result gives the ward, or 已出所 and the last day
+ * for a file whose stay has ended, the period and the ID number's tail.
+ */
 export function GlobalSearch() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const inputRef = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
-  const [debounced] = useDebouncedValue(query.trim(), 200)
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() })
-  const search = useApiQuery('people:search', { q: debounced, limit: 10 }, { enabled: debounced.length > 0 })
-  const results = useMemo(() => (debounced ? (search.data ?? []) : []), [debounced, search.data])
+  const search = usePeopleSearch(query, { limit: 10 })
+  const results = search.rows
 
   useHotkeys([['mod+K', () => inputRef.current?.focus()]])
 
@@ -43,8 +46,8 @@ export function GlobalSearch() {
           aria-label={t('header.search')}
           data-testid="global-search"
           leftSection={<IconSearch size={16} stroke={1.5} />}
-          rightSection={search.isFetching ? <Loader size={14} /> : <Kbd size="xs">Ctrl K</Kbd>}
-          rightSectionWidth={search.isFetching ? 32 : 56}
+          rightSection={search.loading ? <Loader size={14} /> : <Kbd size="xs">Ctrl K</Kbd>}
+          rightSectionWidth={search.loading ? 32 : 56}
           rightSectionPointerEvents="none"
           onChange={(e) => {
             setQuery(e.currentTarget.value)
@@ -61,7 +64,7 @@ export function GlobalSearch() {
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={!showDropdown}>
-        <Combobox.Options>
+        <Combobox.Options data-testid="search-results" data-stale={search.stale || undefined} style={{ opacity: search.stale ? 0.55 : 1 }}>
           {results.map((row) => (
             <Combobox.Option value={row.id} key={row.id} data-testid="search-result">
               <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -69,20 +72,18 @@ export function GlobalSearch() {
                   <Text fz="sm" fw={500}>
                     {row.name}
                   </Text>
-                  <Text fz="xs" c="dimmed">
-                    {t(`sex.${row.sex}`)} · {row.wardName ?? t('file.noWard')} · ****{row.idTail}
+                  <Text fz="xs" c="dimmed" className="tabular">
+                    {t(`sex.${row.sex}`)} · {personPlace(t, row)} · ****{row.idTail}
                   </Text>
                 </Group>
-                <PeriodBadge period={row.period} size="sm" />
+                {/* A released file has no current period; its place already says 已出所 and the last day. */}
+                {row.wardId && <PeriodBadge period={row.period} size="sm" />}
               </Group>
             </Combobox.Option>
           ))}
-          {debounced && !search.isFetching && search.isSuccess && results.length === 0 && (
-            <Combobox.Empty>{t('header.noResults')}</Combobox.Empty>
-          )}
-          {(search.isPending || debounced !== query.trim()) && results.length === 0 && (
-            <Combobox.Empty>{t('header.searching')}</Combobox.Empty>
-          )}
+          {search.settled && results.length === 0 && <Combobox.Empty>{t('header.noResults')}</Combobox.Empty>}
+          {search.error && <Combobox.Empty c="red">{t('common.loadFailed')}</Combobox.Empty>}
+          {!search.settled && !search.error && results.length === 0 && <Combobox.Empty>{t('header.searching')}</Combobox.Empty>}
         </Combobox.Options>
       </Combobox.Dropdown>
     </Combobox>

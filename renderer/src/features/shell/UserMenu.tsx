@@ -1,17 +1,26 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconCheck, IconChevronDown, IconKey, IconLanguage, IconLogout } from '@tabler/icons-react'
+import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { lazyComponent } from '../../app/feature'
 import { LANGUAGES } from '../../i18n'
-import { ChangePasswordModal } from '../auth/ChangePasswordModal'
 import { useLogout } from '../auth/useLogout'
 import { useUser } from '../auth/UserContext'
+
+/**
+ * Fetched when first opened: its form brings the validation library (zod, ~110 KB), which no other part of a start on
+ * a roster needs.
+ */
+const ChangePasswordModal = lazyComponent(() => import('../auth/ChangePasswordModal').then((m) => m.ChangePasswordModal))
 
 export function UserMenu() {
   const { t, i18n } = useTranslation()
   const user = useUser()
   const logout = useLogout()
   const [passwordOpen, password] = useDisclosure(false)
+  // Mounted from its first opening on, so closing it keeps the modal's exit transition.
+  const [passwordUsed, setPasswordUsed] = useState(false)
   return (
     <>
       <Menu position="bottom-end" width={220} shadow="md">
@@ -37,7 +46,13 @@ export function UserMenu() {
           <Menu.Label>
             {t('header.signedInAs')} · {user.username}
           </Menu.Label>
-          <Menu.Item leftSection={<IconKey size={16} stroke={1.5} />} onClick={password.open}>
+          <Menu.Item
+            leftSection={<IconKey size={16} stroke={1.5} />}
+            onClick={() => {
+              setPasswordUsed(true)
+              password.open()
+            }}
+          >
             {t('header.changePassword')}
           </Menu.Item>
           <Menu.Divider />
@@ -62,7 +77,11 @@ export function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ChangePasswordModal opened={passwordOpen} onClose={password.close} />
+      {passwordUsed && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal opened={passwordOpen} onClose={password.close} />
+        </Suspense>
+      )}
     </>
   )
 }

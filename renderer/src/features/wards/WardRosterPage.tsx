@@ -25,13 +25,10 @@ export function WardRosterPage() {
   const location = useLocation()
   const rosterExport = useRosterExport(wardId)
   if (wards.isSuccess && !ward) return <NotFound />
-  // Another ward with the same filters and sort; back to its first page, since the page count differs.
+  // Another ward with the same filters and sort (the list starts at its top).
   const switchWard = (id: string | null) => {
     if (!id || id === wardId) return
-    const params = new URLSearchParams(location.search)
-    params.delete('offset')
-    const search = params.toString()
-    void navigate(`/wards/${id}${search ? `?${search}` : ''}`)
+    void navigate(`/wards/${id}${location.search}`)
   }
   return (
     <>

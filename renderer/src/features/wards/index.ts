@@ -1,11 +1,22 @@
 import { IconBuildingCommunity } from '@tabler/icons-react'
 import type { FeatureModule } from '../../app/feature'
+import { prefetchPeopleList } from '../people/usePeopleBlocks'
+import { prefetchWards } from './wardsQuery'
 
 export const wardsFeature: FeatureModule = {
   routes: [
     { path: 'wards', permission: 'wards.read', load: () => import('./WardListPage').then((m) => m.WardListPage) },
     // The roster is a list of files, so it needs what the file list needs.
-    { path: 'wards/:wardId', permission: 'people.read', load: () => import('./WardRosterPage').then((m) => m.WardRosterPage) },
+    {
+      path: 'wards/:wardId',
+      permission: 'people.read',
+      load: () => import('./WardRosterPage').then((m) => m.WardRosterPage),
+      // The roster's first rows and the ward's name and occupancy, asked while the page's code loads.
+      prefetch: ({ params, search }) => {
+        if (params.wardId) prefetchPeopleList(search, params.wardId)
+        prefetchWards()
+      },
+    },
   ],
   bareRoutes: [
     // The printable roster (花名册) of one ward: the same permission as the on-screen roster.

@@ -1,8 +1,8 @@
 import type { WardSummary } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { compareWardNames } from '../../lib/wardOrder'
+import { WARDS_INPUT } from './wardsQuery'
 
-export const WARDS_INPUT = {}
 
 const byName = (wards: WardSummary[]) => [...wards].sort((a, b) => compareWardNames(a.name, b.name))
 
@@ -10,3 +10,4 @@ const byName = (wards: WardSummary[]) => [...wards].sort((a, b) => compareWardNa
 export function useWards(enabled = true) {
   return useApiQuery('wards:list', WARDS_INPUT, { enabled, select: byName })
 }
+

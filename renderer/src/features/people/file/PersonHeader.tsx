@@ -28,6 +28,8 @@ export function PersonHeader({ file, onVoid }: { file: PersonFile; onVoid: () =>
   const id = file.identity
   const writable = can('people.write') && !file.voided
   const early = earlyReleaseStat(file.term, t)
+  // A live file without a ward is one whose stay has ended: no current period, and its past last day is no warning.
+  const past = file.wardId === null && !file.voided
   return (
     <Paper p="lg" mb="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -36,8 +38,14 @@ export function PersonHeader({ file, onVoid }: { file: PersonFile; onVoid: () =>
             <Title order={2} fw={600} td={file.voided ? 'line-through' : undefined} data-testid="person-name">
               {id.name}
             </Title>
-            <PeriodBadge period={file.period} size="lg" />
-            {file.termWarning && (
+            {past ? (
+              <Badge color="gray" size="lg" variant="light" data-testid="past-file">
+                {t('roster.past')}
+              </Badge>
+            ) : (
+              <PeriodBadge period={file.period} size="lg" />
+            )}
+            {file.termWarning && !past && (
               <Tooltip
                 label={t(file.termWarning.kind === 'expired' ? 'termWarning.expiredHint' : 'termWarning.dueHint', {
                   lastDay: file.term.result?.lastDay ?? '',
@@ -75,9 +83,10 @@ export function PersonHeader({ file, onVoid }: { file: PersonFile; onVoid: () =>
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} mt="lg" spacing="lg">
-        <Stat label={t('col.ward')}>{file.wardName ?? t('file.noWard')}</Stat>
+        {/* A live file without a ward is one whose stay has ended (kept for years, still searchable). */}
+        <Stat label={t('col.ward')}>{file.wardName ?? (file.voided ? t('file.noWard') : t('roster.past'))}</Stat>
         <Stat label={t('periods.current')}>
-          {file.period ? t(`period.${file.period}`) : t('file.noPeriod')}
+          {past ? '—' : file.period ? t(`period.${file.period}`) : t('file.noPeriod')}
           {file.daysInPeriod != null && (
             <Text span c="dimmed" fz="xs" fw={400} ml={6}>
               {t('file.daysInPeriod', { count: file.daysInPeriod })}
