@@ -113,6 +113,16 @@ describe('people:list over current and past files', () => {
     expect(page.total).toBe(expected.length)
   })
 
+  it('past files raise no term warning (their stay has ended), files in a ward do', () => {
+    const rows = list({ stay: 'all', limit: 50 }).rows
+    expect(rows.filter((r) => r.wardId === null).every((r) => r.termWarning === null)).toBe(true)
+    // personInput's decision date 2026-03-01 puts every last day in 2028: no warning either way today.
+    w.db.prepare("UPDATE people SET last_day = '2026-11-01'").run()
+    const after = list({ stay: 'all', limit: 50 }).rows
+    expect(after.filter((r) => r.wardId !== null).every((r) => r.termWarning?.kind === 'expired')).toBe(true)
+    expect(after.filter((r) => r.wardId === null).every((r) => r.termWarning === null)).toBe(true)
+  })
+
   it('all files by name, in pages whose total is counted only when asked', () => {
     const first = list({ stay: 'all', limit: 2 })
     expect(first.total).toBe(7)

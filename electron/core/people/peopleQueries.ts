@@ -79,7 +79,8 @@ const toListRow =
     decisionDate: r.decisionDate,
     lastDay: r.lastDay,
     daysToLastDay: r.daysToLastDay,
-    termWarning: r.voided === 1 ? null : termWarningForDaysLeft(r.daysToLastDay, warningDays),
+    // A voided file, or a past one (no ward: the stay has ended), raises no term warning.
+    termWarning: r.voided === 1 || r.wardId === null ? null : termWarningForDaysLeft(r.daysToLastDay, warningDays),
     voided: r.voided === 1,
   })
 
