@@ -12,7 +12,7 @@ import { SECURITY_EVENTS } from '../../electron/core/audit/securityEvents'
 import { contract, type ApiResult, type ErrorCode, type MethodName } from '../../electron/shared/contract'
 import { hostileValue, shapedLike, type Pools } from './fixtures/hostileInputs'
 import { auditMethodsSince, SIGN_IN_LOCK_COLUMNS, snapshotTables } from './fixtures/tableChecksum'
-import { ADMIN, call, makeWorld, ok, personInput, TODAY, type World } from './helpers'
+import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY, type World } from './helpers'
 
 /** Fixed so a failure is reproducible: fast-check prints the seed and the path of the smallest failing input. */
 const SEED = 20261123
@@ -39,9 +39,19 @@ const METHODS = Object.keys(contract) as MethodName[]
  */
 const OWN_WORLD = (method: string) => /^(auth|setup|staff):/.test(method)
 
-function worldFor(): { world: World; pools: Pools } {
+interface FuzzWorld {
+  world: World
+  pools: Pools
+  /** Signs the administrator in again after a fuzzed call ended the session (a logout, or a lock from failed attempts). */
+  signBackIn(): void
+}
+
+function worldFor(): FuzzWorld {
   const world = makeWorld(['counsellor', 'ward_officer'])
   const admin = world.sessions.admin!
+  // A second administrator, kept out of the fuzzed ids, who unlocks the first when fuzzed password changes lock it.
+  const rescuerId = ok(call(world.dispatch, 'staff:create', { username: 'rescuer', displayName: '值班管理员', role: 'admin', wardId: null, password: STAFF_PASSWORD }, admin)).id
+  const rescuer = world.login('rescuer', STAFF_PASSWORD)
   ok(call(world.dispatch, 'people:create', personInput(world.wards.a), admin))
   ok(call(world.dispatch, 'people:create', personInput(world.wards.b, { name: '李四', idNumber: '110101198506150035', birthDate: '1985-06-15', sex: 'M' }), admin))
   const adminId = ok(call(world.dispatch, 'auth:me', {}, admin))?.id
@@ -50,14 +60,20 @@ function worldFor(): { world: World; pools: Pools } {
   const tables = world.db.prepare("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'id')").all() as { name: string }[]
   for (const { name } of tables) {
     for (const row of world.db.prepare(`SELECT id FROM "${name}" LIMIT 3`).all() as { id: unknown }[]) {
-      if (typeof row.id === 'string' && row.id !== adminId) ids.push(row.id)
+      if (typeof row.id === 'string' && row.id !== adminId && row.id !== rescuerId) ids.push(row.id)
     }
   }
   const strings = [
     ...ids, TODAY, '2026-06-01', '2026-03-01', '1990-03-07', '2026-11-24', '张三', '一大队', 'counsellor', 'ward_officer',
     '110101199003070011', '北京市东城区人民路1号', 'Valid#2026pw', 'scl90', 'phq9',
   ]
-  return { world, pools: { strings } }
+  const signBackIn = () => {
+    const me = world.dispatch('auth:me', {}, world.sessions.admin!)
+    if (me.ok && me.value) return
+    ok(call(world.dispatch, 'staff:unlock', { id: adminId! }, rescuer))
+    world.sessions.admin = world.login(ADMIN.username, ADMIN.password)
+  }
+  return { world, pools: { strings }, signBackIn }
 }
 
 /** Checks one answer; on a failure, that nothing but security events was written. */
@@ -84,16 +100,10 @@ function expectTypedAnswer(world: World, method: string, input: unknown, session
   return result!
 }
 
-/** A fuzzed logout (or anything ending the session) must not turn the rest of the run into anonymous calls. */
-function stillSignedIn(world: World): void {
-  const me = world.dispatch('auth:me', {}, world.sessions.admin!)
-  if (me.ok && me.value) return
-  world.sessions.admin = world.login(ADMIN.username, ADMIN.password)
-}
 
 const worlds: World[] = []
-let shared: { world: World; pools: Pools } | null = null
-function worldForMethod(method: string): { world: World; pools: Pools } {
+let shared: FuzzWorld | null = null
+function worldForMethod(method: string): FuzzWorld {
   if (!OWN_WORLD(method) && shared) return shared
   const made = worldFor()
   worlds.push(made.world)
@@ -111,7 +121,7 @@ describe('every contract method answers hostile input with a typed result and ch
   })
 
   it.each(METHODS.map((m) => [m]))('%s', (method) => {
-    const { world, pools } = worldForMethod(method)
+    const { world, pools, signBackIn } = worldForMethod(method)
     const schema = contract[method].input
     const shaped = shapedLike(schema, pools)
     const arbitrary = fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue })
@@ -123,7 +133,7 @@ describe('every contract method answers hostile input with a typed result and ch
       fc.property(inputs, (input) => {
         const result = expectTypedAnswer(world, method, input, world.sessions.admin!)
         if (SCHEMA_ONLY.has(method)) expect(result.ok ? 'ok' : result.error.code).toBe('invalid_input')
-        stillSignedIn(world)
+        signBackIn()
       }),
       params,
     )
