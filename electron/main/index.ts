@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { IPC } from '../shared/host'
 import { startBackendWorker, type BackendWorker } from '../core/worker/client'
 import { registerHostHandlers } from './host'
+import { mainWindowOptions, navigationAllowed, windowOpenPolicy } from './windowPolicy'
 
 /**
  * Thin main process: one window, the back end in its worker thread behind one IPC channel, its events relayed to the
@@ -23,32 +24,18 @@ function databasePath(): string {
 }
 
 function createWindow() {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1100,
-    minHeight: 700,
-    show: false,
-    title: '新生 · 戒毒人员档案工作台',
-    webPreferences: {
-      preload: join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  })
+  const win = new BrowserWindow(mainWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.cjs')))
   win.once('ready-to-show', () => win.show())
   const id = win.webContents.id
   win.on('closed', () => sessionsByWindow.delete(id))
-  // No navigation away from the app and no new windows; external links open in the system browser.
+  // No navigation away from the app and no new windows; external links open in the system browser (windowPolicy.ts).
   win.webContents.on('will-navigate', (event, url) => {
-    if (url !== win.webContents.getURL()) event.preventDefault()
+    if (!navigationAllowed(win.webContents.getURL(), url)) event.preventDefault()
   })
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
+    const { response, openExternally } = windowOpenPolicy(url)
+    if (openExternally) void shell.openExternal(url)
+    return response
   })
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
   else void win.loadFile(join(app.getAppPath(), 'out', 'renderer', 'index.html'))

@@ -1,0 +1,45 @@
+/**
+ * The main window's security settings and its navigation rules, as plain values and functions (no Electron at run
+ * time), so a unit test can assert them without an Electron binary. index.ts only wires them to the window.
+ */
+import type { BrowserWindowConstructorOptions, WindowOpenHandlerResponse } from 'electron'
+
+/**
+ * The renderer is untrusted: it runs in a sandbox, isolated from the preload, without Node, and with the same-origin
+ * policy on. Its only door to the back end is the preload's one object.
+ */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    show: false,
+    title: '新生 · 戒毒人员档案工作台',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  }
+}
+
+/** No navigation away from the app: only a reload of the page already shown is let through. */
+export function navigationAllowed(currentUrl: string, targetUrl: string): boolean {
+  return targetUrl === currentUrl
+}
+
+/**
+ * No new windows, ever. An https link is handed to the system browser instead (outside the app's sandbox and session);
+ * anything else (file:, javascript:, http:, custom schemes) is dropped.
+ */
+export function windowOpenPolicy(url: string): { response: WindowOpenHandlerResponse; openExternally: boolean } {
+  return { response: { action: 'deny' }, openExternally: url.startsWith('https://') }
+}
