@@ -55,25 +55,43 @@ function worldFor(): FuzzWorld {
   ok(call(world.dispatch, 'people:create', personInput(world.wards.a), admin))
   ok(call(world.dispatch, 'people:create', personInput(world.wards.b, { name: '李四', idNumber: '110101198506150035', birthDate: '1985-06-15', sex: 'M' }), admin))
   const adminId = ok(call(world.dispatch, 'auth:me', {}, admin))?.id
-  // Real ids of every table (except the caller's own account, whose password a fuzzed reset would change under us).
-  const ids: string[] = []
+  // Real ids of every table, by table (except the administrators' own accounts, whose passwords a fuzzed reset would
+  // change under us).
+  const idsOf: Record<string, string[]> = {}
   const tables = world.db.prepare("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'id')").all() as { name: string }[]
   for (const { name } of tables) {
-    for (const row of world.db.prepare(`SELECT id FROM "${name}" LIMIT 3`).all() as { id: unknown }[]) {
-      if (typeof row.id === 'string' && row.id !== adminId && row.id !== rescuerId) ids.push(row.id)
-    }
+    idsOf[name] = (world.db.prepare(`SELECT id FROM "${name}" LIMIT 3`).all() as { id: unknown }[])
+      .map((row) => row.id)
+      .filter((id): id is string => typeof id === 'string' && id !== adminId && id !== rescuerId)
   }
-  const strings = [
-    ...ids, TODAY, '2026-06-01', '2026-03-01', '1990-03-07', '2026-11-24', '张三', '一大队', 'counsellor', 'ward_officer',
-    '110101199003070011', '北京市东城区人民路1号', 'Valid#2026pw', 'scl90', 'phq9',
+  const ids = Object.values(idsOf).flat()
+  const instruments = ok(call(world.dispatch, 'psych:instruments', {}, admin)).map((i) => i.id)
+  const dates = [TODAY, '2026-06-01', '2026-11-01', '2026-11-22', '2026-07-15']
+  const strings = [...ids, ...dates, ...instruments, '1990-03-07', '张三', '一大队', 'counsellor', '110101199003070011', '北京市东城区人民路1号', 'Valid#2026pw']
+  const suited: [RegExp, readonly string[]][] = [
+    [/wardId$/i, idsOf.wards ?? []],
+    [/personId$/i, idsOf.people ?? []],
+    [/staffId$|counsellorId$/i, idsOf.staff ?? []],
+    [/^instrument(Id)?$/i, instruments],
+    [/^id$|Id$/, ids],
+    [/date$|On$|^from$|^to$|^at$/i, dates],
+    [/^idNumber$/, ['110101198808080052', '11010119900307002X', '110101199003070011']],
+    [/^username$/, ['fuzzuser', 'counsellor']],
+    [/password|^current$|^next$|passphrase/i, ['Valid#2026pw-long', STAFF_PASSWORD]],
+    [/phone$/i, ['13800000000']],
+    [/name$/i, ['王五', '测试名称']],
+    [/^sex$/, ['M', 'F']],
+    [/docNo$/i, ['东公（禁）决字〔2026〕202号']],
+    [/organ$|address$|relation$|ethnicity$/i, ['北京市公安局东城分局', '汉族', '父亲']],
   ]
+  const forField = (field: string) => suited.find(([pattern, values]) => pattern.test(field) && values.length > 0)?.[1]
   const signBackIn = () => {
     const me = world.dispatch('auth:me', {}, world.sessions.admin!)
     if (me.ok && me.value) return
     ok(call(world.dispatch, 'staff:unlock', { id: adminId! }, rescuer))
     world.sessions.admin = world.login(ADMIN.username, ADMIN.password)
   }
-  return { world, pools: { strings }, signBackIn }
+  return { world, pools: { strings, forField }, signBackIn }
 }
 
 /** Checks one answer; on a failure, that nothing but security events was written. */
@@ -123,8 +141,11 @@ describe('every contract method answers hostile input with a typed result and ch
   it.each(METHODS.map((m) => [m]))('%s', (method) => {
     const { world, pools, signBackIn } = worldForMethod(method)
     const schema = contract[method].input
-    const shaped = shapedLike(schema, pools)
-    const arbitrary = fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue })
+    const arbitrary = fc.oneof(
+      { weight: 2, arbitrary: shapedLike(schema, pools, 'often') },
+      { weight: 2, arbitrary: shapedLike(schema, pools, 'rarely') },
+      { weight: 1, arbitrary: hostileValue },
+    )
     const inputs = SCHEMA_ONLY.has(method) ? arbitrary.filter((input) => !schema.safeParse(input ?? {}).success) : arbitrary
     const params = { seed: SEED, numRuns: RUNS_PER_CALLER, endOnFailure: true }
 
