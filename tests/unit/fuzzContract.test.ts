@@ -9,14 +9,18 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SECURITY_EVENTS } from '../../electron/core/audit/securityEvents'
+import type { Dispatcher } from '../../electron/core/dispatch'
 import { contract, type ApiResult, type ErrorCode, type MethodName } from '../../electron/shared/contract'
 import { hostileValue, shapedLike, type Pools } from './fixtures/hostileInputs'
-import { auditMethodsSince, SIGN_IN_LOCK_COLUMNS, snapshotTables } from './fixtures/tableChecksum'
+import { auditMethodsSince, SIGN_IN_LOCK_COLUMNS, snapshotTables, type TableSnapshot } from './fixtures/tableChecksum'
 import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY, type World } from './helpers'
 
-/** Fixed so a failure is reproducible: fast-check prints the seed and the path of the smallest failing input. */
-const SEED = 20261123
-const RUNS_PER_CALLER = 20
+/**
+ * Fixed so a failure is reproducible (fast-check prints the seed and the smallest failing input). A longer hunt:
+ * `FUZZ_RUNS=200 FUZZ_SEED=7 npx vitest run tests/unit/fuzzContract.test.ts`; `npm test` keeps to the bounded default.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
+const RUNS_PER_CALLER = Number(process.env.FUZZ_RUNS ?? 20)
 
 const KNOWN_CODES: readonly ErrorCode[] = ['invalid_input', 'unknown_method', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rule_violation']
 const SECURITY_EVENT_METHODS: readonly string[] = Object.values(SECURITY_EVENTS)
@@ -101,6 +105,10 @@ function expectTypedAnswer(world: World, method: string, input: unknown, session
   expect(() => {
     result = world.dispatch(method, input, session)
   }, method).not.toThrow()
+  return checkAnswer(world, method, before, result)
+}
+
+function checkAnswer(world: World, method: string, before: TableSnapshot, result: ApiResult<unknown> | undefined): ApiResult<unknown> {
   expect(() => JSON.stringify(result), `${method}: the answer must cross IPC/HTTP`).not.toThrow()
   expect(result && typeof result.ok, method).toBe('boolean')
   if (result!.ok) return result!
@@ -117,7 +125,6 @@ function expectTypedAnswer(world: World, method: string, input: unknown, session
   for (const written of auditMethodsSince(world.db, before)) expect(SECURITY_EVENT_METHODS, `${method} left audit row ${written}`).toContain(written)
   return result!
 }
-
 
 const worlds: World[] = []
 let shared: FuzzWorld | null = null
@@ -168,6 +175,22 @@ describe('every contract method answers hostile input with a typed result and ch
     )
     expect(world.db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(ok(call(world.dispatch, 'audit:verify', {}, world.sessions.admin!))).toMatchObject({ ok: true })
+  })
+
+  // The worker signs in through the asynchronous path (scrypt on the thread pool first): it must hold up as well.
+  it('auth:login through the asynchronous path', async () => {
+    const { world, pools } = worldFor()
+    worlds.push(world)
+    const arbitrary = fc.oneof(shapedLike(contract['auth:login'].input, pools, 'often'), shapedLike(contract['auth:login'].input, pools, 'rarely'), hostileValue)
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (input) => {
+        const before = snapshotTables(world.db, SIGN_IN_LOCK_COLUMNS)
+        // makeWorld's dispatcher is the whole Dispatcher; World types it by its synchronous call only.
+        const result = await (world.dispatch as Dispatcher).async('auth:login', input, null)
+        checkAnswer(world, 'auth:login', before, result)
+      }),
+      { seed: SEED, numRuns: RUNS_PER_CALLER, endOnFailure: true },
+    )
   })
 
   it('pollutes no prototype', () => {
