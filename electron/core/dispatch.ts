@@ -102,6 +102,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         error.options.afterRollback?.()
         const { field, params } = error.options
         if (field) return fail(error.code, 'err.invalid_input', undefined, { [field]: fieldMessage(error.key, params) })
+        // Every invalid_input names where the problem is; one about the input as a whole goes on '_' (as zod's do).
+        if (error.code === 'invalid_input') return fail(error.code, error.key, params, { _: fieldMessage(error.key, params) })
         return fail(error.code, error.key, params)
       }
       if (error instanceof FieldErrors) {
