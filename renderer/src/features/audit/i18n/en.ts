@@ -146,6 +146,7 @@ export const en: Texts<typeof zhCN> = {
     'psych:personAssessments': 'Read assessment list',
     'psych:rescore': 'Re-score assessment',
     'psych:voidAssessment': 'Void assessment',
+    'psych:getTask': 'View a follow-up task record',
     'psych:handleTask': 'Handle follow-up task',
     'psych:createSession': 'New counselling record',
     'psych:sessions': 'Read counselling list',

@@ -143,6 +143,7 @@ export const zhCN = {
     'psych:personAssessments': '查阅测评记录',
     'psych:rescore': '重新计分',
     'psych:voidAssessment': '作废心理测评',
+    'psych:getTask': '查看跟进任务记录',
     'psych:handleTask': '处理跟进任务',
     'psych:createSession': '新建咨询记录',
     'psych:sessions': '查阅咨询记录列表',
