@@ -268,7 +268,8 @@ export const en: Texts<typeof zhCN> = {
       versionLabel: 'Record revision',
     },
     crisis: {
-      flagLabel: 'Psychological crisis (details for counselling staff only; viewing them is recorded in the audit log)',
+      flagLabel: 'Psychological crisis (details for counselling staff only)',
+      flagLabelOpen: 'Psychological crisis: open it to read the reason and what was done (recorded in the audit log)',
       title: 'Crisis',
       listTitle: 'Crises',
       none: 'No crises recorded',

@@ -264,7 +264,8 @@ export const zhCN = {
       versionLabel: '记录版本',
     },
     crisis: {
-      flagLabel: '心理危机（详情仅心理咨询人员可查看，查看会记入审计日志）',
+      flagLabel: '心理危机（详情仅心理咨询人员可查看）',
+      flagLabelOpen: '心理危机：点“查看”阅读原因与处置经过（查看记入审计日志）',
       title: '危机干预',
       listTitle: '危机干预',
       none: '无危机干预记录',
