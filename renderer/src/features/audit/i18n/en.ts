@@ -128,6 +128,7 @@ export const en: Texts<typeof zhCN> = {
     'wards:update': 'Change ward',
     'people:create': 'Create file',
     'people:update': 'Edit identity',
+    'people:revealIdNumber': 'View a full ID number',
     'people:get': 'Open file',
     'people:history': 'Read change history',
     'people:movePeriod': 'Move period',

@@ -125,6 +125,7 @@ export const zhCN = {
     'wards:update': '修改大队',
     'people:create': '新建档案',
     'people:update': '修改基本信息',
+    'people:revealIdNumber': '查看完整身份证号码',
     'people:get': '查阅档案',
     'people:history': '查阅修改记录',
     'people:movePeriod': '推进分期',
