@@ -7,6 +7,7 @@ import { roleHas } from '../shared/domain/roles'
 import { translate, type Locale } from '../shared/i18n/messages'
 import { appendAudit } from './audit/auditLog'
 import { writeAuditAnchor } from './audit/auditSeal'
+import { fileIdentityProblem } from './db/fileIdentity'
 import { loadActor } from './auth/authService'
 import { LoginThrottle } from './auth/loginThrottle'
 import { derivePasswordAsync, UNKNOWN_USER_SALT } from './auth/passwords'
@@ -71,6 +72,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
+
+    // A write into a deleted or replaced database file would be acknowledged and then lost: refuse it, saying why.
+    if (spec.audit.kind !== 'none') {
+      const gone = fileIdentityProblem(db)
+      if (gone) {
+        logError(new Error(`database file ${gone} while in use`), methodName)
+        return fail('internal', gone === 'deleted' ? 'db.file_deleted' : 'db.file_replaced')
+      }
+    }
 
     const ctx: Ctx = {
       db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName), loginThrottle, passwordKey,

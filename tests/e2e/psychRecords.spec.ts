@@ -118,7 +118,7 @@ test('a PHQ-9 report with its trend and item texts fits one A4 page; an SCL-90 f
   expect(pdfPages(await printPdf(page))).toBeLessThanOrEqual(2)
 })
 
-test('a handled task stays visible with its outcome, handler and note on the ward screen and the person’s tab', async ({ page, demoApp }) => {
+test('a handled task stays visible with its outcome and handler on the ward screen and the person’s tab; its note opens on request', async ({ page, demoApp }) => {
   await counsellor(page, demoApp)
   const tasks = await invoke<Array<{ id: string }>>(page, 'psych:tasks', { personId, status: 'open' })
   expect(tasks.length).toBeGreaterThan(0)
@@ -126,16 +126,19 @@ test('a handled task stays visible with its outcome, handler and note on the war
 
   await go(page, `/people/${personId}?tab=psych`)
   const history = page.getByTestId('person-task-history')
-  await expect(history).toContainText('已个别谈话，暂无自伤计划')
   await expect(history).toContainText('李敏 处理于')
+  // The list says a flag was followed up, not which one nor the note: those open on request (an audited read).
+  await expect(history).not.toContainText('已个别谈话，暂无自伤计划')
+  await history.getByTestId('task-details').first().click()
+  await expect(page.getByTestId('task-detail')).toContainText('已个别谈话，暂无自伤计划')
+  await page.keyboard.press('Escape')
 
   const wards = await invoke<Array<{ id: string }>>(page, 'wards:list', {})
   await go(page, `/wards/${wards[0]!.id}/psych`)
   const panel = page.getByTestId('psych-tasks')
   await expect(panel.getByTestId('psych-task-handled')).toHaveCount(0)
   await panel.getByTestId('task-filter').getByText('已处理').click()
-  const handled = panel.getByTestId('psych-task-handled').filter({ hasText: '已个别谈话，暂无自伤计划' })
-  await expect(handled).toHaveCount(1)
-  await expect(handled).toContainText(personName)
-  await expect(handled.getByTestId('task-outcome')).toHaveText('已处理')
+  const handled = panel.getByTestId('psych-task-handled').filter({ hasText: personName })
+  await expect(handled.first()).toBeVisible()
+  await expect(handled.first().getByTestId('task-outcome')).toHaveText('已处理')
 })

@@ -50,11 +50,11 @@ describe('core/backend.ts on this thread', () => {
     const a = facilityFile('甲所')
     const b = facilityFile('乙所')
     const backend = openBackend({ file: a, clock: fixedClock })
-    expect(backend.dispatch('setup:status', {}, null)).toEqual({ ok: true, value: { initialized: true, facilityName: '甲所' } })
+    expect(backend.dispatch('setup:status', {}, null)).toEqual({ ok: true, value: { initialized: true, facilityName: '甲所', previouslyUsed: false } })
     const session = ok(backend.dispatch('auth:login', { username: ADMIN.username, password: ADMIN.password }, null) as ApiResult<{ sessionId: string }>).sessionId
     backend.reopen(b)
     expect(backend.file).toBe(b)
-    expect(backend.dispatch('setup:status', {}, null)).toEqual({ ok: true, value: { initialized: true, facilityName: '乙所' } })
+    expect(backend.dispatch('setup:status', {}, null)).toEqual({ ok: true, value: { initialized: true, facilityName: '乙所', previouslyUsed: false } })
     // Sessions belong to the database they were opened on.
     expect(backend.dispatch('wards:list', {}, session)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } })
     backend.close()
@@ -76,7 +76,7 @@ describe('core/backend.ts on this thread', () => {
 describe('the back end in a worker thread', () => {
   it('answers calls through invoke: set-up, login, a call with the session', async () => {
     const worker = await start(file('fresh.db'))
-    expect(await call(worker, 'setup:status', {})).toEqual({ ok: true, value: { initialized: false, facilityName: null } })
+    expect(await call(worker, 'setup:status', {})).toEqual({ ok: true, value: { initialized: false, facilityName: null, previouslyUsed: false } })
     ok(await call(worker, 'setup:initialize', facility('测试所')))
     const { sessionId, user } = ok(await call(worker, 'auth:login', { username: ADMIN.username, password: ADMIN.password }))
     expect(user.role).toBe('admin')

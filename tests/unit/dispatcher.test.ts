@@ -52,7 +52,7 @@ describe('routing and sessions', () => {
   })
 
   it('lets public methods through without a session', () => {
-    expect(ok(call(w.dispatch, 'setup:status', {}, null))).toEqual({ initialized: true, facilityName: '测试强制隔离戒毒所' })
+    expect(ok(call(w.dispatch, 'setup:status', {}, null))).toEqual({ initialized: true, facilityName: '测试强制隔离戒毒所', previouslyUsed: false })
     expect(ok(call(w.dispatch, 'auth:me', {}, null))).toBeNull()
   })
 

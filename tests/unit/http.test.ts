@@ -94,7 +94,7 @@ describe('access token', () => {
     const r = await invoke('setup:status', {})
     expect(r.status).toBe(200)
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8')
-    expect(JSON.parse(r.body)).toEqual({ ok: true, value: { initialized: false, facilityName: null } })
+    expect(JSON.parse(r.body)).toEqual({ ok: true, value: { initialized: false, facilityName: null, previouslyUsed: false } })
   })
 
   it('sends the security headers', async () => {

@@ -89,7 +89,7 @@ describe('HTTP bridge with an async dispatch (the back-end worker)', () => {
   it('answers calls with the worker result; sessions carry through', async () => {
     const status = await invoke('setup:status', {})
     expect(status.status).toBe(200)
-    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { initialized: false, facilityName: null } })
+    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { initialized: false, facilityName: null, previouslyUsed: false } })
     const unknown = await invoke('nope:method', {})
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
   })

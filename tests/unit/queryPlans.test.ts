@@ -56,6 +56,7 @@ const HOT_CALLS: HotCall[] = [
   ['audit log of one file', (w) => ['audit:list', { personId: w.currentId }]],
   ['audit log by method and dates', () => ['audit:list', { method: 'people:get', from: '2026-01-01', to: '2026-11-23' }]],
   ['audit trail on a person file', (w) => ['people:auditTrail', { id: w.currentId }]],
+  ['audit daily summary', () => ['audit:dailySummary', { date: '2026-11-23' }]],
 ]
 
 interface Recorded {

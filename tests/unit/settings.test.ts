@@ -123,7 +123,7 @@ describe('through the dispatcher', () => {
     const world = makeWorld()
     try {
       const admin = world.sessions.admin!
-      expect(ok(call(world.dispatch, 'setup:status', {}, null))).toEqual({ initialized: true, facilityName: '测试强制隔离戒毒所' })
+      expect(ok(call(world.dispatch, 'setup:status', {}, null))).toEqual({ initialized: true, facilityName: '测试强制隔离戒毒所', previouslyUsed: false })
       ok(call(world.dispatch, 'facility:update', { name: '第二所' }, admin))
       expect(ok(call(world.dispatch, 'facility:get', {}, admin)).name).toBe('第二所')
       expect(readSetting(world.db, 'facility.name')).toBe('第二所')

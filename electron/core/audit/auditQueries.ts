@@ -83,3 +83,21 @@ export function readGroup(
 export function auditForRecord(db: Db, recordType: string, recordId: string): AuditRow[] {
   return db.prepare(`${SELECT_AUDIT_ROW} WHERE record_type = ? AND record_id = ? ORDER BY seq DESC LIMIT 500`).all(recordType, recordId) as AuditRow[]
 }
+
+/** One day's rows counted by action (the audit_at index range of the day, grouped). */
+export const auditCountsByMethod = (db: Db, fromAt: string, toAt: string) =>
+  db
+    .prepare('SELECT method, count(*) AS count FROM audit_log WHERE at >= ? AND at < ? GROUP BY method ORDER BY count DESC, method')
+    .all(fromAt, toAt) as Array<{ method: string; count: number }>
+
+/** One day's rows counted by staff member (by the name the row recorded). */
+export const auditCountsByActor = (db: Db, fromAt: string, toAt: string) =>
+  db
+    .prepare('SELECT actor_name AS actorName, count(*) AS count FROM audit_log WHERE at >= ? AND at < ? GROUP BY actor_name ORDER BY count DESC, actor_name')
+    .all(fromAt, toAt) as Array<{ actorName: string | null; count: number }>
+
+/** One day's rows of the given actions, oldest first, at most `limit` (through audit_method_at). */
+export const auditRowsOfMethods = (db: Db, methods: readonly string[], fromAt: string, toAt: string, limit: number) =>
+  db
+    .prepare(`${SELECT_AUDIT_ROW} WHERE method IN (SELECT value FROM json_each(?)) AND at >= ? AND at < ? ORDER BY at, seq LIMIT ?`)
+    .all(JSON.stringify(methods), fromAt, toAt, limit) as AuditRecord[]

@@ -1,6 +1,8 @@
 import type { auditContract } from '../../shared/contract'
 import type { HandlersFor } from '../handlerTypes'
+import { nowIso } from '../context'
 import { verifyAudit } from './auditLog'
+import { auditDailySummary } from './auditSummary'
 import { auditExport, auditPage } from './auditPage'
 
 export const auditHandlers = {
@@ -11,5 +13,6 @@ export const auditHandlers = {
     ctx.auditDetail = JSON.stringify({ ...input, rows: result.rows.length, truncated: result.truncated })
     return result
   },
+  'audit:dailySummary': (input, ctx) => auditDailySummary(ctx.db, input.date, nowIso(ctx)),
   'audit:verify': (_input, ctx) => verifyAudit(ctx.db),
 } satisfies HandlersFor<typeof auditContract>

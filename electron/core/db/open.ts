@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { sealAtOpen } from '../audit/auditOpen'
 import { attachAuditKey } from '../audit/auditSeal'
+import { rememberFileIdentity } from './fileIdentity'
 import { MIGRATIONS } from './migrations'
 import type { Migration } from './migrations/migration'
 
@@ -44,6 +45,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL')
     if (options.migrate ?? true) migrate(db)
     cachePreparedStatements(db)
+    rememberFileIdentity(db, file)
     const memory = file === ':memory:'
     if (!options.readonly && (options.seal ?? options.migrate ?? true)) {
       sealAtOpen(db, memory ? null : file, { createKey: true, at: new Date().toISOString() })

@@ -14,18 +14,12 @@ import { insertPeriodMove, setCurrentPeriod } from '../people/peopleRepo'
 import { insertPerson } from '../people/peopleService'
 import { insertWard } from '../wards/wardsService'
 import { seedPsychology } from './psychDemo'
+import { mulberry32 } from './random'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, STREETS, SURNAMES } from './names'
 
-/** mulberry32: a small seeded generator, so the same seed gives the same facility. */
+/** A seeded generator, so the same seed gives the same facility. */
 function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
   return { next, int, pick }

@@ -5,7 +5,8 @@ import type { Db } from '../db/open'
 import { readSetting } from '../db/settingsRepo'
 import { generateDemo } from '../demo/generate'
 import { auditRecoveryCode } from '../audit/auditSeal'
-import { AppError } from '../errors'
+import { verifyAudit } from '../audit/auditLog'
+import { AppError, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { insertWard } from '../wards/wardsService'
 import { initializeFacility } from './facilityService'
@@ -18,13 +19,22 @@ function assertFresh(ctx: Ctx) {
   if (isInitialized(ctx.db)) throw new AppError('conflict', 'setup.already_initialized')
 }
 
+/**
+ * An empty database on a path where a database was in use before (issue 10 §5): the audit key and anchor beside it
+ * name rows this file does not hold, so opening it recorded a broken chain. Set-up there must be an explicit choice
+ * (the data may only need restoring from a backup), and demo data with its published passwords is never loaded there.
+ */
+const previouslyUsed = (db: Db) => !isInitialized(db) && !verifyAudit(db).ok
+
 export const setupHandlers = {
   'setup:status': (_input, ctx) => ({
     initialized: isInitialized(ctx.db),
     facilityName: readSetting(ctx.db, 'facility.name'),
+    previouslyUsed: previouslyUsed(ctx.db),
   }),
   'setup:initialize'(input, ctx) {
     assertFresh(ctx)
+    if (previouslyUsed(ctx.db) && !input.replacesPreviousDatabase) throw ruleViolation('setup.previous_database', 'replacesPreviousDatabase')
     const at = nowIso(ctx)
     const names = new Set<string>()
     input.wards.forEach((w, i) => {
@@ -38,6 +48,7 @@ export const setupHandlers = {
   },
   'setup:loadDemo'(input, ctx) {
     assertFresh(ctx)
+    if (previouslyUsed(ctx.db)) throw ruleViolation('setup.no_demo_here')
     return { accounts: generateDemo(ctx.db, { people: input.people, seed: 1, clock: ctx.clock, onProgress: ctx.progress }) }
   },
 } satisfies HandlersFor<typeof setupContract>

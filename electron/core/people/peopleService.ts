@@ -132,14 +132,19 @@ export function insertPerson(db: Db, actorId: string, at: string, todayDate: str
 /** The facility's term warning window in days (setting people.termWarningDays). */
 const termWarningDays = (db: Db) => readSetting(db, 'people.termWarningDays')
 
-function personFile(db: Db, p: PersonRecord, todayDate: string): PersonFile {
+/**
+ * The file as the reader's role may see it: roles that do not edit identities (counsellor, trainer, vocational) get
+ * the ID number masked in the identity too; the full number is an explicit, audited reveal with a reason.
+ */
+function personFile(db: Db, p: PersonRecord, todayDate: string, readerRole: Role): PersonFile {
+  const identity = identityOf(p)
   const ward = p.wardId ? wardById(db, p.wardId) : undefined
   const { storedLastDay: _unused, ...term } = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, p.id), todayDate)
   const staffName = (id: string | null) => (id ? (staffDisplayName(db, id) ?? '') : '')
   return {
     id: p.id,
     revision: p.revision,
-    identity: identityOf(p),
+    identity: seesFullIdNumber(readerRole) ? identity : { ...identity, idNumber: maskIdNumber(p.idNumber) },
     idNumberMasked: maskIdNumber(p.idNumber),
     age: ageOn(p.birthDate, todayDate),
     wardId: p.wardId,
@@ -215,7 +220,14 @@ export const peopleHandlers = {
   'people:get'(input, ctx) {
     const p = personById(ctx.db, input.id)
     if (!p) throw notFound()
-    return personFile(ctx.db, p, today(ctx))
+    return personFile(ctx.db, p, today(ctx), actorOf(ctx).role)
+  },
+
+  'people:revealIdNumber'(input, ctx) {
+    const p = personById(ctx.db, input.id)
+    if (!p) throw notFound()
+    ctx.auditDetail = JSON.stringify({ reason: input.reason })
+    return { idNumber: p.idNumber }
   },
 
   'people:list': (input, ctx) => listPeople(ctx.db, input, today(ctx), termWarningDays(ctx.db)),

@@ -2,7 +2,7 @@
  * Psychology lists and screens: open work (tasks, crises), counselling sessions, and the ward screen's per-person
  * assessment facts. People and staff names come from their domains' batched lookups (one query per list).
  */
-import type { CrisisDetail, CrisisSummary, PsychTask, SessionDetail, SessionSummary, WardResult } from '../../shared/contract'
+import type { CrisisDetail, CrisisSummary, PsychTask, PsychTaskDetail, SessionDetail, SessionSummary, WardResult } from '../../shared/contract'
 import type { Bilingual } from '../../shared/domain/instruments'
 import { taskFilterStatuses, type TaskFilter } from '../../shared/domain/psych'
 import { staffNamesByIds } from '../auth/staffRepo'
@@ -43,24 +43,42 @@ function scopeFilter(column: string, scope: PersonScope) {
  * history). rowid keeps the tasks one assessment raised at once in the order raised. The filter reads
  * psych_tasks_person_status (person, status) for a ward's people or one person.
  */
+/** Tasks as lists show them: the flag and its handling, without which flag it was or the note (see PsychTask). */
 export function listTasks(db: Db, scope: PersonScope, status: TaskFilter | undefined): PsychTask[] {
   const filter = scopeFilter('t.person_id', scope)
   const rows = db
     .prepare(
-      `SELECT t.id, t.person_id AS personId, t.ward_id AS wardId, t.kind, t.label, t.assessment_id AS assessmentId, t.created_at AS createdAt,
-              t.status, t.handled_at AS handledAt, t.handled_by AS handledById, t.handled_note AS handledNote
+      `SELECT t.id, t.person_id AS personId, t.ward_id AS wardId, t.assessment_id AS assessmentId, t.created_at AS createdAt,
+              t.status, t.handled_at AS handledAt, t.handled_by AS handledById
        FROM psych_tasks t WHERE ${filter.sql} AND t.status IN (SELECT value FROM json_each(@statuses))
        ORDER BY t.status <> 'open', CASE t.status WHEN 'open' THEN t.created_at ELSE t.handled_at END DESC, t.rowid LIMIT ${LIST_LIMIT}`,
     )
-    .all({ people: filter.people, statuses: JSON.stringify(taskFilterStatuses(status)) }) as Array<Omit<PsychTask, 'personName' | 'label' | 'handledBy'> & { label: string; handledById: string | null }>
+    .all({ people: filter.people, statuses: JSON.stringify(taskFilterStatuses(status)) }) as Array<Omit<PsychTask, 'personName' | 'handledBy'> & { handledById: string | null }>
+  return withTaskNames(db, rows)
+}
+
+function withTaskNames<T extends { personId: string; handledById: string | null }>(db: Db, rows: T[]): Array<Omit<T, 'handledById'> & { personName: string; handledBy: string | null }> {
   const people = personRefsByIds(db, rows.map((r) => r.personId))
   const staffNames = staffNamesByIds(db, rows.map((r) => r.handledById))
-  return rows.map(({ label, handledById, ...t }) => ({
+  return rows.map(({ handledById, ...t }) => ({
     ...t,
     personName: people.get(t.personId)?.name ?? '',
-    label: JSON.parse(label) as Bilingual,
     handledBy: handledById === null ? null : (staffNames.get(handledById) ?? null),
   }))
+}
+
+/** One task with what raised it and the handling note (the audited psych:getTask). */
+export function taskDetail(db: Db, id: string): PsychTaskDetail | undefined {
+  const row = db
+    .prepare(
+      `SELECT t.id, t.person_id AS personId, t.ward_id AS wardId, t.kind, t.label, t.assessment_id AS assessmentId, t.created_at AS createdAt,
+              t.status, t.handled_at AS handledAt, t.handled_by AS handledById, t.handled_note AS handledNote
+       FROM psych_tasks t WHERE t.id = ?`,
+    )
+    .get(id) as (Omit<PsychTaskDetail, 'personName' | 'label' | 'handledBy'> & { label: string; handledById: string | null }) | undefined
+  if (!row) return undefined
+  const [named] = withTaskNames(db, [row])
+  return { ...named!, label: JSON.parse(row.label) as Bilingual }
 }
 
 const CRISIS = `
@@ -70,13 +88,16 @@ const CRISIS = `
          (SELECT e.next_follow_up FROM crisis_events e WHERE e.crisis_id = c.id ORDER BY e.event_on DESC, e.recorded_at DESC LIMIT 1) AS nextFollowUp
   FROM crises c`
 
-type CrisisRow = Omit<CrisisSummary, 'personName' | 'wardId' | 'raisedBy'> & { raisedById: string }
+type CrisisRow = Omit<CrisisSummary, 'personName' | 'wardId' | 'raisedBy'> & { raisedById: string; reason: string; outcome: string | null }
 
-/** Adds the person's name and current ward and the raiser's name (one lookup each for the whole list). */
+/**
+ * Adds the person's name and current ward and the raiser's name (one lookup each for the whole list), and leaves out
+ * the reason and the outcome: a list shows the flag, the audited detail the text.
+ */
 function crisisSummaries(db: Db, rows: CrisisRow[]): CrisisSummary[] {
   const people = personRefsByIds(db, rows.map((r) => r.personId))
   const staffNames = staffNamesByIds(db, rows.map((r) => r.raisedById))
-  return rows.map(({ raisedById, ...c }) => {
+  return rows.map(({ raisedById, reason: _reason, outcome: _outcome, ...c }) => {
     const person = people.get(c.personId)
     return { ...c, personName: person?.name ?? '', wardId: person?.wardId ?? null, raisedBy: staffNames.get(raisedById) ?? '' }
   })
@@ -107,7 +128,12 @@ export function crisisDetail(db: Db, id: string): CrisisDetail | undefined {
     )
     .all(id) as Array<Omit<CrisisDetail['events'][number], 'by'> & { byId: string }>
   const staffNames = staffNamesByIds(db, events.map((e) => e.byId))
-  return { ...crisisSummaries(db, [row])[0]!, events: events.map(({ byId, ...e }) => ({ ...e, by: staffNames.get(byId) ?? '' })) }
+  return {
+    ...crisisSummaries(db, [row])[0]!,
+    reason: row.reason,
+    outcome: row.outcome,
+    events: events.map(({ byId, ...e }) => ({ ...e, by: staffNames.get(byId) ?? '' })),
+  }
 }
 
 const SESSION = `

@@ -6,7 +6,7 @@ import type { Db } from '../db/open'
 import { notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { personRefsByIds } from '../people/peopleQueries'
-import { listTasks, livePeopleScope } from './psychQueries'
+import { listTasks, livePeopleScope, taskDetail } from './psychQueries'
 import { taskRepo } from './taskRepo'
 
 /** Opens a follow-up task for the counsellors of the person's current ward. */
@@ -19,6 +19,11 @@ export function openTask(db: Db, t: { personId: string; kind: string; label: Bil
 
 export const taskHandlers = {
   'psych:tasks': (input, ctx) => listTasks(ctx.db, livePeopleScope(ctx.db, input), input.status),
+  'psych:getTask'(input, ctx) {
+    const task = taskDetail(ctx.db, input.id)
+    if (!task) throw notFound()
+    return task
+  },
   'psych:handleTask'(input, ctx) {
     const status = taskRepo.statusOf(ctx.db, input.id)
     if (!status) throw notFound()

@@ -63,6 +63,24 @@ export type AuditFilter = { method?: string | undefined; personId?: string | und
 const withDateOrder = <S extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: S): S =>
   schema.refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'v.end_before_start', path: ['to'] }) as S
 
+/**
+ * One day of the audit log on paper (审计日报): counts by action and by staff member, every security event, and the
+ * chain's head at the time of printing — the anchor kept outside the computer, to compare with the log later.
+ */
+export interface AuditDailySummary {
+  date: string
+  facilityName: string | null
+  generatedAt: string
+  rows: number
+  byMethod: Array<{ method: string; count: number }>
+  byActor: Array<{ actorName: string | null; count: number }>
+  securityEvents: AuditLogRow[]
+  /** Security events of the day beyond those listed (the list holds at most AUDIT_SUMMARY_EVENTS_MAX). */
+  moreSecurityEvents: number
+  head: { seq: number; hash: string } | null
+}
+export const AUDIT_SUMMARY_EVENTS_MAX = 200
+
 export const auditContract = {
   'audit:list': method<AuditPage>()({
     input: withDateOrder(z.object({ ...auditFilter, after: auditCursor.optional(), limit: intRange(1, 200).default(50) })),
@@ -72,6 +90,11 @@ export const auditContract = {
   /** The rows of a filter for an Excel file; recorded, since the file leaves the application. */
   'audit:export': method<AuditExport>()({
     input: withDateOrder(z.object(auditFilter)),
+    access: 'audit.read',
+    audit: { kind: 'read', recordType: 'audit_log', record: () => null },
+  }),
+  'audit:dailySummary': method<AuditDailySummary>()({
+    input: z.object({ date: isoDate }),
     access: 'audit.read',
     audit: { kind: 'read', recordType: 'audit_log', record: () => null },
   }),

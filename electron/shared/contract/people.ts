@@ -233,6 +233,12 @@ export const peopleContract = {
     access: 'people.read',
     audit: { kind: 'read', recordType: 'person', record: personRecord },
   }),
+  /** The full ID number, shown on request with the reason, recorded in the audit log (issue 10: least privilege). */
+  'people:revealIdNumber': method<{ idNumber: string }>()({
+    input: z.object({ id, reason }),
+    access: 'people.read',
+    audit: { kind: 'read', recordType: 'person', record: personRecord },
+  }),
   'people:list': method<ListPage<PersonListRow>>()({
     input: z.object(listFilters),
     access: 'people.read',

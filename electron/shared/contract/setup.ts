@@ -12,7 +12,8 @@ export interface DemoAccount {
 }
 
 export const setupContract = {
-  'setup:status': method<{ initialized: boolean; facilityName: string | null }>()({
+  /** `previouslyUsed`: the database is empty but a database was in use on this path before (see setupService). */
+  'setup:status': method<{ initialized: boolean; facilityName: string | null; previouslyUsed: boolean }>()({
     input: z.object({}),
     access: 'public',
     audit: noAudit,
@@ -26,6 +27,8 @@ export const setupContract = {
         .min(1, 'v.wards_required')
         .max(50, tooMany(50)),
       admin: z.object({ username, displayName: staffDisplayName, password }),
+      /** Required where a database was in use before: the person setting up says a new one is meant, not a restore. */
+      replacesPreviousDatabase: z.boolean().default(false),
     }),
     access: 'public',
     audit: { kind: 'write', recordType: 'facility', record: () => null },

@@ -2,6 +2,8 @@
  * The benchmark facility's seeded randomness: mulberry32 as the demo generator uses it, plus what the bench needs on
  * top (weighted draws, seeded UUIDs), so one seed always gives the same facility.
  */
+import { mulberry32 } from '../../../electron/core/demo/random'
+
 export interface Random {
   next(): number
   int(min: number, max: number): number
@@ -12,14 +14,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
   const hex = (n: number) => Math.floor(next() * 16 ** n).toString(16).padStart(n, '0')
   return {

@@ -4,23 +4,27 @@ import { CRISIS_EVENT_KINDS, RISK_LEVELS, type RiskLevel } from '../../domain/ps
 import { id, isoDate, text } from '../common'
 import { method, noAudit } from '../define'
 
+/**
+ * A crisis as lists show it (the ward screen, the crisis list): the flag — risk, status, dates — never the reason or
+ * the outcome, which only the audited detail (psych:getCrisis, for those who run the crisis workflow) carries.
+ */
 export interface CrisisSummary {
   id: string
   personId: string
   personName: string
   wardId: string | null
   riskLevel: RiskLevel
-  reason: string
   raisedOn: string
   raisedBy: string
   status: 'open' | 'closed'
   closedOn: string | null
-  outcome: string | null
   lastEventOn: string | null
   nextFollowUp: string | null
 }
 
 export interface CrisisDetail extends CrisisSummary {
+  reason: string
+  outcome: string | null
   events: Array<{ id: string; kind: 'intervention' | 'follow_up'; on: string; by: string; note: string; nextFollowUp: string | null }>
 }
 

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Switch, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet } from '@tabler/icons-react'
+import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
+import { Link } from 'react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AUDIT_EXPORT_MAX } from '@shared/contract'
@@ -71,6 +72,9 @@ export function AuditPage() {
         subtitle={t('audit.subtitle')}
         actions={
           <Group gap="xs">
+            <Button component={Link} to={`/print/audit/daily?date=${todayIso()}`} variant="default" leftSection={<IconPrinter size={16} />}>
+              {t('audit.daily.open')}
+            </Button>
             <ExportButton filter={filter} />
             <VerifyButton verify={verify} />
           </Group>

@@ -40,6 +40,7 @@ const RENDERERS: Record<string, (d: Detail, h: Helpers) => string> = {
   'people:closeEscape': (d, h) => h.t('audit.describe.returnedOn', { date: h.str(d.toDate) }),
   'people:voidTermEvent': (d, h) => h.t('audit.describe.reason', { reason: h.str(d.reason) }),
   'people:void': (d, h) => h.t('audit.describe.reason', { reason: h.str(d.reason) }),
+  'people:revealIdNumber': (d, h) => h.t('audit.describe.reason', { reason: h.str(d.reason) }),
   'people:setEarlyReleaseBar': (d, h) =>
     d.earlyReleaseBar ? h.t('audit.describe.bar', { reason: h.str(d.earlyReleaseBar) }) : h.t('audit.describe.barLifted'),
   'staff:update': (d, h) =>

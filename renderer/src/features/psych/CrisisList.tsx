@@ -31,7 +31,7 @@ export function CrisisList({ crises, today, showPerson = true }: { crises: Crisi
                 {t('psych.crisis.open')}
               </Badge>
             ),
-          label: c.reason,
+          label: can('psych.assess') ? t('psych.crisis.flagLabelOpen') : t('psych.crisis.flagLabel'),
           labelLines: 2,
           meta: (
             <>

@@ -1,4 +1,5 @@
-import { Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
+import { Modal, SegmentedControl, Skeleton, Stack, Text, Textarea } from '@mantine/core'
+import { useApiQuery } from '../../api/hooks'
 import { useTranslation } from 'react-i18next'
 import type { PsychTask } from '@shared/contract'
 import { FormActions } from '../../components/FormActions'
@@ -17,6 +18,8 @@ interface Values {
 export function HandleTaskModal({ task, onClose }: { task: PsychTask; onClose: () => void }) {
   const { t } = useTranslation()
   const bi = useBi()
+  // What raised the task is an audited read, made when the task is opened for handling.
+  const detail = useApiQuery('psych:getTask', { id: task.id })
   const initialValues: Values = { id: task.id, outcome: 'done', note: '' }
   const { form, mutation, submit } = useContractForm('psych:handleTask', {
     initialValues,
@@ -30,7 +33,7 @@ export function HandleTaskModal({ task, onClose }: { task: PsychTask; onClose: (
         <Stack>
           <Stack gap={2}>
             <Text fw={600}>{task.personName}</Text>
-            <Text fz="sm">{bi(task.label)}</Text>
+            {detail.data ? <Text fz="sm">{bi(detail.data.label)}</Text> : <Skeleton h={18} w="70%" />}
             <Text fz="xs" c="dimmed">
               {t('psych.task.createdAt', { at: formatInstant(task.createdAt) })}
             </Text>

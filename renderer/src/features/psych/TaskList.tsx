@@ -8,17 +8,18 @@ import { WorkItemList } from '../../components/WorkItemList'
 import { formatInstant } from '../../lib/format'
 import { useCan } from '../auth/UserContext'
 import { HandleTaskModal } from './HandleTaskModal'
-import { useBi } from './psychUi'
+import { TaskDetailModal } from './TaskDetailModal'
 
 /**
  * Follow-up tasks: open ones with a 处理 button each (psych.assess); handled ones stay listed, faded, with the outcome,
- * who handled them, when, and the note.
+ * who handled them and when. Which flag raised a task and the handling note are not in the list: those who handle
+ * tasks open them (an audited read).
  */
 export function TaskList({ tasks, showPerson = true, emptyText }: { tasks: PsychTask[]; showPerson?: boolean; emptyText?: string }) {
   const { t } = useTranslation()
-  const bi = useBi()
   const can = useCan()
   const [handling, setHandling] = useState<PsychTask | null>(null)
+  const [viewing, setViewing] = useState<string | null>(null)
   const empty = (
     <Group gap="xs" c="dimmed" py="sm">
       <IconChecklist size={18} stroke={1.5} />
@@ -46,7 +47,7 @@ export function TaskList({ tasks, showPerson = true, emptyText }: { tasks: Psych
                 {t(`psych.taskHistory.outcome.${task.status === 'done' ? 'done' : 'dismissed'}`)}
               </Badge>
             ),
-            label: bi(task.label),
+            label: t('psych.task.flagged'),
             meta: (
               <>
                 <Text fz="xs" c="dimmed">
@@ -62,10 +63,10 @@ export function TaskList({ tasks, showPerson = true, emptyText }: { tasks: Psych
                     {t('psych.task.viewAssessment')}
                   </Anchor>
                 )}
-                {handled && task.handledNote && (
-                  <Text fz="xs" c="dark.4" w="100%" className="psych-note" data-testid="task-note">
-                    {t('psych.taskHistory.note', { note: task.handledNote })}
-                  </Text>
+                {handled && can('psych.assess') && (
+                  <Anchor component="button" type="button" fz="xs" onClick={() => setViewing(task.id)} data-testid="task-details">
+                    {t('psych.task.details')}
+                  </Anchor>
                 )}
               </>
             ),
@@ -78,6 +79,7 @@ export function TaskList({ tasks, showPerson = true, emptyText }: { tasks: Psych
         })}
       />
       {handling && <HandleTaskModal key={handling.id} task={handling} onClose={() => setHandling(null)} />}
+      {viewing && <TaskDetailModal key={viewing} taskId={viewing} onClose={() => setViewing(null)} />}
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Divider, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Checkbox, Divider, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,12 +12,13 @@ interface Values {
   facilityName: string
   wards: Array<{ key: string; name: string; capacity: number | string }>
   admin: { username: string; displayName: string; password: string; confirm: string }
+  replacesPreviousDatabase: boolean
 }
 
 let rowSeq = 0
 const rowKey = () => `ward-${++rowSeq}`
 
-export function CreateFacilityForm() {
+export function CreateFacilityForm({ previouslyUsed }: { previouslyUsed: boolean }) {
   const { t } = useTranslation()
   const finish = useFinishSetup()
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null)
@@ -28,6 +29,7 @@ export function CreateFacilityForm() {
       { key: rowKey(), name: t('setup.defaultWard2'), capacity: 150 },
     ],
     admin: { username: 'admin', displayName: '', password: '', confirm: '' },
+    replacesPreviousDatabase: false,
   }
   const { form, mutation: initialize, submit } = useContractForm('setup:initialize', {
     initialValues,
@@ -36,6 +38,7 @@ export function CreateFacilityForm() {
       facilityName: v.facilityName.trim(),
       wards: v.wards.map((w) => ({ name: w.name.trim(), capacity: Number(w.capacity) })),
       admin: { username: v.admin.username.trim(), displayName: v.admin.displayName.trim(), password: v.admin.password },
+      replacesPreviousDatabase: v.replacesPreviousDatabase,
     }),
     success: t('setup.done'),
     onSuccess: (output) => (output.auditRecoveryCode ? setRecoveryCode(output.auditRecoveryCode) : void finish()),
@@ -114,6 +117,13 @@ export function CreateFacilityForm() {
           <PasswordInput label={t('setup.password')} labelProps={REQUIRED} autoComplete="new-password" {...form.getInputProps('admin.password')} />
           <PasswordInput label={t('setup.passwordConfirm')} labelProps={REQUIRED} autoComplete="new-password" {...form.getInputProps('admin.confirm')} />
         </SimpleGrid>
+        {previouslyUsed && (
+          <Checkbox
+            color="red"
+            label={t('setup.replacesPrevious')}
+            {...form.getInputProps('replacesPreviousDatabase', { type: 'checkbox' })}
+          />
+        )}
         <Group justify="flex-end" mt="sm">
           <Button type="submit" loading={initialize.isPending}>
             {t('setup.submit')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PersonFile } from '@shared/contract'
 import { InfoGrid } from '../../../components/InfoGrid'
 import { formatInstant } from '../../../lib/format'
+import { RevealIdNumber } from './RevealIdNumber'
 import { RevisionHistory } from './RevisionHistory'
 
 export function BasicTab({ file }: { file: PersonFile }) {
@@ -20,7 +21,7 @@ export function BasicTab({ file }: { file: PersonFile }) {
             { label: t('field.sex'), value: t(`sex.${id.sex}`) },
             { label: t('field.ethnicity'), value: id.ethnicity },
             { label: t('field.birthDate'), value: t('common.withNote', { text: id.birthDate, note: t('file.age', { count: file.age }) }) },
-            { label: t('field.idNumber'), value: file.idNumberMasked },
+            { label: t('field.idNumber'), value: <RevealIdNumber personId={file.id} masked={file.idNumberMasked} /> },
             { label: t('field.householdAddress'), value: id.householdAddress, span: true },
           ]}
         />

@@ -158,6 +158,14 @@ export const en: Texts<typeof zhCN> = {
     },
   },
   file: {
+    revealId: {
+      open: 'Show the full number',
+      title: 'Full ID number',
+      intro: 'The full ID number is sensitive personal information. State why you need it; viewing it is recorded in the audit log.',
+      reason: 'Reason',
+      submit: 'Show',
+      recorded: 'This view and its reason are recorded in the audit log. The number is not shown again once closed.',
+    },
     back: 'Back',
     age: 'age {{count}}',
     noWard: 'No ward',

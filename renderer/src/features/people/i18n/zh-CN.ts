@@ -155,6 +155,14 @@ export const zhCN = {
     },
   },
   file: {
+    revealId: {
+      open: '显示完整号码',
+      title: '查看完整身份证号码',
+      intro: '完整身份证号码属于敏感个人信息。请说明查看原因，查看将记入审计日志。',
+      reason: '查看原因',
+      submit: '查看',
+      recorded: '本次查看及原因已记入审计日志。关闭后号码不再显示。',
+    },
     back: '返回',
     age: '{{count}} 岁',
     noWard: '未分配大队',

@@ -204,6 +204,10 @@ export const en: Texts<typeof zhCN> = {
       note: 'Note',
       handled: 'Task handled',
       viewAssessment: 'View assessment',
+      flagged: 'An assessment result calls for psychological follow-up',
+      details: 'View the record',
+      detailsTitle: 'Follow-up task record',
+      loading: 'Loading…',
     },
     taskHistory: {
       filter: { open: 'Open', handled: 'Handled', all: 'All' },
@@ -264,6 +268,8 @@ export const en: Texts<typeof zhCN> = {
       versionLabel: 'Record revision',
     },
     crisis: {
+      flagLabel: 'Psychological crisis (details for counselling staff only)',
+      flagLabelOpen: 'Psychological crisis: open it to read the reason and what was done (recorded in the audit log)',
       title: 'Crisis',
       listTitle: 'Crises',
       none: 'No crises recorded',

@@ -200,6 +200,10 @@ export const zhCN = {
       note: '处理说明',
       handled: '任务已处理',
       viewAssessment: '查看测评',
+      flagged: '测评结果提示需要心理跟进',
+      details: '查看处理记录',
+      detailsTitle: '跟进任务记录',
+      loading: '正在读取…',
     },
     taskHistory: {
       filter: { open: '待处理', handled: '已处理', all: '全部' },
@@ -260,6 +264,8 @@ export const zhCN = {
       versionLabel: '记录版本',
     },
     crisis: {
+      flagLabel: '心理危机（详情仅心理咨询人员可查看）',
+      flagLabelOpen: '心理危机：点“查看”阅读原因与处置经过（查看记入审计日志）',
       title: '危机干预',
       listTitle: '危机干预',
       none: '无危机干预记录',

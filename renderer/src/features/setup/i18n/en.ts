@@ -34,6 +34,8 @@ export const en: Texts<typeof zhCN> = {
     demoAccounts: 'Demo accounts',
     demoAccountsIntro: 'Note these accounts to sign in and try the permissions of each role:',
     goLogin: 'Go to sign-in',
+    previousDatabase: 'A database was in use at this location (its audit key and anchor files are still beside it), but the database file is gone. If it was deleted or replaced by mistake, do not set up anew here: close the app and have an administrator restore a backup. Demo data cannot be loaded here.',
+    replacesPrevious: 'I confirm a new database for this facility is to be created here (not restoring the previous data)',
     recovery: {
       title: 'Audit key recovery code',
       intro: 'The activity (audit) log is sealed with a key kept on this computer, so any change to or deletion from the log is detected. Print or copy the recovery code below now and keep it apart from the workstation (for example in a locked cabinet).',
