@@ -84,17 +84,12 @@ export function auditForRecord(db: Db, recordType: string, recordId: string): Au
   return db.prepare(`${SELECT_AUDIT_ROW} WHERE record_type = ? AND record_id = ? ORDER BY seq DESC LIMIT 500`).all(recordType, recordId) as AuditRow[]
 }
 
-/** One day's rows counted by action (the audit_at index range of the day, grouped). */
-export const auditCountsByMethod = (db: Db, fromAt: string, toAt: string) =>
-  db
-    .prepare('SELECT method, count(*) AS count FROM audit_log WHERE at >= ? AND at < ? GROUP BY method ORDER BY count DESC, method')
-    .all(fromAt, toAt) as Array<{ method: string; count: number }>
-
-/** One day's rows counted by staff member (by the name the row recorded). */
-export const auditCountsByActor = (db: Db, fromAt: string, toAt: string) =>
-  db
-    .prepare('SELECT actor_name AS actorName, count(*) AS count FROM audit_log WHERE at >= ? AND at < ? GROUP BY actor_name ORDER BY count DESC, actor_name')
-    .all(fromAt, toAt) as Array<{ actorName: string | null; count: number }>
+/** One day's rows counted by action or by staff member (by the name the row recorded), from the audit_at index range. */
+export function auditCountsBy<C extends 'method' | 'actor_name'>(db: Db, column: C, fromAt: string, toAt: string) {
+  return db
+    .prepare(`SELECT ${column} AS value, count(*) AS count FROM audit_log WHERE at >= ? AND at < ? GROUP BY ${column} ORDER BY count DESC, ${column}`)
+    .all(fromAt, toAt) as Array<{ value: C extends 'method' ? string : string | null; count: number }>
+}
 
 /** One day's rows of the given actions, oldest first, at most `limit` (through audit_method_at). */
 export const auditRowsOfMethods = (db: Db, methods: readonly string[], fromAt: string, toAt: string, limit: number) =>
