@@ -1,10 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { IPC } from '../shared/host'
 import { startBackendWorker, type BackendWorker } from '../core/worker/client'
 import { registerHostHandlers } from './host'
-import { mainWindowOptions, navigationAllowed, windowOpenPolicy } from './windowPolicy'
+import { mainWindowOptions, navigationAllowed, permissionAllowed, windowOpenPolicy } from './windowPolicy'
 
 /**
  * Thin main process: one window, the back end in its worker thread behind one IPC channel, its events relayed to the
@@ -50,6 +50,9 @@ async function stopBackend(): Promise<void> {
 
 app.enableSandbox()
 app.whenReady().then(async () => {
+  // Before any page loads: every permission request and check is refused (windowPolicy.ts).
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, decide) => decide(permissionAllowed(permission)))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission))
   const file = databasePath()
   let started: BackendWorker
   try {

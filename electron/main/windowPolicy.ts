@@ -31,6 +31,14 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   }
 }
 
+/**
+ * Device and browser permissions the page may have: none. A records workbench needs no camera, microphone, location,
+ * notifications or MIDI; anything the page asks for is refused without a prompt.
+ */
+export function permissionAllowed(_permission: string): boolean {
+  return false
+}
+
 /** No navigation away from the app: only a reload of the page already shown is let through. */
 export function navigationAllowed(currentUrl: string, targetUrl: string): boolean {
   return targetUrl === currentUrl

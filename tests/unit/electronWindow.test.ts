@@ -27,6 +27,8 @@ const recorded = vi.hoisted(() => ({
   openedExternally: [] as string[],
   ipcInvokes: [] as unknown[][],
   ipcRenderer: null as unknown,
+  permissionRequest: null as Listener | null,
+  permissionCheck: null as Listener | null,
 }))
 
 vi.mock('electron', () => {
@@ -70,6 +72,12 @@ vi.mock('electron', () => {
       quit: () => undefined,
     },
     BrowserWindow,
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => (recorded.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: Listener) => (recorded.permissionCheck = handler),
+      },
+    },
     dialog: { showErrorBox: () => undefined },
     ipcMain: { handle: () => undefined },
     Menu: { setApplicationMenu: () => undefined },
@@ -110,6 +118,16 @@ describe('the main window', () => {
     expect(webPreferences).not.toHaveProperty('experimentalFeatures', true)
     expect(webPreferences.preload).toBe(join('/app', 'out', 'preload', 'index.cjs'))
     expect(recorded.sandboxEnabled).toBe(true)
+  })
+
+  it('refuses every permission the page asks for (camera, microphone, notifications, …), without a prompt', () => {
+    mainWindow()
+    for (const permission of ['media', 'notifications', 'geolocation', 'midi', 'clipboard-read', 'openExternal']) {
+      let granted: unknown = 'unanswered'
+      recorded.permissionRequest!({}, permission, (answer: unknown) => (granted = answer))
+      expect(granted, permission).toBe(false)
+      expect(recorded.permissionCheck!({}, permission), permission).toBe(false)
+    }
   })
 
   it('is what windowPolicy describes', () => {
@@ -233,6 +251,12 @@ describe('Content-Security-Policy', () => {
         expect(policy, path).toBeTruthy()
         expectStrictCsp(policy!)
         expect(parseCsp(policy!).get('frame-ancestors')).toEqual(["'none'"])
+        // The same policy as the page's own (a meta tag cannot carry frame-ancestors, which only the header can).
+        const html = readFileSync(join(REPO_ROOT, 'renderer', 'index.html'), 'utf8')
+        const page = parseCsp(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)![1]!)
+        const header = parseCsp(policy!)
+        header.delete('frame-ancestors')
+        expect(header).toEqual(page)
         await response.body?.cancel()
       }
     })
