@@ -50,13 +50,8 @@ export function verifyAudit(db: Db): AuditVerifyResult {
     prevHash = r.hash
     expectedSeq++
   }
-  const anchor = readAuditAnchor(db)
-  if (anchor?.hash === UNREADABLE_ANCHOR) return { ok: false, rows, brokenAt: rows, problem: 'the anchor file beside the database is unreadable' }
-  if (anchor) {
-    const anchored = auditRowAt(db, anchor.seq)
-    if (!anchored) return { ok: false, rows, brokenAt: rows + 1, problem: `rows ${rows + 1}–${anchor.seq} were deleted: the anchor of ${anchor.at} recorded row ${anchor.seq}` }
-    if (anchored.hash !== anchor.hash) return { ok: false, rows, brokenAt: anchor.seq, problem: `row ${anchor.seq} differs from the anchor of ${anchor.at}` }
-  }
+  const anchor = anchorProblem(db, rows)
+  if (anchor) return { ok: false, rows, ...anchor }
   if (missingAuditTriggers(db).length > 0) return { ok: false, rows, brokenAt: 0, problem: `${TRIGGERS_MISSING}: ${missingAuditTriggers(db).join(', ')}` }
   // A break found at an earlier open stays a failure: the rows it lost are not coming back, and the chain says so.
   const recorded = firstRecordedBreak(db)
@@ -65,6 +60,20 @@ export function verifyAudit(db: Db): AuditVerifyResult {
 }
 
 export const TRIGGERS_MISSING = 'the append-only triggers are missing'
+
+/**
+ * Whether the chain still reaches the anchor written outside the database (`lastSeq`: the chain's last row). Two index
+ * lookups, so the open can run it on a log of millions of rows; the full walk is `verifyAudit`.
+ */
+export function anchorProblem(db: Db, lastSeq: number): { brokenAt: number; problem: string } | null {
+  const anchor = readAuditAnchor(db)
+  if (!anchor) return null
+  if (anchor.hash === UNREADABLE_ANCHOR) return { brokenAt: lastSeq, problem: 'the anchor file beside the database is unreadable' }
+  const anchored = auditRowAt(db, anchor.seq)
+  if (!anchored) return { brokenAt: lastSeq + 1, problem: `rows ${lastSeq + 1}–${anchor.seq} were deleted: the anchor of ${anchor.at} recorded row ${anchor.seq}` }
+  if (anchored.hash !== anchor.hash) return { brokenAt: anchor.seq, problem: `row ${anchor.seq} differs from the anchor of ${anchor.at}` }
+  return null
+}
 
 /** The append-only triggers (as migration 001 created them), recreated at open if someone dropped them. */
 export const AUDIT_TRIGGERS: Record<string, string> = {

@@ -71,19 +71,20 @@ function writeFileAtomic(file: string, text: string) {
 
 /**
  * Loads the database's audit key, or creates it (chaining from the next row) when the database has none yet and
- * `create` allows it. `file` is the database file, or null for an in-memory database. Returns whether a key is attached.
+ * `create` allows it. `file` is the database file, or null for an in-memory database. Returns null when no key is
+ * attached, else whether it was created now.
  */
-export function attachAuditKey(db: Db, file: string | null, options: { create: boolean }): boolean {
+export function attachAuditKey(db: Db, file: string | null, options: { create: boolean }): { created: boolean } | null {
   const keyFile = file ? auditKeyFile(file) : null
   if (keyFile && existsSync(keyFile)) {
     seals.set(db, { key: readKeyFile(keyFile), keyFile, anchorFile: auditAnchorFile(file!) })
-    return true
+    return { created: false }
   }
-  if (!options.create) return false
+  if (!options.create) return null
   const key: AuditKey = { key: randomBytes(32), keyedFrom: (lastAuditLink(db)?.seq ?? 0) + 1 }
   if (keyFile) writeFileAtomic(keyFile, JSON.stringify({ version: 1, key: key.key.toString('base64'), keyedFrom: key.keyedFrom }))
   seals.set(db, { key, keyFile, anchorFile: file ? auditAnchorFile(file) : null })
-  return true
+  return { created: true }
 }
 
 /** The key rows from `keyedFrom` on are chained with; undefined for a database opened without one (plain SHA-256). */
