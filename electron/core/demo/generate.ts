@@ -15,7 +15,8 @@ import { insertPerson } from '../people/peopleService'
 import { insertWard } from '../wards/wardsService'
 import { seedPsychology } from './psychDemo'
 import { mulberry32 } from './random'
-import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, STREETS, SURNAMES } from './names'
+import { mobilePhone, regionalParts } from './identityParts'
+import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, SURNAMES } from './names'
 
 /** A seeded generator, so the same seed gives the same facility. */
 function rng(seed: number) {
@@ -88,14 +89,12 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
       ethnicity: r.next() < 0.9 ? '汉族' : r.pick(['回族', '彝族', '壮族', '苗族', '傣族', '土家族'] as const),
       birthDate,
       idNumber,
-      householdAddress: `${region.place}${r.pick(STREETS)}${r.int(1, 300)}号`,
-      decisionOrgan: region.police,
-      decisionDocNo: `${region.short}公（禁）决字〔${decisionDate.slice(0, 4)}〕${r.int(100, 9999)}号`,
+      ...regionalParts(r, region, decisionDate),
       decisionDate,
       admissionDate,
       emergencyContactName: r.pick(SURNAMES) + r.pick(r.next() < 0.5 ? GIVEN_MALE : GIVEN_FEMALE),
       emergencyContactRelation: r.pick(RELATIONS),
-      emergencyContactPhone: `1${r.pick(['38', '39', '58', '59', '86', '87'])}${String(r.int(0, 99999999)).padStart(8, '0')}`,
+      emergencyContactPhone: mobilePhone(r),
       wardId,
       period: 'detox',
       periodStart: admissionDate,

@@ -10,7 +10,8 @@ import type { Period } from '../../../electron/shared/domain/periods'
 import type { Sex } from '../../../electron/shared/domain/person'
 import { currentPeriodTemplateVersion } from '../../../electron/core/config/periodTemplates'
 import type { Db } from '../../../electron/core/db/open'
-import { GIVEN_CHARS_FEMALE, GIVEN_CHARS_MALE, REGIONS, RELATIONS, STREETS, SURNAME_FREQUENCIES } from '../../../electron/core/demo/names'
+import { mobilePhone, regionalParts } from '../../../electron/core/demo/identityParts'
+import { GIVEN_CHARS_FEMALE, GIVEN_CHARS_MALE, REGIONS, RELATIONS, SURNAME_FREQUENCIES } from '../../../electron/core/demo/names'
 import {
   endWardAssignment,
   IDENTITY_FIELDS,
@@ -84,14 +85,12 @@ export class PeopleWriter {
       ethnicity: r.chance(0.9) ? '汉族' : r.pick(ETHNIC_MINORITIES),
       birthDate,
       idNumber,
-      householdAddress: `${region.place}${r.pick(STREETS)}${r.int(1, 300)}号`,
-      decisionOrgan: region.police,
-      decisionDocNo: `${region.short}公（禁）决字〔${decisionDate.slice(0, 4)}〕${r.int(100, 9999)}号`,
+      ...regionalParts(r, region, decisionDate),
       decisionDate,
       admissionDate,
       emergencyContactName: pickSurname(r) + r.pick(r.chance(0.5) ? GIVEN_CHARS_MALE : GIVEN_CHARS_FEMALE),
       emergencyContactRelation: r.pick(RELATIONS),
-      emergencyContactPhone: `1${r.pick(['38', '39', '58', '59', '86', '87'])}${String(r.int(0, 99999999)).padStart(8, '0')}`,
+      emergencyContactPhone: mobilePhone(r),
     }
   }
 
