@@ -6,7 +6,7 @@ import type { Sex } from '../../shared/domain/person'
 import { termWarning, termWarningForDaysLeft } from '../../shared/domain/term'
 import type { Db } from '../db/open'
 import { TERM_EVENT_ORDER } from './peopleRepo'
-import { searchPersonIds, searchTermOf, termCondition, termRange } from './peopleSearchQueries'
+import { searchPersonIds, searchQueryOf, searchTermOf, termCondition, termRange } from './peopleSearchQueries'
 
 /*
  * Lists and screens over people. A list may join the wards and staff tables for the names it shows; rules never read
@@ -96,11 +96,13 @@ const TEXT_MATCH = `(
   OR (@qid <> '' AND p.id_number LIKE '%' || @qid || '%')
 )`
 
+/** TEXT_MATCH's parameters: the text itself for the name, and the pinyin or ID term the same rules as search give. */
 function likeTerms(text: string) {
+  const query = searchQueryOf(text)
   return {
     q: text.replace(/[\\%_]/g, (c) => '\\' + c),
-    qp: /^[a-zA-Z\s']+$/.test(text) ? text.toLowerCase().replace(/[^a-z]/g, '') : '',
-    qid: /^[0-9xX]{3,18}$/.test(text) ? text.toUpperCase() : '',
+    qp: query?.kind === 'pinyin' ? query.term : '',
+    qid: query?.kind === 'id' ? query.term : '',
   }
 }
 

@@ -14,13 +14,18 @@ const TOP = '\u{10FFFF}'
  * zhangsan), digits are part of an ID number (upper-case X; at least 3, fewer would match nearly every file), anything
  * else is part of a name. Null when the query can match nothing.
  */
-export function searchTermOf(q: string): string | null {
+export function searchQueryOf(q: string): { kind: 'pinyin' | 'id' | 'name'; term: string } | null {
   const text = q.trim()
   if (text === '') return null
-  if (/^[a-zA-Z\s']+$/.test(text)) return text.toLowerCase().replace(/[^a-z]/g, '') || null
-  if (/^[0-9xX]+$/.test(text)) return text.length >= 3 ? text.toUpperCase() : null
-  return text
+  if (/^[a-zA-Z\s']+$/.test(text)) {
+    const term = text.toLowerCase().replace(/[^a-z]/g, '')
+    return term ? { kind: 'pinyin', term } : null
+  }
+  if (/^[0-9xX]+$/.test(text)) return text.length >= 3 ? { kind: 'id', term: text.toUpperCase() } : null
+  return { kind: 'name', term: text }
 }
+
+export const searchTermOf = (q: string): string | null => searchQueryOf(q)?.term ?? null
 
 /** The parameters of a prefix range over terms. */
 export const termRange = (term: string) => ({ lo: term, hi: term + TOP })
