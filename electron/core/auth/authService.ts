@@ -35,6 +35,18 @@ function passwordKeyFor(ctx: Ctx, password: string, salt: string): Buffer {
 }
 
 /**
+ * Counts one failed password (a sign-in, or a wrong current password on a change) against the account: the fifth in a
+ * row locks it for LOCK_MINUTES and ends its sessions. Runs after the call's rollback. Returns the count and the lock.
+ */
+function countFailedPassword(ctx: Ctx, record: StaffRecord, now: Date): { failed: number; lockedUntil: string | null } {
+  const failed = record.failedLogins + 1
+  const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
+  recordFailedLogins(ctx.db, record.id, lockedUntil ? 0 : failed, lockedUntil)
+  if (lockedUntil) ctx.sessions.deleteForStaff(record.id)
+  return { failed, lockedUntil }
+}
+
+/**
  * Sign-in. Every failure gets the same answer (wrong password, unknown user, locked or disabled account alike, after the
  * same password work); what happened goes to the audit log as a security event, written after the call's rollback.
  */
@@ -54,13 +66,8 @@ function login(input: { username: string; password: string }, ctx: Ctx) {
         ctx.loginThrottle.recordFailure(input.username, now.getTime())
         event(SECURITY_EVENTS.loginFailed, { reason })
         if (!record || reason !== 'bad_password') return
-        const failed = record.failedLogins + 1
-        const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
-        recordFailedLogins(db, record.id, lockedUntil ? 0 : failed, lockedUntil)
-        if (lockedUntil) {
-          ctx.sessions.deleteForStaff(record.id)
-          event(SECURITY_EVENTS.locked, { until: lockedUntil })
-        }
+        const { lockedUntil } = countFailedPassword(ctx, record, now)
+        if (lockedUntil) event(SECURITY_EVENTS.locked, { until: lockedUntil })
       },
     })
   const key = passwordKeyFor(ctx, input.password, record?.passwordSalt ?? UNKNOWN_USER_SALT)
@@ -93,15 +100,10 @@ export const authHandlers = {
       throw new AppError('rule_violation', 'auth.wrong_password', {
         field: 'current',
         afterRollback: () => {
-          const failed = record.failedLogins + 1
-          const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
-          recordFailedLogins(ctx.db, record.id, lockedUntil ? 0 : failed, lockedUntil)
+          const { failed, lockedUntil } = countFailedPassword(ctx, record, now)
           const base = { at: now.toISOString(), actorId: actor.id, actorName: actor.displayName, recordType: 'staff', recordId: actor.id }
-          recordSecurityEvent(ctx.db, { ...base, method: SECURITY_EVENTS.passwordChangeFailed, detail: JSON.stringify({ failedLogins: lockedUntil ? MAX_FAILED_LOGINS : failed }) })
-          if (lockedUntil) {
-            ctx.sessions.deleteForStaff(record.id)
-            recordSecurityEvent(ctx.db, { ...base, method: SECURITY_EVENTS.locked, detail: JSON.stringify({ until: lockedUntil }) })
-          }
+          recordSecurityEvent(ctx.db, { ...base, method: SECURITY_EVENTS.passwordChangeFailed, detail: JSON.stringify({ failedLogins: failed }) })
+          if (lockedUntil) recordSecurityEvent(ctx.db, { ...base, method: SECURITY_EVENTS.locked, detail: JSON.stringify({ until: lockedUntil }) })
         },
       })
     }
