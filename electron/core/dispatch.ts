@@ -8,6 +8,7 @@ import { translate, type Locale } from '../shared/i18n/messages'
 import { appendAudit } from './audit/auditLog'
 import { writeAuditAnchor } from './audit/auditSeal'
 import { fileIdentityProblem } from './db/fileIdentity'
+import { withinWardScope } from './auth/wardScope'
 import { loadActor } from './auth/authService'
 import { LoginThrottle } from './auth/loginThrottle'
 import { derivePasswordAsync, UNKNOWN_USER_SALT } from './auth/passwords'
@@ -72,6 +73,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
+
+    // Ward scoping (包队责任制): a call that acts in a ward must be within the caller's reach there.
+    if (spec.scope && actor && !withinWardScope(db, actor, spec.scope, parsed.data, spec.audit.kind === 'write' ? 'write' : 'read')) {
+      recordSecurityEvent(db, {
+        at: clock.now().toISOString(), actorId: actor.id, actorName: actor.displayName, method: SECURITY_EVENTS.forbidden,
+        recordType: null, recordId: null, detail: JSON.stringify({ method: methodName, ward: true }),
+      })
+      return fail('forbidden', 'err.ward_forbidden')
+    }
 
     // A write into a deleted or replaced database file would be acknowledged and then lost: refuse it, saying why.
     if (spec.audit.kind !== 'none') {

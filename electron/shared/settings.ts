@@ -10,6 +10,10 @@ import { termWarningDaysSchema } from './contract/people'
 import { psychSettingsSchema } from './contract/psych'
 import { DEFAULT_PSYCH_SETTINGS } from './domain/psych'
 import { DEFAULT_TERM_WARNING_DAYS } from './domain/term'
+import { DEFAULT_WARD_SCOPE } from './domain/wardScope'
+
+const reach = z.object({ read: z.enum(['all', 'own']), write: z.enum(['all', 'own']) })
+const wardScopeSchema = z.object({ admin: reach, ward_officer: reach, counsellor: reach, trainer: reach, vocational: reach })
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -47,6 +51,8 @@ export const SETTINGS = {
   'backup.daily': setting(z.boolean(), true),
   /** Encrypt backups with the facility passphrase (kept outside the database). */
   'backup.encrypt': setting(z.boolean(), false),
+  /** Ward scoping (包队责任制): each role's reach for reading and for writing (domain/wardScope.ts). */
+  'access.wardScope': setting(mergedOverDefaults(wardScopeSchema, DEFAULT_WARD_SCOPE), DEFAULT_WARD_SCOPE),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -14,10 +14,17 @@ export type AuditSpec<I, O> =
   | { kind: 'none' }
   | { kind: 'write' | 'read'; recordType: string; record: (input: I, output: O) => string | null }
 
+/**
+ * Where a call acts, for ward scoping (包队责任制, domain/wardScope.ts): the current ward of the person it names, or a
+ * ward it names. The dispatcher checks the caller's reach there (read, or write for audited writes) before the handler.
+ */
+export type WardScopeSpec<I> = { person: (input: I) => string } | { ward: (input: I) => string | undefined }
+
 export interface MethodSpec<S extends z.ZodType = z.ZodType, O = unknown> {
   input: S
   access: Access
   audit: AuditSpec<z.output<S>, O>
+  scope?: WardScopeSpec<z.output<S>>
   /** Phantom: the output type, carried for both sides to derive their signatures from. */
   readonly output?: O
 }
@@ -31,7 +38,7 @@ export type AnyMethodSpec = MethodSpec<any, any>
 
 /** Declares a method: `method<Output>()({ input, access, audit })`. The two calls let TypeScript infer the schema. */
 export function method<O>() {
-  return <S extends z.ZodType>(spec: { input: S; access: Access; audit: AuditSpec<z.output<S>, O> }): MethodSpec<S, O> =>
+  return <S extends z.ZodType>(spec: { input: S; access: Access; audit: AuditSpec<z.output<S>, O>; scope?: WardScopeSpec<z.output<S>> }): MethodSpec<S, O> =>
     spec as MethodSpec<S, O>
 }
 

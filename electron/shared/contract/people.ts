@@ -210,6 +210,9 @@ export const termWarningDaysSchema = z
   .max(MAX_TERM_WARNING_DAYS, 'term.warning_days_range')
 
 const personRecord = (i: { id: string }) => i.id
+/** Ward scoping: the call acts in the current ward of the person it names, or in the ward it names. */
+const byPerson = { person: (i: { id: string }) => i.id }
+const byWardOf = { ward: (i: { wardId: string }) => i.wardId }
 
 export const peopleContract = {
   'people:create': method<{ id: string }>()({
@@ -221,22 +224,26 @@ export const peopleContract = {
       note: optionalText(200),
     }),
     access: 'people.write',
+    scope: byWardOf,
     audit: { kind: 'write', recordType: 'person', record: (_i, o) => o.id },
   }),
   'people:update': method<{ revision: number }>()({
     input: z.object({ id, revision: intAtLeast(1), ...identityFields, changeNote: optionalText(200) }),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:get': method<PersonFile>()({
     input: z.object({ id }),
     access: 'people.read',
+    scope: byPerson,
     audit: { kind: 'read', recordType: 'person', record: personRecord },
   }),
   /** The full ID number, shown on request with the reason, recorded in the audit log (issue 10: least privilege). */
   'people:revealIdNumber': method<{ idNumber: string }>()({
     input: z.object({ id, reason }),
     access: 'people.read',
+    scope: byPerson,
     audit: { kind: 'read', recordType: 'person', record: personRecord },
   }),
   'people:list': method<ListPage<PersonListRow>>()({
@@ -248,6 +255,7 @@ export const peopleContract = {
   'people:roster': method<WardRoster>()({
     input: z.object({ wardId: id }),
     access: 'people.read',
+    scope: byWardOf,
     audit: { kind: 'read', recordType: 'ward', record: (i) => i.wardId },
   }),
   'people:termSettings': method<{ termWarningDays: number }>()({
@@ -268,6 +276,7 @@ export const peopleContract = {
   'people:history': method<PersonRevisionRow[]>()({
     input: z.object({ id }),
     access: 'people.read',
+    scope: byPerson,
     audit: { kind: 'read', recordType: 'person', record: personRecord },
   }),
   'people:auditTrail': method<AuditRow[]>()({
@@ -278,16 +287,19 @@ export const peopleContract = {
   'people:movePeriod': method<null>()({
     input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, note: optionalText(300) }),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:correctPeriod': method<null>()({
     input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, reason }),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:assignWard': method<null>()({
     input: z.object({ id, wardId: id, effectiveDate: isoDate, note: optionalText(300) }),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:addTermEvent': method<{ eventId: string }>()({
@@ -313,16 +325,19 @@ export const peopleContract = {
       }),
     ]),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:closeEscape': method<null>()({
     input: z.object({ id, eventId: id, toDate: isoDate }),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:voidTermEvent': method<null>()({
     input: z.object({ id, eventId: id, reason }),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:setEarlyReleaseBar': method<null>()({
@@ -333,11 +348,13 @@ export const peopleContract = {
       seen: z.string().max(300, tooLong(300)).nullable(),
     }),
     access: 'people.write',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:void': method<null>()({
     input: z.object({ id, reason }),
     access: 'people.void',
+    scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
 }
