@@ -17,14 +17,16 @@ export const PERMISSIONS = [
   'psych.notes', // counselling records: sensitive, every read audited
   'psych.configure', // cut-off sets, rules, intervals, licensed item texts
   'backup.manage', // make, schedule and restore backups (a restore replaces every record): administrators only
+  'fitness.read', // fitness tests, grades and training records (康复训练中心)
+  'fitness.record', // record and re-grade fitness tests, test-day drafts, training groups, sessions and attendance
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  ward_officer: ['people.read', 'people.write', 'wards.read', 'psych.read'],
-  counsellor: ['people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes'],
-  trainer: ['people.read', 'wards.read'],
+  ward_officer: ['people.read', 'people.write', 'wards.read', 'psych.read', 'fitness.read'],
+  counsellor: ['people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes', 'fitness.read'],
+  trainer: ['people.read', 'wards.read', 'fitness.read', 'fitness.record'],
   vocational: ['people.read', 'wards.read'],
 }
 
