@@ -53,15 +53,16 @@ export function createStaff(
 
 /**
  * The wards must exist, a ward newly given must be active (a closed ward keeps the staff it had), and a role that works
- * only in its own wards under the facility's policy must be given at least one (without, the account could do nothing).
+ * only in its own wards under the facility's policy must be given at least one while active (without, the account
+ * could do nothing).
  */
-function assertWards(db: Db, role: Role, wardIds: readonly string[], kept: readonly string[]) {
+function assertWards(db: Db, role: Role, wardIds: readonly string[], kept: readonly string[], active = true) {
   wardIds.forEach((wardId, i) => {
     const ward = wardById(db, wardId)
     if (!ward) throw new AppError('invalid_input', 'err.not_found', { field: `wardIds.${i}` })
     if (!ward.active && !kept.includes(wardId)) throw new AppError('invalid_input', 'staff.ward_inactive', { field: `wardIds.${i}`, params: { ward: ward.name } })
   })
-  if (wardIds.length === 0 && needsWards(readSetting(db, 'access.wardScope'), role)) {
+  if (active && wardIds.length === 0 && needsWards(readSetting(db, 'access.wardScope'), role)) {
     throw new AppError('invalid_input', 'staff.wards_required', { field: 'wardIds' })
   }
 }
@@ -76,7 +77,7 @@ export const staffHandlers = {
     const record = staffById(ctx.db, input.id)
     if (!record) throw notFound()
     const wardsBefore = wardIdsOfStaff(ctx.db, input.id)
-    assertWards(ctx.db, input.role, input.wardIds, wardsBefore)
+    assertWards(ctx.db, input.role, input.wardIds, wardsBefore, input.active)
     if (input.active) assertDisplayNameDistinct(ctx.db, input.displayName, input.id)
     const losesAdmin = record.role === 'admin' && record.active === 1 && (input.role !== 'admin' || !input.active)
     if (losesAdmin && activeAdminCount(ctx.db) <= 1) throw new AppError('rule_violation', 'staff.last_admin')
