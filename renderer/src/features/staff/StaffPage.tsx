@@ -49,7 +49,7 @@ export function StaffPage() {
                   <Table.Th>{t('staff.displayName')}</Table.Th>
                   <Table.Th>{t('staff.username')}</Table.Th>
                   <Table.Th>{t('staff.role')}</Table.Th>
-                  <Table.Th>{t('staff.ward')}</Table.Th>
+                  <Table.Th>{t('staff.wards')}</Table.Th>
                   <Table.Th>{t('staff.active')}</Table.Th>
                   <Table.Th>{t('staff.lastLogin')}</Table.Th>
                   <Table.Th w={280} />
@@ -67,7 +67,7 @@ export function StaffPage() {
                         {t(`role.${row.role}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{row.wardName ?? '—'}</Table.Td>
+                    <Table.Td>{row.wards.length > 0 ? row.wards.map((w) => w.name).join('、') : <Text span c="dimmed" fz="sm">{t('staff.noWards')}</Text>}</Table.Td>
                     <Table.Td>
                       {row.lockedUntil ? (
                         <LockBadge lockedUntil={row.lockedUntil} />
