@@ -5,11 +5,11 @@ import type { Ctx } from '../context'
 import type { Db } from '../db/open'
 import { AppError } from '../errors'
 import { personRefsByIds } from '../people/peopleQueries'
-import { SCOPE_RECORD_PEOPLE } from './scopeRecords'
+import { SCOPE_RECORD_WARDS } from './scopeRecords'
 
 /**
  * Whether a call is within the actor's reach (包队责任制) for `mode`: every person it names, or whose record it names,
- * must be in one of the actor's wards — or the ward it names must be — unless the role reaches every ward. `input` is
+ * must be in one of the actor's wards — or the ward it names, or the ward a ward-owned record belongs to — unless the role reaches every ward. `input` is
  * the call's raw input: only id strings are looked up; people and records that do not exist, and values that are no
  * strings, name nothing here (validation or the handler answers for them). 'filtered' lists are cut to the actor's
  * wards by their handlers (readableWards); 'facility' calls act on no ward.
@@ -23,10 +23,8 @@ export function withinWardScope(db: Db, actor: StaffUser, scope: WardScopeSpec<u
   }
   const named: unknown = 'person' in scope ? scope.person(input) : scope.id(input)
   const ids = (Array.isArray(named) ? named : [named]).filter((v): v is string => typeof v === 'string')
-  const personIds = 'person' in scope ? ids : ids.flatMap((id) => SCOPE_RECORD_PEOPLE[scope.record](db, id))
-  if (personIds.length === 0) return true
-  const people = personRefsByIds(db, personIds)
-  return [...people.values()].every((p) => wardAllowed(actor.reach, mode, actor.wardIds, p.wardId))
+  const wards = 'person' in scope ? [...personRefsByIds(db, ids).values()].map((p) => p.wardId) : ids.flatMap((id) => SCOPE_RECORD_WARDS[scope.record](db, id))
+  return wards.every((wardId) => wardAllowed(actor.reach, mode, actor.wardIds, wardId))
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Db } from '../db/open'
 
 /**
- * The people each psychology record concerns, for ward scoping of calls that name a record by id alone
- * (core/auth/scopeRecords.ts). An unknown id gives no one: the handler then answers "not found".
+ * The current wards of the people each psychology record concerns (null: a past file), for ward scoping of calls that
+ * name a record by id alone (core/auth/scopeRecords.ts). An unknown id gives none: the handler then answers "not found".
  */
-const personOf = (sql: string) => (db: Db, id: string): string[] => (db.prepare(sql).all(id) as Array<{ personId: string }>).map((r) => r.personId)
+const wardsOf = (sql: string) => (db: Db, id: string): Array<string | null> => (db.prepare(sql).all(id) as Array<{ wardId: string | null }>).map((r) => r.wardId)
 
-export const peopleOfAssessment = personOf('SELECT person_id AS personId FROM assessments WHERE id = ?')
-export const peopleOfCrisis = personOf('SELECT person_id AS personId FROM crises WHERE id = ?')
-export const peopleOfTask = personOf('SELECT person_id AS personId FROM psych_tasks WHERE id = ?')
+export const wardsOfAssessment = wardsOf('SELECT p.ward_id AS wardId FROM assessments r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
+export const wardsOfCrisis = wardsOf('SELECT p.ward_id AS wardId FROM crises r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
+export const wardsOfTask = wardsOf('SELECT p.ward_id AS wardId FROM psych_tasks r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
 /** A group session concerns every participant. */
-export const peopleOfSession = personOf('SELECT person_id AS personId FROM counselling_participants WHERE session_id = ?')
+export const wardsOfSession = wardsOf('SELECT p.ward_id AS wardId FROM counselling_participants r JOIN people p ON p.id = r.person_id WHERE r.session_id = ?')

@@ -15,8 +15,9 @@ export type AuditSpec<I, O> =
   | { kind: 'write' | 'read'; recordType: string; record: (input: I, output: O) => string | null }
 
 /**
- * Records a call may name by id alone; the core resolves each to the people it concerns (core/auth/scopeRecords.ts,
- * a resolver per kind, checked complete by the compiler), and the call is within reach only if all of them are.
+ * Records a call may name by id alone; the core resolves each to the wards it lies in — its people's current wards, or
+ * the ward a ward-owned record belongs to (core/auth/scopeRecords.ts, a resolver per kind, checked complete by the
+ * compiler) — and the call is within reach only if all of them are.
  */
 export const SCOPED_RECORDS = ['assessment', 'crisis', 'session', 'task'] as const
 export type ScopedRecord = (typeof SCOPED_RECORDS)[number]
