@@ -154,6 +154,20 @@ describe('a facility adds a standard as a file', () => {
     expect(getFitnessStandard('GTY-2003-adult')).toBe(FITNESS_STANDARDS[0])
   })
 
+  it('a newer version of a shipped standard (e.g. with the height-weight rows completed) becomes the default one', () => {
+    dir = mkdtempSync(join(tmpdir(), 'xinsheng-norms-'))
+    const file = shippedJson()
+    file.version = '2003.1'
+    file.items.height_weight.rows[2].heights = { '170': [55.0, 58.0, 74.0, 79.0] } // men 30–39, a made-up test row
+    writeFileSync(join(dir, 'GTY-2003-adult-2003.1.json'), JSON.stringify(file))
+    expect(loadExtraStandards(dir).errors).toEqual([])
+    const latest = getFitnessStandard('GTY-2003-adult')!
+    expect(latest.version).toBe('2003.1')
+    expect(getFitnessStandard('GTY-2003-adult', '2003')).toBe(FITNESS_STANDARDS[0])
+    expect(gradeFitness(latest, { sex: 'M', age: 33 }, { height_cm: 170, weight_kg: 60 })).toMatchObject({ items: { height_weight: 5 } })
+    expect(gradeFitness(FITNESS_STANDARDS[0]!, { sex: 'M', age: 33 }, { height_cm: 170, weight_kg: 60 })).toMatchObject({ noNorm: ['height_weight'] })
+  })
+
   it('a folder that does not exist is no extra standards, not an error', () => {
     expect(loadExtraStandards(join(tmpdir(), 'xinsheng-no-such-folder'))).toEqual({ standards: [], errors: [] })
     expect(getFitnessStandard('TEST-rehab-mini')).toBeUndefined()
