@@ -160,7 +160,7 @@ export function RecordSession({ wardId, groupId, today, defaultIntensity, editin
           onChange={(e) => setFields((f) => ({ ...f, startTime: e.currentTarget.value }))} error={fieldError('startTime')} onKeyDown={enterSaves} className="tabular" />
         <NumberField label={t('training.session.duration')} labelProps={REQUIRED} description={t('training.session.durationHint')} min={SESSION_MINUTES.min} max={SESSION_MINUTES.max} step={5}
           value={fields.durationMinutes} onChange={(v) => setFields((f) => ({ ...f, durationMinutes: v }))} error={fieldError('durationMinutes')} onKeyDown={enterSaves} />
-        <Select label={t('training.session.intensity')} description={t('training.intensity')} data={intensity.options} clearable value={fields.intensity}
+        <Select label={t('training.session.intensity')} description={t('common.optional')} data={intensity.options} clearable value={fields.intensity}
           onChange={(v) => setFields((f) => ({ ...f, intensity: v }))} error={fieldError('intensity')} />
         <TextInput label={t('training.session.note')} description={t('training.noteHint')} value={fields.note} onChange={(e) => setFields((f) => ({ ...f, note: e.currentTarget.value }))}
           error={fieldError('note')} onKeyDown={enterSaves} />

@@ -86,7 +86,7 @@ export function TrainingPage() {
                   style={{ padding: 10, borderRadius: 6, border: '1px solid var(--mantine-color-gray-3)', background: g.id === groupId ? 'var(--mantine-color-blue-0)' : undefined, opacity: g.active ? 1 : 0.6 }}>
                   <Group justify="space-between" wrap="nowrap">
                     <Text fw={600}>{g.name}</Text>
-                    {g.active ? <IntensityBadge value={g.intensity} /> : <Badge color="gray">{t('training.inactive')}</Badge>}
+                    {g.active ? <IntensityBadge value={g.intensity} quiet /> : <Badge color="gray">{t('training.inactive')}</Badge>}
                   </Group>
                   <Text fz="xs" c="dimmed">
                     {t('training.trainer')}：{g.trainerName} · {t('training.memberCount', { count: g.memberCount })} · {t('training.lastSession')}：{g.lastSessionDate ? formatDate(g.lastSessionDate) : t('training.never')}
@@ -110,7 +110,7 @@ export function TrainingPage() {
                 <Group justify="space-between">
                   <Group gap="xs">
                     <Text fz="lg" fw={700} data-testid="group-title">{group.name}</Text>
-                    <IntensityBadge value={group.intensity} />
+                    <IntensityBadge value={group.intensity} quiet />
                     <Text fz="sm" c="dimmed">{t('training.trainer')}：{group.trainerName}</Text>
                   </Group>
                   {canRecord && (

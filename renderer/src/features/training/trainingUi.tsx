@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core'
+import { Badge, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { AbsenceReason } from '@shared/domain/training'
 import { useApiQuery } from '../../api/hooks'
@@ -13,10 +13,11 @@ export function useIntensityGroups() {
   return { settings, groups, label, options: groups.map((g) => ({ value: g.key, label: g.name })) }
 }
 
-export function IntensityBadge({ value }: { value: string | null }) {
+/** A stored intensity key by its current name; none set shows a dash (or nothing where `quiet`), not a badge. */
+export function IntensityBadge({ value, quiet = false }: { value: string | null; quiet?: boolean }) {
   const { t } = useTranslation()
   const { label } = useIntensityGroups()
-  if (value === null) return <Badge variant="outline" color="gray">{t('training.intensityNone')}</Badge>
+  if (value === null) return quiet ? null : <Text span c="dimmed" fz="sm" title={t('training.intensityNone')}>{t('common.dash')}</Text>
   return <Badge variant="light" color="orange">{label(value)}</Badge>
 }
 
