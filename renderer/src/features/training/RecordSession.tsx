@@ -117,10 +117,14 @@ export function RecordSession({ wardId, groupId, today, defaultIntensity, editin
   }
 
   function onListKey(e: KeyboardEvent) {
+    // Keys typed in a row's own fields (a note, the reason's text, its menu) are theirs, not the list's.
+    if (e.target !== e.currentTarget) return
     const row = rows[focused]
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
-      setFocused((i) => Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1))))
+      const next = Math.max(0, Math.min(rows.length - 1, focused + (e.key === 'ArrowDown' ? 1 : -1)))
+      setFocused(next)
+      listRef.current?.children[next]?.scrollIntoView({ block: 'nearest' })
       return
     }
     if (e.key === 'Enter') {
