@@ -4,6 +4,7 @@ import type { TrainingGroupRow } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { FormActions } from '../../components/FormActions'
 import { REQUIRED } from '../../components/required'
+import { blankToUndefined } from '../../lib/forms'
 import { useContractForm } from '../../lib/useContractForm'
 import { useIntensityGroups } from './trainingUi'
 
@@ -40,7 +41,8 @@ export function GroupModal({ wardId, group, defaultTrainerId, onClose, onCreated
     intensity: group?.intensity ?? null,
     note: group?.note ?? '',
   }
-  const toInput = (v: Values) => ({ ...v, name: v.name.trim(), note: v.note.trim() || null })
+  // Blank choices go as missing, so an empty trainer says "required" rather than "invalid id".
+  const toInput = (v: Values) => blankToUndefined({ ...v, name: v.name.trim(), note: v.note.trim() || null })
   const create = useContractForm('training:createGroup', {
     initialValues,
     check: 'input',

@@ -12,6 +12,7 @@ import { FormActions } from '../../components/FormActions'
 import { REQUIRED } from '../../components/required'
 import { TableSkeleton } from '../../components/TableSkeleton'
 import { formatDate } from '../../lib/format'
+import { blankToUndefined } from '../../lib/forms'
 import { useContractForm } from '../../lib/useContractForm'
 
 /** A group's members over time, with joining and leaving (dated). */
@@ -76,7 +77,7 @@ function AddMemberModal({ wardId, groupId, today, onClose }: { wardId: string; g
   const { form, submit, mutation } = useContractForm('training:addMember', {
     initialValues: { wardId, groupId, personId: '', joinedOn: today, note: '' },
     check: 'input',
-    toInput: (v) => ({ ...v, note: v.note.trim() || null }),
+    toInput: (v) => blankToUndefined({ ...v, note: v.note.trim() || null }),
     success: t('training.member.added'),
     onSuccess: onClose,
   })

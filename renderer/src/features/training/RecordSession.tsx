@@ -200,7 +200,12 @@ export function RecordSession({ wardId, groupId, today, defaultIntensity, editin
               const m = markOf(r.personId)
               const error = rowError(i)
               return (
-                <Table.Tr key={r.personId} data-testid="attendance-row" data-person={r.name} data-present={m.present} onClick={() => setFocused(i)}
+                <Table.Tr key={r.personId} data-testid="attendance-row" data-person={r.name} data-present={m.present}
+                  onClick={(e) => {
+                    setFocused(i)
+                    // A click on the row itself (not one of its fields) hands the keys back to the list.
+                    if (!(e.target as HTMLElement).closest('input, button, [role="option"]')) listRef.current?.focus()
+                  }}
                   style={i === focused ? { boxShadow: 'inset 3px 0 0 var(--mantine-color-blue-6)', background: 'var(--mantine-color-blue-0)' } : undefined}>
                   <Table.Td><Text fz="xs" c="dimmed">{i + 1}</Text></Table.Td>
                   <Table.Td fw={500}>{r.name}</Table.Td>
