@@ -9,6 +9,7 @@ import type { Handlers } from './handlerTypes'
 import { peopleImportHandlers } from './people/importService'
 import { peopleHandlers } from './people/peopleService'
 import { psychHandlerModules as psych } from './psych'
+import { trainingHandlers } from './training/trainingService'
 import { wardsHandlers } from './wards/wardsService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
@@ -28,6 +29,7 @@ export const handlerModules = [
   psych.sessions,
   psych.crises,
   backupHandlers,
+  trainingHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

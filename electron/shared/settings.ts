@@ -12,6 +12,8 @@ import { psychSettingsSchema } from './contract/psych'
 import { DEFAULT_PSYCH_SETTINGS } from './domain/psych'
 import { DEFAULT_TERM_WARNING_DAYS } from './domain/term'
 import { DEFAULT_WARD_SCOPE } from './domain/wardScope'
+import { intensityGroupsSchema } from './contract/training'
+import { DEFAULT_INTENSITY_GROUPS } from './domain/training'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -51,6 +53,8 @@ export const SETTINGS = {
   'backup.encrypt': setting(z.boolean(), false),
   /** Ward scoping (包队责任制): each role's reach for reading and for writing (domain/wardScope.ts). */
   'access.wardScope': setting(mergedOverDefaults(wardScopeSchema, DEFAULT_WARD_SCOPE), DEFAULT_WARD_SCOPE),
+  /** Intensity groups of exercise training (运动戒毒): a facility's choice, no national list verified (domain/training.ts). */
+  'fitness.intensityGroups': setting(intensityGroupsSchema, DEFAULT_INTENSITY_GROUPS),
 }
 
 export type SettingKey = keyof typeof SETTINGS

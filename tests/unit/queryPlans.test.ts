@@ -58,6 +58,11 @@ const HOT_CALLS: HotCall[] = [
   ['audit log by method and dates', () => ['audit:list', { method: 'people:get', from: '2026-01-01', to: '2026-11-23' }]],
   ['audit trail on a person file', (w) => ['people:auditTrail', { id: w.currentId }]],
   ['audit daily summary', () => ['audit:dailySummary', { date: '2026-11-23' }]],
+  // Exercise training (运动戒毒): a ward's groups, its sessions by date (all groups, one group), a person's record.
+  ['training groups of a ward', (w) => ['training:groups', { wardId: w.wardId, includeInactive: true }]],
+  ['training sessions of a ward', (w) => ['training:sessions', { wardId: w.wardId, from: '2026-01-01', to: '2026-11-23', offset: 50 }]],
+  ['training sessions of a group', (w) => ['training:sessions', { wardId: w.wardId, groupId: '00000000-0000-4000-8000-000000000000', from: '2026-01-01', to: '2026-11-23' }]],
+  ['training record of a person', (w) => ['training:person', { personId: w.currentId }]],
   // A ward officer's lists without a ward named: his wards only.
   ...ROSTER_SORTS.map((sort): HotCall => [`officer: his people by ${sort}`, () => ['people:list', { sort, offset: 20, limit: 20 }], 'officer']),
   ['officer: his people, name fragment', () => ['people:list', { q: '张' }], 'officer'],

@@ -1,4 +1,4 @@
--- Schema at user_version 9. Generated; regenerate deliberately with:
+-- Schema at user_version 10. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -184,6 +184,17 @@ CREATE TABLE period_moves (
   correction INTEGER NOT NULL DEFAULT 0 CHECK (correction IN (0, 1))
   , period_template_version INTEGER CHECK (period_template_version > 0)) STRICT;
 
+-- table person_intensity
+CREATE TABLE person_intensity (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  from_date TEXT NOT NULL,
+  intensity TEXT NOT NULL,
+  note TEXT,
+  set_at TEXT NOT NULL,
+  set_by TEXT NOT NULL REFERENCES staff(id)
+) STRICT;
+
 -- table person_revisions
 CREATE TABLE person_revisions (
   id TEXT PRIMARY KEY,
@@ -271,6 +282,79 @@ CREATE TABLE term_events (
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT, approval_date TEXT CHECK (approval_date IS NULL OR kind = 'extension'),
   CHECK ((kind = 'extension' AND months BETWEEN 1 AND 12) OR (kind = 'escape' AND from_date IS NOT NULL))
+) STRICT;
+
+-- table training_attendance
+CREATE TABLE training_attendance (
+  session_id TEXT NOT NULL REFERENCES training_sessions(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  present INTEGER NOT NULL CHECK (present IN (0, 1)),
+  reason TEXT CHECK (reason IN ('sick', 'contraindication', 'legal', 'other')),
+  reason_text TEXT,
+  note TEXT,
+  CHECK ((present = 1 AND reason IS NULL) OR (present = 0 AND reason IS NOT NULL)),
+  CHECK (reason IS NOT 'other' OR reason_text IS NOT NULL),
+  PRIMARY KEY (session_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+-- table training_groups
+CREATE TABLE training_groups (
+  id TEXT PRIMARY KEY,
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  name TEXT NOT NULL,
+  trainer_id TEXT NOT NULL REFERENCES staff(id),
+  intensity TEXT,
+  note TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  UNIQUE (ward_id, name)
+) STRICT;
+
+-- table training_members
+CREATE TABLE training_members (
+  id TEXT PRIMARY KEY,
+  group_id TEXT NOT NULL REFERENCES training_groups(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  joined_on TEXT NOT NULL,
+  left_on TEXT CHECK (left_on IS NULL OR left_on > joined_on),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  ended_by TEXT REFERENCES staff(id),
+  note TEXT
+) STRICT;
+
+-- table training_session_revisions
+CREATE TABLE training_session_revisions (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES training_sessions(id),
+  revision INTEGER NOT NULL CHECK (revision > 0),
+  data TEXT NOT NULL CHECK (json_valid(data)),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL REFERENCES staff(id),
+  UNIQUE (session_id, revision)
+) STRICT;
+
+-- table training_sessions
+CREATE TABLE training_sessions (
+  id TEXT PRIMARY KEY,
+  group_id TEXT NOT NULL REFERENCES training_groups(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  session_date TEXT NOT NULL,
+  start_time TEXT NOT NULL,
+  duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+  content TEXT NOT NULL,
+  intensity TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
 ) STRICT;
 
 -- table ward_assignments
@@ -374,6 +458,9 @@ CREATE INDEX people_ward_period ON people(ward_id, period, voided_at) WHERE void
 -- index period_moves_person
 CREATE INDEX period_moves_person ON period_moves(person_id, recorded_at);
 
+-- index person_intensity_person
+CREATE INDEX person_intensity_person ON person_intensity(person_id, from_date, set_at);
+
 -- index person_search_terms_person
 CREATE INDEX person_search_terms_person ON person_search_terms(person_id, term);
 
@@ -388,6 +475,21 @@ CREATE INDEX psych_tasks_person_status ON psych_tasks(person_id, status, created
 
 -- index term_events_person
 CREATE INDEX term_events_person ON term_events(person_id);
+
+-- index training_attendance_person
+CREATE INDEX training_attendance_person ON training_attendance(person_id, session_id);
+
+-- index training_members_group
+CREATE INDEX training_members_group ON training_members(group_id, joined_on);
+
+-- index training_members_person
+CREATE INDEX training_members_person ON training_members(person_id, joined_on);
+
+-- index training_sessions_group_date
+CREATE INDEX training_sessions_group_date ON training_sessions(group_id, session_date, start_time);
+
+-- index training_sessions_ward_date
+CREATE INDEX training_sessions_ward_date ON training_sessions(ward_id, session_date, start_time);
 
 -- index ward_assignments_person
 CREATE INDEX ward_assignments_person ON ward_assignments(person_id, start_date);

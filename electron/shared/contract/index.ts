@@ -12,6 +12,7 @@ import { peopleImportContract } from './peopleImport'
 import { psychContractModules as psych } from './psych'
 import { setupContract } from './setup'
 import { staffContract } from './staff'
+import { trainingContract } from './training'
 import { wardsContract } from './wards'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
@@ -31,6 +32,7 @@ export const contract = defineApi([
   psych.sessions,
   psych.crises,
   backupContract,
+  trainingContract,
 ])
 
 export type Contract = typeof contract
@@ -76,3 +78,4 @@ export * from './peopleImport'
 export * from './audit'
 export * from './psych'
 export * from './backup'
+export * from './training'

@@ -9,6 +9,7 @@ import { psychFeature } from './psych'
 import { settingsFeature } from './settings'
 import { setupFeature } from './setup'
 import { staffFeature } from './staff'
+import { trainingFeature } from './training'
 import { wardsFeature } from './wards'
 
 /**
@@ -21,6 +22,7 @@ export const features: readonly FeatureModule[] = [
   wardsFeature,
   peopleFeature,
   psychFeature,
+  trainingFeature,
   staffFeature,
   auditFeature,
   settingsFeature,

@@ -19,6 +19,8 @@ import { en as setupEn } from '../features/setup/i18n/en'
 import { zhCN as setupZh } from '../features/setup/i18n/zh-CN'
 import { en as staffEn } from '../features/staff/i18n/en'
 import { zhCN as staffZh } from '../features/staff/i18n/zh-CN'
+import { en as trainingEn } from '../features/training/i18n/en'
+import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
 import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
@@ -38,8 +40,9 @@ export const textParts = {
   settings: { zhCN: settingsZh, en: settingsEn },
   psych: { zhCN: psychZh, en: psychEn },
   backup: { zhCN: backupZh, en: backupEn },
+  training: { zhCN: trainingZh, en: trainingEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...trainingEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }
