@@ -3,12 +3,14 @@
  * and reopen on another file (a restore swaps the database without a restart). It runs inside the worker thread
  * (worker/entry.ts) in Electron and browser mode; tests may also use it directly on the calling thread.
  */
+import { dirname, join } from 'node:path'
 import type { Locale } from '../shared/i18n/messages'
 import type { BackendEventListener } from '../shared/events'
 import { SessionStore } from './auth/sessions'
 import { BackupHost } from './backup/backupRuntime'
 import { systemClock, type Clock } from './context'
 import { openDatabase, type Db } from './db/open'
+import { loadExtraStandards } from './fitness/norms'
 import { createDispatcher, type AsyncDispatch, type Dispatch, type Dispatcher } from './dispatch'
 
 export interface BackendOptions {
@@ -43,6 +45,10 @@ export interface Backend {
 export function openBackend(options: BackendOptions): Backend {
   let file = options.file
   let db: Db | null = openDatabase(file)
+  // Fitness standards a facility adds as files (the folder `norms` beside the database); a bad file is reported, not fatal.
+  if (file !== ':memory:') {
+    for (const problem of loadExtraStandards(join(dirname(file), 'norms')).errors) options.logError?.(new Error(problem.message), 'fitness norms')
+  }
   let current = dispatcherFor(db, options)
   // Backups: a restore swaps the file through reopen below; the daily backup runs while this back end is open.
   const backups = new BackupHost({ file: () => file, reopen: (next) => backend.reopen(next), clock: options.clock ?? systemClock, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })
