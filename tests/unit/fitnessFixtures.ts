@@ -1,4 +1,6 @@
 /** Shared values of the fitness tests. */
+import { checkCharacterFor } from '../../electron/shared/domain/idNumber'
+
 export const STANDARD = 'GTY-2003-adult'
 
 /** A man of 36 on TODAY (born 1990-03-07) with every item of the 20–39 battery for men (the step test by duration and pulses). */
@@ -9,3 +11,10 @@ export const MALE_FULL = {
 
 /** The same man without the step test. */
 export const MALE_NO_STEP = Object.fromEntries(Object.entries(MALE_FULL).filter(([k]) => !k.startsWith('step_'))) as Partial<typeof MALE_FULL>
+
+/** A valid ID number for a birth date (YYYY-MM-DD) and sex; `n` (1–49) keeps people born the same day apart. */
+export function idNumberFor(birthDate: string, sex: 'M' | 'F', n = 1): string {
+  const sequence = String(n * 2 + (sex === 'M' ? 1 : 0)).padStart(3, '0')
+  const body = `110101${birthDate.replaceAll('-', '')}${sequence}`
+  return body + checkCharacterFor(body)
+}

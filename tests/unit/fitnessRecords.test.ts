@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../electron/shared/domain/dates'
-import { MALE_FULL, MALE_NO_STEP, STANDARD } from './fitnessFixtures'
-import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
+import { MALE_FULL, MALE_NO_STEP, STANDARD, idNumberFor } from './fitnessFixtures'
+import { call, count, err, makeWorld, ok, personInput, TODAY } from './helpers'
 
 function setup(roles: Parameters<typeof makeWorld>[0] = ['trainer', 'counsellor', 'ward_officer']) {
   const w = makeWorld(roles)
@@ -44,7 +44,7 @@ describe('one saved test: edit, void, re-grade', () => {
     expect(after.grading.id).toBe(edited.grading.id)
     expect(after.grading.items.grip).toBeLessThanOrEqual(before.grading.items.grip!)
     // Both revisions kept; the earlier grading superseded, not overwritten.
-    expect(s.w.db.prepare('SELECT revision, json_extract(measurements, "$.grip_kg") AS grip FROM fitness_test_revisions WHERE test_id = ? ORDER BY revision').all(testId)).toEqual([
+    expect(s.w.db.prepare("SELECT revision, json_extract(measurements, '$.grip_kg') AS grip FROM fitness_test_revisions WHERE test_id = ? ORDER BY revision").all(testId)).toEqual([
       { revision: 1, grip: 45 },
       { revision: 2, grip: 30 },
     ])
@@ -66,7 +66,7 @@ describe('one saved test: edit, void, re-grade', () => {
   })
 
   it('a test named under another person is not found (scoping names the person)', () => {
-    const stranger = s.create({ name: '李四', birthDate: '1985-06-15', idNumber: '110101198506150035' })
+    const stranger = s.create({ name: '李四', birthDate: '1985-06-15', idNumber: idNumberFor('1985-06-15', 'M') })
     expect(err(call(s.w.dispatch, 'fitness:updateTest', { personId: stranger, id: testId, revision: 2, measurements: MALE_FULL }, s.admin)).code).toBe('not_found')
   })
 
@@ -141,7 +141,7 @@ describe('grade distribution and retests due', () => {
 
   it('counts the latest test day’s grades, with people without a grade apart', () => {
     const a = s.create()
-    const b = s.create({ name: '李四', birthDate: '1985-06-15', idNumber: '110101198506150035' })
+    const b = s.create({ name: '李四', birthDate: '1985-06-15', idNumber: idNumberFor('1985-06-15', 'M') })
     s.save(a, '2026-10-01', MALE_FULL)
     ok(call(s.w.dispatch, 'fitness:saveTestDay', { wardId: s.w.wards.a, date: '2026-11-01', standardId: STANDARD, rows: [
       { personId: a, measurements: MALE_FULL },
@@ -150,16 +150,21 @@ describe('grade distribution and retests due', () => {
     ] }, s.admin))
     const summary = ok(call(s.w.dispatch, 'fitness:wardSummary', { wardId: s.w.wards.a }, s.admin))
     expect(summary.latestTestDate).toBe('2026-11-01')
-    expect(summary.distribution.none).toBe(1)
-    expect(Object.values(summary.distribution).reduce((x, y) => x + y, 0)).toBe(2)
+    // The latest day's two tests only (a's earlier test is not counted), each under its grade or under none.
+    const gradeOn = (personId: string) => ok(call(s.w.dispatch, 'fitness:personHistory', { personId }, s.admin)).tests.find((t) => t.date === '2026-11-01')!.grading.grade
+    expect(gradeOn(b)).toBeNull()
+    const expected = { excellent: 0, good: 0, pass: 0, fail: 0, none: 0 }
+    expected[gradeOn(a) ?? 'none'] += 1
+    expected.none += 1
+    expect(summary.distribution).toEqual(expected)
   })
 
   it('is due exactly when the interval has passed (both sides of the boundary), and never-tested people are due first', () => {
     const settings = ok(call(s.w.dispatch, 'fitness:settings', {}, s.admin))
     expect(settings.retestIntervalDays).toBe(interval)
-    const onTime = s.create({ name: '王五', birthDate: '1991-01-01', idNumber: '110101199101010014' })
-    const dueToday = s.create({ name: '赵六', birthDate: '1989-02-02', idNumber: '110101198902020019' })
-    const never = s.create({ name: '孙七', birthDate: '1993-03-03', idNumber: '11010119930303001X' })
+    const onTime = s.create({ name: '王五', birthDate: '1991-01-01', idNumber: idNumberFor('1991-01-01', 'M') })
+    const dueToday = s.create({ name: '赵六', birthDate: '1989-02-02', idNumber: idNumberFor('1989-02-02', 'M') })
+    const never = s.create({ name: '孙七', birthDate: '1993-03-03', idNumber: idNumberFor('1993-03-03', 'M') })
     s.save(onTime, addDays(TODAY, -(interval - 1)), MALE_FULL)
     s.save(dueToday, addDays(TODAY, -interval), MALE_FULL)
     const due = ok(call(s.w.dispatch, 'fitness:wardSummary', { wardId: s.w.wards.a }, s.admin)).due
@@ -235,7 +240,7 @@ describe('ward scoping and roles', () => {
   beforeAll(() => {
     s = setup()
     inA = s.create()
-    inB = s.create({ name: '李四', birthDate: '1985-06-15', idNumber: '110101198506150035' }, s.w.wards.b)
+    inB = s.create({ name: '李四', birthDate: '1985-06-15', idNumber: idNumberFor('1985-06-15', 'M') }, s.w.wards.b)
   })
   afterAll(() => s.w.close())
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Input } from '../../electron/shared/contract'
 import { gradeFitness } from '../../electron/shared/domain/fitness'
 import { getFitnessStandard } from '../../electron/core/fitness/norms'
-import { MALE_FULL, STANDARD } from './fitnessFixtures'
+import { MALE_FULL, STANDARD, idNumberFor } from './fitnessFixtures'
 import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
 
 describe('a ward test day', () => {
@@ -27,11 +27,11 @@ describe('a ward test day', () => {
     trainer = w.sessions.trainer!
     const create = (overrides: Parameters<typeof personInput>[1], ward = w.wards.a) => ok(call(w.dispatch, 'people:create', personInput(ward, overrides), w.sessions.admin!)).id
     zhang = create({})
-    li = create({ name: '李四', birthDate: '1985-06-15', idNumber: '110101198506150035' })
-    wang = create({ name: '王芳', sex: 'F', birthDate: '1992-01-01', idNumber: '110101199201010020' })
+    li = create({ name: '李四', birthDate: '1985-06-15', idNumber: idNumberFor('1985-06-15', 'M') })
+    wang = create({ name: '王芳', sex: 'F', birthDate: '1992-01-01', idNumber: idNumberFor('1992-01-01', 'F') })
     // 65 on the test date: outside the 20–59 standard.
-    old = create({ name: '赵老', birthDate: '1961-01-01', idNumber: '110101196101010012' })
-    other = create({ name: '钱五', birthDate: '1988-08-08', idNumber: '110101198808080017' }, w.wards.b)
+    old = create({ name: '赵老', birthDate: '1961-01-01', idNumber: idNumberFor('1961-01-01', 'M') })
+    other = create({ name: '钱五', birthDate: '1988-08-08', idNumber: idNumberFor('1988-08-08', 'M') }, w.wards.b)
   })
   afterAll(() => w.close())
 

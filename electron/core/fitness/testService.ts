@@ -122,7 +122,7 @@ export function wardSummary(db: Db, wardId: string, todayDate: string): FitnessW
     })
     return deltas.length === 0 ? [] : [{ item, people: deltas.length, meanChange: Math.round((deltas.reduce((s, d) => s + d, 0) / deltas.length) * 100) / 100 }]
   })
-  const due = wardResidents(db, wardId).flatMap((p) => {
+  const due = wardResidents(db, wardId).flatMap((p): FitnessWardSummary['due'] => {
     const last = firstAndLast.get(p.id)?.last.date ?? null
     if (last === null) return [{ personId: p.id, name: p.name, lastTestDate: null, dueDate: null }]
     const dueDate = addDays(last, retestIntervalDays)
