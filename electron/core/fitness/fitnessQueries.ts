@@ -135,6 +135,7 @@ interface StoredResult {
   missing?: FitnessItem[]
   exempt?: FitnessItem[]
   zero?: FitnessItem[]
+  noNorm?: FitnessItem[]
 }
 
 function gradingView(r: GradingRow): FitnessGradingView {
@@ -155,6 +156,7 @@ function gradingView(r: GradingRow): FitnessGradingView {
     missing: result.missing ?? [],
     exempt: result.exempt ?? [],
     zero: result.zero ?? [],
+    noNorm: result.noNorm ?? [],
     kind: r.kind,
     gradedAt: r.gradedAt,
     gradedBy: r.gradedBy,
