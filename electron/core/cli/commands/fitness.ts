@@ -128,7 +128,7 @@ function stepIndexCli(args: string[]): CommandResult {
   const tokens = pulsesText.split(',')
   if (tokens.length !== 3) throw new UsageError(`--pulses takes three counts A,B,C, got ${tokens.length}`)
   const pulses = tokens.map((t, i) => {
-    const name = `--pulses count ${i + 1}`
+    const name = `--pulses (count ${i + 1})`
     const value = numberOption(name, t)
     checkMeasure(standard, name, `step_pulse_${i + 1}` as FitnessMeasure, value)
     return value
