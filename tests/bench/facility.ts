@@ -1,7 +1,7 @@
 /**
  * The benchmark facility (issue 9): 20 wards of 150 residents, 50,000 files of people released in earlier years,
- * 500,000 psychological assessments and 1,000,000 raw fitness measurements (issue 11), in a migrated SQLite file generated once per seed and reused. Later capabilities
- * add their rows here (and bump GENERATOR_VERSION).
+ * 500,000 psychological assessments and 1,000,000 raw fitness measurements (issue 11), in a migrated SQLite file
+ * generated once per seed and reused. Later capabilities add their rows here (and bump GENERATOR_VERSION).
  *
  * The cache lives in node_modules/.cache/xinsheng-bench/, one file per seed, generator version, schema version (with a
  * hash of the migrations' text) and anchor day (the "today" the stays are laid out from). A file is reused for 30 days
