@@ -98,7 +98,8 @@ describe('a ward test day', () => {
       { personId: li, measurements: { ...MALE_FULL, choice_reaction_s: standard.plausible.choice_reaction_s.max + 10 } },
     ]), trainer))
     expect(e.code).toBe('invalid_input')
-    expect(Object.keys(e.fields ?? {})).toEqual(['rows.1.choice_reaction_s'])
+    expect(Object.keys(e.fields ?? {}).sort()).toEqual(['_', 'rows.1.choice_reaction_s'])
+    expect(e.fields!._).toBe('fitness.has_errors|{"count":1}')
     expect(e.fields!['rows.1.choice_reaction_s']).toMatch(/^fitness\.implausible\|/)
     expect(count(w.db, 'fitness_tests')).toBe(0)
     expect(count(w.db, 'fitness_measurements')).toBe(0)
