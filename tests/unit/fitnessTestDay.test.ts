@@ -133,6 +133,38 @@ describe('a ward test day', () => {
   })
 })
 
+describe('the roster follows the ward history', () => {
+  let w: World
+  let mover: string
+
+  beforeAll(() => {
+    w = makeWorld(['trainer'])
+    mover = ok(call(w.dispatch, 'people:create', personInput(w.wards.a), w.sessions.admin!)).id
+    // Moved to 二大队 on 2026-10-01: that day belongs to the new ward.
+    ok(call(w.dispatch, 'people:assignWard', { id: mover, wardId: w.wards.b, effectiveDate: '2026-10-01', note: null }, w.sessions.admin!))
+  })
+  afterAll(() => w.close())
+
+  const roster = (wardId: string, date: string) => ok(call(w.dispatch, 'fitness:testDay', { wardId, date }, w.sessions.trainer!)).people.map((p) => p.personId)
+
+  it('lists a person in the ward they were in on the date, on both sides of a move', () => {
+    expect(roster(w.wards.a, '2026-09-30')).toEqual([mover])
+    expect(roster(w.wards.b, '2026-09-30')).toEqual([])
+    expect(roster(w.wards.a, '2026-10-01')).toEqual([])
+    expect(roster(w.wards.b, '2026-10-01')).toEqual([mover])
+  })
+
+  it('a test saved for the old ward keeps that ward after the move', () => {
+    ok(call(w.dispatch, 'fitness:saveTestDay', { wardId: w.wards.a, date: '2026-09-15', standardId: STANDARD, rows: [{ personId: mover, measurements: MALE_FULL }] }, w.sessions.trainer!))
+    const wrongWard = ok(call(w.dispatch, 'fitness:checkTestDay', { wardId: w.wards.a, date: '2026-10-15', rows: [{ personId: mover, measurements: MALE_FULL }] }, w.sessions.trainer!))
+    expect(wrongWard.errors.map((e) => e.code)).toEqual(['not_in_ward'])
+    const history = ok(call(w.dispatch, 'fitness:personHistory', { personId: mover }, w.sessions.trainer!))
+    expect(history.tests.map((t) => [t.date, t.wardId])).toEqual([['2026-09-15', w.wards.a]])
+    expect(ok(call(w.dispatch, 'fitness:wardSummary', { wardId: w.wards.a }, w.sessions.trainer!)).latestTestDate).toBe('2026-09-15')
+    expect(ok(call(w.dispatch, 'fitness:wardSummary', { wardId: w.wards.b }, w.sessions.trainer!)).latestTestDate).toBeNull()
+  })
+})
+
 describe('test-day drafts', () => {
   let w: World
   let trainer: string
