@@ -4,6 +4,7 @@ import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
 import { facilityHandlers } from './facility/facilityService'
+import { fitnessHandlers } from './fitness/fitnessService'
 import { setupHandlers } from './facility/setupService'
 import type { Handlers } from './handlerTypes'
 import { peopleImportHandlers } from './people/importService'
@@ -29,6 +30,7 @@ export const handlerModules = [
   psych.sessions,
   psych.crises,
   backupHandlers,
+  fitnessHandlers,
   trainingHandlers,
 ] as const
 

@@ -69,6 +69,12 @@ const HOT_CALLS: HotCall[] = [
   ['officer: search', () => ['people:search', { q: 'zs', limit: 10 }], 'officer'],
   ['officer: open crises', () => ['psych:crises', { status: 'open' }], 'officer'],
   ['officer: open tasks', () => ['psych:tasks', { status: 'open' }], 'officer'],
+  ['fitness test day of a ward', (w) => ['fitness:testDay', { wardId: w.wardId, date: '2026-11-23' }]],
+  ['fitness test day check', (w) => ['fitness:checkTestDay', { wardId: w.wardId, date: '2026-11-23', rows: [{ personId: w.currentId, measurements: { grip_kg: 40 } }] }]],
+  ['fitness person history', (w) => ['fitness:personHistory', { personId: w.currentId }]],
+  ['fitness past person history', (w) => ['fitness:personHistory', { personId: w.pastId }]],
+  ['fitness ward summary', (w) => ['fitness:wardSummary', { wardId: w.wardId }]],
+  ['fitness contraindications', (w) => ['fitness:contraindications', { personId: w.currentId }]],
 ]
 
 interface Recorded {

@@ -4,9 +4,11 @@ import type { Db } from './open'
  * Tables whose rows are voided (never deleted). Each has `voided_at`, `voided_by` and `void_reason` columns; the
  * list is closed so a table name never comes from input.
  */
-export type VoidableTable = 'people' | 'term_events' | 'assessments' | 'counselling_sessions' | 'training_sessions'
+export type VoidableTable = 'people' | 'term_events' | 'assessments' | 'counselling_sessions' | 'fitness_tests' | 'fitness_contraindications' | 'training_sessions'
 
-const VOIDABLE: ReadonlySet<string> = new Set<VoidableTable>(['people', 'term_events', 'assessments', 'counselling_sessions', 'training_sessions'])
+const VOIDABLE: ReadonlySet<string> = new Set<VoidableTable>([
+  'people', 'term_events', 'assessments', 'counselling_sessions', 'fitness_tests', 'fitness_contraindications', 'training_sessions',
+])
 
 export interface VoidMark {
   at: string

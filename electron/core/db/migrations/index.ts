@@ -7,8 +7,11 @@ import { sql as psychRecords } from './006_psych_records'
 import { sql as peopleSearch } from './007_people_search'
 import { sql as editVersions } from './008_edit_versions'
 import { sql as staffWards } from './009_staff_wards'
+import { sql as fitness } from './010_fitness'
 import { sql as training } from './011_training'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, migrate003, auditIndexes, extensionApprovalDate, psychRecords, peopleSearch, editVersions, staffWards, training]
+export const MIGRATIONS: readonly Migration[] = [
+  m001, m002, migrate003, auditIndexes, extensionApprovalDate, psychRecords, peopleSearch, editVersions, staffWards, fitness, training,
+]
