@@ -20,7 +20,9 @@ import './fitnessGrid.css'
 
 export interface GridColumn {
   key: string
-  /** The measure's short heading (身高) and unit (cm), shown on two lines. */
+  /** The measure's full name, for screen readers and messages (肺活量). */
+  name: string
+  /** Its heading under the group's (身高); empty when the group heading already names it. */
   label: string
   unit: string
   /** Columns of one item share a group heading (台阶试验 over duration and the three pulses). */
@@ -29,7 +31,12 @@ export interface GridColumn {
   width: number
 }
 
-export type CellState = { kind: 'input' } | { kind: 'na'; title: string } | { kind: 'exempt'; label: string; title: string }
+export type CellState =
+  | { kind: 'input' }
+  | { kind: 'na'; title: string }
+  | { kind: 'exempt'; label: string; title: string }
+  /** Already saved: the value is shown, not edited here (a saved test is changed from the person's file, by revision). */
+  | { kind: 'locked'; title: string }
 
 export interface GridRowSpec {
   key: string
@@ -230,7 +237,7 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
           <tr>
             {columns.map((c) => (
               <th key={c.key} className="fg-measure">
-                <span>{c.label}</span>
+                {c.label && <span>{c.label}</span>}
                 {c.unit && <span className="fg-unit">{c.unit}</span>}
               </th>
             ))}
@@ -288,6 +295,14 @@ const GridRow = memo(function GridRow({ index, spec, columns, values, describeRo
         }
         const problem = view.problems[column.key]
         const hint = view.hints[column.key]
+        if (state.kind === 'locked') {
+          return (
+            <td key={column.key} className="fg-cell fg-locked tabular" title={state.title} data-testid={`cell-${column.key}`}>
+              {values[column.key] ?? ''}
+              {hint?.points && <span className="fg-points">{hint.points}</span>}
+            </td>
+          )
+        }
         const isActive = activeCol === col
         const messageId = `fg-msg-${index}-${col}`
         return (
@@ -304,7 +319,7 @@ const GridRow = memo(function GridRow({ index, spec, columns, values, describeRo
               readOnly={readOnly}
               value={values[column.key] ?? ''}
               placeholder={hint?.placeholder}
-              aria-label={`${spec.name} ${column.label}${column.unit ? ` (${column.unit})` : ''}`}
+              aria-label={`${spec.name} ${column.name}`}
               aria-invalid={problem ? true : undefined}
               aria-describedby={problem ? messageId : undefined}
               onChange={(event) => onWrite([{ rowKey: spec.key, column: column.key, text: event.target.value }])}

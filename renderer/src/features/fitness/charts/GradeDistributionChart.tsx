@@ -1,0 +1,29 @@
+import type { ChartData, ChartOptions } from 'chart.js'
+import { Bar } from 'react-chartjs-2'
+import { GRID_COLOR } from './setup'
+
+export interface GradeBar {
+  key: string
+  label: string
+  count: number
+  color: string
+}
+
+/** How many people got each grade on one test day (excellent … fail, and no grade), one bar each. */
+export function GradeDistributionChart({ bars, height = 220 }: { bars: GradeBar[]; height?: number }) {
+  const data: ChartData<'bar', number[], string> = {
+    labels: bars.map((b) => b.label),
+    datasets: [{ data: bars.map((b) => b.count), backgroundColor: bars.map((b) => b.color), borderRadius: 4, maxBarThickness: 56 }],
+  }
+  const options: ChartOptions<'bar'> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    scales: { y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: GRID_COLOR } }, x: { grid: { display: false } } },
+    plugins: { legend: { display: false } },
+  }
+  return (
+    <div style={{ position: 'relative', height }} data-testid="fitness-grade-chart" data-counts={bars.map((b) => `${b.key}:${b.count}`).join(',')}>
+      <Bar data={data} options={options} role="img" aria-label={bars.map((b) => `${b.label} ${b.count}`).join('，')} />
+    </div>
+  )
+}

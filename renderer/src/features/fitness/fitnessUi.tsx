@@ -1,0 +1,51 @@
+import { Badge, type BadgeProps } from '@mantine/core'
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FitnessGrading } from '@shared/domain/fitness'
+import './fitness.css'
+
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail'
+
+export const GRADES: readonly Grade[] = ['excellent', 'good', 'pass', 'fail']
+
+/** One colour per grade, the same in badges, the ward chart and the printed report. */
+export const GRADE_COLORS: Record<Grade | 'none', string> = {
+  excellent: '#2b8a3e',
+  good: '#1c7ed6',
+  pass: '#f59f00',
+  fail: '#e03131',
+  none: '#adb5bd',
+}
+
+const BADGE_COLOR: Record<Grade, string> = { excellent: 'green', good: 'blue', pass: 'yellow', fail: 'red' }
+
+export function GradeBadge({ grade, ...props }: { grade: Grade | null } & BadgeProps) {
+  const { t } = useTranslation()
+  if (!grade) {
+    return (
+      <Badge color="gray" variant="light" data-grade="none" {...props}>
+        {t('fitness.grades.none')}
+      </Badge>
+    )
+  }
+  return (
+    <Badge color={BADGE_COLOR[grade]} variant={grade === 'fail' ? 'filled' : 'light'} data-grade={grade} {...props}>
+      {t(`fitness.grades.${grade}`)}
+    </Badge>
+  )
+}
+
+/** Why a graded test has no composite grade, or why the person is outside the standard. */
+export function useGradingNote() {
+  const { t } = useTranslation()
+  return useCallback((grading: FitnessGrading): string | null => {
+    if (!grading.covered) {
+      return grading.reason === 'sex_outside' ? t('fitness.notCoveredSex') : t('fitness.notCovered', { min: grading.ageRange.min, max: grading.ageRange.max })
+    }
+    if (grading.grade) return null
+    if (grading.gradeWithheld === 'missing') return t('fitness.withheld.missing', { count: grading.missing.length })
+    if (grading.gradeWithheld === 'zero') return t('fitness.withheld.zero')
+    if (grading.gradeWithheld === 'exempt') return t('fitness.withheld.exempt')
+    return null
+  }, [t])
+}
