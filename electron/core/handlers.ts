@@ -4,6 +4,7 @@ import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
 import { facilityHandlers } from './facility/facilityService'
+import { fitnessHandlers } from './fitness/fitnessService'
 import { setupHandlers } from './facility/setupService'
 import type { Handlers } from './handlerTypes'
 import { peopleImportHandlers } from './people/importService'
@@ -28,6 +29,7 @@ export const handlerModules = [
   psych.sessions,
   psych.crises,
   backupHandlers,
+  fitnessHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { BACKUP_KEEP_DEFAULT, BACKUP_PATH_MAX, backupSettingsInput } from './contract/backup'
 import { text } from './contract/common'
 import { termWarningDaysSchema } from './contract/people'
+import { DEFAULT_FITNESS_SETTINGS, fitnessSettingsSchema } from './contract/fitness'
 import { psychSettingsSchema } from './contract/psych'
 import { DEFAULT_PSYCH_SETTINGS } from './domain/psych'
 import { DEFAULT_TERM_WARNING_DAYS } from './domain/term'
@@ -53,6 +54,10 @@ export const SETTINGS = {
   'backup.encrypt': setting(z.boolean(), false),
   /** Ward scoping (包队责任制): each role's reach for reading and for writing (domain/wardScope.ts). */
   'access.wardScope': setting(mergedOverDefaults(wardScopeSchema, DEFAULT_WARD_SCOPE), DEFAULT_WARD_SCOPE),
+  /** Days after a fitness test when the next is due: a facility choice (no national interval is verified). */
+  'fitness.retestIntervalDays': setting(fitnessSettingsSchema.shape.retestIntervalDays, DEFAULT_FITNESS_SETTINGS.retestIntervalDays),
+  /** The standard a test day is graded under unless another is chosen (a norms file's id). */
+  'fitness.defaultStandard': setting(fitnessSettingsSchema.shape.defaultStandardId, DEFAULT_FITNESS_SETTINGS.defaultStandardId),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -7,6 +7,7 @@ import { authContract } from './auth'
 import { backupContract } from './backup'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
+import { fitnessContract } from './fitness'
 import { peopleContract } from './people'
 import { peopleImportContract } from './peopleImport'
 import { psychContractModules as psych } from './psych'
@@ -31,6 +32,7 @@ export const contract = defineApi([
   psych.sessions,
   psych.crises,
   backupContract,
+  fitnessContract,
 ])
 
 export type Contract = typeof contract
@@ -76,3 +78,4 @@ export * from './peopleImport'
 export * from './audit'
 export * from './psych'
 export * from './backup'
+export * from './fitness'
