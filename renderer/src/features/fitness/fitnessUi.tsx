@@ -1,6 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { FitnessGradingView } from '@shared/contract'
 import type { FitnessGrading } from '@shared/domain/fitness'
 import './fitness.css'
 
@@ -48,4 +49,28 @@ export function useGradingNote() {
     if (grading.gradeWithheld === 'exempt') return t('fitness.withheld.exempt')
     return null
   }, [t])
+}
+
+/** The same note for a stored grading (the contract's view: not covered is a withheld reason there). */
+export function useViewNote() {
+  const { t } = useTranslation()
+  return useCallback(
+    (grading: Pick<FitnessGradingView, 'covered' | 'grade' | 'gradeWithheld' | 'missing'>): string | null => {
+      if (grading.grade) return null
+      switch (grading.gradeWithheld) {
+        case 'age_outside':
+        case 'sex_outside':
+          return t('fitness.notCoveredShort')
+        case 'missing':
+          return t('fitness.withheld.missing', { count: grading.missing.length })
+        case 'zero':
+          return t('fitness.withheld.zero')
+        case 'exempt':
+          return t('fitness.withheld.exempt')
+        default:
+          return grading.covered ? null : t('fitness.notCoveredShort')
+      }
+    },
+    [t],
+  )
 }

@@ -38,7 +38,13 @@ export function idTailOf(text: string | undefined): string {
   return (text ?? '').replace(/[\s*＊]/g, '').slice(-4).toUpperCase()
 }
 
+/** Matches the whole sheet at once. */
 export function matchRows(standard: FitnessStandard, people: readonly MatchPerson[], rows: ReadonlyArray<ParsedRow<SheetKey>>): MatchedRow[] {
+  return rowMatcher(standard, people)(rows)
+}
+
+/** A matcher fed the sheet in chunks (a long file shows progress); it remembers who was seen, for duplicates. */
+export function rowMatcher(standard: FitnessStandard, people: readonly MatchPerson[]): (rows: ReadonlyArray<ParsedRow<SheetKey>>) => MatchedRow[] {
   const byId = new Map(people.map((p) => [p.personId, p]))
   const byNameTail = new Map<string, MatchPerson[]>()
   for (const p of people) {
@@ -46,7 +52,7 @@ export function matchRows(standard: FitnessStandard, people: readonly MatchPerso
     byNameTail.set(key, [...(byNameTail.get(key) ?? []), p])
   }
   const firstRowOf = new Map<string, number>()
-  return rows.map(({ row, cells }) => {
+  return (rows) => rows.map(({ row, cells }) => {
     const problems: RowProblem[] = []
     const keyed = cells.personKey ? byId.get(cells.personKey.trim()) : undefined
     const named = byNameTail.get(`${(cells.name ?? '').replace(/\s+/g, '')}|${idTailOf(cells.idNumber)}`)
