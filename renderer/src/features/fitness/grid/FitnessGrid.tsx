@@ -159,9 +159,9 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
   }
 
   const onFocus = (event: React.FocusEvent<HTMLTableSectionElement>) => {
-    const at = cellOf(event.target)
-    if (!at) return
-    const input = event.target as HTMLInputElement
+    const input = event.target as EventTarget
+    const at = cellOf(input)
+    if (!at || !(input instanceof HTMLInputElement)) return
     if (!original.current || original.current.at.row !== at.row || original.current.at.col !== at.col) original.current = { at, text: input.value }
     setActive((old) => (old && old.row === at.row && old.col === at.col ? old : at))
     input.select()

@@ -3,7 +3,7 @@ import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { FitnessTestView, PersonFile, PersonFitnessHistory } from '@shared/contract'
-import { FITNESS_ITEMS, type FitnessItem, type FitnessMeasure, type FitnessStandard } from '@shared/domain/fitness'
+import { FITNESS_ITEMS, stepIndex, type FitnessItem, type FitnessMeasure, type FitnessStandard } from '@shared/domain/fitness'
 import { useApiQuery } from '../../../api/hooks'
 import { CenteredPage } from '../../../components/CenteredPage'
 import { ErrorAlert } from '../../../components/ErrorAlert'
@@ -82,8 +82,9 @@ function Report({ test, history, person, standard, standardName, facilityName }:
     }
     if (item === 'step_index') {
       const m = test.measurements
-      if (m.step_duration_s !== undefined && m.step_pulse_1 !== undefined) {
-        const index = m.step_index !== undefined ? t('fitness.report.stepIndexOf', { index: m.step_index }) : ''
+      if (m.step_duration_s !== undefined && m.step_pulse_1 !== undefined && m.step_pulse_2 !== undefined && m.step_pulse_3 !== undefined) {
+        const computed = m.step_index ?? stepIndex(m.step_duration_s, [m.step_pulse_1, m.step_pulse_2, m.step_pulse_3])
+        const index = t('fitness.report.stepIndexOf', { index: computed })
         return `${t('fitness.report.stepOf', { duration: m.step_duration_s, pulses: [m.step_pulse_1, m.step_pulse_2, m.step_pulse_3].map(fmt).join(' / ') })}${index}`
       }
     }
