@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Menu, Paper, Skeleton, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconDeviceFloppy, IconDownload, IconFileSpreadsheet, IconFileUpload, IconNotes, IconTrash, IconUsersGroup } from '@tabler/icons-react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { TestDay } from '@shared/contract'
+import type { TestDay, WardRoster } from '@shared/contract'
 import { FITNESS_MEASURES, type FitnessMeasure, type FitnessStandard, type Measurements } from '@shared/domain/fitness'
 import { isApiCallError } from '../../../api/errors'
 import { useApiMutation, useApiQuery } from '../../../api/hooks'
@@ -31,36 +31,44 @@ type ServerErrors = Map<string, { row?: string; cells: Partial<Record<FitnessMea
 const textsOf = (measurements: Measurements): Record<string, string> =>
   Object.fromEntries(Object.entries(measurements).map(([m, v]) => [m, measureText(v)]))
 
-/** The grid of one ward, date and standard: typing, live grades, drafts, the all-or-nothing save. */
+/** One ward, date and standard: the day's roster, saved tests and draft, then the grid. */
 export function TestDayEditor({ wardId, date, standard }: Props) {
+  const day = useApiQuery('fitness:testDay', { wardId, date, standardId: standard.id })
+  const roster = useApiQuery('people:roster', { wardId })
+  if (day.isError || roster.isError) return <ErrorAlert error={day.error ?? roster.error} onRetry={() => void (day.refetch(), roster.refetch())} />
+  if (day.isPending || roster.isPending) {
+    return (
+      <Stack gap={6} data-testid="fitness-day-loading">
+        <Skeleton h={36} />
+        <Skeleton h={360} />
+      </Stack>
+    )
+  }
+  return <DayGrid day={day.data} roster={roster.data} standard={standard} refetch={() => void day.refetch()} />
+}
+
+const draftTexts = (draft: TestDay['draft']): GridValues => (draft ? Object.fromEntries(draft.rows.map((r) => [r.personId, textsOf(r.measurements)])) : {})
+
+/** The grid of one day: typing, live grades, drafts, the all-or-nothing save. A draft left on the day is resumed. */
+function DayGrid({ day, roster, standard, refetch }: { day: TestDay; roster: WardRoster; standard: FitnessStandard; refetch: () => void }) {
   const { t } = useTranslation()
   const can = useCan()
   const readOnly = !can('fitness.record')
   const errorText = useErrorText()
-  const day = useApiQuery('fitness:testDay', { wardId, date, standardId: standard.id })
-  const roster = useApiQuery('people:roster', { wardId })
+  const { wardId, date } = day
 
-  const [texts, setTexts] = useState<GridValues>({})
+  const [texts, setTexts] = useState<GridValues>(() => draftTexts(day.draft))
   const [dirty, setDirty] = useState(false)
   const [serverErrors, setServerErrors] = useState<ServerErrors>(new Map())
   const [refused, setRefused] = useState<number | null>(null)
-  const [draft, setDraft] = useState<{ id: string; revision: number } | null>(null)
+  const [draft, setDraft] = useState<{ id: string; revision: number } | null>(() => (day.draft ? { id: day.draft.id, revision: day.draft.revision } : null))
   const [staleDraft, setStaleDraft] = useState(false)
-  const loadedDraft = useRef(false)
-
-  // The day's draft, once: a half-finished day resumes where it was left.
-  useEffect(() => {
-    if (!day.data || loadedDraft.current) return
-    loadedDraft.current = true
-    const saved = day.data.draft
-    if (!saved) return
-    setDraft({ id: saved.id, revision: saved.revision })
-    setTexts(Object.fromEntries(saved.rows.map((r) => [r.personId, textsOf(r.measurements)])))
-  }, [day.data])
+  // The notice that a kept draft was resumed, until the first keystroke.
+  const [resumed, setResumed] = useState(day.draft)
 
   const people: DayPerson[] = useMemo(() => {
-    const masked = new Map((roster.data?.rows ?? []).map((r) => [r.id, r.idNumberMasked]))
-    return (day.data?.people ?? []).map((p) => {
+    const masked = new Map(roster.rows.map((r) => [r.id, r.idNumberMasked]))
+    return day.people.map((p) => {
       const idMasked = masked.get(p.personId) ?? ''
       return {
         personId: p.personId,
@@ -76,11 +84,11 @@ export function TestDayEditor({ wardId, date, standard }: Props) {
         saved: p.saved !== null && p.saved.voided === null,
       }
     })
-  }, [day.data, roster.data])
+  }, [day, roster])
 
   const savedTexts = useMemo(
-    () => Object.fromEntries((day.data?.people ?? []).filter((p) => p.saved && !p.saved.voided).map((p) => [p.personId, textsOf(p.saved!.measurements)])),
-    [day.data],
+    () => Object.fromEntries(day.people.filter((p) => p.saved && !p.saved.voided).map((p) => [p.personId, textsOf(p.saved!.measurements)])),
+    [day],
   )
   const values: GridValues = useMemo(() => ({ ...texts, ...savedTexts }), [texts, savedTexts])
   const { columns, rows, describeRow } = useDayGrid({ standard, people, serverErrors })
@@ -105,6 +113,7 @@ export function TestDayEditor({ wardId, date, standard }: Props) {
       return next
     })
     setDirty(true)
+    setResumed(null)
   }, [])
 
   // What would be sent: each unsaved person's valid values; cells with a problem are counted and block the save.
@@ -170,7 +179,7 @@ export function TestDayEditor({ wardId, date, standard }: Props) {
         onError: (error) => {
           if (isApiCallError(error) && error.code === 'conflict') {
             setStaleDraft(true)
-            void day.refetch()
+            refetch()
           } else notifications.show({ color: 'red', title: t('common.failed'), message: errorText(error) })
         },
       },
@@ -178,7 +187,7 @@ export function TestDayEditor({ wardId, date, standard }: Props) {
   }
 
   const reloadDraft = () => {
-    const fresh = day.data?.draft
+    const fresh = day.draft
     setDraft(fresh ? { id: fresh.id, revision: fresh.revision } : null)
     setTexts(fresh ? Object.fromEntries(fresh.rows.map((r) => [r.personId, textsOf(r.measurements)])) : {})
     setStaleDraft(false)
@@ -195,18 +204,9 @@ export function TestDayEditor({ wardId, date, standard }: Props) {
     setDirty(false)
   }
 
-  const excel = useDayExcel({ day: day.data ?? null, people, columns: columns.map((c) => c.key as FitnessMeasure), standard })
+  const excel = useDayExcel({ day, people, columns: columns.map((c) => c.key as FitnessMeasure), standard })
 
-  if (day.isError || roster.isError) return <ErrorAlert error={day.error ?? roster.error} onRetry={() => void (day.refetch(), roster.refetch())} />
-  if (day.isPending || roster.isPending) {
-    return (
-      <Stack gap={6} data-testid="fitness-day-loading">
-        <Skeleton h={36} />
-        <Skeleton h={360} />
-      </Stack>
-    )
-  }
-  const data: TestDay = day.data
+  const data = day
   const entered = people.filter((p) => !p.saved && Object.values(texts[p.personId] ?? {}).some((v) => v.trim() !== '')).length
   const savedCount = people.filter((p) => p.saved).length
 
@@ -224,9 +224,9 @@ export function TestDayEditor({ wardId, date, standard }: Props) {
           </Group>
         </Alert>
       )}
-      {!staleDraft && draft && data.draft && data.draft.id === draft.id && !dirty && (
+      {!staleDraft && resumed && (
         <Alert color="blue" icon={<IconNotes size={18} />} data-testid="fitness-draft-resumed">
-          {t('fitness.day.draftResumed', { by: data.draft.updatedBy, at: formatInstant(data.draft.updatedAt) })}
+          {t('fitness.day.draftResumed', { by: resumed.updatedBy, at: formatInstant(resumed.updatedAt) })}
         </Alert>
       )}
       {refused !== null && (

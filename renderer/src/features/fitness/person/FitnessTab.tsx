@@ -35,7 +35,7 @@ export function FitnessTab({ file }: { file: PersonFile }) {
   if (history.isPending) {
     return (
       <Paper p="lg">
-        <TableSkeleton rows={4} cols={8} />
+        <TableSkeleton rows={4} />
       </Paper>
     )
   }
