@@ -152,8 +152,8 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
     }
     if (!move) return
     const next = moveFrom(shape, at, move)
-    // Tab past the last cell leaves the grid (the save buttons come next); every other move stays put at an edge.
-    if (!next && move === 'next') return
+    // Tab past the last cell (or Shift+Tab before the first) leaves the grid; every other move stays put at an edge.
+    if (!next && (move === 'next' || move === 'prev')) return
     event.preventDefault()
     if (next) focusCell(next)
   }
