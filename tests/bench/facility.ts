@@ -1,6 +1,6 @@
 /**
- * The benchmark facility (issue 9): 20 wards of 150 residents, 50,000 files of people released in earlier years and
- * 500,000 psychological assessments, in a migrated SQLite file generated once per seed and reused. Later capabilities
+ * The benchmark facility (issue 9): 20 wards of 150 residents, 50,000 files of people released in earlier years,
+ * 500,000 psychological assessments and 1,000,000 raw fitness measurements (issue 11), in a migrated SQLite file generated once per seed and reused. Later capabilities
  * add their rows here (and bump GENERATOR_VERSION).
  *
  * The cache lives in node_modules/.cache/xinsheng-bench/, one file per seed, generator version, schema version (with a
@@ -22,11 +22,12 @@ import { DEMO_ACCOUNTS } from '../../electron/core/demo/generate'
 import { initializeFacility } from '../../electron/core/facility/facilityService'
 import { insertWardRow } from '../../electron/core/wards/wardsRepo'
 import { PeopleWriter, type Stay } from './generate/people'
+import { writeFitness } from './generate/fitness'
 import { writePsychology } from './generate/psych'
 import { seededRandom } from './generate/random'
 
 /** Bump when the generated content changes: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 3
+export const GENERATOR_VERSION = 4
 
 export interface FacilitySize {
   wards: number
@@ -35,9 +36,11 @@ export interface FacilitySize {
   /** Files of people whose stay ended in earlier years. */
   past: number
   assessments: number
+  /** Raw fitness measurements (about 12 per test, a test every ~3 months over each stay); none when absent. */
+  fitnessMeasurements?: number
 }
 
-export const FULL_SIZE: FacilitySize = { wards: 20, residentsPerWard: 150, past: 50_000, assessments: 500_000 }
+export const FULL_SIZE: FacilitySize = { wards: 20, residentsPerWard: 150, past: 50_000, assessments: 500_000, fitnessMeasurements: 1_000_000 }
 
 const CACHE_DIR = resolve(import.meta.dirname, '../../node_modules/.cache/xinsheng-bench')
 const REUSE_DAYS = 30
@@ -49,7 +52,10 @@ const log = (message: string) => process.stderr.write(`${message}\n`)
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
 /** Fills an empty, migrated database with the benchmark facility laid out around `today`. */
-export function generateBenchFacility(db: Db, o: { seed: number; today: string; size: FacilitySize }): { people: number; assessments: number; tasks: number } {
+export function generateBenchFacility(
+  db: Db,
+  o: { seed: number; today: string; size: FacilitySize },
+): { people: number; assessments: number; tasks: number; fitnessTests: number; fitnessMeasurements: number } {
   const r = seededRandom(o.seed)
   const at = `${o.today}T00:00:00.000Z`
   const { size } = o
@@ -94,7 +100,20 @@ export function generateBenchFacility(db: Db, o: { seed: number; today: string; 
     })
   })()
   log(`  ${psych.assessments} assessments, ${psych.tasks} follow-up tasks in ${((performance.now() - t1) / 1000).toFixed(1)} s`)
-  return { people: stays.length, ...psych }
+
+  const t2 = performance.now()
+  let fitness = { tests: 0, measurements: 0, contraindications: 0 }
+  if (size.fitnessMeasurements) {
+    const trainer = (db.prepare("SELECT id FROM staff WHERE role = 'trainer' ORDER BY created_at, username LIMIT 1").get() as { id: string }).id
+    db.transaction(() => {
+      fitness = writeFitness({
+        db, r, today: o.today, stays, trainer, measurements: size.fitnessMeasurements!,
+        onProgress: (done, total) => log(`  ${done} / ${total} fitness measurements (${((performance.now() - t2) / 1000).toFixed(0)} s)`),
+      })
+    })()
+    log(`  ${fitness.tests} fitness tests, ${fitness.measurements} measurements in ${((performance.now() - t2) / 1000).toFixed(1)} s`)
+  }
+  return { people: stays.length, ...psych, fitnessTests: fitness.tests, fitnessMeasurements: fitness.measurements }
 }
 
 /**
@@ -139,7 +158,7 @@ export function ensureBenchFacility(o: { seed: number; size?: FacilitySize; cach
   const size = o.size ?? FULL_SIZE
   const dir = o.cacheDir ?? CACHE_DIR
   mkdirSync(dir, { recursive: true })
-  const sizeKey = size === FULL_SIZE ? '' : `-w${size.wards}x${size.residentsPerWard}-p${size.past}-a${size.assessments}`
+  const sizeKey = size === FULL_SIZE ? '' : `-w${size.wards}x${size.residentsPerWard}-p${size.past}-a${size.assessments}-f${size.fitnessMeasurements ?? 0}`
   const prefix = `facility-seed${o.seed}${sizeKey}-gen${GENERATOR_VERSION}-schema${MIGRATIONS.length}.${schemaFingerprint()}-`
   const today = todayIn(FACILITY_TIME_ZONE)
   removeAbandoned(dir, today)
@@ -160,7 +179,7 @@ export function ensureBenchFacility(o: { seed: number; size?: FacilitySize; cach
   const path = join(dir, `${prefix}${today}.sqlite`)
   const temporary = `${path}.tmp-${process.pid}`
   for (const suffix of ['', '-wal', '-shm']) rmSync(temporary + suffix, { force: true })
-  log(`benchmark facility: generating seed ${o.seed} (${size.wards} wards × ${size.residentsPerWard}, ${size.past} past files, ${size.assessments} assessments)…`)
+  log(`benchmark facility: generating seed ${o.seed} (${size.wards} wards × ${size.residentsPerWard}, ${size.past} past files, ${size.assessments} assessments, ${size.fitnessMeasurements ?? 0} fitness measurements)…`)
   const t0 = performance.now()
   // No audit seal (key and anchor files): each bench run opens its own copy, which gets a key of its own.
   const db = openDatabase(temporary, { seal: false })

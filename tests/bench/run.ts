@@ -15,6 +15,7 @@ import { openDatabase } from '../../electron/core/db/open'
 import { todayIn } from '../../electron/shared/domain/dates'
 import { importRows } from '../unit/importRows'
 import { ensureBenchFacility } from './facility'
+import { fitnessOps } from './fitness'
 import { checkFacility, personOp, rosterOp, searchOp, wardIdsInOrder, wardsListOp, type BenchContext } from './ops'
 import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
@@ -65,6 +66,7 @@ try {
   searchOp(bench, c)
   personOp(bench, c)
   wardScreenOp(bench, c, wardIds)
+  fitnessOps(bench, c, wardIds)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).
   if (!only || only.has('import:preview1000')) {
@@ -87,7 +89,8 @@ try {
   } else {
     const people = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n
     const assessments = (db.prepare('SELECT count(*) AS n FROM assessments').get() as { n: number }).n
-    console.log(`\nbenchmark facility seed ${seed}: ${people} people, ${assessments} assessments (${(facility.bytes / 1024 / 1024).toFixed(0)} MB)`)
+    const measurements = (db.prepare('SELECT count(*) AS n FROM fitness_measurements').get() as { n: number }).n
+    console.log(`\nbenchmark facility seed ${seed}: ${people} people, ${assessments} assessments, ${measurements} fitness measurements (${(facility.bytes / 1024 / 1024).toFixed(0)} MB)`)
     console.log(bench.table())
     console.log(scoring)
     console.log(`\n${bench.summary()}`)

@@ -10,6 +10,7 @@ import { currentPeriodTemplate } from '../../electron/core/config/periodTemplate
 import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { sql as psychRecordsMigration } from '../../electron/core/db/migrations/006_psych_records'
 import { sql as peopleSearchMigration } from '../../electron/core/db/migrations/007_people_search'
+import { sql as fitnessMigration } from '../../electron/core/db/migrations/010_fitness'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -409,6 +410,59 @@ describe('migration (people search terms and list indexes), with data', () => {
       expect((terms(PERSON) as Array<{ inFacility: number }>).every((t) => t.inFacility === 0)).toBe(true)
       db.prepare('UPDATE people SET voided_at = ? WHERE id = ?').run(AT, PERSON)
       expect(terms(PERSON)).toEqual([])
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration (fitness tests: tests, raw measurements, gradings, drafts, contraindications), with data', () => {
+  const n = MIGRATIONS.indexOf(fitnessMigration) + 1
+
+  it('keeps every row, adds the fitness tables empty and enforces their constraints', () => {
+    expect(n).toBeGreaterThan(1)
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      psychologyData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      for (const table of ['fitness_tests', 'fitness_measurements', 'fitness_gradings', 'fitness_test_revisions', 'fitness_drafts', 'fitness_contraindications']) {
+        expect(after[table], table).toEqual([])
+      }
+      expectSound(db)
+      const test = {
+        id: 'ft-1', person_id: PERSON, ward_id: 'ward-1', test_date: '2026-07-01', sex: 'M', age: 36, standard_id: 'GTY-2003-adult',
+        recorded_at: AT, recorded_by: OFFICER, updated_at: AT, updated_by: OFFICER,
+      }
+      insert(db, 'fitness_tests', test)
+      // One live test per person and date; a voided one frees the date.
+      expect(() => insert(db, 'fitness_tests', { ...test, id: 'ft-2' })).toThrow(/UNIQUE/)
+      insert(db, 'fitness_tests', { ...test, id: 'ft-3', voided_at: AT, voided_by: ADMIN, void_reason: '录错' })
+      expect(() => insert(db, 'fitness_tests', { ...test, id: 'ft-4', test_date: '2026-07-02', sex: 'X' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'fitness_tests', { ...test, id: 'ft-5', test_date: '2026-07-03', person_id: 'nobody' })).toThrow(/FOREIGN KEY/)
+      insert(db, 'fitness_measurements', { test_id: 'ft-1', measure: 'grip_kg', value: 42.5 })
+      expect(() => insert(db, 'fitness_measurements', { test_id: 'ft-1', measure: 'grip_kg', value: 40 })).toThrow(/UNIQUE|PRIMARY KEY/)
+      expect(() => insert(db, 'fitness_measurements', { test_id: 'ft-1', measure: 'push_ups', value: 'many' })).toThrow(/cannot store TEXT/)
+      const grading = {
+        id: 'fg-1', test_id: 'ft-1', standard_id: 'GTY-2003-adult', standard_version: '1', kind: 'original', covered: 1, total: 30, grade: 'good',
+        grade_withheld: null, result: '{}', graded_at: AT, graded_by: OFFICER,
+      }
+      insert(db, 'fitness_gradings', grading)
+      expect(() => insert(db, 'fitness_gradings', { ...grading, id: 'fg-2', grade: 'great' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'fitness_gradings', { ...grading, id: 'fg-3', result: 'not json' })).toThrow(/CHECK/)
+      const draft = { id: 'fd-1', ward_id: 'ward-1', test_date: '2026-07-01', standard_id: 'GTY-2003-adult', payload: '{"rows":[]}', created_at: AT, created_by: OFFICER, updated_at: AT, updated_by: OFFICER }
+      insert(db, 'fitness_drafts', draft)
+      expect(() => insert(db, 'fitness_drafts', { ...draft, id: 'fd-2' })).toThrow(/UNIQUE/)
+      const contraindication = {
+        id: 'fc-1', person_id: PERSON, kind: 'cardiovascular', items: '["step_index"]', reason: '高血压', from_date: '2026-06-01',
+        recorded_at: AT, recorded_by: OFFICER, updated_at: AT, updated_by: OFFICER,
+      }
+      insert(db, 'fitness_contraindications', contraindication)
+      expect(() => insert(db, 'fitness_contraindications', { ...contraindication, id: 'fc-2', until_date: '2026-05-01' })).toThrow(/CHECK/)
+      expect(integrityCheck(db).ok).toBe(true)
     } finally {
       db.close()
     }

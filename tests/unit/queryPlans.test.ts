@@ -57,6 +57,12 @@ const HOT_CALLS: HotCall[] = [
   ['audit log by method and dates', () => ['audit:list', { method: 'people:get', from: '2026-01-01', to: '2026-11-23' }]],
   ['audit trail on a person file', (w) => ['people:auditTrail', { id: w.currentId }]],
   ['audit daily summary', () => ['audit:dailySummary', { date: '2026-11-23' }]],
+  ['fitness test day of a ward', (w) => ['fitness:testDay', { wardId: w.wardId, date: '2026-11-23' }]],
+  ['fitness test day check', (w) => ['fitness:checkTestDay', { wardId: w.wardId, date: '2026-11-23', rows: [{ personId: w.currentId, measurements: { grip_kg: 40 } }] }]],
+  ['fitness person history', (w) => ['fitness:personHistory', { personId: w.currentId }]],
+  ['fitness past person history', (w) => ['fitness:personHistory', { personId: w.pastId }]],
+  ['fitness ward summary', (w) => ['fitness:wardSummary', { wardId: w.wardId }]],
+  ['fitness contraindications', (w) => ['fitness:contraindications', { personId: w.currentId }]],
 ]
 
 interface Recorded {

@@ -1,4 +1,4 @@
--- Schema at user_version 8. Generated; regenerate deliberately with:
+-- Schema at user_version 9. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -125,6 +125,108 @@ CREATE TABLE crisis_events (
   note TEXT NOT NULL,
   next_follow_up TEXT,
   recorded_at TEXT NOT NULL
+) STRICT;
+
+-- table fitness_contraindications
+CREATE TABLE fitness_contraindications (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL,
+  items TEXT NOT NULL CHECK (json_valid(items)),
+  reason TEXT NOT NULL,
+  from_date TEXT NOT NULL,
+  until_date TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (until_date IS NULL OR until_date >= from_date)
+) STRICT;
+
+-- table fitness_drafts
+CREATE TABLE fitness_drafts (
+  id TEXT PRIMARY KEY,
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  test_date TEXT NOT NULL,
+  standard_id TEXT NOT NULL,
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  closed_at TEXT,
+  closed_by TEXT REFERENCES staff(id),
+  close_reason TEXT CHECK (close_reason IN ('saved', 'discarded'))
+) STRICT;
+
+-- table fitness_gradings
+CREATE TABLE fitness_gradings (
+  id TEXT PRIMARY KEY,
+  test_id TEXT NOT NULL REFERENCES fitness_tests(id),
+  standard_id TEXT NOT NULL,
+  standard_version TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('original', 'regrade')),
+  covered INTEGER NOT NULL CHECK (covered IN (0, 1)),
+  total REAL,
+  grade TEXT CHECK (grade IN ('excellent', 'good', 'pass', 'fail')),
+  grade_withheld TEXT CHECK (grade_withheld IN ('missing', 'zero', 'exempt', 'age_outside', 'sex_outside')),
+  -- The engine's whole answer (points per item, applicable, missing, exempt, zero, age band) as JSON.
+  result TEXT NOT NULL CHECK (json_valid(result)),
+  graded_at TEXT NOT NULL,
+  graded_by TEXT NOT NULL REFERENCES staff(id),
+  note TEXT,
+  -- Set when an edit of the measurements graded the test again: the earlier grading is kept, no longer current.
+  superseded_at TEXT
+) STRICT;
+
+-- table fitness_measurements
+CREATE TABLE fitness_measurements (
+  test_id TEXT NOT NULL REFERENCES fitness_tests(id),
+  measure TEXT NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (test_id, measure)
+) STRICT, WITHOUT ROWID;
+
+-- table fitness_test_revisions
+CREATE TABLE fitness_test_revisions (
+  id TEXT PRIMARY KEY,
+  test_id TEXT NOT NULL REFERENCES fitness_tests(id),
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  measurements TEXT NOT NULL CHECK (json_valid(measurements)),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL REFERENCES staff(id),
+  change_note TEXT,
+  UNIQUE (test_id, revision)
+) STRICT;
+
+-- table fitness_tests
+CREATE TABLE fitness_tests (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  -- The ward the person was in on the test date (ward history), so a ward's test days stay its own after a move.
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  test_date TEXT NOT NULL,
+  sex TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+  age INTEGER NOT NULL CHECK (age >= 0),
+  standard_id TEXT NOT NULL,
+  -- Items a contraindication active on the test date excluded (JSON array): exempt, not missing.
+  exempt_items TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(exempt_items)),
+  -- The current original grading's total and grade, copied here for ward lists (fitness_gradings holds every grading).
+  total REAL,
+  grade TEXT CHECK (grade IN ('excellent', 'good', 'pass', 'fail')),
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
 ) STRICT;
 
 -- table instrument_texts
@@ -322,6 +424,24 @@ CREATE INDEX crises_status ON crises(status, raised_on);
 -- index crisis_events_crisis
 CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
 
+-- index fitness_contraindications_person
+CREATE INDEX fitness_contraindications_person ON fitness_contraindications(person_id, from_date);
+
+-- index fitness_drafts_open
+CREATE UNIQUE INDEX fitness_drafts_open ON fitness_drafts(ward_id, test_date) WHERE closed_at IS NULL;
+
+-- index fitness_gradings_test
+CREATE INDEX fitness_gradings_test ON fitness_gradings(test_id, superseded_at);
+
+-- index fitness_tests_person
+CREATE INDEX fitness_tests_person ON fitness_tests(person_id, test_date);
+
+-- index fitness_tests_person_date_live
+CREATE UNIQUE INDEX fitness_tests_person_date_live ON fitness_tests(person_id, test_date) WHERE voided_at IS NULL;
+
+-- index fitness_tests_ward_date
+CREATE INDEX fitness_tests_ward_date ON fitness_tests(ward_id, voided_at, test_date, grade);
+
 -- index people_id_number_live
 CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;
 
@@ -384,6 +504,9 @@ CREATE INDEX term_events_person ON term_events(person_id);
 
 -- index ward_assignments_person
 CREATE INDEX ward_assignments_person ON ward_assignments(person_id, start_date);
+
+-- index ward_assignments_ward
+CREATE INDEX ward_assignments_ward ON ward_assignments(ward_id, start_date);
 
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -4,9 +4,9 @@ import type { Db } from './open'
  * Tables whose rows are voided (never deleted). Each has `voided_at`, `voided_by` and `void_reason` columns; the
  * list is closed so a table name never comes from input.
  */
-export type VoidableTable = 'people' | 'term_events' | 'assessments' | 'counselling_sessions'
+export type VoidableTable = 'people' | 'term_events' | 'assessments' | 'counselling_sessions' | 'fitness_tests' | 'fitness_contraindications'
 
-const VOIDABLE: ReadonlySet<string> = new Set<VoidableTable>(['people', 'term_events', 'assessments', 'counselling_sessions'])
+const VOIDABLE: ReadonlySet<string> = new Set<VoidableTable>(['people', 'term_events', 'assessments', 'counselling_sessions', 'fitness_tests', 'fitness_contraindications'])
 
 export interface VoidMark {
   at: string

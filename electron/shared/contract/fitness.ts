@@ -126,6 +126,7 @@ export const TEST_DAY_ERROR_CODES = [
   'decimals',
   'duplicate_person',
   'age_not_covered',
+  'sex_not_covered',
   'before_admission',
   'future_date',
   'already_saved',
@@ -133,10 +134,14 @@ export const TEST_DAY_ERROR_CODES = [
 ] as const
 export type TestDayErrorCode = (typeof TEST_DAY_ERROR_CODES)[number]
 
-/** A row-level problem of a test day: `field` is a path such as `rows.3.vital_capacity_ml` or `rows.3.personId`. */
+/**
+ * A row-level problem of a test day: `field` is a path such as `rows.3.vital_capacity_ml` or `rows.3.personId` (rows
+ * counted from 0, as in the input). A problem of the whole day (a date in the future) has `row` and `personId` null
+ * and `field` 'date'.
+ */
 export interface TestDayRowError {
-  row: number
-  personId: string
+  row: number | null
+  personId: string | null
   field: string
   code: TestDayErrorCode
   /** The message key with its parameters (`fitness.implausible|{"min":1000,"max":9000}`), translated by either side. */

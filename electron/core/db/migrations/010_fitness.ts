@@ -113,4 +113,7 @@ CREATE TABLE fitness_contraindications (
   CHECK (until_date IS NULL OR until_date >= from_date)
 ) STRICT;
 CREATE INDEX fitness_contraindications_person ON fitness_contraindications(person_id, from_date);
+
+-- A ward's people on a date (a test day's roster, from the ward history): the assignments that began in the ward.
+CREATE INDEX ward_assignments_ward ON ward_assignments(ward_id, start_date);
 `

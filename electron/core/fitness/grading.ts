@@ -1,0 +1,37 @@
+/** Grading through the one engine (shared/domain/fitness), shaped as the contract's preview, and stored as such. */
+import { randomUUID } from 'node:crypto'
+import type { FitnessGradingPreview } from '../../shared/contract/fitness'
+import { gradeFitness, type FitnessItem, type FitnessStandard, type Measurements } from '../../shared/domain/fitness'
+import type { Db } from '../db/open'
+import { fitnessRepo } from './fitnessRepo'
+
+export function gradePreview(standard: FitnessStandard, subject: { sex: 'M' | 'F'; age: number }, measurements: Measurements, exempt: FitnessItem[]): FitnessGradingPreview {
+  const g = gradeFitness(standard, subject, measurements, { exempt })
+  const base = { standardId: standard.id, standardVersion: standard.version }
+  if (!g.covered) {
+    return {
+      ...base, covered: false, ageBand: null, ageGroup: null, items: {}, total: null, grade: null, gradeWithheld: g.reason,
+      applicable: [], notApplicable: [], missing: [], exempt: [], zero: [],
+    }
+  }
+  return {
+    ...base, covered: true, ageBand: g.ageBand, ageGroup: g.ageGroup, items: g.items, total: g.total, grade: g.grade, gradeWithheld: g.gradeWithheld,
+    applicable: g.applicable, notApplicable: g.notApplicable, missing: g.missing, exempt: g.exempt, zero: g.zero,
+  }
+}
+
+/** Stores a grading of a test (the original, copied onto the test row for ward lists, or a re-grade beside it). */
+export function storeGrading(
+  db: Db,
+  testId: string,
+  preview: FitnessGradingPreview,
+  g: { kind: 'original' | 'regrade'; at: string; by: string; note: string | null },
+): string {
+  const id = randomUUID()
+  fitnessRepo.insertGrading(db, {
+    id, testId, standardId: preview.standardId, standardVersion: preview.standardVersion, kind: g.kind, covered: preview.covered,
+    total: preview.total, grade: preview.grade, gradeWithheld: preview.gradeWithheld, result: preview, at: g.at, by: g.by, note: g.note,
+  })
+  if (g.kind === 'original') fitnessRepo.setTestGrade(db, testId, { total: preview.total, grade: preview.grade })
+  return id
+}
