@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Menu, Paper, Skeleton, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconDeviceFloppy, IconDownload, IconFileSpreadsheet, IconFileUpload, IconNotes, IconTrash, IconUsersGroup } from '@tabler/icons-react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { TestDay, WardRoster } from '@shared/contract'
@@ -24,6 +24,8 @@ interface Props {
   wardId: string
   date: string
   standard: FitnessStandard
+  /** Ward, date and standard pickers, shown in the editor's toolbar beside its buttons. */
+  pickers: ReactNode
 }
 
 type ServerErrors = Map<string, { row?: string; cells: Partial<Record<FitnessMeasure, string>> }>
@@ -32,25 +34,32 @@ const textsOf = (measurements: Measurements): Record<string, string> =>
   Object.fromEntries(Object.entries(measurements).map(([m, v]) => [m, measureText(v)]))
 
 /** One ward, date and standard: the day's roster, saved tests and draft, then the grid. */
-export function TestDayEditor({ wardId, date, standard }: Props) {
+export function TestDayEditor({ wardId, date, standard, pickers }: Props) {
   const day = useApiQuery('fitness:testDay', { wardId, date, standardId: standard.id })
   const roster = useApiQuery('people:roster', { wardId })
-  if (day.isError || roster.isError) return <ErrorAlert error={day.error ?? roster.error} onRetry={() => void (day.refetch(), roster.refetch())} />
+  if (day.isError || roster.isError) {
+    return (
+      <Stack gap="sm">
+        <Paper p="sm">{pickers}</Paper>
+        <ErrorAlert error={day.error ?? roster.error} onRetry={() => void (day.refetch(), roster.refetch())} />
+      </Stack>
+    )
+  }
   if (day.isPending || roster.isPending) {
     return (
-      <Stack gap={6} data-testid="fitness-day-loading">
-        <Skeleton h={36} />
+      <Stack gap="sm" data-testid="fitness-day-loading">
+        <Paper p="sm">{pickers}</Paper>
         <Skeleton h={360} />
       </Stack>
     )
   }
-  return <DayGrid day={day.data} roster={roster.data} standard={standard} refetch={() => void day.refetch()} />
+  return <DayGrid day={day.data} roster={roster.data} standard={standard} refetch={() => void day.refetch()} pickers={pickers} />
 }
 
 const draftTexts = (draft: TestDay['draft']): GridValues => (draft ? Object.fromEntries(draft.rows.map((r) => [r.personId, textsOf(r.measurements)])) : {})
 
 /** The grid of one day: typing, live grades, drafts, the all-or-nothing save. A draft left on the day is resumed. */
-function DayGrid({ day, roster, standard, refetch }: { day: TestDay; roster: WardRoster; standard: FitnessStandard; refetch: () => void }) {
+function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; roster: WardRoster; standard: FitnessStandard; refetch: () => void; pickers: ReactNode }) {
   const { t } = useTranslation()
   const can = useCan()
   const readOnly = !can('fitness.record')
@@ -206,7 +215,6 @@ function DayGrid({ day, roster, standard, refetch }: { day: TestDay; roster: War
 
   const excel = useDayExcel({ day, people, columns: columns.map((c) => c.key as FitnessMeasure), standard })
 
-  const data = day
   const entered = people.filter((p) => !p.saved && Object.values(texts[p.personId] ?? {}).some((v) => v.trim() !== '')).length
   const savedCount = people.filter((p) => p.saved).length
 
@@ -214,10 +222,10 @@ function DayGrid({ day, roster, standard, refetch }: { day: TestDay; roster: War
     <Stack gap="sm">
       <LeaveGuard when={dirty && !readOnly} />
       {readOnly && <Alert color="gray" icon={<IconNotes size={18} />}>{t('fitness.day.readOnly')}</Alert>}
-      {staleDraft && data.draft && (
+      {staleDraft && day.draft && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="fitness-draft-stale">
           <Group justify="space-between">
-            <Text fz="sm">{t('fitness.day.draftStale', { by: data.draft.updatedBy, at: formatInstant(data.draft.updatedAt) })}</Text>
+            <Text fz="sm">{t('fitness.day.draftStale', { by: day.draft.updatedBy, at: formatInstant(day.draft.updatedAt) })}</Text>
             <Button size="xs" variant="light" color="orange" onClick={reloadDraft}>
               {t('fitness.day.reloadDraft')}
             </Button>
@@ -234,21 +242,9 @@ function DayGrid({ day, roster, standard, refetch }: { day: TestDay; roster: War
           {t('fitness.day.serverRefused', { count: refused })}
         </Alert>
       )}
-      <Paper p="xs">
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Group gap="xs">
-            <Text fz="sm" fw={600}>
-              {data.wardName} · {date}
-            </Text>
-            <Text fz="sm" c="dimmed" className="tabular" data-testid="fitness-day-summary">
-              {t('fitness.day.summary', { entered, total: people.length - savedCount, invalid: batch.invalid })}
-            </Text>
-            {savedCount > 0 && (
-              <Badge variant="light" color="teal">
-                {t('fitness.day.existing', { count: savedCount })}
-              </Badge>
-            )}
-          </Group>
+      <Paper p="sm">
+        <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
+          {pickers}
           <Group gap="xs">
             <Menu position="bottom-end">
               <Menu.Target>
@@ -288,6 +284,16 @@ function DayGrid({ day, roster, standard, refetch }: { day: TestDay; roster: War
               </Button>
             )}
           </Group>
+        </Group>
+        <Group gap="xs" mt={8}>
+          <Text fz="sm" c="dimmed" className="tabular" data-testid="fitness-day-summary">
+            {t('fitness.day.summary', { entered, total: people.length - savedCount, invalid: batch.invalid })}
+          </Text>
+          {savedCount > 0 && (
+            <Badge variant="light" color="teal">
+              {t('fitness.day.existing', { count: savedCount })}
+            </Badge>
+          )}
         </Group>
       </Paper>
       {people.length === 0 ? (

@@ -41,10 +41,7 @@ export function TestDayPage() {
   }
 
   const error = wards.error ?? standards.error ?? facility.error
-  return (
-    <>
-      <PageHeader title={t('fitness.day.title')} subtitle={t('fitness.day.subtitle')} />
-      <Paper p="sm" mb="md">
+  const pickers = (
         <Group gap="md" align="flex-end" wrap="wrap">
           <Select
             label={t('fitness.day.ward')}
@@ -67,7 +64,18 @@ export function TestDayPage() {
             data-testid="fitness-standard"
           />
         </Group>
-      </Paper>
+  )
+  const ready = !error && !wards.isPending && !standards.isPending && !facility.isPending && wardId && date && !dateError && standard
+  return (
+    <>
+      <PageHeader title={`${t('fitness.title')} · ${t('fitness.day.title')}`} subtitle={t('fitness.day.subtitle')} />
+      {ready ? (
+        <TestDayEditor key={`${wardId}|${date}|${standard.id}`} wardId={wardId} date={date} standard={standard} pickers={pickers} />
+      ) : (
+        <Paper p="sm" mb="md">
+          {pickers}
+        </Paper>
+      )}
       {error ? (
         <ErrorAlert error={error} />
       ) : wards.isPending || standards.isPending || facility.isPending ? (
@@ -79,8 +87,6 @@ export function TestDayPage() {
         <Paper>
           <EmptyState icon={<IconUsersGroup size={24} />} title={t('fitness.day.noWards')} />
         </Paper>
-      ) : date && !dateError && standard ? (
-        <TestDayEditor key={`${wardId}|${date}|${standard.id}`} wardId={wardId} date={date} standard={standard} />
       ) : null}
     </>
   )

@@ -14,6 +14,7 @@ import { PageHeader } from '../../../components/PageHeader'
 import { translateKey } from '../../../i18n/errorText'
 import { loadExcel, parseSheet } from '../../people/import/parseSheet'
 import { cellKind, useProblemText, type DayPerson } from '../day/useDayGrid'
+import { useFacility } from '../../shell/useFacility'
 import { exemptReason, useStandards } from '../fitnessQueries'
 import { importColumns } from './fitnessSheet'
 import { rowMatcher, type MatchedRow, type RowProblem } from './matchRows'
@@ -35,20 +36,23 @@ const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0))
 export function FitnessImportPage() {
   const { t } = useTranslation()
   const [params] = useSearchParams()
+  const facility = useFacility()
   const wardId = params.get('ward') ?? ''
-  const date = params.get('date') ?? ''
+  const date = params.get('date') ?? facility.data?.today ?? ''
   const standards = useStandards()
   const standardId = params.get('standard') ?? standards.data?.defaultStandardId ?? ''
   const standard = standards.data?.standards.find((s) => s.id === standardId) ?? null
   const day = useApiQuery('fitness:testDay', { wardId, date, standardId }, { enabled: Boolean(wardId && date && standardId) })
   const roster = useApiQuery('people:roster', { wardId }, { enabled: Boolean(wardId) })
   const back = { to: `/fitness?ward=${wardId}&date=${date}&standard=${standardId}`, label: t('fitness.day.title') }
-  const error = standards.error ?? day.error ?? roster.error
+  const error = standards.error ?? day.error ?? roster.error ?? facility.error
 
   return (
     <>
       <PageHeader back={back} title={t('fitness.import.title')} subtitle={day.data ? `${day.data.wardName} · ${date} · ${standard?.name ?? ''}` : undefined} />
-      {error ? (
+      {!wardId ? (
+        <Alert color="yellow">{t('fitness.import.noWard')}</Alert>
+      ) : error ? (
         <ErrorAlert error={error} />
       ) : !day.data || !roster.data || !standard ? (
         <Skeleton h={200} />
@@ -107,7 +111,10 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
     if (clean.length === 0) return
     try {
       const check = await api.invoke('fitness:checkTestDay', { wardId, date, standardId: standard.id, rows: clean.map((r) => ({ personId: r.personId!, measurements: r.measurements })) })
-      for (const e of check.errors) clean[e.row]?.problems.push({ kind: 'server', message: translateKey(e.message) })
+      for (const e of check.errors) {
+        if (e.row !== null) clean[e.row]?.problems.push({ kind: 'server', message: translateKey(e.message) })
+        else setCheckError(new Error(translateKey(e.message)))
+      }
     } catch (error) {
       if (isApiCallError(error) && error.fields) {
         for (const [field, raw] of Object.entries(error.fields)) {

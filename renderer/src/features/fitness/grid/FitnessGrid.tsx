@@ -81,6 +81,7 @@ interface Props {
 }
 
 const ROW_HEIGHT = 44
+const NAME_WIDTH = 160
 const VIRTUAL_FROM = 150
 const EMPTY: Readonly<Record<string, string>> = {}
 
@@ -208,13 +209,13 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
   const items = virtual ? virtualizer.getVirtualItems() : []
   const padTop = virtual && items.length > 0 ? items[0]!.start : 0
   const padBottom = virtual && items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
-  const tableWidth = 200 + columns.reduce((sum, c) => sum + c.width, 0) + tailWidth
+  const tableWidth = NAME_WIDTH + columns.reduce((sum, c) => sum + c.width, 0) + tailWidth
 
   return (
     <div ref={scrollRef} className="fg-scroll" data-testid={testId} data-virtual={virtual || undefined}>
       <table className="fg-table" style={{ width: tableWidth }} role="grid" aria-readonly={readOnly || undefined}>
         <colgroup>
-          <col style={{ width: 200 }} />
+          <col style={{ width: NAME_WIDTH }} />
           {columns.map((c) => (
             <col key={c.key} style={{ width: c.width }} />
           ))}
@@ -298,7 +299,7 @@ const GridRow = memo(function GridRow({ index, spec, columns, values, describeRo
         if (state.kind === 'locked') {
           return (
             <td key={column.key} className="fg-cell fg-locked tabular" title={state.title} data-testid={`cell-${column.key}`}>
-              {values[column.key] ?? ''}
+              {values[column.key] || <span className="fg-computed">{hint?.placeholder}</span>}
               {hint?.points && <span className="fg-points">{hint.points}</span>}
             </td>
           )

@@ -161,6 +161,7 @@ export const en: Texts<typeof zhCN> = {
       notApplicable: '{{measure}}: this item does not apply to this person; remove the value',
       exemptValue: '{{measure}}: this person is exempt (contraindication); remove the value',
       noValues: 'No values',
+      noWard: "Open the import from the test day's Excel menu (after choosing the ward and date)",
     },
     person: {
       empty: 'No fitness tests yet',
@@ -208,6 +209,7 @@ export const en: Texts<typeof zhCN> = {
       dueHint: 'Last test more than {{days}} days ago, or never tested',
       dueEmpty: 'No one is due for a retest',
       neverTested: 'never tested',
+      overdue: 'Past the retest interval',
       lastTested: 'last {{date}}',
       openDay: 'Test day grid',
       noChanges: 'No one has two or more tests since admission yet',

@@ -157,6 +157,7 @@ export const zhCN = {
       notApplicable: '{{measure}}：该项目不适用于此人，请删去该值',
       exemptValue: '{{measure}}：此人有运动禁忌免测，请删去该值',
       noValues: '没有任何测试值',
+      noWard: '请从测试日页面（选定大队和日期后）的 Excel 菜单进入导入',
     },
     person: {
       empty: '暂无体质测试记录',
@@ -204,6 +205,7 @@ export const zhCN = {
       dueHint: '距上次测试已超过 {{days}} 天或从未测试',
       dueEmpty: '目前没有待复测的人员',
       neverTested: '从未测试',
+      overdue: '超过复测间隔',
       lastTested: '上次 {{date}}',
       openDay: '测试日表格',
       noChanges: '尚无入所后测试两次及以上的人员',

@@ -7,7 +7,6 @@ import { FITNESS_ITEMS, type FitnessItem } from '@shared/domain/fitness'
 import { isApiCallError } from '../../../api/errors'
 import { useApiMutation } from '../../../api/hooks'
 import { DateField, parseDate } from '../../../components/DateField'
-import { EmptyState } from '../../../components/EmptyState'
 import { useErrorText, translateFieldError } from '../../../i18n/errorText'
 import { todayIso } from '../../../lib/format'
 import { useFacility } from '../../shell/useFacility'
@@ -38,7 +37,10 @@ export function ContraindicationsSection({ personId, contraindications, writable
         )}
       </Group>
       {live.length === 0 ? (
-        <EmptyState icon={<IconHeartbeat size={24} />} title={t('fitness.person.contraindicationsEmpty')} />
+        <Group gap={6} c="dimmed">
+          <IconHeartbeat size={16} />
+          <Text fz="sm">{t('fitness.person.contraindicationsEmpty')}</Text>
+        </Group>
       ) : (
         <Table>
           <Table.Thead>

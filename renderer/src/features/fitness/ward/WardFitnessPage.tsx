@@ -146,24 +146,37 @@ export function WardFitnessPage() {
             {t('fitness.ward.dueEmpty')}
           </Text>
         ) : (
-          <Stack gap={0}>
-            <Group gap="xs" wrap="wrap">
-              {s.due.map((d) => (
-                <Badge
-                  key={d.personId}
-                  component={Link}
-                  to={`/people/${d.personId}?tab=fitness`}
-                  variant="outline"
-                  color={d.lastTestDate ? 'orange' : 'red'}
-                  size="lg"
-                  radius="sm"
-                  style={{ cursor: 'pointer', textTransform: 'none', fontWeight: 500 }}
-                  data-testid="fitness-due-person"
-                >
-                  {d.name} · {d.lastTestDate ? t('fitness.ward.lastTested', { date: d.lastTestDate }) : t('fitness.ward.neverTested')}
-                </Badge>
+          <Stack gap="sm">
+            {[
+              { key: 'overdue', label: t('fitness.ward.overdue'), people: s.due.filter((d) => d.lastTestDate), color: 'orange' },
+              { key: 'never', label: t('fitness.ward.neverTested'), people: s.due.filter((d) => !d.lastTestDate), color: 'red' },
+            ]
+              .filter((group) => group.people.length > 0)
+              .map((group) => (
+                <div key={group.key}>
+                  <Text fz="sm" fw={500} mb={4}>
+                    {group.label}（{group.people.length}）
+                  </Text>
+                  <Group gap={6} wrap="wrap">
+                    {group.people.map((d) => (
+                      <Badge
+                        key={d.personId}
+                        component={Link}
+                        to={`/people/${d.personId}?tab=fitness`}
+                        variant="outline"
+                        color={group.color}
+                        size="lg"
+                        radius="sm"
+                        style={{ cursor: 'pointer', textTransform: 'none', fontWeight: 500 }}
+                        data-testid="fitness-due-person"
+                      >
+                        {d.name}
+                        {d.lastTestDate ? ` · ${t('fitness.ward.lastTested', { date: d.lastTestDate })}` : ''}
+                      </Badge>
+                    ))}
+                  </Group>
+                </div>
               ))}
-            </Group>
           </Stack>
         )}
       </Paper>
