@@ -108,7 +108,7 @@ export function generateBenchFacility(
     db.transaction(() => {
       fitness = writeFitness({
         db, r, today: o.today, stays, trainer, measurements: size.fitnessMeasurements!,
-        onProgress: (done, total) => log(`  ${done} / ${total} fitness measurements (${((performance.now() - t2) / 1000).toFixed(0)} s)`),
+        onProgress: (done, total) => log(`  ${done} / ${total} fitness tests (${((performance.now() - t2) / 1000).toFixed(0)} s)`),
       })
     })()
     log(`  ${fitness.tests} fitness tests, ${fitness.measurements} measurements in ${((performance.now() - t2) / 1000).toFixed(1)} s`)

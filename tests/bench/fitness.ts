@@ -16,7 +16,7 @@ function measurementsOf(sex: 'M' | 'F', age: number, n: number): Record<string, 
   const m: Record<string, number> = {
     height_cm: 160 + (n % 20), weight_kg: 55 + (n % 25), vital_capacity_ml: 2500 + 37 * (n % 40), step_duration_s: 180,
     step_pulse_1: 50 + (n % 10), step_pulse_2: 46 + (n % 8), step_pulse_3: 44 + (n % 6), grip_kg: sex === 'M' ? 40 + (n % 12) : 24 + (n % 8),
-    sit_and_reach_cm: 2 + (n % 15), choice_reaction_s: 0.45 + (n % 20) / 100, single_leg_stand_s: 8 + (n % 30),
+    sit_and_reach_cm: 2 + (n % 15), choice_reaction_s: (45 + (n % 20)) / 100, single_leg_stand_s: 8 + (n % 30),
   }
   if (age < 40) m.vertical_jump_cm = sex === 'M' ? 32 + (n % 15) : 22 + (n % 10)
   if (age < 40 && sex === 'M') m.push_ups = 15 + (n % 25)

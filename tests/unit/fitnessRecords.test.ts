@@ -70,7 +70,7 @@ describe('one saved test: edit, void, re-grade', () => {
     expect(err(call(s.w.dispatch, 'fitness:updateTest', { personId: stranger, id: testId, revision: 2, measurements: MALE_FULL }, s.admin)).code).toBe('not_found')
   })
 
-  it('a re-grade under another standard is kept beside the original, which stays the grade', () => {
+  it('a re-grade under the test’s own standard or an unknown one is refused (the kept-beside case: fitnessRegrade.test.ts)', () => {
     const same = err(call(s.w.dispatch, 'fitness:regrade', { personId: person, id: testId, standardId: STANDARD }, s.admin))
     expect(same.code).toBe('rule_violation')
     expect(err(call(s.w.dispatch, 'fitness:regrade', { personId: person, id: testId, standardId: 'no-such-standard' }, s.admin)).fields).toHaveProperty('standardId')

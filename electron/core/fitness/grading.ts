@@ -1,9 +1,9 @@
 /** Grading through the one engine (shared/domain/fitness), shaped as the contract's preview, and stored as such. */
-import { randomUUID } from 'node:crypto'
 import type { FitnessGradingPreview } from '../../shared/contract/fitness'
 import { gradeFitness, type FitnessItem, type FitnessStandard, type Measurements } from '../../shared/domain/fitness'
 import type { Db } from '../db/open'
 import { fitnessRepo } from './fitnessRepo'
+import { timeOrderedId } from './timeOrderedId'
 
 export function gradePreview(standard: FitnessStandard, subject: { sex: 'M' | 'F'; age: number }, measurements: Measurements, exempt: FitnessItem[]): FitnessGradingPreview {
   const g = gradeFitness(standard, subject, measurements, { exempt })
@@ -27,7 +27,7 @@ export function storeGrading(
   preview: FitnessGradingPreview,
   g: { kind: 'original' | 'regrade'; at: string; by: string; note: string | null },
 ): string {
-  const id = randomUUID()
+  const id = timeOrderedId(new Date(g.at))
   fitnessRepo.insertGrading(db, {
     id, testId, standardId: preview.standardId, standardVersion: preview.standardVersion, kind: g.kind, covered: preview.covered,
     total: preview.total, grade: preview.grade, gradeWithheld: preview.gradeWithheld, result: preview, at: g.at, by: g.by, note: g.note,

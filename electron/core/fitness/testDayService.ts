@@ -16,6 +16,7 @@ import { wardName } from '../wards/wardsRepo'
 import { fitnessRepo } from './fitnessRepo'
 import { activeContraindicationsOn, liveTestsOn, openDraftOf, peopleInWardOn, type RosterPerson } from './fitnessQueries'
 import { gradePreview, storeGrading } from './grading'
+import { timeOrderedId } from './timeOrderedId'
 import { resolveStandard } from './standards'
 
 interface DayRow {
@@ -152,7 +153,7 @@ function saveDay(ctx: Ctx, input: Parameters<HandlerForSpec<(typeof fitnessContr
 }
 
 function storeTest(db: Db, standard: FitnessStandard, day: { wardId: string; date: string; at: string; by: string }, r: ReadyRow): string {
-  const id = randomUUID()
+  const id = timeOrderedId(new Date(day.at))
   fitnessRepo.insertTest(
     db,
     { id, personId: r.person.id, wardId: day.wardId, date: day.date, sex: r.person.sex, age: r.age, standardId: standard.id, exemptItems: r.exempt, at: day.at, by: day.by },

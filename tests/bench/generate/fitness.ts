@@ -9,6 +9,7 @@ import type { FitnessItem, Measurements } from '../../../electron/shared/domain/
 import type { Db } from '../../../electron/core/db/open'
 import { fitnessRepo } from '../../../electron/core/fitness/fitnessRepo'
 import { gradePreview } from '../../../electron/core/fitness/grading'
+import { timeOrderedId } from '../../../electron/core/fitness/timeOrderedId'
 import { DEFAULT_STANDARD_ID, getFitnessStandard } from '../../../electron/core/fitness/norms'
 import type { Stay } from './people'
 import type { Random } from './random'
@@ -64,6 +65,7 @@ export interface FitnessOptions {
   trainer: string
   /** Raw measurements to write (tests are added until they reach it). */
   measurements: number
+  /** Tests written so far, of the tests chosen. */
   onProgress: (done: number, total: number) => void
 }
 
@@ -101,30 +103,37 @@ export function writeFitness(o: FitnessOptions): { tests: number; measurements: 
     })
     contraindications++
   }
+  // Residents' tests first, then the shuffled past ones, until the measurements are reached; then written in date order,
+  // as a facility records them over the years (their time-ordered ids append to the indexes).
+  const chosen: Array<{ t: PlannedTest; age: number; sex: 'M' | 'F'; exempt: FitnessItem[]; measurements: Measurements }> = []
   let written = 0
-  let tests = 0
-  const queue = [...residents, ...past]
-  for (const t of queue) {
+  for (const t of [...residents, ...past]) {
     if (written >= o.measurements) break
-    const stay = stays[t.stay]!
-    const person = people.get(stay.personId)!
+    const person = people.get(stays[t.stay]!.personId)!
     const age = ageOn(person.birthDate, t.on)
+    // A test day refuses people outside the standard's ages (a few of 19 or past 59): none is stored.
+    if (age < standard.ageRange.min || age > standard.ageRange.max) continue
     const exempt: FitnessItem[] = exemptStays.has(t.stay) ? ['step_index'] : []
     const measurements = measurementsFor(r, person.sex, age, t.round, exempt.length > 0)
-    const preview = gradePreview(standard, { sex: person.sex, age }, measurements, exempt)
-    // A test day refuses people outside the standard's ages (a few of 19 or past 59): none is stored.
-    if (!preview.covered) continue
-    const id = r.uuid()
+    chosen.push({ t, age, sex: person.sex, exempt, measurements })
+    written += Object.keys(measurements).length
+  }
+  chosen.sort((a, b) => (a.t.on < b.t.on ? -1 : a.t.on > b.t.on ? 1 : a.t.stay - b.t.stay))
+  const seededBytes = () => Buffer.from(Array.from({ length: 10 }, () => Math.floor(r.next() * 256)))
+  let tests = 0
+  for (const { t, age, sex, exempt, measurements } of chosen) {
+    const stay = stays[t.stay]!
+    const preview = gradePreview(standard, { sex, age }, measurements, exempt)
     const when = `${t.on}T03:00:00.000Z`
-    fitnessRepo.insertTest(db, { id, personId: stay.personId, wardId: wardOn(stay, t.on), date: t.on, sex: person.sex, age, standardId: standard.id, exemptItems: exempt, at: when, by: trainer }, measurements)
+    const id = timeOrderedId(new Date(when), seededBytes)
+    fitnessRepo.insertTest(db, { id, personId: stay.personId, wardId: wardOn(stay, t.on), date: t.on, sex, age, standardId: standard.id, exemptItems: exempt, at: when, by: trainer }, measurements)
     fitnessRepo.insertGrading(db, {
-      id: r.uuid(), testId: id, standardId: standard.id, standardVersion: standard.version, kind: 'original', covered: preview.covered, total: preview.total,
-      grade: preview.grade, gradeWithheld: preview.gradeWithheld, result: preview, at: when, by: trainer, note: null,
+      id: timeOrderedId(new Date(when), seededBytes), testId: id, standardId: standard.id, standardVersion: standard.version, kind: 'original', covered: preview.covered,
+      total: preview.total, grade: preview.grade, gradeWithheld: preview.gradeWithheld, result: preview, at: when, by: trainer, note: null,
     })
     fitnessRepo.setTestGrade(db, id, preview)
-    written += Object.keys(measurements).length
     tests++
-    if (tests % 20_000 === 0) o.onProgress(written, o.measurements)
+    if (tests % 20_000 === 0) o.onProgress(tests, chosen.length)
   }
   return { tests, measurements: written, contraindications }
 }
