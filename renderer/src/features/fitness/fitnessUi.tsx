@@ -2,7 +2,7 @@ import { Badge, type BadgeProps } from '@mantine/core'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FitnessGradingView } from '@shared/contract'
-import type { FitnessGrading } from '@shared/domain/fitness'
+import type { FitnessGrading, FitnessStandard } from '@shared/domain/fitness'
 import './fitness.css'
 
 export type Grade = 'excellent' | 'good' | 'pass' | 'fail'
@@ -73,4 +73,14 @@ export function useViewNote() {
     },
     [t],
   )
+}
+
+/** A standard's name in the interface language (norms files carry it in Chinese and English), with its version. */
+export function standardLabel(standard: Pick<FitnessStandard, 'name' | 'version'>, language: string): string {
+  return `${language === 'en' ? standard.name.en : standard.name['zh-CN']}（${standard.version}）`
+}
+
+export function useStandardLabel() {
+  const { i18n } = useTranslation()
+  return useCallback((standard: Pick<FitnessStandard, 'name' | 'version'>) => standardLabel(standard, i18n.language), [i18n.language])
 }

@@ -10,6 +10,7 @@ import { todayIso } from '../../../lib/format'
 import { useUser } from '../../auth/UserContext'
 import { useFacility } from '../../shell/useFacility'
 import { useWards } from '../../wards/useWards'
+import { useStandardLabel } from '../fitnessUi'
 import { useStandards } from '../fitnessQueries'
 import { TestDayEditor } from './TestDayEditor'
 
@@ -24,6 +25,7 @@ export function TestDayPage() {
   const wards = useWards()
   const facility = useFacility()
   const standards = useStandards()
+  const standardName = useStandardLabel()
   const [params, setParams] = useSearchParams()
   const today = facility.data?.today ?? todayIso()
   const wardId = params.get('ward') ?? user.wardId ?? wards.data?.[0]?.id ?? ''
@@ -59,7 +61,7 @@ export function TestDayPage() {
             w={300}
             value={standard?.id ?? null}
             onChange={(id) => id && update({ standard: id })}
-            data={(standards.data?.standards ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.version}）` }))}
+            data={(standards.data?.standards ?? []).map((s) => ({ value: s.id, label: standardName(s) }))}
             allowDeselect={false}
             data-testid="fitness-standard"
           />

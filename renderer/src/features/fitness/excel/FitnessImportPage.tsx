@@ -15,6 +15,7 @@ import { translateKey } from '../../../i18n/errorText'
 import { loadExcel, parseSheet } from '../../people/import/parseSheet'
 import { cellKind, useProblemText, type DayPerson } from '../day/useDayGrid'
 import { useFacility } from '../../shell/useFacility'
+import { useStandardLabel } from '../fitnessUi'
 import { exemptReason, useStandards } from '../fitnessQueries'
 import { importColumns } from './fitnessSheet'
 import { rowMatcher, type MatchedRow, type RowProblem } from './matchRows'
@@ -40,6 +41,7 @@ export function FitnessImportPage() {
   const wardId = params.get('ward') ?? ''
   const date = params.get('date') ?? facility.data?.today ?? ''
   const standards = useStandards()
+  const standardName = useStandardLabel()
   const standardId = params.get('standard') ?? standards.data?.defaultStandardId ?? ''
   const standard = standards.data?.standards.find((s) => s.id === standardId) ?? null
   const day = useApiQuery('fitness:testDay', { wardId, date, standardId }, { enabled: Boolean(wardId && date && standardId) })
@@ -49,7 +51,7 @@ export function FitnessImportPage() {
 
   return (
     <>
-      <PageHeader back={back} title={t('fitness.import.title')} subtitle={day.data ? `${day.data.wardName} · ${date} · ${standard?.name ?? ''}` : undefined} />
+      <PageHeader back={back} title={t('fitness.import.title')} subtitle={day.data ? `${day.data.wardName} · ${date} · ${standard ? standardName(standard) : ''}` : undefined} />
       {!wardId ? (
         <Alert color="yellow">{t('fitness.import.noWard')}</Alert>
       ) : error ? (

@@ -8,6 +8,7 @@ import { useErrorText } from '../../../i18n/errorText'
 import { loadExcel } from '../../people/import/parseSheet'
 import { useFacility } from '../../shell/useFacility'
 import { cellKind, type DayPerson } from '../day/useDayGrid'
+import { standardLabel } from '../fitnessUi'
 import { zhCN } from '../i18n/zh-CN'
 import { buildExport, buildTemplate, type ExportRow } from './fitnessSheet'
 
@@ -34,7 +35,7 @@ export function useDayExcel({ day, people, columns, standard }: { day: TestDay |
     }
   }
 
-  const head = () => ({ facilityName: facility.data?.name ?? '', wardName: day?.wardName ?? '', date: day?.date ?? '', standardName: `${standard.name}（${standard.version}）`, measures: columns })
+  const head = () => ({ facilityName: facility.data?.name ?? '', wardName: day?.wardName ?? '', date: day?.date ?? '', standardName: standardLabel(standard, 'zh-CN'), measures: columns })
 
   const template = () =>
     void run(async () => {

@@ -13,7 +13,7 @@ import { TableSkeleton } from '../../../components/TableSkeleton'
 import { useCan } from '../../auth/UserContext'
 import { CompareRadar } from '../charts/CompareRadar'
 import { ItemProgressChart } from '../charts/ItemProgressChart'
-import { GradeBadge, useViewNote } from '../fitnessUi'
+import { GradeBadge, useStandardLabel, useViewNote } from '../fitnessUi'
 import { useStandards } from '../fitnessQueries'
 import { ContraindicationsSection } from './ContraindicationsSection'
 import { EditTestModal } from './EditTestModal'
@@ -45,7 +45,11 @@ export function FitnessTab({ file }: { file: PersonFile }) {
   const latest = tests.find((x) => x.id === history.data.latestId) ?? null
   const previous = tests.find((x) => x.id === history.data.previousId) ?? null
   const compared = latest && previous ? items.filter((i) => latest.grading.items[i] !== undefined && previous.grading.items[i] !== undefined) : []
-  const standardName = (id: string) => standards.data?.standards.find((s) => s.id === id)?.name ?? id
+  const standardLabel = useStandardLabel()
+  const standardName = (id: string) => {
+    const standard = standards.data?.standards.find((s) => s.id === id)
+    return standard ? standardLabel(standard) : id
+  }
 
   return (
     <Stack gap="md" data-testid="fitness-tab">

@@ -12,7 +12,7 @@ import { formatInstant } from '../../../lib/format'
 import { isValidUuid } from '../../../lib/ids'
 import { useFacility } from '../../shell/useFacility'
 import { measuresOf } from '../day/useDayGrid'
-import { useViewNote } from '../fitnessUi'
+import { useStandardLabel, useViewNote } from '../fitnessUi'
 import { useStandards } from '../fitnessQueries'
 import '../../../components/printLayout.css'
 import './fitnessReport.css'
@@ -29,6 +29,7 @@ function PrintView({ personId, testId }: { personId: string; testId: string }) {
   const history = useApiQuery('fitness:personHistory', { personId })
   const person = useApiQuery('people:get', { id: personId })
   const standards = useStandards()
+  const standardName = useStandardLabel()
   const facility = useFacility()
   const error = history.error ?? person.error ?? standards.error ?? facility.error
   if (error) {
@@ -53,7 +54,7 @@ function PrintView({ personId, testId }: { personId: string; testId: string }) {
         </Button>
       </Group>
       {ready ? (
-        <Report test={test} history={history.data} person={person.data} standard={standard ?? null} standardName={standard ? `${standard.name}（${standard.version}）` : test.standardId} facilityName={facility.data.name} />
+        <Report test={test} history={history.data} person={person.data} standard={standard ?? null} standardName={standard ? standardName(standard) : test.standardId} facilityName={facility.data.name} />
       ) : (
         <div className="a4-sheet fit-report" aria-busy="true">
           <Group justify="center" py={80}>
@@ -94,6 +95,7 @@ function Report({ test, history, person, standard, standardName, facilityName }:
       .filter((x): x is string => x !== null)
     return parts.length > 0 ? parts.join('，') : t('fitness.report.notTaken')
   }
+  const cuts = standard?.ageGroups.find((group) => group.ages.id === g.ageGroup)?.grades
   const earlier = history.tests.filter((x) => !x.voided && x.date <= test.date).slice(-6)
 
   return (
@@ -141,8 +143,13 @@ function Report({ test, history, person, standard, standardName, facilityName }:
         <span className="label">{t('fitness.report.composite')}</span>
         <span className="grade">{g.grade ? t(`fitness.grades.${g.grade}`) : t('fitness.grades.none')}</span>
         {!g.grade && <span className="note">{viewNote(g)}</span>}
-        {standard && g.ageGroup && <span className="note">{t('fitness.report.ageGroup', { group: g.ageGroup })}</span>}
+        {g.ageGroup && <span className="note">{t('fitness.report.ageGroup', { group: g.ageGroup })}</span>}
       </div>
+      {cuts && (
+        <div className="fit-report-cuts" data-testid="fitness-report-cuts">
+          {t('fitness.report.cuts', { group: g.ageGroup ?? '', excellent: cuts.excellent, good: cuts.good, pass: cuts.pass })}
+        </div>
+      )}
 
       {earlier.length >= 2 && (
         <>

@@ -5,6 +5,7 @@ import type { FitnessStandard } from '@shared/domain/fitness'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { NumberField } from '../../../components/NumberField'
 import { useContractForm } from '../../../lib/useContractForm'
+import { useStandardLabel } from '../fitnessUi'
 import { useFitnessSettings, useStandards } from '../fitnessQueries'
 
 /** Settings → 体质测试 (facility.manage): the retest interval and the default standard of a new test day. */
@@ -26,6 +27,7 @@ export function FitnessSettingsCard() {
 
 function SettingsForm({ settings, standards }: { settings: FitnessSettings & { version: string }; standards: FitnessStandard[] }) {
   const { t } = useTranslation()
+  const standardName = useStandardLabel()
   const { form, mutation, submit } = useContractForm('fitness:updateSettings', {
     initialValues: { retestIntervalDays: settings.retestIntervalDays as number | string, defaultStandardId: settings.defaultStandardId },
     schema: fitnessSettingsSchema,
@@ -39,7 +41,7 @@ function SettingsForm({ settings, standards }: { settings: FitnessSettings & { v
         <NumberField label={t('fitness.settings.retestDays')} description={t('fitness.settings.retestDaysHint')} min={7} max={730} w={220} {...form.getInputProps('retestIntervalDays')} />
         <Select
           label={t('fitness.settings.defaultStandard')}
-          data={standards.map((s) => ({ value: s.id, label: `${s.name}（${s.version}）` }))}
+          data={standards.map((s) => ({ value: s.id, label: standardName(s) }))}
           allowDeselect={false}
           {...form.getInputProps('defaultStandardId')}
         />
