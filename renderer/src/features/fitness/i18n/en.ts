@@ -166,7 +166,6 @@ export const en: Texts<typeof zhCN> = {
     person: {
       empty: 'No fitness tests yet',
       emptyHint: 'Results appear here once a test day has been entered for the ward on the Fitness tests screen.',
-      cuts: 'Overall grade for ages {{group}}: total ≥ {{excellent}} excellent, ≥ {{good}} good, ≥ {{pass}} pass, below {{pass}} fail; no grade when an item is missing, scores 0 or is exempt.',
       history: 'Tests',
       progress: 'Points per item over time',
       compare: 'Latest test against the previous one',
@@ -242,6 +241,7 @@ export const en: Texts<typeof zhCN> = {
       stepIndexOf: ', step index {{index}}',
       notTaken: 'not taken',
       ageGroup: 'graded in the {{group}} age group',
+      cuts: 'Overall grade for ages {{group}}: total ≥ {{excellent}} excellent, ≥ {{good}} good, ≥ {{pass}} pass, below {{pass}} fail; no grade when an item is missing, scores 0 or is exempt.',
       history: 'Tests',
     },
     kinds: {

@@ -162,7 +162,6 @@ export const zhCN = {
     person: {
       empty: '暂无体质测试记录',
       emptyHint: '在“体质测试”页面按大队录入测试日后，结果会显示在这里。',
-      cuts: '{{group}} 岁组综合评级：总分 ≥ {{excellent}} 为优秀，≥ {{good}} 为良好，≥ {{pass}} 为合格，低于 {{pass}} 为不合格；任一项目缺测、无分或免测不评级。',
       history: '历次测试',
       progress: '各项得分变化',
       compare: '最近一次与上一次对比',
@@ -238,6 +237,7 @@ export const zhCN = {
       stepIndexOf: '，台阶指数 {{index}}',
       notTaken: '未测',
       ageGroup: '按 {{group}} 岁组评定',
+      cuts: '{{group}} 岁组综合评级：总分 ≥ {{excellent}} 为优秀，≥ {{good}} 为良好，≥ {{pass}} 为合格，低于 {{pass}} 为不合格；任一项目缺测、无分或免测不评级。',
       history: '历次测试',
     },
     kinds: {
