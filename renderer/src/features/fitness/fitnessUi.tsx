@@ -44,7 +44,10 @@ export function useGradingNote() {
       return grading.reason === 'sex_outside' ? t('fitness.notCoveredSex') : t('fitness.notCovered', { min: grading.ageRange.min, max: grading.ageRange.max })
     }
     if (grading.grade) return null
-    if (grading.gradeWithheld === 'missing') return t('fitness.withheld.missing', { count: grading.missing.length })
+    if (grading.gradeWithheld === 'missing') {
+      if (grading.missing.length > 0) return t('fitness.withheld.missing', { count: grading.missing.length })
+      if (grading.noNorm.length > 0) return t('fitness.withheld.noNorm', { items: grading.noNorm.map((i) => t(`fitness.items.${i}`)).join('、') })
+    }
     if (grading.gradeWithheld === 'zero') return t('fitness.withheld.zero')
     if (grading.gradeWithheld === 'exempt') return t('fitness.withheld.exempt')
     return null
@@ -62,7 +65,8 @@ export function useViewNote() {
         case 'sex_outside':
           return t('fitness.notCoveredShort')
         case 'missing':
-          return t('fitness.withheld.missing', { count: grading.missing.length })
+          // A measured item without a norm row (noNorm) also withholds the grade as missing.
+          return grading.missing.length > 0 ? t('fitness.withheld.missing', { count: grading.missing.length }) : t('fitness.withheld.noNormAny')
         case 'zero':
           return t('fitness.withheld.zero')
         case 'exempt':
@@ -75,9 +79,10 @@ export function useViewNote() {
   )
 }
 
-/** A standard's name in the interface language (norms files carry it in Chinese and English), with its version. */
+/** A standard's name in the interface language (norms files carry it in Chinese and English). */
 export function standardLabel(standard: Pick<FitnessStandard, 'name' | 'version'>, language: string): string {
-  return `${language === 'en' ? standard.name.en : standard.name['zh-CN']}（${standard.version}）`
+  // The name already carries its edition (国民体质测定标准（成年人部分）2003年版).
+  return language === 'en' ? standard.name.en : standard.name['zh-CN']
 }
 
 export function useStandardLabel() {

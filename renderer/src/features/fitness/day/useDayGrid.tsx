@@ -161,6 +161,7 @@ export function useDayGrid({ standard, people, serverErrors }: Options) {
         for (const [item, points] of Object.entries(grading.items) as Array<[FitnessItem, number]>) {
           hints[POINTS_MEASURE[item]] = { points: t('fitness.points', { points }) }
         }
+        for (const item of grading.noNorm) hints[POINTS_MEASURE[item]] = { points: t('fitness.noNormShort') }
       }
       const { step_duration_s: duration, step_pulse_1: p1, step_pulse_2: p2, step_pulse_3: p3 } = measurements
       if (measurements.step_index === undefined && duration !== undefined && p1 !== undefined && p2 !== undefined && p3 !== undefined && p1 + p2 + p3 > 0) {

@@ -65,6 +65,8 @@ export const en: Texts<typeof zhCN> = {
       missing: '{{count}} item(s) missing, not graded',
       zero: 'An item scored 0, not graded',
       exempt: 'An item is exempt, not graded',
+      noNorm: '{{items}}: the norms have no row for this height/age, not graded',
+      noNormAny: 'An item has no row in the norms, not graded',
     },
     notCovered: 'Outside this standard ({{min}}–{{max}} years)',
     notCoveredSex: 'This standard does not cover this sex',
@@ -79,6 +81,7 @@ export const en: Texts<typeof zhCN> = {
     testedBy: 'Tested by',
     exempt: 'Exempt',
     notApplicable: 'Not applicable',
+    noNormShort: 'no norm',
     sexAge: '{{sex}} · {{age}} y',
     sex: { M: 'M', F: 'F' },
     problem: {

@@ -62,6 +62,8 @@ export const zhCN = {
       missing: '缺 {{count}} 项，未评级',
       zero: '有项目无分，不评级',
       exempt: '有免测项目，不评级',
+      noNorm: '{{items}}：评分表中没有该身高/年龄的对照行，未评级',
+      noNormAny: '有项目在评分表中无对照，未评级',
     },
     notCovered: '不在本标准适用范围（{{min}}–{{max}} 岁）',
     notCoveredSex: '本标准不适用于该性别',
@@ -76,6 +78,7 @@ export const zhCN = {
     testedBy: '测试人',
     exempt: '免测',
     notApplicable: '不适用',
+    noNormShort: '无对照',
     sexAge: '{{sex}} · {{age}} 岁',
     sex: { M: '男', F: '女' },
     problem: {

@@ -26,6 +26,7 @@ export function FitnessTab({ file }: { file: PersonFile }) {
   const history = useApiQuery('fitness:personHistory', { personId })
   const standards = useStandards()
   const viewNote = useViewNote()
+  const standardLabel = useStandardLabel()
   const [editing, setEditing] = useState<FitnessTestView | null>(null)
   const [voiding, setVoiding] = useState<FitnessTestView | null>(null)
   const voidTest = useApiMutation('fitness:voidTest')
@@ -45,7 +46,6 @@ export function FitnessTab({ file }: { file: PersonFile }) {
   const latest = tests.find((x) => x.id === history.data.latestId) ?? null
   const previous = tests.find((x) => x.id === history.data.previousId) ?? null
   const compared = latest && previous ? items.filter((i) => latest.grading.items[i] !== undefined && previous.grading.items[i] !== undefined) : []
-  const standardLabel = useStandardLabel()
   const standardName = (id: string) => {
     const standard = standards.data?.standards.find((s) => s.id === id)
     return standard ? standardLabel(standard) : id
