@@ -15,6 +15,7 @@ import { CompareRadar } from '../charts/CompareRadar'
 import { ItemProgressChart } from '../charts/ItemProgressChart'
 import { GradeBadge, useStandardLabel, useViewNote } from '../fitnessUi'
 import { useStandards } from '../fitnessQueries'
+import { measuresOf } from '../day/useDayGrid'
 import { ContraindicationsSection } from './ContraindicationsSection'
 import { EditTestModal } from './EditTestModal'
 
@@ -221,7 +222,10 @@ function ItemPoints({ test, item }: { test: FitnessTestView; item: FitnessItem }
   if (test.exemptItems.includes(item)) return <Text fz="xs" c="yellow.8">{t('fitness.exempt')}</Text>
   if (!test.grading.applicable.includes(item)) return <Text fz="xs" c="dimmed">—</Text>
   const points = test.grading.items[item]
-  if (points === undefined) return <Text fz="xs" c="dimmed">{t('fitness.person.missing')}</Text>
+  if (points === undefined) {
+    const measured = measuresOf(item).some((m) => test.measurements[m] !== undefined)
+    return <Text fz="xs" c="dimmed">{measured ? t('fitness.noNormShort') : t('fitness.person.missing')}</Text>
+  }
   return (
     <Text fz="sm" c={points === 0 ? 'red.7' : undefined} fw={points === 0 ? 600 : undefined}>
       {points}

@@ -96,6 +96,10 @@ function Report({ test, history, person, standard, standardName, facilityName }:
     return parts.length > 0 ? parts.join('，') : t('fitness.report.notTaken')
   }
   const cuts = standard?.ageGroups.find((group) => group.ages.id === g.ageGroup)?.grades
+  const measured = (item: FitnessItem) => measuresOf(item).some((m) => test.measurements[m] !== undefined)
+  // Measured but not scored: the norms have no row for it (height-weight outside the keyed heights and ages).
+  const pointsText = (item: FitnessItem) =>
+    test.exemptItems.includes(item) ? '—' : g.items[item] !== undefined ? t('fitness.points', { points: g.items[item] }) : measured(item) ? t('fitness.noNormShort') : '—'
   const earlier = history.tests.filter((x) => !x.voided && x.date <= test.date).slice(-6)
 
   return (
@@ -128,7 +132,7 @@ function Report({ test, history, person, standard, standardName, facilityName }:
             <tr key={item} data-testid="fitness-report-item">
               <td>{t(`fitness.items.${item}`)}</td>
               <td>{measurementText(item)}</td>
-              <td className="num">{test.exemptItems.includes(item) ? '—' : g.items[item] !== undefined ? t('fitness.points', { points: g.items[item] }) : '—'}</td>
+              <td className="num">{pointsText(item)}</td>
             </tr>
           ))}
           <tr className="fit-report-total">
