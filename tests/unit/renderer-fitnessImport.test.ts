@@ -53,10 +53,11 @@ describe('fitness import rows', () => {
   })
 
   it('a bad value or a value on a grey or exempt item is a row error, with the value kept as typed', () => {
-    const matched = matchRows(standard, [man, woman], rows([
+    const other: MatchPerson = { ...man, personId: '00000000-0000-4000-8000-000000000003', name: '赵六', idTail: '0003' }
+    const matched = matchRows(standard, [man, woman, other], rows([
       { personKey: man.personId, vital_capacity_ml: '40000', sit_ups: '20' },
       { personKey: woman.personId, step_index: '60', push_ups: '免测' },
-      { personKey: woman.personId.replace('2', '3') },
+      { personKey: other.personId, name: '赵六' },
     ]))
     expect(matched[0]!.problems).toEqual([
       { kind: 'bad_value', measure: 'vital_capacity_ml', check: { kind: 'implausible', value: 40000, min: standard.plausible.vital_capacity_ml.min, max: standard.plausible.vital_capacity_ml.max } },
@@ -67,6 +68,10 @@ describe('fitness import rows', () => {
       { kind: 'not_applicable', measure: 'step_index', exempt: true },
       { kind: 'not_applicable', measure: 'push_ups', exempt: false },
     ])
+    // A person's row left empty is skipped, not an error (the template lists the whole ward).
+    expect(matched[2]!.skipped).toBe(true)
+    expect(matched[2]!.problems).toEqual([])
+    expect(matched[0]!.skipped).toBe(false)
   })
 
   it('the downloaded template reads back: hidden key column, applicable columns, 免测 cells ignored', async () => {

@@ -186,7 +186,13 @@ function RowTail({ grading, entered, saved, note }: { grading: FitnessGrading; e
       <span className="fit-total tabular" data-testid="fg-total">
         {t('fitness.totalPoints', { total: grading.total })}
       </span>
-      {grading.grade ? <GradeBadge grade={grading.grade} size="sm" /> : <span className="fit-note">{note}</span>}
+      {grading.grade ? (
+        <GradeBadge grade={grading.grade} size="sm" />
+      ) : (
+        <span className="fit-note fit-note-line" title={grading.noNorm.length > 0 ? t('fitness.withheld.noNormLong', { items: grading.noNorm.map((i) => t(`fitness.items.${i}`)).join('、') }) : (note ?? undefined)}>
+          {note}
+        </span>
+      )}
     </div>
   )
 }

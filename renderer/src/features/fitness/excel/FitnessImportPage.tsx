@@ -17,7 +17,7 @@ import { cellKind, useProblemText, type DayPerson } from '../day/useDayGrid'
 import { useFacility } from '../../shell/useFacility'
 import { useStandardLabel } from '../fitnessUi'
 import { exemptReason, useStandards } from '../fitnessQueries'
-import { importColumns } from './fitnessSheet'
+import { importColumns, TEMPLATE_INFO_HEADERS } from './fitnessSheet'
 import { rowMatcher, type MatchedRow, type RowProblem } from './matchRows'
 
 type Stage =
@@ -104,12 +104,12 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
       matched.push(...match(parsed.rows.slice(at, at + CHUNK)))
     }
     await serverCheck(matched)
-    setStage({ kind: 'preview', fileName: picked.name, rows: matched, ignored: parsed.ignoredHeaders })
+    setStage({ kind: 'preview', fileName: picked.name, rows: matched, ignored: parsed.ignoredHeaders.filter((h) => !TEMPLATE_INFO_HEADERS.includes(h.trim())) })
   }
 
   /** The server's dry run of the clean rows (rules only it knows: already saved, not in the ward that day…). */
   async function serverCheck(rows: MatchedRow[]) {
-    const clean = rows.filter((r) => r.problems.length === 0 && r.personId)
+    const clean = rows.filter((r) => r.problems.length === 0 && !r.skipped && r.personId)
     if (clean.length === 0) return
     try {
       const check = await api.invoke('fitness:checkTestDay', { wardId, date, standardId: standard.id, rows: clean.map((r) => ({ personId: r.personId!, measurements: r.measurements })) })
@@ -137,8 +137,6 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
         return problemText(p.measure, p.check)
       case 'not_applicable':
         return t(p.exempt ? 'fitness.import.exemptValue' : 'fitness.import.notApplicable', { measure: t(`fitness.measures.${p.measure}`) })
-      case 'no_values':
-        return t('fitness.import.noValues')
       case 'server':
         return p.message
     }
@@ -146,7 +144,7 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
 
   const confirm = () => {
     if (stage.kind !== 'preview') return
-    const rows = stage.rows.map((r) => ({ personId: r.personId!, measurements: r.measurements }))
+    const rows = stage.rows.filter((r) => !r.skipped).map((r) => ({ personId: r.personId!, measurements: r.measurements }))
     save.mutate(
       { wardId, date, standardId: standard.id, rows },
       {
@@ -188,6 +186,8 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
   }
 
   const bad = stage.rows.filter((r) => r.problems.length > 0)
+  const skipped = stage.rows.filter((r) => r.skipped)
+  const ready = stage.rows.filter((r) => r.problems.length === 0 && !r.skipped)
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -195,15 +195,16 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
           <Text fw={600}>{stage.fileName}</Text>
           <Badge color={bad.length > 0 ? 'red' : 'teal'} variant="light" data-testid="fitness-import-summary">
             {t('fitness.import.preview', { total: stage.rows.length, bad: bad.length })}
+            {skipped.length > 0 && ` · ${t('fitness.import.skippedCount', { count: skipped.length })}`}
           </Badge>
         </Group>
         <Group gap="xs">
           <Button variant="default" onClick={() => setStage({ kind: 'choose', problem: null })} data-testid="fitness-import-again">
             {t('fitness.import.again')}
           </Button>
-          {bad.length === 0 && (
+          {bad.length === 0 && ready.length > 0 && (
             <Button leftSection={<IconCircleCheck size={16} />} onClick={confirm} loading={save.isPending} data-testid="fitness-import-confirm">
-              {t('fitness.import.confirm', { count: stage.rows.length })}
+              {t('fitness.import.confirm', { count: ready.length })}
             </Button>
           )}
         </Group>
@@ -211,6 +212,10 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
       {bad.length > 0 ? (
         <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="fitness-import-blocked">
           {t('fitness.import.noneImported')}
+        </Alert>
+      ) : ready.length === 0 ? (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>
+          {t('fitness.import.noValues')}
         </Alert>
       ) : (
         <Alert color="teal" icon={<IconCircleCheck size={18} />}>
@@ -234,8 +239,8 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...bad, ...stage.rows.filter((r) => r.problems.length === 0)].map((r) => (
-                <Table.Tr key={r.row} data-testid="fitness-import-row" data-bad={r.problems.length > 0 || undefined}>
+              {[...bad, ...ready, ...skipped].map((r) => (
+                <Table.Tr key={r.row} data-testid="fitness-import-row" data-bad={r.problems.length > 0 || undefined} data-skipped={r.skipped || undefined} c={r.skipped ? 'dimmed' : undefined}>
                   <Table.Td className="tabular">{r.row}</Table.Td>
                   <Table.Td>{r.name || '—'}</Table.Td>
                   <Table.Td fz="xs" c="dimmed">
@@ -244,7 +249,11 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
                       .join(' · ')}
                   </Table.Td>
                   <Table.Td>
-                    {r.problems.length === 0 ? (
+                    {r.skipped ? (
+                      <Text fz="sm" c="dimmed">
+                        {t('fitness.import.skipped')}
+                      </Text>
+                    ) : r.problems.length === 0 ? (
                       <Badge color="teal" variant="light">
                         {t('fitness.import.ok')}
                       </Badge>

@@ -23,6 +23,8 @@ export function measureHeader(measure: FitnessMeasure): string {
 }
 
 const KEY_HEADER = '人员编号'
+/** The template's own reference columns: read by people, not by the import (not reported as unrecognised). */
+export const TEMPLATE_INFO_HEADERS = ['性别', '年龄']
 const NAME_HEADER = '姓名'
 const ID_HEADER = '身份证号'
 
@@ -112,7 +114,7 @@ function writeHeader(sheet: import('exceljs').Worksheet, headers: string[]) {
 export async function buildTemplate(excel: ExcelModule, day: SheetDay): Promise<Uint8Array> {
   const workbook = new excel.Workbook()
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] })
-  const headers = [KEY_HEADER, NAME_HEADER, ID_HEADER, '性别', '年龄', ...day.measures.map(measureHeader)]
+  const headers = [KEY_HEADER, NAME_HEADER, ID_HEADER, ...TEMPLATE_INFO_HEADERS, ...day.measures.map(measureHeader)]
   sheet.columns = headers.map((_, i) => ({ width: i === 0 ? 38 : i === 2 ? 22 : i < 5 ? 8 : 12, hidden: i === 0 }))
   writeHeader(sheet, headers)
   day.people.forEach((p, index) => {
@@ -135,7 +137,7 @@ export async function buildTemplate(excel: ExcelModule, day: SheetDay): Promise<
   notes.getColumn(1).width = 110
   for (const line of [
     `${day.facilityName} · ${day.wardName} · 体质测试录入模板 · 测试日期 ${day.date} · 评定标准 ${day.standardName}`,
-    '每行一人，只在白色格中填写测试值（数字）；灰色格为该人不适用的项目，“免测”为有运动禁忌免测的项目。',
+    '每行一人，只在白色格中填写测试值（数字）；灰色格为该人不适用的项目，“免测”为有运动禁忌免测的项目。未参加本次测试的人整行留空即可，导入时跳过。',
     '台阶试验：填写持续时间（秒）和三次脉搏（次/30秒），系统自动计算台阶指数；也可只填台阶指数。',
     '坐位体前屈可为负数；选择反应时以秒为单位（如 0.52）。',
     '隐藏的“人员编号”列用于识别人员，请勿删除；也可用“姓名”加“身份证号”（或后四位）识别。',

@@ -21,7 +21,6 @@ export type RowProblem =
   | { kind: 'duplicate'; firstRow: number }
   | { kind: 'bad_value'; measure: FitnessMeasure; check: Exclude<MeasureCheck, { kind: 'empty' } | { kind: 'ok' }> }
   | { kind: 'not_applicable'; measure: FitnessMeasure; exempt: boolean }
-  | { kind: 'no_values' }
   /** The server's dry run refused the row (a rule only it knows, e.g. a test already saved and changed since). */
   | { kind: 'server'; message: string }
 
@@ -31,6 +30,8 @@ export interface MatchedRow {
   personId: string | null
   measurements: Measurements
   problems: RowProblem[]
+  /** A person's row left empty (the template lists the whole ward; not everyone is tested): not imported, not an error. */
+  skipped: boolean
 }
 
 /** The last four characters of whatever the ID cell holds (a full, masked or tail-only number). */
@@ -78,7 +79,7 @@ export function rowMatcher(standard: FitnessStandard, people: readonly MatchPers
       if (check.kind === 'ok') measurements[measure] = check.value
       else if (check.kind !== 'empty') problems.push({ kind: 'bad_value', measure, check })
     }
-    if (person && problems.length === 0 && Object.keys(measurements).length === 0) problems.push({ kind: 'no_values' })
-    return { row, name: person?.name ?? cells.name ?? '', personId: person?.personId ?? null, measurements, problems }
+    const skipped = person !== undefined && problems.length === 0 && Object.keys(measurements).length === 0
+    return { row, name: person?.name ?? cells.name ?? '', personId: person?.personId ?? null, measurements, problems, skipped }
   })
 }
