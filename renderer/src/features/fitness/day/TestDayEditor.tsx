@@ -66,14 +66,16 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
   const errorText = useErrorText()
   const { wardId, date } = day
 
-  const [texts, setTexts] = useState<GridValues>(() => draftTexts(day.draft))
+  // A draft is the trainers' unfinished work: readers see only saved results.
+  const openDraft = readOnly ? null : day.draft
+  const [texts, setTexts] = useState<GridValues>(() => draftTexts(openDraft))
   const [dirty, setDirty] = useState(false)
   const [serverErrors, setServerErrors] = useState<ServerErrors>(new Map())
   const [refused, setRefused] = useState<number | null>(null)
-  const [draft, setDraft] = useState<{ id: string; revision: number } | null>(() => (day.draft ? { id: day.draft.id, revision: day.draft.revision } : null))
+  const [draft, setDraft] = useState<{ id: string; revision: number } | null>(() => (openDraft ? { id: openDraft.id, revision: openDraft.revision } : null))
   const [staleDraft, setStaleDraft] = useState(false)
   // The notice that a kept draft was resumed, until the first keystroke.
-  const [resumed, setResumed] = useState(day.draft)
+  const [resumed, setResumed] = useState(openDraft)
 
   const people: DayPerson[] = useMemo(() => {
     const masked = new Map(roster.rows.map((r) => [r.id, r.idNumberMasked]))
@@ -286,12 +288,14 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
           </Group>
         </Group>
         <Group gap="xs" mt={8}>
-          <Text fz="sm" c="dimmed" className="tabular" data-testid="fitness-day-summary">
-            {t('fitness.day.summary', { entered, total: people.length - savedCount, invalid: batch.invalid })}
-          </Text>
+          {!readOnly && (
+            <Text fz="sm" c="dimmed" className="tabular" data-testid="fitness-day-summary">
+              {t('fitness.day.summary', { entered, total: people.length - savedCount, invalid: batch.invalid })}
+            </Text>
+          )}
           {savedCount > 0 && (
             <Badge variant="light" color="teal">
-              {t('fitness.day.existing', { count: savedCount })}
+              {readOnly ? t('fitness.day.savedCount', { count: savedCount }) : t('fitness.day.existing', { count: savedCount })}
             </Badge>
           )}
         </Group>

@@ -7,7 +7,7 @@ import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { PageHeader } from '../../../components/PageHeader'
 import { todayIso } from '../../../lib/format'
-import { useUser } from '../../auth/UserContext'
+import { useCan, useUser } from '../../auth/UserContext'
 import { useFacility } from '../../shell/useFacility'
 import { useWards } from '../../wards/useWards'
 import { useStandardLabel } from '../fitnessUi'
@@ -22,6 +22,7 @@ import { TestDayEditor } from './TestDayEditor'
 export function TestDayPage() {
   const { t } = useTranslation()
   const user = useUser()
+  const can = useCan()
   const wards = useWards()
   const facility = useFacility()
   const standards = useStandards()
@@ -70,7 +71,7 @@ export function TestDayPage() {
   const ready = !error && !wards.isPending && !standards.isPending && !facility.isPending && wardId && date && !dateError && standard
   return (
     <>
-      <PageHeader title={`${t('fitness.title')} · ${t('fitness.day.title')}`} subtitle={t('fitness.day.subtitle')} />
+      <PageHeader title={`${t('fitness.title')} · ${t('fitness.day.title')}`} subtitle={can('fitness.record') ? t('fitness.day.subtitle') : undefined} />
       {ready ? (
         <TestDayEditor key={`${wardId}|${date}|${standard.id}`} wardId={wardId} date={date} standard={standard} pickers={pickers} />
       ) : (

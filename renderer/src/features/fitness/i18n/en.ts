@@ -134,6 +134,7 @@ export const en: Texts<typeof zhCN> = {
       import: 'Import from Excel',
       export: "Export the day's results",
       exported: 'Exported',
+      savedCount: '{{count}} saved for this day',
     },
     import: {
       title: 'Import fitness tests',

@@ -131,6 +131,7 @@ export const zhCN = {
       import: '从 Excel 导入',
       export: '导出本日结果',
       exported: '已导出',
+      savedCount: '本日已保存 {{count}} 人',
     },
     import: {
       title: '导入体质测试',
