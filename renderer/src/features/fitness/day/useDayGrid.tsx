@@ -44,7 +44,7 @@ const WIDTH: Record<FitnessMeasure, number> = {
   step_index: 72,
   grip_kg: 70,
   push_ups: 72,
-  sit_ups: 84,
+  sit_ups: 96,
   vertical_jump_cm: 66,
   sit_and_reach_cm: 80,
   choice_reaction_s: 80,

@@ -227,7 +227,7 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
               {headLabel}
             </th>
             {groups.map((g) => (
-              <th key={g.key} colSpan={g.span} className="fg-group">
+              <th key={g.key} colSpan={g.span} className="fg-group" title={g.label}>
                 {g.label}
               </th>
             ))}
