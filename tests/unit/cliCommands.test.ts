@@ -12,6 +12,8 @@ const HELP = `Xinsheng command line
   check-id <idNumber>                                    validate a resident ID number (GB 11643-1999)
   score <phq9|gad7|scl90|zung_sds|zung_sas> <a1,a2,…> [--cutoff-set ID] [--rounding truncate|round_half_up]
   term --decision YYYY-MM-DD [--extension-months N] [--escape FROM:TO]...
+  grade-fitness --standard ID --sex M|F --age N [--height CM --weight KG] [--vital-capacity ML] [--step-index X] [--grip KG] [--push-ups N] [--sit-ups N] [--vertical-jump CM] [--sit-and-reach CM] [--choice-reaction S] [--single-leg-stand S]
+  step-index --duration S --pulses A,B,C
   demo --db FILE --people N [--seed S]                   create a demo facility in a new database
   migrate --db FILE                                      apply pending migrations
   integrity --db FILE                                    PRAGMA integrity_check + foreign_key_check

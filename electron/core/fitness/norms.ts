@@ -18,6 +18,9 @@ declare global {
 
 export const DEFAULT_STANDARD_ID = 'GTY-2003-adult'
 
+/** How the shipped files were found: Vite's glob (electron-vite bundle, vitest) or reading the folder (tsx: the CLI). */
+export let shippedNormsLoadedBy: 'vite-glob' | 'folder' = 'vite-glob'
+
 function shippedSources(): Array<[file: string, data: unknown]> {
   let globbed: Record<string, unknown> | undefined
   try {
@@ -26,6 +29,7 @@ function shippedSources(): Array<[file: string, data: unknown]> {
     globbed = undefined // tsx (the CLI): no Vite transform
   }
   if (globbed) return Object.entries(globbed).map(([path, data]) => [`resources/norms/${basename(path)}`, data])
+  shippedNormsLoadedBy = 'folder'
   const dir = fileURLToPath(new URL('../../../resources/norms/', import.meta.url))
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

@@ -5,6 +5,7 @@ import { auditVerifyCommand } from './auditVerify'
 import { backupCommand } from './backup'
 import { checkIdCommand } from './checkId'
 import { demoCommand } from './demo'
+import { gradeFitnessCommand, stepIndexCommand } from './fitness'
 import { integrityCommand } from './integrity'
 import { migrateCommand } from './migrate'
 import { restoreCommand } from './restore'
@@ -17,6 +18,8 @@ export const COMMANDS: readonly CliCommand[] = [
   checkIdCommand,
   scoreCommand,
   termCommand,
+  gradeFitnessCommand,
+  stepIndexCommand,
   demoCommand,
   migrateCommand,
   integrityCommand,
