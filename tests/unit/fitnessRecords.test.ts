@@ -9,10 +9,15 @@ import { addDays } from '../../electron/shared/domain/dates'
 import { MALE_FULL, MALE_NO_STEP, STANDARD, idNumberFor } from './fitnessFixtures'
 import { call, count, err, makeWorld, ok, personInput, TODAY } from './helpers'
 
+const YOUNG = '2000-03-07'
+
 function setup(roles: Parameters<typeof makeWorld>[0] = ['trainer', 'counsellor', 'ward_officer']) {
   const w = makeWorld(roles)
   const admin = w.sessions.admin!
-  const create = (overrides: Parameters<typeof personInput>[1] = {}, ward = w.wards.a) => ok(call(w.dispatch, 'people:create', personInput(ward, overrides), admin)).id
+  // A man of 26 by default: the shipped height-standard-weight table has rows for ages 20–29 only (samples of the
+  // reference), so older people's tests stay without a grade until the full table is keyed.
+  const create = (overrides: Parameters<typeof personInput>[1] = {}, ward = w.wards.a) =>
+    ok(call(w.dispatch, 'people:create', personInput(ward, { birthDate: YOUNG, idNumber: idNumberFor(YOUNG, 'M', 7), ...overrides }), admin)).id
   const save = (personId: string, date: string, measurements: Record<string, number>, wardId = w.wards.a, session = admin) =>
     ok(call(w.dispatch, 'fitness:saveTestDay', { wardId, date, standardId: STANDARD, rows: [{ personId, measurements }] }, session)).testIds[0]!
   return { w, admin, create, save }

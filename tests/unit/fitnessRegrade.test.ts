@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { MALE_FULL, STANDARD } from './fitnessFixtures'
 import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
 
-const { OTHER } = vi.hoisted(() => ({ OTHER: 'TEST-40-59-only' }))
+const { OTHER } = vi.hoisted(() => ({ OTHER: 'TEST-women-only' }))
 
 vi.mock('../../electron/core/fitness/norms', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/core/fitness/norms')>()
   const shipped = real.getFitnessStandard(real.DEFAULT_STANDARD_ID)!
-  const standards = [...real.FITNESS_STANDARDS, { ...shipped, id: OTHER, version: 'test-1', ageRange: { min: 40, max: 59 } }]
-  return { ...real, FITNESS_STANDARDS: standards, getFitnessStandard: (id: string) => standards.find((s) => s.id === id) }
+  const standards = [...real.FITNESS_STANDARDS, { ...shipped, id: OTHER, version: 'test-1', sexes: ['F' as const] }]
+  return { ...real, listFitnessStandards: () => standards, getFitnessStandard: (id: string) => standards.find((s) => s.id === id) }
 })
 
 describe('re-grading a test under another standard', () => {
@@ -38,7 +38,7 @@ describe('re-grading a test under another standard', () => {
   it('keeps the re-grade beside the original, which stays the test’s grade; an edit grades both again', () => {
     const before = ok(call(w.dispatch, 'fitness:personHistory', { personId: person }, w.sessions.trainer!)).tests[0]!
     const { grading } = ok(call(w.dispatch, 'fitness:regrade', { personId: person, id: testId, standardId: OTHER, note: '按新标准复核' }, w.sessions.trainer!))
-    expect(grading).toMatchObject({ kind: 'regrade', standardId: OTHER, standardVersion: 'test-1', covered: false, grade: null, gradeWithheld: 'age_outside', note: '按新标准复核' })
+    expect(grading).toMatchObject({ kind: 'regrade', standardId: OTHER, standardVersion: 'test-1', covered: false, grade: null, gradeWithheld: 'sex_outside', note: '按新标准复核' })
     const after = ok(call(w.dispatch, 'fitness:personHistory', { personId: person }, w.sessions.trainer!)).tests[0]!
     expect(after.grading).toEqual(before.grading)
     expect(after.regrades.map((g) => g.id)).toEqual([grading.id])

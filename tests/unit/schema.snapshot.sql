@@ -433,11 +433,8 @@ CREATE UNIQUE INDEX fitness_drafts_open ON fitness_drafts(ward_id, test_date) WH
 -- index fitness_gradings_test
 CREATE INDEX fitness_gradings_test ON fitness_gradings(test_id, superseded_at);
 
--- index fitness_tests_person
-CREATE INDEX fitness_tests_person ON fitness_tests(person_id, test_date);
-
--- index fitness_tests_person_date_live
-CREATE UNIQUE INDEX fitness_tests_person_date_live ON fitness_tests(person_id, test_date) WHERE voided_at IS NULL;
+-- index fitness_tests_person_date
+CREATE UNIQUE INDEX fitness_tests_person_date ON fitness_tests(person_id, test_date, ifnull(voided_at, ''));
 
 -- index fitness_tests_ward_date
 CREATE INDEX fitness_tests_ward_date ON fitness_tests(ward_id, voided_at, test_date, grade);
@@ -506,7 +503,7 @@ CREATE INDEX term_events_person ON term_events(person_id);
 CREATE INDEX ward_assignments_person ON ward_assignments(person_id, start_date);
 
 -- index ward_assignments_ward
-CREATE INDEX ward_assignments_ward ON ward_assignments(ward_id, start_date);
+CREATE INDEX ward_assignments_ward ON ward_assignments(ward_id, end_date, start_date, person_id);
 
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

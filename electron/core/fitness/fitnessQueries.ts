@@ -20,10 +20,12 @@ export function peopleInWardOn(db: Db, wardId: string, date: string): RosterPers
     .prepare(
       `SELECT p.id, p.name, p.sex, p.birth_date AS birthDate, p.admission_date AS admissionDate
        FROM people p WHERE p.voided_at IS NULL AND p.id IN (
-         SELECT a.person_id FROM ward_assignments a WHERE a.ward_id = ? AND a.start_date <= ? AND (a.end_date IS NULL OR a.end_date > ?))
+         SELECT a.person_id FROM ward_assignments a WHERE a.ward_id = @wardId AND a.end_date IS NULL AND a.start_date <= @date
+         UNION ALL
+         SELECT a.person_id FROM ward_assignments a WHERE a.ward_id = @wardId AND a.end_date > @date AND a.start_date <= @date)
        ORDER BY p.name_pinyin, p.id`,
     )
-    .all(wardId, date, date) as RosterPerson[]
+    .all({ wardId, date }) as RosterPerson[]
 }
 
 /** What the rules need of one person (tests of people not on the roster, history). */
@@ -135,6 +137,7 @@ interface StoredResult {
   missing?: FitnessItem[]
   exempt?: FitnessItem[]
   zero?: FitnessItem[]
+  noNorm?: FitnessItem[]
 }
 
 function gradingView(r: GradingRow): FitnessGradingView {
@@ -155,6 +158,7 @@ function gradingView(r: GradingRow): FitnessGradingView {
     missing: result.missing ?? [],
     exempt: result.exempt ?? [],
     zero: result.zero ?? [],
+    noNorm: result.noNorm ?? [],
     kind: r.kind,
     gradedAt: r.gradedAt,
     gradedBy: r.gradedBy,

@@ -11,12 +11,12 @@ import type { HandlersFor } from '../handlerTypes'
 import { fitnessRepo } from './fitnessRepo'
 import { contraindicationsOf, personFacts } from './fitnessQueries'
 import { fitnessSettings, fitnessSettingsVersion, saveFitnessSettings } from './fitnessSettings'
-import { FITNESS_STANDARDS, getFitnessStandard } from './norms'
+import { getFitnessStandard, listFitnessStandards } from './norms'
 import { testDayHandlers } from './testDayService'
 import { testHandlers } from './testService'
 
 export const fitnessHandlers = {
-  'fitness:standards': (_input, ctx) => ({ defaultStandardId: fitnessSettings(ctx.db).defaultStandardId, standards: FITNESS_STANDARDS }),
+  'fitness:standards': (_input, ctx) => ({ defaultStandardId: fitnessSettings(ctx.db).defaultStandardId, standards: [...listFitnessStandards()] }),
   ...testDayHandlers,
   ...testHandlers,
   'fitness:contraindications'(input, ctx) {

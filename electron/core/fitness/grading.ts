@@ -11,12 +11,12 @@ export function gradePreview(standard: FitnessStandard, subject: { sex: 'M' | 'F
   if (!g.covered) {
     return {
       ...base, covered: false, ageBand: null, ageGroup: null, items: {}, total: null, grade: null, gradeWithheld: g.reason,
-      applicable: [], notApplicable: [], missing: [], exempt: [], zero: [],
+      applicable: [], notApplicable: [], missing: [], exempt: [], zero: [], noNorm: [],
     }
   }
   return {
     ...base, covered: true, ageBand: g.ageBand, ageGroup: g.ageGroup, items: g.items, total: g.total, grade: g.grade, gradeWithheld: g.gradeWithheld,
-    applicable: g.applicable, notApplicable: g.notApplicable, missing: g.missing, exempt: g.exempt, zero: g.zero,
+    applicable: g.applicable, notApplicable: g.notApplicable, missing: g.missing, exempt: g.exempt, zero: g.zero, noNorm: g.noNorm,
   }
 }
 

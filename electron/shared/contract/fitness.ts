@@ -32,6 +32,8 @@ export interface FitnessGradingView {
   missing: FitnessItem[]
   exempt: FitnessItem[]
   zero: FitnessItem[]
+  /** Items measured but without a norm row in the standard (e.g. a height outside the height-weight table): no grade. */
+  noNorm: FitnessItem[]
   /** 'original': the grading made when the test was saved (or last edited); 'regrade': under another standard, kept beside it. */
   kind: 'original' | 'regrade'
   gradedAt: string
