@@ -7,13 +7,16 @@
 import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { getFitnessStandard } from '../../electron/core/fitness/norms'
-import type { FitnessMeasure } from '../../electron/shared/domain/fitness'
-import { checkMeasure, normaliseNumberText } from '../../renderer/src/features/fitness/day/measureText'
+import { measureProblem, type FitnessMeasure } from '../../electron/shared/domain/fitness'
+import { checkMeasureText, normaliseNumberText } from '../../renderer/src/features/fitness/day/measureText'
 import { buildTemplate, importColumns } from '../../renderer/src/features/fitness/excel/fitnessSheet'
-import { matchRows, type MatchPerson } from '../../renderer/src/features/fitness/excel/matchRows'
+import { matchRows as matchWith, type MatchPerson } from '../../renderer/src/features/fitness/excel/matchRows'
 import { loadExcel, parseSheet } from '../../renderer/src/features/people/import/parseSheet'
 
 const standard = getFitnessStandard('GTY-2003-adult')!
+// As the import page binds it: the engine's measureProblem for the day's standard.
+const checkMeasure = (_s: typeof standard, measure: FitnessMeasure, text: string) => checkMeasureText((value) => measureProblem(standard, measure, value), text)
+const matchRows = (_s: typeof standard, people: MatchPerson[], rows: Parameters<typeof matchWith>[2]) => matchWith((m, text) => checkMeasure(standard, m, text), people, rows)
 const man: MatchPerson = { personId: '00000000-0000-4000-8000-000000000001', name: '张三', idTail: '1234', cell: (m) => (m === 'sit_ups' ? 'na' : 'input') }
 const woman: MatchPerson = { personId: '00000000-0000-4000-8000-000000000002', name: '李梅', idTail: '567X', cell: (m) => (m === 'push_ups' ? 'na' : m.startsWith('step_') ? 'exempt' : 'input') }
 

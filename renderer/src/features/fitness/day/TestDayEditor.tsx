@@ -17,7 +17,8 @@ import { exemptReason } from '../fitnessQueries'
 import { FitnessGrid, type GridValues, type GridWrite } from '../grid/FitnessGrid'
 import { useDayExcel } from '../excel/useDayExcel'
 import { LeaveGuard } from './LeaveGuard'
-import { measurementsOf, measureText } from './measureText'
+import { measurementsOf } from './measureCheck'
+import { measureText } from './measureText'
 import { cellKind, useDayGrid, type DayPerson } from './useDayGrid'
 
 interface Props {

@@ -1,8 +1,12 @@
 /**
- * Typed cell text ↔ numbers for the test-day grid and the Excel import. A value is never changed to fit: text that is
- * not a number, or a number outside the standard's plausible range, is reported with the limit and kept as typed.
+ * Typed cell text → a checked number, for the test-day grid and the Excel import. A value is never changed to fit:
+ * text that is not a number, or a number the engine's `measureProblem` refuses, is reported with the limit and kept
+ * as typed. Pure and free of `@shared` imports (the engine's check is passed in), so the unit tests run this code in
+ * Node; `measureCheck.ts` binds it to the engine for the screens.
  */
-import { FITNESS_MEASURES, measureProblem, type FitnessMeasure, type FitnessStandard, type Measurements } from '@shared/domain/fitness'
+
+/** What the engine's `measureProblem` answers for one value. */
+export type MeasureProblem = null | { code: 'implausible'; min: number; max: number } | { code: 'decimals'; decimals: number }
 
 /** Full-width digits, point and minus (a Chinese input method may give them) read as their ASCII forms. */
 export function normaliseNumberText(text: string): string {
@@ -21,30 +25,20 @@ export type MeasureCheck =
   | { kind: 'implausible'; value: number; min: number; max: number }
   | { kind: 'decimals'; value: number; decimals: number }
 
+export type MeasureFault = Exclude<MeasureCheck, { kind: 'empty' } | { kind: 'ok' }>
+
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/
 
-export function checkMeasure(standard: FitnessStandard, measure: FitnessMeasure, text: string | undefined): MeasureCheck {
+/** Checks one cell's text with the engine's rule for its measure (`problemOf`). */
+export function checkMeasureText(problemOf: (value: number) => MeasureProblem, text: string | undefined): MeasureCheck {
   const cleaned = normaliseNumberText(text ?? '')
   if (cleaned === '') return { kind: 'empty' }
   if (!NUMBER.test(cleaned)) return { kind: 'not_number' }
   const value = Number(cleaned)
-  const problem = measureProblem(standard, measure, value)
+  const problem = problemOf(value)
   if (!problem) return { kind: 'ok', value }
   if (problem.code === 'implausible') return { kind: 'implausible', value, min: problem.min, max: problem.max }
   return { kind: 'decimals', value, decimals: problem.decimals }
-}
-
-/** The measurements a row's texts give, leaving out empty cells and any value with a problem (those block a save). */
-export function measurementsOf(standard: FitnessStandard, texts: Readonly<Record<string, string>>, allowed: ReadonlySet<FitnessMeasure>) {
-  const measurements: Measurements = {}
-  const problems: Partial<Record<FitnessMeasure, Exclude<MeasureCheck, { kind: 'empty' } | { kind: 'ok' }>>> = {}
-  for (const measure of FITNESS_MEASURES) {
-    if (!allowed.has(measure)) continue
-    const check = checkMeasure(standard, measure, texts[measure])
-    if (check.kind === 'ok') measurements[measure] = check.value
-    else if (check.kind !== 'empty') problems[measure] = check
-  }
-  return { measurements, problems }
 }
 
 /** A stored number as the grid shows it (no trailing zeros, no exponent). */

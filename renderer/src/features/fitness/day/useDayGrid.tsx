@@ -13,7 +13,8 @@ import {
 } from '@shared/domain/fitness'
 import type { CellState, GridColumn, GridRowSpec, RowView } from '../grid/FitnessGrid'
 import { GradeBadge, useGradingNote } from '../fitnessUi'
-import { measurementsOf, type MeasureCheck } from './measureText'
+import { measurementsOf } from './measureCheck'
+import type { MeasureFault } from './measureText'
 
 /** One person on the test day, as the grid needs them: age on the test date, sex, what applies, any exempt items. */
 export interface DayPerson {
@@ -67,7 +68,7 @@ export function cellKind(person: Pick<DayPerson, 'covered' | 'applicable' | 'exe
   return person.saved ? 'locked' : 'input'
 }
 
-export type ProblemText = (measure: FitnessMeasure, check: Exclude<MeasureCheck, { kind: 'empty' } | { kind: 'ok' }>) => string
+export type ProblemText = (measure: FitnessMeasure, check: MeasureFault) => string
 
 export function useProblemText(): ProblemText {
   const { t } = useTranslation()

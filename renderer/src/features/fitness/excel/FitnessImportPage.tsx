@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert'
 import { PageHeader } from '../../../components/PageHeader'
 import { translateKey } from '../../../i18n/errorText'
 import { loadExcel, parseSheet } from '../../people/import/parseSheet'
+import { checkMeasure } from '../day/measureCheck'
 import { cellKind, useProblemText, type DayPerson } from '../day/useDayGrid'
 import { useFacility } from '../../shell/useFacility'
 import { useStandardLabel } from '../fitnessUi'
@@ -97,7 +98,7 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
     if (parsed.rows.length === 0) return setStage({ kind: 'choose', problem: t('fitness.import.noRows') })
     // Checked in chunks, so a long file shows its progress instead of freezing the window.
     const matched: MatchedRow[] = []
-    const match = rowMatcher(standard, matchPeople)
+    const match = rowMatcher((measure, text) => checkMeasure(standard, measure, text), matchPeople)
     for (let at = 0; at < parsed.rows.length; at += CHUNK) {
       setStage({ kind: 'reading', fileName: picked.name, done: at, total: parsed.rows.length })
       await nextFrame()

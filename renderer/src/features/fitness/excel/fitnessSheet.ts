@@ -5,11 +5,17 @@
  * The file format is Chinese whatever the interface language, like the people import. exceljs is passed in (loaded
  * lazily by the page).
  */
-import { FITNESS_MEASURES, type FitnessMeasure } from '@shared/domain/fitness'
 import type { ExcelModule, SheetColumn } from '../../people/import/parseSheet'
 import { zhCN } from '../i18n/zh-CN'
 
 const TEXT = zhCN.fitness
+
+/**
+ * The measures, named by the texts' own keys (the same list and order as the engine's FITNESS_MEASURES), so this file
+ * needs no `@shared` import and the unit tests run it in Node.
+ */
+export type FitnessMeasure = keyof typeof TEXT.measures
+const FITNESS_MEASURES = Object.keys(TEXT.measures) as FitnessMeasure[]
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0FA' } } as const
 const GREY_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } } as const
 const EXEMPT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9DB' } } as const

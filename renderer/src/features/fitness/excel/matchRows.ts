@@ -4,10 +4,15 @@
  * and whether every value is a plausible number on a measure the person takes. Pure, so it runs on 1,000 rows in a few
  * milliseconds and is the same in a unit test.
  */
-import { FITNESS_MEASURES, type FitnessMeasure, type FitnessStandard, type Measurements } from '@shared/domain/fitness'
 import type { ParsedRow } from '../../people/import/parseSheet'
-import { checkMeasure, type MeasureCheck } from '../day/measureText'
-import type { SheetKey } from './fitnessSheet'
+import type { MeasureCheck, MeasureFault } from '../day/measureText'
+import type { FitnessMeasure, SheetKey } from './fitnessSheet'
+import { zhCN } from '../i18n/zh-CN'
+
+const FITNESS_MEASURES = Object.keys(zhCN.fitness.measures) as FitnessMeasure[]
+type Measurements = Partial<Record<FitnessMeasure, number>>
+/** The engine's check of one cell (checkMeasure bound to the day's standard); passed in to keep this file pure. */
+export type CheckCell = (measure: FitnessMeasure, text: string) => MeasureCheck
 
 export interface MatchPerson {
   personId: string
@@ -19,7 +24,7 @@ export interface MatchPerson {
 export type RowProblem =
   | { kind: 'unknown_person' }
   | { kind: 'duplicate'; firstRow: number }
-  | { kind: 'bad_value'; measure: FitnessMeasure; check: Exclude<MeasureCheck, { kind: 'empty' } | { kind: 'ok' }> }
+  | { kind: 'bad_value'; measure: FitnessMeasure; check: MeasureFault }
   | { kind: 'not_applicable'; measure: FitnessMeasure; exempt: boolean }
   /** The server's dry run refused the row (a rule only it knows, e.g. a test already saved and changed since). */
   | { kind: 'server'; message: string }
@@ -40,12 +45,12 @@ export function idTailOf(text: string | undefined): string {
 }
 
 /** Matches the whole sheet at once. */
-export function matchRows(standard: FitnessStandard, people: readonly MatchPerson[], rows: ReadonlyArray<ParsedRow<SheetKey>>): MatchedRow[] {
-  return rowMatcher(standard, people)(rows)
+export function matchRows(check: CheckCell, people: readonly MatchPerson[], rows: ReadonlyArray<ParsedRow<SheetKey>>): MatchedRow[] {
+  return rowMatcher(check, people)(rows)
 }
 
 /** A matcher fed the sheet in chunks (a long file shows progress); it remembers who was seen, for duplicates. */
-export function rowMatcher(standard: FitnessStandard, people: readonly MatchPerson[]): (rows: ReadonlyArray<ParsedRow<SheetKey>>) => MatchedRow[] {
+export function rowMatcher(checkCell: CheckCell, people: readonly MatchPerson[]): (rows: ReadonlyArray<ParsedRow<SheetKey>>) => MatchedRow[] {
   const byId = new Map(people.map((p) => [p.personId, p]))
   const byNameTail = new Map<string, MatchPerson[]>()
   for (const p of people) {
@@ -75,7 +80,7 @@ export function rowMatcher(standard: FitnessStandard, people: readonly MatchPers
         problems.push({ kind: 'not_applicable', measure, exempt: person.cell(measure) === 'exempt' })
         continue
       }
-      const check = checkMeasure(standard, measure, text)
+      const check = checkCell(measure, text)
       if (check.kind === 'ok') measurements[measure] = check.value
       else if (check.kind !== 'empty') problems.push({ kind: 'bad_value', measure, check })
     }

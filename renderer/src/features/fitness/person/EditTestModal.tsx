@@ -6,7 +6,8 @@ import { FITNESS_MEASURES, MEASURE_ITEM, type FitnessMeasure, type FitnessStanda
 import { isApiCallError } from '../../../api/errors'
 import { useApiMutation } from '../../../api/hooks'
 import { useErrorText } from '../../../i18n/errorText'
-import { checkMeasure, measureText } from '../day/measureText'
+import { checkMeasure } from '../day/measureCheck'
+import { measureText } from '../day/measureText'
 import { useProblemText } from '../day/useDayGrid'
 
 /**
