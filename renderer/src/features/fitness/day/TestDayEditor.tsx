@@ -316,7 +316,7 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
             onPasteDropped={({ onLockedCells, outside }) => notifications.show({ color: 'yellow', message: t('fitness.day.pasteDropped', { locked: onLockedCells, outside }) })}
             headLabel={t('fitness.day.person')}
             tailHeads={`${t('fitness.total')} / ${t('fitness.grade')}`}
-            tailWidth={190}
+            tailWidth={230}
             readOnly={readOnly}
             testId="fitness-grid"
           />

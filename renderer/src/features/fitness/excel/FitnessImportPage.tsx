@@ -241,7 +241,7 @@ function ImportFlow({ standard, wardId, date, backTo, people }: { standard: Fitn
             </Table.Thead>
             <Table.Tbody>
               {[...bad, ...ready, ...skipped].map((r) => (
-                <Table.Tr key={r.row} data-testid="fitness-import-row" data-bad={r.problems.length > 0 || undefined} data-skipped={r.skipped || undefined} c={r.skipped ? 'dimmed' : undefined}>
+                <Table.Tr key={r.row} data-testid="fitness-import-row" data-bad={r.problems.length > 0 || undefined} data-skipped={r.skipped || undefined} c={r.skipped ? 'dimmed' : undefined} bg={r.problems.length > 0 ? 'red.0' : undefined}>
                   <Table.Td className="tabular">{r.row}</Table.Td>
                   <Table.Td>{r.name || '—'}</Table.Td>
                   <Table.Td fz="xs" c="dimmed">

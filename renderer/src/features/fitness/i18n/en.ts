@@ -65,7 +65,7 @@ export const en: Texts<typeof zhCN> = {
       missing: '{{count}} item(s) missing, not graded',
       zero: 'An item scored 0, not graded',
       exempt: 'An item is exempt, not graded',
-      noNorm: '{{items}}: no norm row, not graded',
+      noNorm: 'Not graded: no norm for {{items}}',
       noNormLong: '{{items}}: the norms have no row for this height and age, so no overall grade is given',
       noNormAny: 'An item has no row in the norms, not graded',
     },

@@ -62,7 +62,7 @@ export const zhCN = {
       missing: '缺 {{count}} 项，未评级',
       zero: '有项目无分，不评级',
       exempt: '有免测项目，不评级',
-      noNorm: '{{items}}无对照，未评级',
+      noNorm: '未评级：{{items}}无对照',
       noNormLong: '{{items}}：评分表中没有该身高/年龄的对照行，因此不给综合评级',
       noNormAny: '有项目在评分表中无对照，未评级',
     },
