@@ -20,6 +20,18 @@ export const en: Texts<typeof zhCN> = {
       choice_reaction: 'Choice reaction time',
       single_leg_stand: 'Single-leg stand (eyes closed)',
     },
+    itemsShort: {
+      height_weight: 'Ht-wt',
+      vital_capacity: 'VC',
+      step_index: 'Step',
+      grip: 'Grip',
+      push_ups: 'Push-ups',
+      sit_ups: 'Sit-ups',
+      vertical_jump: 'Jump',
+      sit_and_reach: 'Reach',
+      choice_reaction: 'Reaction',
+      single_leg_stand: 'Stand',
+    },
     measures: {
       height_cm: 'Height',
       weight_kg: 'Weight',

@@ -17,6 +17,18 @@ export const zhCN = {
       choice_reaction: '选择反应时',
       single_leg_stand: '闭眼单脚站立',
     },
+    itemsShort: {
+      height_weight: '身高体重',
+      vital_capacity: '肺活量',
+      step_index: '台阶',
+      grip: '握力',
+      push_ups: '俯卧撑',
+      sit_ups: '仰卧起坐',
+      vertical_jump: '纵跳',
+      sit_and_reach: '体前屈',
+      choice_reaction: '反应时',
+      single_leg_stand: '单脚站立',
+    },
     measures: {
       height_cm: '身高',
       weight_kg: '体重',

@@ -67,14 +67,14 @@ export function FitnessTab({ file }: { file: PersonFile }) {
           <EmptyState icon={<IconBarbell size={24} />} title={t('fitness.person.empty')} hint={t('fitness.person.emptyHint')} />
         ) : (
           <ScrollArea>
-            <Table striped miw={900} data-testid="fitness-history">
+            <Table striped miw={1040} data-testid="fitness-history" style={{ whiteSpace: 'nowrap' }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('fitness.date')}</Table.Th>
                   <Table.Th>{t('fitness.ageBand')}</Table.Th>
                   {items.map((item) => (
-                    <Table.Th key={item} ta="center" fz="xs">
-                      {t(`fitness.items.${item}`)}
+                    <Table.Th key={item} ta="center" fz="xs" style={{ whiteSpace: 'nowrap' }} title={t(`fitness.items.${item}`)}>
+                      {t(`fitness.itemsShort.${item}`)}
                     </Table.Th>
                   ))}
                   <Table.Th ta="right">{t('fitness.total')}</Table.Th>
@@ -120,7 +120,7 @@ export function FitnessTab({ file }: { file: PersonFile }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td fz="xs">
+                    <Table.Td fz="xs" maw={180} style={{ whiteSpace: 'normal' }}>
                       {standardName(test.standardId)}
                       <Text fz="xs" c="dimmed">
                         {t('fitness.person.versionNote', { version: test.revision })}
