@@ -170,7 +170,11 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
         },
         onError: (error) => {
           const mapped = rowErrors(error, rowsToSave.map((r) => r.personId))
-          if (mapped.size > 0) {
+          if (isApiCallError(error) && error.code === 'conflict') {
+            // The draft this day was resumed from was changed, saved or discarded by someone else meanwhile.
+            setStaleDraft(true)
+            refetch()
+          } else if (mapped.size > 0) {
             setServerErrors(mapped)
             setRefused(mapped.size)
           } else notifications.show({ color: 'red', title: t('common.failed'), message: errorText(error) })
@@ -225,10 +229,12 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
     <Stack gap="sm">
       <LeaveGuard when={dirty && !readOnly} />
       {readOnly && <Alert color="gray" icon={<IconNotes size={18} />}>{t('fitness.day.readOnly')}</Alert>}
-      {staleDraft && day.draft && (
+      {staleDraft && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="fitness-draft-stale">
-          <Group justify="space-between">
-            <Text fz="sm">{t('fitness.day.draftStale', { by: day.draft.updatedBy, at: formatInstant(day.draft.updatedAt) })}</Text>
+          <Group justify="space-between" wrap="nowrap">
+            <Text fz="sm">
+              {day.draft ? t('fitness.day.draftStale', { by: day.draft.updatedBy, at: formatInstant(day.draft.updatedAt) }) : t('fitness.day.draftGone')}
+            </Text>
             <Button size="xs" variant="light" color="orange" onClick={reloadDraft}>
               {t('fitness.day.reloadDraft')}
             </Button>
