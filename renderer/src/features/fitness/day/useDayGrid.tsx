@@ -1,4 +1,4 @@
-import { IconLock } from '@tabler/icons-react'
+import { IconHeartbeat, IconLock } from '@tabler/icons-react'
 import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -49,7 +49,7 @@ const WIDTH: Record<FitnessMeasure, number> = {
   vertical_jump_cm: 66,
   sit_and_reach_cm: 80,
   choice_reaction_s: 80,
-  single_leg_stand_s: 86,
+  single_leg_stand_s: 100,
 }
 
 /** The column that shows an item's points: the last of its measures (weight for height-weight, the index for the step test). */
@@ -134,7 +134,14 @@ export function useDayGrid({ standard, people, serverErrors }: Options) {
           cell,
           head: (
             <div className="fit-person-head">
-              <span className="fit-person-name">{person.name}</span>
+              <span className="fit-person-name">
+                {person.name}
+                {person.exemptReason && (
+                  <span className="fit-contra" title={t('fitness.day.exemptTitle', { reason: person.exemptReason })} aria-label={t('fitness.day.exemptTitle', { reason: person.exemptReason })}>
+                    <IconHeartbeat size={13} />
+                  </span>
+                )}
+              </span>
               <span className="fit-person-meta tabular">
                 {t('fitness.sexAge', { sex: t(`fitness.sex.${person.sex}`), age: person.age })} · {person.idTail}
               </span>
