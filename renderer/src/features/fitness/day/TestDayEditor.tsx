@@ -177,6 +177,8 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
           } else if (mapped.size > 0) {
             setServerErrors(mapped)
             setRefused(mapped.size)
+            // Someone may have saved some of these people meanwhile: their rows then show the saved values, locked.
+            refetch()
           } else notifications.show({ color: 'red', title: t('common.failed'), message: errorText(error) })
         },
       },

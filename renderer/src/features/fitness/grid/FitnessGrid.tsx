@@ -273,7 +273,7 @@ const GridRow = memo(function GridRow({ index, spec, columns, values, describeRo
       <th scope="row" className="fg-name">
         {spec.head}
         {view.rowError && (
-          <div className="fg-row-error" role="alert" data-testid="fg-row-error">
+          <div className="fg-row-error" role="alert" data-testid="fg-row-error" title={view.rowError}>
             {view.rowError}
           </div>
         )}
