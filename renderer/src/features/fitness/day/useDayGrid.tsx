@@ -111,8 +111,9 @@ export function useDayGrid({ standard, people, serverErrors }: Options) {
         label: single ? '' : t(`fitness.measures.${m}`),
         unit: t(`fitness.units.${m}`),
         group: item,
-        // A one-measure item is headed by the measure's short name (仰卧起坐, not 1分钟仰卧起坐, which does not fit).
-        groupLabel: single ? t(`fitness.measures.${m}`) : t(`fitness.items.${item}`),
+        // Short item names fit the narrow columns (仰卧起坐, not 1分钟仰卧起坐); the full name is the heading's title.
+        groupLabel: t(`fitness.itemsShort.${item}`),
+        groupTitle: t(`fitness.items.${item}`),
         width: WIDTH[m],
       }
     })

@@ -28,6 +28,8 @@ export interface GridColumn {
   /** Columns of one item share a group heading (台阶试验 over duration and the three pulses). */
   group: string
   groupLabel: string
+  /** The group's full name, shown on hover (the heading may be short or cut). */
+  groupTitle?: string
   width: number
 }
 
@@ -180,11 +182,11 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
   }
 
   const groups = useMemo(() => {
-    const out: Array<{ key: string; label: string; span: number }> = []
+    const out: Array<{ key: string; label: string; title: string; span: number }> = []
     for (const c of columns) {
       const last = out[out.length - 1]
       if (last && last.key === c.group) last.span++
-      else out.push({ key: c.group, label: c.groupLabel, span: 1 })
+      else out.push({ key: c.group, label: c.groupLabel, title: c.groupTitle ?? c.groupLabel, span: 1 })
     }
     return out
   }, [columns])
@@ -227,7 +229,7 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
               {headLabel}
             </th>
             {groups.map((g) => (
-              <th key={g.key} colSpan={g.span} className="fg-group" title={g.label}>
+              <th key={g.key} colSpan={g.span} className="fg-group" title={g.title}>
                 {g.label}
               </th>
             ))}

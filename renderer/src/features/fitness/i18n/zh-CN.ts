@@ -20,7 +20,7 @@ export const zhCN = {
     itemsShort: {
       height_weight: '身高体重',
       vital_capacity: '肺活量',
-      step_index: '台阶',
+      step_index: '台阶试验',
       grip: '握力',
       push_ups: '俯卧撑',
       sit_ups: '仰卧起坐',
