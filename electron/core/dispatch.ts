@@ -71,17 +71,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return fail('forbidden', 'err.forbidden')
     }
 
-    const parsed = spec.input.safeParse(rawInput ?? {})
-    if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
-
-    // Ward scoping (包队责任制): a call that acts in a ward must be within the caller's reach there.
-    if (spec.scope && actor && !withinWardScope(db, actor, spec.scope, parsed.data, spec.audit.kind === 'write' ? 'write' : 'read')) {
+    // Ward scoping (包队责任制), like access before validation: a call naming a person, record or ward outside the
+    // caller's reach is refused before its fields are looked at. The ids are read from the raw input (an id is never
+    // transformed by its schema); a value that is no id string names nothing and is left to validation.
+    const mode = spec.audit.kind === 'write' ? 'write' : 'read'
+    if (spec.scope && actor && !withinWardScope(db, actor, spec.scope, rawInput ?? {}, mode)) {
       recordSecurityEvent(db, {
         at: clock.now().toISOString(), actorId: actor.id, actorName: actor.displayName, method: SECURITY_EVENTS.forbidden,
         recordType: null, recordId: null, detail: JSON.stringify({ method: methodName, ward: true }),
       })
       return fail('forbidden', 'err.ward_forbidden')
     }
+
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
 
     // A write into a deleted or replaced database file would be acknowledged and then lost: refuse it, saying why.
     if (spec.audit.kind !== 'none') {

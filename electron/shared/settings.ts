@@ -6,15 +6,13 @@
 import { z } from 'zod'
 import { BACKUP_KEEP_DEFAULT, BACKUP_PATH_MAX, backupSettingsInput } from './contract/backup'
 import { text } from './contract/common'
+import { wardScopeSchema } from './contract/facility'
 import { termWarningDaysSchema } from './contract/people'
 import { DEFAULT_FITNESS_SETTINGS, fitnessSettingsSchema } from './contract/fitness'
 import { psychSettingsSchema } from './contract/psych'
 import { DEFAULT_PSYCH_SETTINGS } from './domain/psych'
 import { DEFAULT_TERM_WARNING_DAYS } from './domain/term'
 import { DEFAULT_WARD_SCOPE } from './domain/wardScope'
-
-const reach = z.object({ read: z.enum(['all', 'own']), write: z.enum(['all', 'own']) })
-const wardScopeSchema = z.object({ admin: reach, ward_officer: reach, counsellor: reach, trainer: reach, vocational: reach })
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S

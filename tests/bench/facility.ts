@@ -1,7 +1,7 @@
 /**
  * The benchmark facility (issue 9): 20 wards of 150 residents, 50,000 files of people released in earlier years,
- * 500,000 psychological assessments and 1,000,000 raw fitness measurements (issue 11), in a migrated SQLite file generated once per seed and reused. Later capabilities
- * add their rows here (and bump GENERATOR_VERSION).
+ * 500,000 psychological assessments and 1,000,000 raw fitness measurements (issue 11), in a migrated SQLite file
+ * generated once per seed and reused. Later capabilities add their rows here (and bump GENERATOR_VERSION).
  *
  * The cache lives in node_modules/.cache/xinsheng-bench/, one file per seed, generator version, schema version (with a
  * hash of the migrations' text) and anchor day (the "today" the stays are laid out from). A file is reused for 30 days
@@ -18,7 +18,7 @@ import { createStaff } from '../../electron/core/auth/staffService'
 import { FACILITY_TIME_ZONE } from '../../electron/core/context'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { openDatabase, type Db } from '../../electron/core/db/open'
-import { DEMO_ACCOUNTS } from '../../electron/core/demo/generate'
+import { DEMO_ACCOUNTS, demoAccountWards } from '../../electron/core/demo/generate'
 import { initializeFacility } from '../../electron/core/facility/facilityService'
 import { insertWardRow } from '../../electron/core/wards/wardsRepo'
 import { PeopleWriter, type Stay } from './generate/people'
@@ -72,12 +72,12 @@ export function generateBenchFacility(
     })
     // The demo accounts (admin / Admin#2026 …), then an officer for every other ward and more counsellors.
     const demo = DEMO_ACCOUNTS.map((a) =>
-      createStaff(db, at, { username: a.username, displayName: a.displayName, role: a.role, password: a.password, wardId: a.wardIndex === undefined ? null : wardIds[a.wardIndex]! }),
+      createStaff(db, at, { username: a.username, displayName: a.displayName, role: a.role, password: a.password, wardIds: demoAccountWards(a, wardIds) }),
     )
     const officerOf = wardIds.map((wardId, i) =>
-      i === 0 ? demo[4]! : createStaff(db, at, { username: `officer${i + 1}`, displayName: `大队民警${i + 1}`, role: 'ward_officer', password: 'Officer#2026', wardId }),
+      i === 0 ? demo[4]! : createStaff(db, at, { username: `officer${i + 1}`, displayName: `大队民警${i + 1}`, role: 'ward_officer', password: 'Officer#2026', wardIds: [wardId] }),
     )
-    const counsellors = [demo[1]!, ...[2, 3, 4].map((n) => createStaff(db, at, { username: `xinli${n}`, displayName: `心理咨询师${n}`, role: 'counsellor', password: 'Xinli#2026', wardId: null }))]
+    const counsellors = [demo[1]!, ...[2, 3, 4].map((n) => createStaff(db, at, { username: `xinli${n}`, displayName: `心理咨询师${n}`, role: 'counsellor', password: 'Xinli#2026', wardIds: wardIds.filter((_, i) => i % 4 === n - 1) }))]
     return { wardIds, officerOf, counsellors }
   })()
 

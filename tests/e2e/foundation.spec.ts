@@ -42,8 +42,14 @@ test('admin creates a trainer account', async ({ page, freshApp }) => {
   await dialog.getByLabel('岗位').click()
   await page.getByRole('option', { name: '康复训练员' }).click()
   await dialog.getByLabel('初始密码').fill('Coach#2026')
+  // Under the default ward duty policy a trainer records only for the wards he is responsible for: one is required.
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(dialog.getByText('请至少选择一个负责的大队')).toBeVisible()
+  await dialog.getByLabel('负责的大队').click()
+  await page.getByRole('option', { name: '一大队' }).click()
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(page.getByRole('cell', { name: 'coach' })).toBeVisible()
+  await expect(page.getByRole('row', { name: /孙教练/ }).getByText('一大队')).toBeVisible()
 })
 
 test('a bad ID number is refused at the field; fixed, the person appears in the ward roster', async ({ page, freshApp }) => {

@@ -10,6 +10,7 @@ import { apiValue, expect, login, test } from './fixtures'
 
 // Run inside the page (page.evaluate); the node tsconfig has no DOM library.
 declare const document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> }
+declare const sessionStorage: { clear(): void }
 
 const invoke = apiValue
 
@@ -76,7 +77,7 @@ test('an expired file: red badge in the header and the roster; an extension need
 })
 
 test('the roster prints every person of the ward on A4 with the facility, ward and date; Excel export; ward switcher', async ({ page, demoApp }) => {
-  await login(page, demoApp, 'minjing', 'Minjing#2026')
+  await login(page, demoApp, 'admin', 'Admin#2026')
   const { today, wardOne, wardTwo } = await facts(page)
   await page.goto(demoApp.url.replace(/\/\?token=.*/, `/#/wards/${wardOne}?period=rehabilitation`))
   await expect(page.getByRole('heading', { name: /一大队/ })).toBeVisible()
@@ -119,4 +120,20 @@ test('the roster prints every person of the ward on A4 with the facility, ward a
   await page.getByRole('option', { name: '二大队' }).click()
   await expect(page.getByRole('heading', { name: /二大队/ })).toBeVisible()
   expect(page.url()).toContain(`/wards/${wardTwo}?period=rehabilitation`)
+})
+
+test('a ward officer sees only the ward he is responsible for (包队责任制)', async ({ page, demoApp }) => {
+  await login(page, demoApp, 'admin', 'Admin#2026')
+  const { wardTwo } = await facts(page)
+  await page.evaluate(() => sessionStorage.clear())
+  await login(page, demoApp, 'minjing', 'Minjing#2026')
+  const wards = await invoke<Array<{ id: string; name: string }>>(page, 'wards:list', {})
+  expect(wards.map((w) => w.name)).toEqual(['一大队'])
+  const people = await invoke<{ rows: Array<{ wardName: string | null }> }>(page, 'people:list', { limit: 200 })
+  expect(new Set(people.rows.map((r) => r.wardName))).toEqual(new Set(['一大队']))
+  await page.getByRole('link', { name: '人员档案' }).click()
+  await expect(page.getByText('二大队')).toHaveCount(0)
+  // Another ward's roster by its address: refused, saying why.
+  await page.goto(demoApp.url.replace(/\/\?token=.*/, `/#/wards/${wardTwo}`))
+  await expect(page.getByTestId('forbidden')).toContainText('不在您负责的大队范围内')
 })

@@ -5,15 +5,20 @@
  * methods answer anonymous callers and every other method answers them 'unauthenticated'. A method or role added later
  * joins the matrix by itself.
  *
- * The ward dimension (own ward / other ward) joins this matrix when ward scoping is implemented: today access depends
- * on the role alone, which is what is asserted here.
+ * The ward dimension (包队责任制): every method that acts on a person, a record or a ward × every staff role allowed it ×
+ * a target in the caller's own ward and one in another ward. Under the default policy a role whose reach for the call's
+ * mode (read, or write for audited writes) is 'own' is refused the other ward with err.ward_forbidden — before its
+ * fields are looked at — and is never refused its own; a reach of 'all' is refused neither. Every permission-gated
+ * method must declare its scope, so a method added later joins this dimension or states that it acts on no ward.
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { SECURITY_EVENTS } from '../../electron/core/audit/securityEvents'
 import { contract, type MethodName } from '../../electron/shared/contract'
+import { SCOPED_RECORDS, type ScopedRecord, type WardScopeSpec } from '../../electron/shared/contract/define'
 import { roleHas, ROLES, type Role } from '../../electron/shared/domain/roles'
+import { DEFAULT_WARD_SCOPE } from '../../electron/shared/domain/wardScope'
 import { auditMethodsSince, snapshotTables } from './fixtures/tableChecksum'
-import { ADMIN, makeWorld, personInput, STAFF_PASSWORD } from './helpers'
+import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY } from './helpers'
 
 const METHODS = Object.keys(contract) as MethodName[]
 const STAFF_ROLES = ROLES.filter((r) => r !== 'admin')
@@ -85,5 +90,80 @@ describe('access matrix: anonymous callers', () => {
     expect(result.ok ? undefined : result.error.fields).toBeUndefined()
     expect(snapshotTables(world.db, {}, before.auditSeq).tables).toEqual(before.tables)
     expect(auditMethodsSince(world.db, before)).toEqual([])
+  })
+})
+
+describe('access matrix: every permission-gated method declares where it acts', () => {
+  it.each(METHODS.filter((m) => contract[m].access !== 'public' && contract[m].access !== 'authenticated'))('%s', (method) => {
+    expect(contract[method].scope, `${method} must declare scope (person, ward, record, 'filtered' or 'facility')`).toBeDefined()
+  })
+})
+
+/** The input field a scope reads (one per method): found by handing the scope a probe that notes what it reads. */
+function fieldReadBy(scope: Exclude<WardScopeSpec<unknown>, string>): string {
+  const read: string[] = []
+  const probe = new Proxy({}, { get: (_target, key) => (read.push(String(key)), 'probe') })
+  if ('person' in scope) scope.person(probe)
+  else if ('ward' in scope) scope.ward(probe)
+  else scope.id(probe)
+  expect(read).toHaveLength(1)
+  return read[0]!
+}
+
+describe('access matrix: method × role × own ward / other ward', () => {
+  // Every staff member of this world is responsible for 一大队 only.
+  const wardWorld = makeWorld(STAFF_ROLES)
+  afterAll(() => wardWorld.close())
+  wardWorld.db.prepare('DELETE FROM staff_wards WHERE ward_id = ?').run(wardWorld.wards.b)
+  const admin = wardWorld.sessions.admin!
+  const NOTE = { presentingIssue: '睡眠差', intervention: '放松训练', response: '配合', riskObserved: null, plan: '两周后复谈' }
+  const targets = (['a', 'b'] as const).map((ward) => {
+    const wardId = wardWorld.wards[ward]
+    const person = ok(call(wardWorld.dispatch, 'people:create', personInput(wardId, ward === 'a' ? {} : { name: '李四', idNumber: '110101198506150035', birthDate: '1985-06-15' }), admin)).id
+    const assessment = ok(call(wardWorld.dispatch, 'psych:submitAssessment', {
+      personId: person, instrumentId: 'phq9', setting: 'admission', administeredOn: TODAY, answers: [0, 0, 0, 0, 0, 0, 0, 0, 1],
+    }, admin))
+    const records: Record<ScopedRecord, string> = {
+      assessment: assessment.id,
+      task: assessment.taskIds[0]!,
+      crisis: ok(call(wardWorld.dispatch, 'psych:raiseCrisis', { personId: person, riskLevel: 'low', reason: '观察', raisedOn: TODAY }, admin)).id,
+      session: ok(call(wardWorld.dispatch, 'psych:createSession', { kind: 'individual', date: TODAY, durationMinutes: 30, participantIds: [person], topic: '适应', note: NOTE }, admin)).id,
+    }
+    expect(Object.keys(records).sort()).toEqual([...SCOPED_RECORDS].sort())
+    return { wardId, person, records }
+  })
+
+  const scoped = METHODS.flatMap((method) => {
+    const scope = contract[method].scope as WardScopeSpec<unknown> | undefined
+    return scope === undefined || typeof scope === 'string' ? [] : [[method, scope] as const]
+  })
+  const cells = scoped.flatMap(([method, scope]) =>
+    STAFF_ROLES.filter((role) => allowed(method, role)).flatMap((role) => (['own', 'other'] as const).map((where) => [method, role, where, scope] as const)),
+  )
+
+  it('covers person, ward and record scopes', () => {
+    const kinds = new Set(scoped.map(([, scope]) => ('person' in scope ? 'person' : 'ward' in scope ? 'ward' : 'record')))
+    expect([...kinds].sort()).toEqual(['person', 'record', 'ward'])
+    const refusedCells = cells.filter(([method, role, where]) => where === 'other' && DEFAULT_WARD_SCOPE[role][contract[method].audit.kind === 'write' ? 'write' : 'read'] === 'own')
+    // The officer is refused reads and writes elsewhere; counsellors at least their writes.
+    expect(refusedCells.some(([, role]) => role === 'ward_officer')).toBe(true)
+    expect(refusedCells.some(([, role]) => role === 'counsellor')).toBe(true)
+  })
+
+  it.each(cells.map(([m, r, w, s]) => [m, r, w, s] as const))('%s as %s in the %s ward', (method, role, where, scope) => {
+    const target = targets[where === 'own' ? 0 : 1]!
+    const id = 'person' in scope ? target.person : 'ward' in scope ? target.wardId : target.records[scope.record]
+    const mode = contract[method].audit.kind === 'write' ? 'write' : 'read'
+    const refused = where === 'other' && DEFAULT_WARD_SCOPE[role][mode] === 'own'
+    const before = snapshotTables(wardWorld.db)
+    const result = wardWorld.dispatch(method, { [fieldReadBy(scope)]: id }, wardWorld.sessions[role]!)
+    if (!refused) {
+      if (!result.ok) expect(result.error.key, JSON.stringify(result.error)).not.toBe('err.ward_forbidden')
+      return
+    }
+    expect(result.ok ? 'ok' : result.error.key).toBe('err.ward_forbidden')
+    expect(result.ok ? undefined : result.error.fields).toBeUndefined()
+    expect(snapshotTables(wardWorld.db, {}, before.auditSeq).tables).toEqual(before.tables)
+    expect(auditMethodsSince(wardWorld.db, before)).toEqual([SECURITY_EVENTS.forbidden])
   })
 })

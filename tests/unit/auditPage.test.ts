@@ -23,7 +23,7 @@ describe('audit:list shows names and readable references', () => {
     const admin = w.sessions.admin!
     zhang = ok(call(w.dispatch, 'people:create', personInput(w.wards.a), admin)).id
     ok(call(w.dispatch, 'people:assignWard', { id: zhang, wardId: w.wards.b, effectiveDate: '2026-11-20' }, admin))
-    ok(call(w.dispatch, 'staff:update', { id: w.staffIds.counsellor!, revision: 1, displayName: '咨询师乙', role: 'counsellor', wardId: w.wards.a, active: true }, admin))
+    ok(call(w.dispatch, 'staff:update', { id: w.staffIds.counsellor!, revision: 1, displayName: '咨询师乙', role: 'counsellor', wardIds: [w.wards.a], active: true }, admin))
   })
   afterAll(() => w.close())
 

@@ -151,7 +151,15 @@ describe('generateDemo', () => {
     const dispatch = createDispatcher({ db: a, clock: fixedClock })
     const officer = DEMO_ACCOUNTS.find((x) => x.role === 'ward_officer')!
     const session = ok(call(dispatch, 'auth:login', { username: officer.username, password: officer.password }, null)).sessionId
-    expect(ok(call(dispatch, 'people:list', { limit: 1 }, session)).total).toBe(N)
+    // The officer is responsible for his ward (包队责任制): his list is its files; the counsellor covers every ward.
+    const me = ok(call(dispatch, 'auth:me', {}, session))!
+    expect(me.wardIds).toHaveLength(1)
+    const inHisWard = (a.prepare('SELECT count(*) AS n FROM people WHERE ward_id = ?').get(me.wardIds[0]) as { n: number }).n
+    expect(inHisWard).toBeGreaterThan(0)
+    expect(ok(call(dispatch, 'people:list', { limit: 1 }, session)).total).toBe(inHisWard)
+    const counsellor = DEMO_ACCOUNTS.find((x) => x.role === 'counsellor')!
+    const other = ok(call(dispatch, 'auth:login', { username: counsellor.username, password: counsellor.password }, null)).sessionId
+    expect(ok(call(dispatch, 'people:list', { limit: 1 }, other)).total).toBe(N)
   })
 })
 

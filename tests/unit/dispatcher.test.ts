@@ -70,7 +70,13 @@ describe('routing and sessions', () => {
 
   it('auth:me tells who is signed in', () => {
     const me = ok(call(w.dispatch, 'auth:me', {}, sid('trainer')))
-    expect(me).toMatchObject({ username: 'trainer', role: 'trainer', permissions: ['people.read', 'wards.read'] })
+    expect(me).toMatchObject({
+      username: 'trainer',
+      role: 'trainer',
+      permissions: ['people.read', 'wards.read', 'fitness.read', 'fitness.record'],
+      wardIds: [w.wards.a, w.wards.b],
+      reach: { read: 'all', write: 'own' },
+    })
   })
 })
 
@@ -291,7 +297,7 @@ describe('the facility date', () => {
 describe('login', () => {
   beforeAll(() => {
     for (const username of ['locky', 'resetty']) {
-      ok(call(w.dispatch, 'staff:create', { username, displayName: username, role: 'counsellor', password: STAFF_PASSWORD }, sid('admin')))
+      ok(call(w.dispatch, 'staff:create', { username, displayName: username, role: 'counsellor', wardIds: [w.wards.a], password: STAFF_PASSWORD }, sid('admin')))
     }
   })
 
@@ -360,7 +366,7 @@ describe('login', () => {
   })
 
   it('a disabled account loses its sessions at once', () => {
-    const id = ok(call(w.dispatch, 'staff:create', { username: 'leaving', displayName: 'L', role: 'trainer', password: STAFF_PASSWORD }, sid('admin'))).id
+    const id = ok(call(w.dispatch, 'staff:create', { username: 'leaving', displayName: 'L', role: 'trainer', wardIds: [w.wards.a], password: STAFF_PASSWORD }, sid('admin'))).id
     const session = ok(login('leaving', STAFF_PASSWORD)).sessionId
     ok(call(w.dispatch, 'staff:update', { id, revision: 1, displayName: 'L', role: 'trainer', active: false }, sid('admin')))
     expect(err(call(w.dispatch, 'people:list', {}, session)).code).toBe('unauthenticated')

@@ -22,7 +22,7 @@ describe('staff accounts', () => {
   it('an edit from a stale form is refused; the first edit stands and the revision moves on', () => {
     const seen = staffRow()
     const edit = (displayName: string) =>
-      call(w.dispatch, 'staff:update', { id: seen.id, revision: seen.revision, displayName, role: 'counsellor', wardId: null, active: true }, w.sessions.admin!)
+      call(w.dispatch, 'staff:update', { id: seen.id, revision: seen.revision, displayName, role: 'counsellor', wardIds: [w.wards.a], active: true }, w.sessions.admin!)
     ok(edit('咨询师甲'))
     expect(err(edit('咨询师乙'))).toMatchObject({ code: 'conflict', key: 'staff.stale_revision' })
     expect(staffRow()).toMatchObject({ displayName: '咨询师甲', revision: seen.revision + 1 })

@@ -54,7 +54,7 @@ function worldFor(): FuzzWorld {
   const world = makeWorld(['counsellor', 'ward_officer'])
   const admin = world.sessions.admin!
   // A second administrator, kept out of the fuzzed ids, who unlocks the first when fuzzed password changes lock it.
-  const rescuerId = ok(call(world.dispatch, 'staff:create', { username: 'rescuer', displayName: '值班管理员', role: 'admin', wardId: null, password: STAFF_PASSWORD }, admin)).id
+  const rescuerId = ok(call(world.dispatch, 'staff:create', { username: 'rescuer', displayName: '值班管理员', role: 'admin', password: STAFF_PASSWORD }, admin)).id
   const rescuer = world.login('rescuer', STAFF_PASSWORD)
   ok(call(world.dispatch, 'people:create', personInput(world.wards.a), admin))
   ok(call(world.dispatch, 'people:create', personInput(world.wards.b, { name: '李四', idNumber: '110101198506150035', birthDate: '1985-06-15', sex: 'M' }), admin))

@@ -57,6 +57,18 @@ export interface World {
 export const STAFF_PASSWORD = 'Staff#2026pw'
 
 /**
+ * The wards each role's staff member of a test world is responsible for (包队责任制): the officer 一大队 only, so a test
+ * can act in a ward that is not his; everyone else both (their default policy writes only in their own wards).
+ */
+export const WORLD_STAFF_WARDS: Record<Role, ReadonlyArray<'a' | 'b'>> = {
+  admin: [],
+  ward_officer: ['a'],
+  counsellor: ['a', 'b'],
+  trainer: ['a', 'b'],
+  vocational: ['a', 'b'],
+}
+
+/**
  * A facility set up through the dispatcher (setup:initialize) with wards 一大队 and 二大队, the admin signed in, and one
  * signed-in staff member for each extra role asked for (username = role, password STAFF_PASSWORD).
  */
@@ -86,7 +98,7 @@ export function makeWorld(roles: Role[] = [], file = ':memory:'): World {
         username: role,
         displayName: `${role}-staff`,
         role,
-        wardId: role === 'ward_officer' ? wards.a : null,
+        wardIds: WORLD_STAFF_WARDS[role].map((k) => wards[k]),
         password: STAFF_PASSWORD,
       }, adminSid),
     ).id

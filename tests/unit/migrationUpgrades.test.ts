@@ -10,6 +10,7 @@ import { currentPeriodTemplate } from '../../electron/core/config/periodTemplate
 import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { sql as psychRecordsMigration } from '../../electron/core/db/migrations/006_psych_records'
 import { sql as peopleSearchMigration } from '../../electron/core/db/migrations/007_people_search'
+import { sql as staffWardsMigration } from '../../electron/core/db/migrations/009_staff_wards'
 import { sql as fitnessMigration } from '../../electron/core/db/migrations/010_fitness'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
@@ -410,6 +411,31 @@ describe('migration (people search terms and list indexes), with data', () => {
       expect((terms(PERSON) as Array<{ inFacility: number }>).every((t) => t.inFacility === 0)).toBe(true)
       db.prepare('UPDATE people SET voided_at = ? WHERE id = ?').run(AT, PERSON)
       expect(terms(PERSON)).toEqual([])
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration (staff responsible for several wards), with data', () => {
+  const n = MIGRATIONS.indexOf(staffWardsMigration) + 1
+
+  it("moves each account's ward into staff_wards, clears the old column and keeps every other row", () => {
+    expect(n).toBeGreaterThan(1)
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      psychologyData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      expect(allRows(db, 'staff_wards')).toEqual([{ staff_id: OFFICER, ward_id: 'ward-1' }])
+      expect(after.staff).toEqual((before.staff as Array<Record<string, unknown>>).map((row) => ({ ...row, ward_id: null })))
+      for (const [table, rows] of Object.entries(before)) if (table !== 'staff') expect(after[table], table).toEqual(rows)
+      expectSound(db)
+      // A ward once, an existing account and ward only.
+      expect(() => insert(db, 'staff_wards', { staff_id: OFFICER, ward_id: 'ward-1' })).toThrow(/UNIQUE|PRIMARY/)
+      expect(() => insert(db, 'staff_wards', { staff_id: 'nobody', ward_id: 'ward-1' })).toThrow(/FOREIGN KEY/)
     } finally {
       db.close()
     }

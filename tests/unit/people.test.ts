@@ -33,10 +33,13 @@ function setup(): World {
   return makeWorld(['ward_officer'])
 }
 
-/** Creates a file (decision 2026-03-01, admitted 2026-06-01, in detox from admission) as the ward officer. */
-function create(w: World, idIndex: number, overrides: Partial<Input<'people:create'>> = {}): string {
+/**
+ * Creates a file (decision 2026-03-01, admitted 2026-06-01, in detox from admission) as the ward officer of 一大队, or
+ * as `session` (a file in a ward that is not the officer's).
+ */
+function create(w: World, idIndex: number, overrides: Partial<Input<'people:create'>> = {}, session = w.sessions.ward_officer!): string {
   const id = IDS[idIndex]!
-  return ok(call(w.dispatch, 'people:create', personInput(w.wards.a, { ...id, name: `人员${NAME_SUFFIX[idIndex]}`, ...overrides }), w.sessions.ward_officer!)).id
+  return ok(call(w.dispatch, 'people:create', personInput(w.wards.a, { ...id, name: `人员${NAME_SUFFIX[idIndex]}`, ...overrides }), session)).id
 }
 
 const officer = (w: World) => w.sessions.ward_officer!
@@ -299,35 +302,38 @@ describe('ward assignment with history', () => {
     expect(wards.find((x) => x.id === w.wards.a)?.occupancy).toBe(0)
     expect(wards.find((x) => x.id === w.wards.b)?.occupancy).toBe(1)
     expect(wards.find((x) => x.id === w.wards.b)?.byPeriod).toEqual({ detox: 1, education: 0, rehabilitation: 0, return: 0 })
+    // The officer of 一大队 handed the person over: the file is now 二大队's (包队责任制), the later moves are the
+    // administrator's.
+    expect(err(call(w.dispatch, 'people:get', { id: p }, officer(w))).key).toBe('err.ward_forbidden')
   })
 
   it('refuses the ward the person is already in', () => {
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.b, effectiveDate: '2026-09-01' }, officer(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.b, effectiveDate: '2026-09-01' }, admin(w)))
     expect(e.code).toBe('rule_violation')
     expect(e.fields).toEqual({ wardId: 'ward.same_ward' })
   })
 
   it('refuses a date before the current assignment began', () => {
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.a, effectiveDate: '2026-07-31' }, officer(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.a, effectiveDate: '2026-07-31' }, admin(w)))
     expect(e.fields).toEqual({ effectiveDate: 'ward.before_current_start' })
     expect(get(w, p).wards).toHaveLength(2)
   })
 
   it('refuses a full ward and changes nothing', () => {
-    const q = create(w, 1, { wardId: wardC })
+    const q = create(w, 1, { wardId: wardC }, admin(w))
     const assignments = count(w.db, 'ward_assignments')
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: wardC, effectiveDate: '2026-09-01' }, officer(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: wardC, effectiveDate: '2026-09-01' }, admin(w)))
     expect(e.code).toBe('rule_violation')
     expect(e.fields).toEqual({ wardId: 'ward.full|{"occupancy":1,"capacity":1}' })
     expect(count(w.db, 'ward_assignments')).toBe(assignments)
     expect(get(w, p).wardId).toBe(w.wards.b)
     expect(get(w, p).wards[0]).toMatchObject({ wardName: '二大队', endDate: null })
     // a new file cannot be placed there either
-    const e2 = err(call(w.dispatch, 'people:create', personInput(wardC, { ...IDS[2], name: '满员' }), officer(w)))
+    const e2 = err(call(w.dispatch, 'people:create', personInput(wardC, { ...IDS[2], name: '满员' }), admin(w)))
     expect(e2.fields).toEqual({ wardId: 'ward.full|{"occupancy":1,"capacity":1}' })
     // voiding the occupant frees the place
     ok(call(w.dispatch, 'people:void', { id: q, reason: '重复建档' }, admin(w)))
-    ok(call(w.dispatch, 'people:assignWard', { id: p, wardId: wardC, effectiveDate: '2026-09-01' }, officer(w)))
+    ok(call(w.dispatch, 'people:assignWard', { id: p, wardId: wardC, effectiveDate: '2026-09-01' }, admin(w)))
     expect(get(w, p).wards.map((a) => [a.wardName, a.startDate, a.endDate])).toEqual([
       ['三大队', '2026-09-01', null],
       ['二大队', '2026-08-01', '2026-09-01'],
@@ -338,12 +344,12 @@ describe('ward assignment with history', () => {
   it('refuses an inactive ward', () => {
     const d = ok(call(w.dispatch, 'wards:create', { name: '四大队', capacity: 10 }, admin(w))).id
     ok(call(w.dispatch, 'wards:update', { id: d, revision: wardRevision(w.dispatch, admin(w), d), name: '四大队', capacity: 10, active: false }, admin(w)))
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: d, effectiveDate: TODAY }, officer(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: d, effectiveDate: TODAY }, admin(w)))
     expect(e.fields).toEqual({ wardId: 'ward.inactive' })
   })
 
   it('refuses an unknown ward', () => {
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: '00000000-0000-4000-8000-000000000000', effectiveDate: TODAY }, officer(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: '00000000-0000-4000-8000-000000000000', effectiveDate: TODAY }, admin(w)))
     expect(e.code).toBe('invalid_input')
     expect(e.fields).toEqual({ wardId: 'err.not_found' })
   })

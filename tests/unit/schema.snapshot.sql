@@ -1,4 +1,4 @@
--- Schema at user_version 9. Generated; regenerate deliberately with:
+-- Schema at user_version 10. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores
@@ -349,6 +349,13 @@ CREATE TABLE staff (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
   , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)) STRICT;
+
+-- table staff_wards
+CREATE TABLE staff_wards (
+  staff_id TEXT NOT NULL REFERENCES staff(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  PRIMARY KEY (staff_id, ward_id)
+) STRICT, WITHOUT ROWID;
 
 -- table term_events
 CREATE TABLE term_events (

@@ -13,7 +13,7 @@ beforeAll(() => {
 afterAll(() => w.close())
 
 const create = (username: string, displayName: string) =>
-  call(w.dispatch, 'staff:create', { username, displayName, role: 'counsellor', wardId: null, password: STAFF_PASSWORD }, w.sessions.admin!)
+  call(w.dispatch, 'staff:create', { username, displayName, role: 'counsellor', wardIds: [w.wards.a], password: STAFF_PASSWORD }, w.sessions.admin!)
 
 describe('display names', () => {
   it.each([
@@ -36,7 +36,7 @@ describe('display names', () => {
   it('refuses the display name of another active account, on create and on edit', () => {
     expect(err(create('second', ADMIN.displayName)).fields).toEqual({ displayName: `staff.display_name_taken|{"username":"${ADMIN.username}"}` })
     const { id } = ok(create('third', '王伟（一大队）'))
-    const edit = (displayName: string) => call(w.dispatch, 'staff:update', { id, revision: 1, displayName, role: 'counsellor', wardId: null, active: true }, w.sessions.admin!)
+    const edit = (displayName: string) => call(w.dispatch, 'staff:update', { id, revision: 1, displayName, role: 'counsellor', wardIds: [w.wards.a], active: true }, w.sessions.admin!)
     expect(err(edit(ADMIN.displayName)).fields).toEqual({ displayName: `staff.display_name_taken|{"username":"${ADMIN.username}"}` })
     expect(edit('王伟（一大队）').ok).toBe(true)
   })

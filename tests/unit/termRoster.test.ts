@@ -158,8 +158,11 @@ describe('the ward roster (people:roster)', () => {
     const p = create('2027-06-30')
     ok(call(w.dispatch, 'people:void', { id: p, reason: '重复建档' }, admin()))
     expect(ok(call(w.dispatch, 'people:roster', { wardId: w.wards.a }, officer())).rows.map((r) => r.id)).not.toContain(p)
-    expect(ok(call(w.dispatch, 'people:roster', { wardId: w.wards.b }, officer())).rows).toEqual([])
-    expect(err(call(w.dispatch, 'people:roster', { wardId: '00000000-0000-4000-8000-000000000000' }, officer())).code).toBe('not_found')
+    expect(ok(call(w.dispatch, 'people:roster', { wardId: w.wards.b }, admin())).rows).toEqual([])
+    expect(err(call(w.dispatch, 'people:roster', { wardId: '00000000-0000-4000-8000-000000000000' }, admin())).code).toBe('not_found')
+    // The officer of 一大队 reads only his ward's roster (包队责任制); an id that is no ward of his is refused alike.
+    expect(err(call(w.dispatch, 'people:roster', { wardId: w.wards.b }, officer())).key).toBe('err.ward_forbidden')
+    expect(err(call(w.dispatch, 'people:roster', { wardId: '00000000-0000-4000-8000-000000000000' }, officer())).key).toBe('err.ward_forbidden')
   })
 
   it('is an audited read of the ward', () => {

@@ -66,6 +66,8 @@ function collect(db: Db, filter: AuditInstantFilter, after: AuditCursor | undefi
 
 const DETAIL_PERSON_KEYS = ['personId']
 const DETAIL_WARD_KEYS = ['wardId', 'from', 'to']
+/** Keys whose value is a list of ward ids (a staff member's wards, before and after an edit). */
+const DETAIL_WARD_LIST_KEYS = ['wardIds', 'wardsBefore']
 
 /** Ids inside a stored detail that name a person or a ward (by the keys the services write). */
 function detailIds(detail: string | null): { people: string[]; wards: string[] } {
@@ -73,10 +75,12 @@ function detailIds(detail: string | null): { people: string[]; wards: string[] }
   try {
     const parsed: unknown = JSON.parse(detail)
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { people: [], wards: [] }
-    const entries = Object.entries(parsed as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string')
+    const all = Object.entries(parsed as Record<string, unknown>)
+    const entries = all.filter((e): e is [string, string] => typeof e[1] === 'string')
+    const listed = all.filter(([k, v]) => DETAIL_WARD_LIST_KEYS.includes(k) && Array.isArray(v)).flatMap(([, v]) => (v as unknown[]).filter((x): x is string => typeof x === 'string'))
     return {
       people: entries.filter(([k]) => DETAIL_PERSON_KEYS.includes(k)).map(([, v]) => v),
-      wards: entries.filter(([k]) => DETAIL_WARD_KEYS.includes(k)).map(([, v]) => v),
+      wards: [...entries.filter(([k]) => DETAIL_WARD_KEYS.includes(k)).map(([, v]) => v), ...listed],
     }
   } catch {
     return { people: [], wards: [] }

@@ -1,22 +1,26 @@
 import { LOGIN_LOCK_RULE, type authContract, type StaffUser } from '../../shared/contract'
 import { ROLE_PERMISSIONS } from '../../shared/domain/roles'
+import { reachOf } from '../../shared/domain/wardScope'
+import { readSetting } from '../db/settingsRepo'
 import { actorOf, nowIso, type Ctx } from '../context'
 import { recordSecurityEvent, SECURITY_EVENTS } from '../audit/securityEvents'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { derivePassword, hashPassword, keyMatches, UNKNOWN_USER_SALT, verifyPassword } from './passwords'
-import { recordFailedLogins, recordLogin, setPassword, staffById, staffByUsername, type StaffRecord } from './staffRepo'
+import { recordFailedLogins, recordLogin, setPassword, staffById, staffByUsername, wardIdsOfStaff, type StaffRecord } from './staffRepo'
 
 const { maxFailedLogins: MAX_FAILED_LOGINS, lockMinutes: LOCK_MINUTES } = LOGIN_LOCK_RULE
 
-export function toStaffUser(r: StaffRecord): StaffUser {
+/** The signed-in staff member as every call sees it: role, permissions, and the wards and reach of ward scoping. */
+export function toStaffUser(db: Db, r: StaffRecord): StaffUser {
   return {
     id: r.id,
     username: r.username,
     displayName: r.displayName,
     role: r.role,
-    wardId: r.wardId,
+    wardIds: wardIdsOfStaff(db, r.id),
+    reach: reachOf(readSetting(db, 'access.wardScope'), r.role),
     permissions: [...ROLE_PERMISSIONS[r.role]],
   }
 }
@@ -24,7 +28,7 @@ export function toStaffUser(r: StaffRecord): StaffUser {
 export function loadActor(db: Db, staffId: string | null): StaffUser | null {
   if (!staffId) return null
   const r = staffById(db, staffId)
-  return r && r.active === 1 ? toStaffUser(r) : null
+  return r && r.active === 1 ? toStaffUser(db, r) : null
 }
 
 type FailureReason = 'unknown_user' | 'bad_password' | 'locked' | 'inactive'
@@ -76,7 +80,7 @@ function login(input: { username: string; password: string }, ctx: Ctx) {
   if (!keyMatches(key, record.passwordHash)) throw fail('bad_password')
   if (record.active !== 1) throw fail('inactive')
   recordLogin(db, record.id, at)
-  const user = toStaffUser(record)
+  const user = toStaffUser(db, record)
   ctx.actor = user
   return { sessionId: ctx.sessions.create(record.id, now.getTime()), user }
 }

@@ -7,7 +7,6 @@ export interface StaffRecord {
   username: string
   displayName: string
   role: Role
-  wardId: string | null
   passwordHash: string
   passwordSalt: string
   active: 0 | 1
@@ -19,7 +18,7 @@ export interface StaffRecord {
 }
 
 const SELECT_STAFF = `
-  SELECT id, username, display_name AS displayName, role, ward_id AS wardId, password_hash AS passwordHash,
+  SELECT id, username, display_name AS displayName, role, password_hash AS passwordHash,
          password_salt AS passwordSalt, active, failed_logins AS failedLogins, locked_until AS lockedUntil,
          last_login_at AS lastLoginAt, created_at AS createdAt, updated_at AS updatedAt
   FROM staff`
@@ -42,18 +41,32 @@ export const activeAdminCount = (db: Db) => (db.prepare("SELECT count(*) AS n FR
 
 export function insertStaff(db: Db, r: Omit<StaffRecord, 'failedLogins' | 'lockedUntil' | 'lastLoginAt'>): void {
   db.prepare(
-    `INSERT INTO staff (id, username, display_name, role, ward_id, password_hash, password_salt, active, created_at, updated_at)
-     VALUES (@id, @username, @displayName, @role, @wardId, @passwordHash, @passwordSalt, @active, @createdAt, @updatedAt)`,
+    `INSERT INTO staff (id, username, display_name, role, password_hash, password_salt, active, created_at, updated_at)
+     VALUES (@id, @username, @displayName, @role, @passwordHash, @passwordSalt, @active, @createdAt, @updatedAt)`,
   ).run(r)
 }
 
 /** Writes the edit only if the account is still at the revision the form showed; false when someone changed it since. */
-export function updateStaff(db: Db, r: { id: string; revision: number; displayName: string; role: Role; wardId: string | null; active: boolean; updatedAt: string }): boolean {
+export function updateStaff(db: Db, r: { id: string; revision: number; displayName: string; role: Role; active: boolean; updatedAt: string }): boolean {
   return (
     db
-      .prepare('UPDATE staff SET display_name = ?, role = ?, ward_id = ?, active = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?')
-      .run(r.displayName, r.role, r.wardId, r.active ? 1 : 0, r.updatedAt, r.id, r.revision).changes === 1
+      .prepare('UPDATE staff SET display_name = ?, role = ?, active = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?')
+      .run(r.displayName, r.role, r.active ? 1 : 0, r.updatedAt, r.id, r.revision).changes === 1
   )
+}
+
+/** The wards a staff member is responsible for (包队责任制), in ward order. */
+export function wardIdsOfStaff(db: Db, staffId: string): string[] {
+  return (
+    db.prepare('SELECT sw.ward_id AS id FROM staff_wards sw JOIN wards w ON w.id = sw.ward_id WHERE sw.staff_id = ? ORDER BY w.name').all(staffId) as Array<{ id: string }>
+  ).map((r) => r.id)
+}
+
+/** Replaces the staff member's wards with `wardIds` (a handful of rows: delete and insert). */
+export function setStaffWards(db: Db, staffId: string, wardIds: readonly string[]): void {
+  db.prepare('DELETE FROM staff_wards WHERE staff_id = ?').run(staffId)
+  const insert = db.prepare('INSERT INTO staff_wards (staff_id, ward_id) VALUES (?, ?)')
+  for (const wardId of wardIds) insert.run(staffId, wardId)
 }
 
 /** Failed-login bookkeeping: the running count, or a lock (the count then starts again). */
@@ -94,4 +107,15 @@ export function staffNamesByIds(db: Db, ids: ReadonlyArray<string | null>): Map<
     name: string
   }>
   return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/** Active accounts of these roles responsible for no ward (who could do nothing if their role's reach became 'own'). */
+export function activeStaffWithoutWards(db: Db, roles: readonly Role[]): Array<{ username: string; displayName: string }> {
+  return db
+    .prepare(
+      `SELECT username, display_name AS displayName FROM staff s
+       WHERE s.active = 1 AND s.role IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM staff_wards sw WHERE sw.staff_id = s.id)
+       ORDER BY s.username`,
+    )
+    .all(JSON.stringify(roles)) as Array<{ username: string; displayName: string }>
 }

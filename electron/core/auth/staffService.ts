@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto'
 import type { staffContract } from '../../shared/contract'
 import { usernameSkeleton } from '../../shared/domain/identityRules'
 import type { Role } from '../../shared/domain/roles'
+import { needsWards } from '../../shared/domain/wardScope'
+import { readSetting } from '../db/settingsRepo'
 import { nowIso } from '../context'
 import type { Db } from '../db/open'
 import { AppError, notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { wardById } from '../wards/wardsRepo'
 import { hashPassword } from './passwords'
-import { activeAdminCount, clearSignInLock, insertStaff, resetPassword, staffById, staffByUsername, staffNames, updateStaff } from './staffRepo'
+import { activeAdminCount, clearSignInLock, insertStaff, resetPassword, setStaffWards, staffById, staffByUsername, staffNames, updateStaff, wardIdsOfStaff } from './staffRepo'
 import { listStaff } from './staffQueries'
 
 /** Refuses a username that reads like another account's (admin / Adm1n / ad.min), inactive accounts included. */
@@ -27,7 +29,7 @@ function assertDisplayNameDistinct(db: Db, displayName: string, exceptId: string
 export function createStaff(
   db: Db,
   at: string,
-  s: { username: string; displayName: string; role: Role; wardId: string | null; password: string },
+  s: { username: string; displayName: string; role: Role; wardIds: readonly string[]; password: string },
 ): string {
   if (staffByUsername(db, s.username)) throw new AppError('conflict', 'staff.duplicate_username', { field: 'username' })
   assertUsernameDistinct(db, s.username)
@@ -39,41 +41,53 @@ export function createStaff(
     username: s.username,
     displayName: s.displayName,
     role: s.role,
-    wardId: s.wardId,
     passwordHash: hash,
     passwordSalt: salt,
     active: 1,
     createdAt: at,
     updatedAt: at,
   })
+  setStaffWards(db, id, s.wardIds)
   return id
 }
 
-function assertWardExists(db: Db, wardId: string | null) {
-  if (wardId && !wardById(db, wardId)) {
-    throw new AppError('invalid_input', 'err.not_found', { field: 'wardId' })
+/**
+ * The wards must exist, a ward newly given must be active (a closed ward keeps the staff it had), and a role that works
+ * only in its own wards under the facility's policy must be given at least one while active (without, the account
+ * could do nothing).
+ */
+function assertWards(db: Db, role: Role, wardIds: readonly string[], kept: readonly string[], active = true) {
+  wardIds.forEach((wardId, i) => {
+    const ward = wardById(db, wardId)
+    if (!ward) throw new AppError('invalid_input', 'err.not_found', { field: `wardIds.${i}` })
+    if (!ward.active && !kept.includes(wardId)) throw new AppError('invalid_input', 'staff.ward_inactive', { field: `wardIds.${i}`, params: { ward: ward.name } })
+  })
+  if (active && wardIds.length === 0 && needsWards(readSetting(db, 'access.wardScope'), role)) {
+    throw new AppError('invalid_input', 'staff.wards_required', { field: 'wardIds' })
   }
 }
 
 export const staffHandlers = {
   'staff:list': (_input, ctx) => listStaff(ctx.db, nowIso(ctx)),
   'staff:create'(input, ctx) {
-    assertWardExists(ctx.db, input.wardId)
+    assertWards(ctx.db, input.role, input.wardIds, [])
     return { id: createStaff(ctx.db, nowIso(ctx), input) }
   },
   'staff:update'(input, ctx) {
     const record = staffById(ctx.db, input.id)
     if (!record) throw notFound()
-    assertWardExists(ctx.db, input.wardId)
+    const wardsBefore = wardIdsOfStaff(ctx.db, input.id)
+    assertWards(ctx.db, input.role, input.wardIds, wardsBefore, input.active)
     if (input.active) assertDisplayNameDistinct(ctx.db, input.displayName, input.id)
     const losesAdmin = record.role === 'admin' && record.active === 1 && (input.role !== 'admin' || !input.active)
     if (losesAdmin && activeAdminCount(ctx.db) <= 1) throw new AppError('rule_violation', 'staff.last_admin')
     const written = updateStaff(ctx.db, {
-      id: input.id, revision: input.revision, displayName: input.displayName, role: input.role, wardId: input.wardId, active: input.active, updatedAt: nowIso(ctx),
+      id: input.id, revision: input.revision, displayName: input.displayName, role: input.role, active: input.active, updatedAt: nowIso(ctx),
     })
     if (!written) throw new AppError('conflict', 'staff.stale_revision')
+    setStaffWards(ctx.db, input.id, input.wardIds)
     if (!input.active) ctx.sessions.deleteForStaff(input.id)
-    ctx.auditDetail = JSON.stringify({ role: input.role, active: input.active, wardId: input.wardId })
+    ctx.auditDetail = JSON.stringify({ role: input.role, active: input.active, wardIds: input.wardIds, wardsBefore })
     return null
   },
   'staff:unlock'(input, ctx) {

@@ -26,13 +26,22 @@ function rng(seed: number) {
   return { next, int, pick }
 }
 
-export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount & { role: Role; wardIndex?: number }> = [
-  { username: 'admin', password: 'Admin#2026', role: 'admin', displayName: '王建国' },
-  { username: 'xinli', password: 'Xinli#2026', role: 'counsellor', displayName: '李敏' },
-  { username: 'kangfu', password: 'Kangfu#2026', role: 'trainer', displayName: '赵强' },
-  { username: 'zhineng', password: 'Zhineng#2026', role: 'vocational', displayName: '陈丽' },
-  { username: 'minjing', password: 'Minjing#2026', role: 'ward_officer', displayName: '刘伟', wardIndex: 0 },
+/**
+ * The demo's accounts and the wards each is responsible for (包队责任制): the officer his first ward; the counsellor,
+ * trainer and vocational teacher of a small facility cover every ward.
+ */
+export const DEMO_ACCOUNTS: ReadonlyArray<DemoAccount & { role: Role; wards: 'every' | readonly number[] }> = [
+  { username: 'admin', password: 'Admin#2026', role: 'admin', displayName: '王建国', wards: [] },
+  { username: 'xinli', password: 'Xinli#2026', role: 'counsellor', displayName: '李敏', wards: 'every' },
+  { username: 'kangfu', password: 'Kangfu#2026', role: 'trainer', displayName: '赵强', wards: 'every' },
+  { username: 'zhineng', password: 'Zhineng#2026', role: 'vocational', displayName: '陈丽', wards: 'every' },
+  { username: 'minjing', password: 'Minjing#2026', role: 'ward_officer', displayName: '刘伟', wards: [0] },
 ]
+
+/** The ids of the wards a demo account covers. */
+export function demoAccountWards(account: (typeof DEMO_ACCOUNTS)[number], wardIds: readonly string[]): string[] {
+  return account.wards === 'every' ? [...wardIds] : account.wards.map((i) => wardIds[i]!)
+}
 
 export interface DemoOptions {
   people: number
@@ -59,7 +68,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
     insertWard(db, at, { name: wardNameFor(i + 1), capacity: 150, note: null }),
   )
   const staffIds = DEMO_ACCOUNTS.map((a) =>
-    createStaff(db, at, { username: a.username, displayName: a.displayName, role: a.role, password: a.password, wardId: a.wardIndex === undefined ? null : wardIds[a.wardIndex]! }),
+    createStaff(db, at, { username: a.username, displayName: a.displayName, role: a.role, password: a.password, wardIds: demoAccountWards(a, wardIds) }),
   )
   const officerId = staffIds[4]!
   const usedIds = new Set<string>()

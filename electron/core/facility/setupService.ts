@@ -43,7 +43,7 @@ export const setupHandlers = {
     })
     initializeFacility(ctx.db, input.facilityName, at)
     for (const w of input.wards) insertWard(ctx.db, at, { ...w, note: null })
-    createStaff(ctx.db, at, { ...input.admin, role: 'admin', wardId: null })
+    createStaff(ctx.db, at, { ...input.admin, role: 'admin', wardIds: [] })
     return { auditRecoveryCode: auditRecoveryCode(ctx.db) }
   },
   'setup:loadDemo'(input, ctx) {

@@ -12,6 +12,9 @@ export interface NewTest {
   age: number
   standardId: string
   exemptItems: FitnessItem[]
+  /** The original grading's total and grade (copied for ward lists). */
+  total: number | null
+  grade: FitnessGrade | null
   at: string
   by: string
 }
@@ -69,15 +72,18 @@ const TEST_COLUMNS = `id, person_id AS personId, ward_id AS wardId, test_date AS
 export const fitnessRepo = {
   insertTest(db: Db, t: NewTest, measurements: Measurements): void {
     db.prepare(
-      `INSERT INTO fitness_tests (id, person_id, ward_id, test_date, sex, age, standard_id, exempt_items, recorded_at, recorded_by, updated_at, updated_by)
-       VALUES (@id, @personId, @wardId, @date, @sex, @age, @standardId, @exemptItems, @at, @by, @at, @by)`,
+      `INSERT INTO fitness_tests (id, person_id, ward_id, test_date, sex, age, standard_id, exempt_items, total, grade, recorded_at, recorded_by, updated_at, updated_by)
+       VALUES (@id, @personId, @wardId, @date, @sex, @age, @standardId, @exemptItems, @total, @grade, @at, @by, @at, @by)`,
     ).run({ ...t, exemptItems: JSON.stringify(t.exemptItems) })
     fitnessRepo.insertMeasurements(db, t.id, measurements)
   },
 
+  /** One statement per test (a 100-person day inserts ~1,300 rows: one call each would cost more than the rows). */
   insertMeasurements(db: Db, testId: string, measurements: Measurements): void {
-    const insert = db.prepare('INSERT INTO fitness_measurements (test_id, measure, value) VALUES (?, ?, ?)')
-    for (const [measure, value] of Object.entries(measurements)) if (value !== undefined) insert.run(testId, measure, value)
+    db.prepare('INSERT INTO fitness_measurements (test_id, measure, value) SELECT ?, key, value FROM json_each(?) WHERE value IS NOT NULL').run(
+      testId,
+      JSON.stringify(measurements),
+    )
   },
 
   measurementsOf(db: Db, testId: string): Measurements {

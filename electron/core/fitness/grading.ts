@@ -25,13 +25,14 @@ export function storeGrading(
   db: Db,
   testId: string,
   preview: FitnessGradingPreview,
-  g: { kind: 'original' | 'regrade'; at: string; by: string; note: string | null },
+  g: { kind: 'original' | 'regrade'; at: string; by: string; note: string | null; testRowGraded?: boolean },
 ): string {
   const id = timeOrderedId(new Date(g.at))
   fitnessRepo.insertGrading(db, {
     id, testId, standardId: preview.standardId, standardVersion: preview.standardVersion, kind: g.kind, covered: preview.covered,
     total: preview.total, grade: preview.grade, gradeWithheld: preview.gradeWithheld, result: preview, at: g.at, by: g.by, note: g.note,
   })
-  if (g.kind === 'original') fitnessRepo.setTestGrade(db, testId, { total: preview.total, grade: preview.grade })
+  // A new test carries its grade from the insert (testRowGraded); an edit's new original grading updates it.
+  if (g.kind === 'original' && !g.testRowGraded) fitnessRepo.setTestGrade(db, testId, { total: preview.total, grade: preview.grade })
   return id
 }

@@ -156,10 +156,13 @@ function storeTest(db: Db, standard: FitnessStandard, day: { wardId: string; dat
   const id = timeOrderedId(new Date(day.at))
   fitnessRepo.insertTest(
     db,
-    { id, personId: r.person.id, wardId: day.wardId, date: day.date, sex: r.person.sex, age: r.age, standardId: standard.id, exemptItems: r.exempt, at: day.at, by: day.by },
+    {
+      id, personId: r.person.id, wardId: day.wardId, date: day.date, sex: r.person.sex, age: r.age, standardId: standard.id, exemptItems: r.exempt,
+      total: r.grading.total, grade: r.grading.grade, at: day.at, by: day.by,
+    },
     r.measurements,
   )
-  storeGrading(db, id, r.grading, { kind: 'original', at: day.at, by: day.by, note: null })
+  storeGrading(db, id, r.grading, { kind: 'original', at: day.at, by: day.by, note: null, testRowGraded: true })
   return id
 }
 

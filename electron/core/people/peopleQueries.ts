@@ -16,6 +16,8 @@ import { searchPersonIds, searchQueryOf, searchTermOf, termCondition, termRange 
 interface Filters {
   q?: string | undefined
   wardId?: string | undefined
+  /** Ward scoping: only these wards (a caller whose reach is limited to his own wards, listing without naming one). */
+  wardIn?: readonly string[] | undefined
   period?: Period | undefined
   sex?: Sex | undefined
   stay: Stay
@@ -116,7 +118,7 @@ const STAY_CONDITION: Record<Stay, string | null> = { current: 'p.ward_id IS NOT
  * The list's WHERE clause and its parameters. Each condition is added only when its filter is present: an
  * optional-parameter OR filter could use no index. Exported for the query-plan test.
  */
-export function peopleListWhere(f: Pick<Filters, 'q' | 'wardId' | 'period' | 'sex' | 'includeVoided'> & { stay?: Stay }): { where: string; params: Record<string, string> } {
+export function peopleListWhere(f: Pick<Filters, 'q' | 'wardId' | 'wardIn' | 'period' | 'sex' | 'includeVoided'> & { stay?: Stay }): { where: string; params: Record<string, string> } {
   const conditions: string[] = []
   const params: Record<string, string> = {}
   const equals = (column: string, name: string, value: string | undefined) => {
@@ -127,14 +129,21 @@ export function peopleListWhere(f: Pick<Filters, 'q' | 'wardId' | 'period' | 'se
   const stay = f.stay ?? 'all'
   if (!f.includeVoided) conditions.push('p.voided_at IS NULL')
   equals('p.ward_id', 'wardId', f.wardId)
-  const stayCondition = f.wardId ? null : STAY_CONDITION[stay]
+  // A few wards of one staff member: a handful of index ranges, each a ward's few hundred files.
+  const inWards = !f.wardId && f.wardIn !== undefined
+  if (inWards) {
+    conditions.push('p.ward_id IN (SELECT value FROM json_each(@wardIn))')
+    params.wardIn = JSON.stringify(f.wardIn)
+  }
+  const oneWardOrFew = f.wardId !== undefined || inWards
+  const stayCondition = oneWardOrFew ? null : STAY_CONDITION[stay]
   if (stayCondition) conditions.push(stayCondition)
-  if (f.wardId && stay === 'past') conditions.push('0')
+  if (oneWardOrFew && stay === 'past') conditions.push('0')
   equals('p.period', 'period', f.period)
   equals('p.sex', 'sex', f.sex)
   const text = f.q?.trim()
   if (text) {
-    if (f.includeVoided || f.wardId) {
+    if (f.includeVoided || oneWardOrFew) {
       conditions.push(TEXT_MATCH)
       Object.assign(params, likeTerms(text))
     } else {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { assertReadable, readableWards } from '../auth/wardScope'
 import type { Identity, PersonFile, PersonRevisionRow, peopleContract } from '../../shared/contract'
 import { ageOn, daysBetween } from '../../shared/domain/dates'
 import { maskIdNumber } from '../../shared/domain/idNumber'
@@ -230,8 +231,18 @@ export const peopleHandlers = {
     return { idNumber: p.idNumber }
   },
 
-  'people:list': (input, ctx) => listPeople(ctx.db, input, today(ctx), termWarningDays(ctx.db)),
-  'people:search': (input, ctx) => searchPeople(ctx.db, input.q, input.limit, today(ctx), termWarningDays(ctx.db)),
+  'people:list'(input, ctx) {
+    assertReadable(ctx, { wardId: input.wardId })
+    const wards = readableWards(ctx)
+    return listPeople(ctx.db, wards === null ? input : { ...input, wardIn: wards }, today(ctx), termWarningDays(ctx.db))
+  },
+  'people:search'(input, ctx) {
+    const wards = readableWards(ctx)
+    if (wards === null) return searchPeople(ctx.db, input.q, input.limit, today(ctx), termWarningDays(ctx.db))
+    // A caller limited to his wards searches only their files (a few hundred): the list's own text match, by name.
+    const filters = { q: input.q, wardIn: wards, stay: 'current', includeVoided: false, withTotal: false, sort: 'name', dir: 'asc', offset: 0, limit: input.limit } as const
+    return listPeople(ctx.db, filters, today(ctx), termWarningDays(ctx.db)).rows
+  },
 
   'people:roster'(input, ctx) {
     const ward = wardById(ctx.db, input.wardId)

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { assertReadable, readableWards } from '../auth/wardScope'
 import type { crisesContract } from '../../shared/contract/psych/crises'
 import { actorOf, nowIso, today } from '../context'
 import type { Db } from '../db/open'
@@ -46,7 +47,10 @@ export const crisisHandlers = {
     crisisRepo.close(ctx.db, c.id, { on: input.closedOn, by: actorOf(ctx).id, outcome: input.outcome })
     return null
   },
-  'psych:crises': (input, ctx) => listCrises(ctx.db, livePeopleScope(ctx.db, input), input.status),
+  'psych:crises'(input, ctx) {
+    assertReadable(ctx, input)
+    return listCrises(ctx.db, livePeopleScope(ctx.db, input, readableWards(ctx)), input.status)
+  },
   'psych:getCrisis'(input, ctx) {
     const detail = crisisDetail(ctx.db, input.id)
     if (!detail) throw notFound()

@@ -17,9 +17,10 @@ export type PersonScope = { only: readonly string[] } | { except: readonly strin
 
 /**
  * Live files only; of the ward when one is named (the person's current ward, as the ward screen shows them) and of the
- * person when one is named.
+ * person when one is named; with neither, of `readable` wards only when the caller's reach is limited (ward scoping;
+ * null: every ward and past files). A named ward or person outside the reach is refused before this (assertReadable).
  */
-export function livePeopleScope(db: Db, f: { wardId?: string | undefined; personId?: string | undefined }): PersonScope {
+export function livePeopleScope(db: Db, f: { wardId?: string | undefined; personId?: string | undefined }, readable: readonly string[] | null): PersonScope {
   if (f.wardId) {
     const ids = wardResidents(db, f.wardId).map((p) => p.id)
     return { only: f.personId ? ids.filter((id) => id === f.personId) : ids }
@@ -28,6 +29,7 @@ export function livePeopleScope(db: Db, f: { wardId?: string | undefined; person
     const person = personRefsByIds(db, [f.personId]).get(f.personId)
     return { only: person && !person.voided ? [person.id] : [] }
   }
+  if (readable !== null) return { only: readable.flatMap((wardId) => wardResidents(db, wardId).map((p) => p.id)) }
   return { except: voidedPersonIds(db) }
 }
 

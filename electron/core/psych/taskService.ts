@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { assertReadable, readableWards } from '../auth/wardScope'
 import type { tasksContract } from '../../shared/contract/psych/tasks'
 import type { Bilingual } from '../../shared/domain/instruments'
 import { actorOf, nowIso } from '../context'
@@ -18,7 +19,10 @@ export function openTask(db: Db, t: { personId: string; kind: string; label: Bil
 }
 
 export const taskHandlers = {
-  'psych:tasks': (input, ctx) => listTasks(ctx.db, livePeopleScope(ctx.db, input), input.status),
+  'psych:tasks'(input, ctx) {
+    assertReadable(ctx, input)
+    return listTasks(ctx.db, livePeopleScope(ctx.db, input, readableWards(ctx)), input.status)
+  },
   'psych:getTask'(input, ctx) {
     const task = taskDetail(ctx.db, input.id)
     if (!task) throw notFound()

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { readableWards } from '../auth/wardScope'
 import type { wardsContract } from '../../shared/contract'
 import type { PeriodTemplate } from '../../shared/domain/periods'
 import { nowIso } from '../context'
@@ -31,7 +32,11 @@ export function assertWardAccepts(db: Db, wardId: string, field: string): void {
 }
 
 export const wardsHandlers = {
-  'wards:list': (_input, ctx) => wardSummaries(ctx.db),
+  'wards:list'(_input, ctx) {
+    const wards = readableWards(ctx)
+    const all = wardSummaries(ctx.db)
+    return wards === null ? all : all.filter((w) => wards.includes(w.id))
+  },
   'wards:create': (input, ctx) => ({ id: insertWard(ctx.db, nowIso(ctx), input) }),
   'wards:update'(input, ctx) {
     const { db } = ctx

@@ -85,18 +85,21 @@ export const auditContract = {
   'audit:list': method<AuditPage>()({
     input: withDateOrder(z.object({ ...auditFilter, after: auditCursor.optional(), limit: intRange(1, 200).default(50) })),
     access: 'audit.read',
+    scope: 'facility',
     audit: noAudit,
   }),
   /** The rows of a filter for an Excel file; recorded, since the file leaves the application. */
   'audit:export': method<AuditExport>()({
     input: withDateOrder(z.object(auditFilter)),
     access: 'audit.read',
+    scope: 'facility',
     audit: { kind: 'read', recordType: 'audit_log', record: () => null },
   }),
   'audit:dailySummary': method<AuditDailySummary>()({
     input: z.object({ date: isoDate }),
     access: 'audit.read',
+    scope: 'facility',
     audit: { kind: 'read', recordType: 'audit_log', record: () => null },
   }),
-  'audit:verify': method<AuditVerifyResult>()({ input: z.object({}), access: 'audit.read', audit: noAudit }),
+  'audit:verify': method<AuditVerifyResult>()({ input: z.object({}), access: 'audit.read', audit: noAudit, scope: 'facility' }),
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Permission, Role } from '../domain/roles'
+import type { RoleReach } from '../domain/wardScope'
 import { method, noAudit } from './define'
 import { hasInvisible } from '../domain/identityRules'
 import { keyWithParams, tooLong } from './common'
@@ -9,7 +10,10 @@ export interface StaffUser {
   username: string
   displayName: string
   role: Role
-  wardId: string | null
+  /** The wards the staff member is responsible for (包队责任制). */
+  wardIds: string[]
+  /** How far the role reaches beyond those wards under the facility's policy (setting access.wardScope). */
+  reach: RoleReach
   permissions: Permission[]
 }
 

@@ -89,10 +89,11 @@ export const backupSettingsInput = z.object({
 })
 
 export const backupContract = {
-  'backup:list': method<BackupOverview>()({ input: z.object({}), access: 'backup.manage', audit: noAudit }),
+  'backup:list': method<BackupOverview>()({ input: z.object({}), access: 'backup.manage', audit: noAudit, scope: 'facility' }),
   'backup:updateSettings': method<null>()({
     input: backupSettingsInput,
     access: 'backup.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'backup', record: () => null },
   }),
   /** Sets or changes the facility passphrase; typed twice so a typo does not lock every later backup away. */
@@ -102,12 +103,14 @@ export const backupContract = {
       path: ['confirm'],
     }),
     access: 'backup.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'backup', record: () => null },
   }),
   /** Starts a backup now; progress arrives as events of this method, the history shows it when done. */
   'backup:run': method<{ file: string }>()({
     input: z.object({}),
     access: 'backup.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'backup', record: (_i, o) => o.file },
   }),
   /**
@@ -120,6 +123,7 @@ export const backupContract = {
       passphrase: z.string().max(PASSPHRASE_MAX, tooLong(PASSPHRASE_MAX)).optional(),
     }),
     access: 'backup.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'backup', record: (i) => i.file },
   }),
 }

@@ -15,10 +15,28 @@ export type AuditSpec<I, O> =
   | { kind: 'write' | 'read'; recordType: string; record: (input: I, output: O) => string | null }
 
 /**
- * Where a call acts, for ward scoping (包队责任制, domain/wardScope.ts): the current ward of the person it names, or a
- * ward it names. The dispatcher checks the caller's reach there (read, or write for audited writes) before the handler.
+ * Records a call may name by id alone; the core resolves each to the wards it lies in — its people's current wards, or
+ * the ward a ward-owned record belongs to (core/auth/scopeRecords.ts, a resolver per kind, checked complete by the
+ * compiler) — and the call is within reach only if all of them are.
  */
-export type WardScopeSpec<I> = { person: (input: I) => string } | { ward: (input: I) => string | undefined }
+export const SCOPED_RECORDS = ['assessment', 'crisis', 'session', 'task'] as const
+export type ScopedRecord = (typeof SCOPED_RECORDS)[number]
+
+/**
+ * Where a call acts, for ward scoping (包队责任制, domain/wardScope.ts). Every method declares one:
+ * - `person`: the current ward of each person it names (a group session names several);
+ * - `ward`: a ward it names (undefined: none named, the handler then lists only the caller's wards);
+ * - `record`: the people of a record it names by id;
+ * - 'filtered': a list whose handler keeps only rows in the caller's reach (`readableWards`);
+ * - 'facility': nothing ward-bound (settings, instruments, the caller's own account, administration).
+ * The dispatcher checks the first three before the handler (read reach, or write reach for audited writes).
+ */
+export type WardScopeSpec<I> =
+  | { person: (input: I) => string | readonly string[] }
+  | { ward: (input: I) => string | undefined }
+  | { record: ScopedRecord; id: (input: I) => string }
+  | 'filtered'
+  | 'facility'
 
 export interface MethodSpec<S extends z.ZodType = z.ZodType, O = unknown> {
   input: S
@@ -36,7 +54,11 @@ export interface MethodSpec<S extends z.ZodType = z.ZodType, O = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyMethodSpec = MethodSpec<any, any>
 
-/** Declares a method: `method<Output>()({ input, access, audit })`. The two calls let TypeScript infer the schema. */
+/**
+ * Declares a method: `method<Output>()({ input, access, audit, scope })`. The two calls let TypeScript infer the schema.
+ * `scope` may be left out only for public methods and those open to any signed-in caller (they act on no ward); a test
+ * (wardScopeDeclared.test.ts) holds every other method to declaring one.
+ */
 export function method<O>() {
   return <S extends z.ZodType>(spec: { input: S; access: Access; audit: AuditSpec<z.output<S>, O>; scope?: WardScopeSpec<z.output<S>> }): MethodSpec<S, O> =>
     spec as MethodSpec<S, O>

@@ -232,7 +232,12 @@ const testRecord = (i: { id: string }) => i.id
 
 export const fitnessContract = {
   /** Every standard shipped or added as a norms file (the renderer grades live with the same engine), and the default. */
-  'fitness:standards': method<{ defaultStandardId: string; standards: FitnessStandard[] }>()({ input: z.object({}), access: 'fitness.read', audit: noAudit }),
+  'fitness:standards': method<{ defaultStandardId: string; standards: FitnessStandard[] }>()({
+    input: z.object({}),
+    access: 'fitness.read',
+    scope: 'facility',
+    audit: noAudit,
+  }),
   'fitness:testDay': method<TestDay>()({
     input: z.object({ wardId: id, date: isoDate, standardId: standardId.optional() }),
     access: 'fitness.read',
@@ -337,10 +342,11 @@ export const fitnessContract = {
     audit: { kind: 'write', recordType: 'fitness_contraindication', record: testRecord },
   }),
   /** The settings and their version, which a save must name (fitness:updateSettings). */
-  'fitness:settings': method<FitnessSettings & { version: string }>()({ input: z.object({}), access: 'fitness.read', audit: noAudit }),
+  'fitness:settings': method<FitnessSettings & { version: string }>()({ input: z.object({}), access: 'fitness.read', scope: 'facility', audit: noAudit }),
   'fitness:updateSettings': method<null>()({
     input: z.object({ settings: fitnessSettingsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'facility.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),
 }

@@ -249,6 +249,7 @@ export const peopleContract = {
   'people:list': method<ListPage<PersonListRow>>()({
     input: z.object(listFilters),
     access: 'people.read',
+    scope: 'filtered',
     audit: noAudit,
   }),
   /** The whole roster of one ward for print and export (not paged: a ward holds at most its capacity, ≤ 2000). */
@@ -261,16 +262,19 @@ export const peopleContract = {
   'people:termSettings': method<{ termWarningDays: number }>()({
     input: z.object({}),
     access: 'people.read',
+    scope: 'facility',
     audit: noAudit,
   }),
   'people:setTermWarningDays': method<null>()({
     input: z.object({ termWarningDays: termWarningDaysSchema }),
     access: 'facility.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),
   'people:search': method<PersonListRow[]>()({
     input: z.object({ q: z.string().trim().min(1, 'v.required').max(40, tooLong(40)), limit: intRange(1, 50).default(10) }),
     access: 'people.read',
+    scope: 'filtered',
     audit: noAudit,
   }),
   'people:history': method<PersonRevisionRow[]>()({
@@ -282,6 +286,7 @@ export const peopleContract = {
   'people:auditTrail': method<AuditRow[]>()({
     input: z.object({ id }),
     access: 'audit.read',
+    scope: byPerson,
     audit: noAudit,
   }),
   'people:movePeriod': method<null>()({

@@ -94,11 +94,13 @@ export const peopleImportContract = {
   'people:importPreview': method<ImportPreview>()({
     input: z.object(importInput),
     access: 'facility.manage',
+    scope: 'facility',
     audit: noAudit,
   }),
   'people:importCommit': method<ImportReport>()({
     input: z.object(importInput),
     access: 'facility.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'import', record: () => null },
   }),
 }

@@ -23,15 +23,17 @@ export const wardFields = {
 }
 
 export const wardsContract = {
-  'wards:list': method<WardSummary[]>()({ input: z.object({}), access: 'wards.read', audit: noAudit }),
+  'wards:list': method<WardSummary[]>()({ input: z.object({}), access: 'wards.read', audit: noAudit, scope: 'filtered' }),
   'wards:create': method<{ id: string }>()({
     input: z.object(wardFields),
     access: 'facility.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'ward', record: (_i, o) => o.id },
   }),
   'wards:update': method<null>()({
     input: z.object({ id, revision: intAtLeast(1), ...wardFields, active: z.boolean().default(true) }),
     access: 'facility.manage',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'ward', record: (i) => i.id },
   }),
 }

@@ -2,27 +2,41 @@ import type { Role } from './roles'
 
 /**
  * Ward scoping (包队责任制): how far each role reaches beyond the wards its staff are assigned to, for reading and for
- * writing. 'all': every ward; 'own': only the wards the staff member is assigned to. A facility sets it (setting
- * access.wardScope); the default keeps ward officers to their own wards and lets the other roles work facility-wide
- * (counsellors and trainers are assigned wards only where the facility uses 包队责任制 for them).
+ * writing. 'all': every ward (and past files, which have no ward); 'own': only the wards the staff member is assigned
+ * to. A facility sets it (setting access.wardScope). The default follows the duty system as the facilities describe it:
+ * ward officers read and write only their wards; counsellors, trainers and vocational staff record for the wards they
+ * are responsible for and read the whole facility (a screening, a test day or a course takes people from every ward);
+ * administrators reach everything, whatever the setting says.
  */
 export type WardReach = 'all' | 'own'
-export type WardScopePolicy = Record<Role, { read: WardReach; write: WardReach }>
+export type ScopeMode = 'read' | 'write'
+export type RoleReach = Record<ScopeMode, WardReach>
+export type WardScopePolicy = Record<Role, RoleReach>
 
 export const DEFAULT_WARD_SCOPE: WardScopePolicy = {
   admin: { read: 'all', write: 'all' },
   ward_officer: { read: 'own', write: 'own' },
-  counsellor: { read: 'all', write: 'all' },
-  trainer: { read: 'all', write: 'all' },
-  vocational: { read: 'all', write: 'all' },
+  counsellor: { read: 'all', write: 'own' },
+  trainer: { read: 'all', write: 'own' },
+  vocational: { read: 'all', write: 'own' },
+}
+
+/** A role's reach under a policy: administrators always everywhere. */
+export function reachOf(policy: WardScopePolicy, role: Role): RoleReach {
+  return role === 'admin' ? { read: 'all', write: 'all' } : policy[role]
+}
+
+/** Whether a role's staff must be assigned at least one ward to work at all (their reach is 'own' somewhere). */
+export function needsWards(policy: WardScopePolicy, role: Role): boolean {
+  const reach = reachOf(policy, role)
+  return reach.read === 'own' || reach.write === 'own'
 }
 
 /**
- * Whether a staff member of `role`, assigned to `ownWards`, may act (`mode`) on a record in `wardId` (null: a file
- * with no current ward, a past stay, which only a facility-wide reach covers). Administrators always reach everything.
+ * Whether a staff member with `reach`, assigned to `ownWards`, may act (`mode`) on a record in `wardId` (null: a file
+ * with no current ward, a past stay, which only a facility-wide reach covers).
  */
-export function wardAllowed(policy: WardScopePolicy, role: Role, mode: 'read' | 'write', ownWards: readonly string[], wardId: string | null): boolean {
-  if (role === 'admin') return true
-  if (policy[role][mode] === 'all') return true
+export function wardAllowed(reach: RoleReach, mode: ScopeMode, ownWards: readonly string[], wardId: string | null): boolean {
+  if (reach[mode] === 'all') return true
   return wardId !== null && ownWards.includes(wardId)
 }

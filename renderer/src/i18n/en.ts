@@ -102,6 +102,7 @@ export const en: Texts<typeof zhCN> = {
   forbidden: {
     title: 'Access denied',
     body: 'Your account is not allowed to open this page. Ask an administrator if you need access.',
+    wardBody: 'This is outside the wards you are responsible for. Ask an administrator to change your wards if you need it.',
     home: 'Back to start',
   },
   notFound: {

@@ -99,6 +99,7 @@ export const zhCN = {
   forbidden: {
     title: '无权访问',
     body: '您的账号没有访问此页面的权限。如需开通，请联系系统管理员。',
+    wardBody: '不在您负责的大队范围内（包队责任制）。如需处理，请联系系统管理员调整您负责的大队。',
     home: '返回首页',
   },
   notFound: {

@@ -126,12 +126,11 @@ export function writeFitness(o: FitnessOptions): { tests: number; measurements: 
     const preview = gradePreview(standard, { sex, age }, measurements, exempt)
     const when = `${t.on}T03:00:00.000Z`
     const id = timeOrderedId(new Date(when), seededBytes)
-    fitnessRepo.insertTest(db, { id, personId: stay.personId, wardId: wardOn(stay, t.on), date: t.on, sex, age, standardId: standard.id, exemptItems: exempt, at: when, by: trainer }, measurements)
+    fitnessRepo.insertTest(db, { id, personId: stay.personId, wardId: wardOn(stay, t.on), date: t.on, sex, age, standardId: standard.id, exemptItems: exempt, total: preview.total, grade: preview.grade, at: when, by: trainer }, measurements)
     fitnessRepo.insertGrading(db, {
       id: timeOrderedId(new Date(when), seededBytes), testId: id, standardId: standard.id, standardVersion: standard.version, kind: 'original', covered: preview.covered,
       total: preview.total, grade: preview.grade, gradeWithheld: preview.gradeWithheld, result: preview, at: when, by: trainer, note: null,
     })
-    fitnessRepo.setTestGrade(db, id, preview)
     tests++
     if (tests % 20_000 === 0) o.onProgress(tests, chosen.length)
   }

@@ -6,8 +6,9 @@ import { sql as extensionApprovalDate } from './005_extension_approval_date'
 import { sql as psychRecords } from './006_psych_records'
 import { sql as peopleSearch } from './007_people_search'
 import { sql as editVersions } from './008_edit_versions'
+import { sql as staffWards } from './009_staff_wards'
 import { sql as fitness } from './010_fitness'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, migrate003, auditIndexes, extensionApprovalDate, psychRecords, peopleSearch, editVersions, fitness]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, migrate003, auditIndexes, extensionApprovalDate, psychRecords, peopleSearch, editVersions, staffWards, fitness]

@@ -53,26 +53,31 @@ export const assessmentsContract = {
       incompleteReason: optionalText(300),
     }),
     access: 'psych.assess',
+    scope: { person: (i) => i.personId },
     audit: { kind: 'write', recordType: 'assessment', record: (_i, o) => o.id },
   }),
   'psych:getAssessment': method<AssessmentDetail>()({
     input: z.object({ id }),
     access: 'psych.assess',
+    scope: { record: 'assessment', id: (i) => i.id },
     audit: { kind: 'read', recordType: 'assessment', record: (i) => i.id },
   }),
   'psych:personAssessments': method<AssessmentSummary[]>()({
     input: z.object({ personId: id }),
     access: 'psych.read',
+    scope: { person: (i) => i.personId },
     audit: { kind: 'read', recordType: 'person', record: (i) => i.personId },
   }),
   'psych:rescore': method<{ result: ScoredResult }>()({
     input: z.object({ id, cutoffSetId: text(40), rounding: z.enum(['truncate', 'round_half_up']), note: optionalText(300) }),
     access: 'psych.assess',
+    scope: { record: 'assessment', id: (i) => i.id },
     audit: { kind: 'write', recordType: 'assessment', record: (i) => i.id },
   }),
   'psych:voidAssessment': method<null>()({
     input: z.object({ id, reason }),
     access: 'psych.assess',
+    scope: { record: 'assessment', id: (i) => i.id },
     audit: { kind: 'write', recordType: 'assessment', record: (i) => i.id },
   }),
 }

@@ -32,26 +32,31 @@ export const crisesContract = {
   'psych:raiseCrisis': method<{ id: string }>()({
     input: z.object({ personId: id, riskLevel: z.enum(RISK_LEVELS, { error: 'v.required' }), reason: text(1000), raisedOn: isoDate }),
     access: 'psych.assess',
+    scope: { person: (i) => i.personId },
     audit: { kind: 'write', recordType: 'crisis', record: (_i, o) => o.id },
   }),
   'psych:addCrisisEvent': method<null>()({
     input: z.object({ crisisId: id, kind: z.enum(CRISIS_EVENT_KINDS), on: isoDate, note: text(2000), nextFollowUp: isoDate.nullable().default(null) }),
     access: 'psych.assess',
+    scope: { record: 'crisis', id: (i) => i.crisisId },
     audit: { kind: 'write', recordType: 'crisis', record: (i) => i.crisisId },
   }),
   'psych:closeCrisis': method<null>()({
     input: z.object({ crisisId: id, closedOn: isoDate, outcome: text(1000) }),
     access: 'psych.assess',
+    scope: { record: 'crisis', id: (i) => i.crisisId },
     audit: { kind: 'write', recordType: 'crisis', record: (i) => i.crisisId },
   }),
   'psych:crises': method<CrisisSummary[]>()({
     input: z.object({ wardId: id.optional(), personId: id.optional(), status: z.enum(['open', 'closed']).optional() }),
     access: 'psych.read',
+    scope: 'filtered',
     audit: noAudit,
   }),
   'psych:getCrisis': method<CrisisDetail>()({
     input: z.object({ id }),
     access: 'psych.assess',
+    scope: { record: 'crisis', id: (i) => i.id },
     audit: { kind: 'read', recordType: 'crisis', record: (i) => i.id },
   }),
 }

@@ -36,12 +36,13 @@ export const psychSettingsSchema = z.object({
 }) satisfies z.ZodType<PsychSettings>
 
 export const instrumentsContract = {
-  'psych:instruments': method<InstrumentView[]>()({ input: z.object({}), access: 'psych.read', audit: noAudit }),
+  'psych:instruments': method<InstrumentView[]>()({ input: z.object({}), access: 'psych.read', audit: noAudit, scope: 'facility' }),
   /** The settings and their version, which a save must name (psych:updateSettings). */
-  'psych:getSettings': method<PsychSettings & { version: string }>()({ input: z.object({}), access: 'psych.read', audit: noAudit }),
+  'psych:getSettings': method<PsychSettings & { version: string }>()({ input: z.object({}), access: 'psych.read', audit: noAudit, scope: 'facility' }),
   'psych:updateSettings': method<null>()({
     input: z.object({ settings: psychSettingsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'psych.configure',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),
   'psych:importItemTexts': method<{ items: number }>()({
@@ -50,6 +51,7 @@ export const instrumentsContract = {
       texts: z.array(z.object({ number: intAtLeast(1), zh: text(300), en: optionalText(300) })).min(1, 'v.required').max(400, tooMany(400)),
     }),
     access: 'psych.configure',
+    scope: 'facility',
     audit: { kind: 'write', recordType: 'instrument', record: (i) => i.instrumentId },
   }),
 }

@@ -63,31 +63,37 @@ export const sessionsContract = {
       participantIds: z.array(id).min(1, 'v.required').max(60, tooMany(60)),
     }),
     access: 'psych.notes',
+    scope: { person: (i) => i.participantIds },
     audit: { kind: 'write', recordType: 'counselling_session', record: (_i, o) => o.id },
   }),
   'psych:sessions': method<SessionSummary[]>()({
     input: z.object({ personId: id }),
     access: 'psych.notes',
+    scope: { person: (i) => i.personId },
     audit: { kind: 'read', recordType: 'person', record: (i) => i.personId },
   }),
   'psych:getSession': method<SessionDetail>()({
     input: z.object({ id }),
     access: 'psych.notes',
+    scope: { record: 'session', id: (i) => i.id },
     audit: { kind: 'read', recordType: 'counselling_session', record: (i) => i.id },
   }),
   'psych:updateSession': method<{ revision: number }>()({
     input: z.object({ id, revision: intAtLeast(1), ...sessionRecordFields, changeNote: optionalText(200) }),
     access: 'psych.notes',
+    scope: { record: 'session', id: (i) => i.id },
     audit: { kind: 'write', recordType: 'counselling_session', record: (i) => i.id },
   }),
   'psych:voidSession': method<null>()({
     input: z.object({ id, reason }),
     access: 'psych.notes',
+    scope: { record: 'session', id: (i) => i.id },
     audit: { kind: 'write', recordType: 'counselling_session', record: (i) => i.id },
   }),
   'psych:sessionHistory': method<SessionRevisionRow[]>()({
     input: z.object({ id }),
     access: 'psych.notes',
+    scope: { record: 'session', id: (i) => i.id },
     audit: { kind: 'read', recordType: 'counselling_session', record: (i) => i.id },
   }),
 }

@@ -31,17 +31,20 @@ export const tasksContract = {
   'psych:tasks': method<PsychTask[]>()({
     input: z.object({ wardId: id.optional(), personId: id.optional(), status: z.enum(TASK_FILTERS).optional() }),
     access: 'psych.read',
+    scope: 'filtered',
     audit: noAudit,
   }),
   /** What raised the task and how it was handled: an audited read, for those who handle tasks. */
   'psych:getTask': method<PsychTaskDetail>()({
     input: z.object({ id }),
     access: 'psych.assess',
+    scope: { record: 'task', id: (i) => i.id },
     audit: { kind: 'read', recordType: 'psych_task', record: (i) => i.id },
   }),
   'psych:handleTask': method<null>()({
     input: z.object({ id, outcome: z.enum(['done', 'dismissed']), note: text(500) }),
     access: 'psych.assess',
+    scope: { record: 'task', id: (i) => i.id },
     audit: { kind: 'write', recordType: 'psych_task', record: (i) => i.id },
   }),
 }

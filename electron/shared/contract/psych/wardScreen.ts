@@ -48,5 +48,5 @@ export interface WardPsychScreen {
 }
 
 export const wardScreenContract = {
-  'psych:wardScreen': method<WardPsychScreen>()({ input: z.object({ wardId: id }), access: 'psych.read', audit: noAudit }),
+  'psych:wardScreen': method<WardPsychScreen>()({ input: z.object({ wardId: id }), access: 'psych.read', audit: noAudit, scope: { ward: (i) => i.wardId } }),
 }

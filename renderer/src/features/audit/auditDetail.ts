@@ -24,6 +24,12 @@ interface Helpers {
 
 const EMPTY = '—'
 
+/** A staff member's wards in a staff:update detail: `wardIds` (a list), or the single `wardId` of older rows. */
+function wardList(d: Detail, h: Helpers): string {
+  const ids = Array.isArray(d.wardIds) ? d.wardIds : d.wardId ? [d.wardId] : []
+  return ids.length > 0 ? ids.map((id) => h.ward(id)).join(h.t('audit.describe.listSeparator')) : EMPTY
+}
+
 /**
  * One renderer per method: the stored JSON detail (written by the service, see `ctx.auditDetail`) as a sentence in the
  * current language. Ids become names; a method without a renderer, or a detail that does not parse, says only that
@@ -46,7 +52,8 @@ const RENDERERS: Record<string, (d: Detail, h: Helpers) => string> = {
   'staff:update': (d, h) =>
     h.t('audit.describe.staff', {
       role: h.label('role', d.role),
-      ward: d.wardId ? h.ward(d.wardId) : EMPTY,
+      // Rows written before staff could cover several wards (migration 009) carry one wardId.
+      ward: wardList(d, h),
       active: h.t(d.active ? 'audit.describe.enabled' : 'audit.describe.disabled'),
     }),
   'staff:unlock': (d, h) => (d.lockedUntil ? h.t('audit.describe.unlocked', { until: formatInstant(String(d.lockedUntil)) }) : h.t('audit.describe.notLocked')),

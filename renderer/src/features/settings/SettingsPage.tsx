@@ -10,6 +10,7 @@ import { useFacility } from '../shell/useFacility'
 import { FacilityNameCard } from './FacilityNameCard'
 import { PeriodTemplateCard } from './PeriodTemplateCard'
 import { TermWarningCard } from './TermWarningCard'
+import { WardScopeCard } from './WardScopeCard'
 import { WardsSettingsCard } from './WardsSettingsCard'
 
 /** Other features' settings (psychology: cut-off sets, intervals, item texts). */
@@ -26,6 +27,7 @@ export function SettingsPage() {
       <Stack gap="md">
         <FacilityNameCard name={facility.data?.name} />
         <WardsSettingsCard />
+        <WardScopeCard />
         <PeriodTemplateCard template={facility.data?.periodTemplate} />
         <TermWarningCard />
         {CARDS.filter((card) => can(card.permission)).map(({ key, Card: FeatureCard }) => (

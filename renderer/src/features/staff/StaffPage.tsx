@@ -11,6 +11,7 @@ import { TableSkeleton } from '../../components/TableSkeleton'
 import { formatInstant } from '../../lib/format'
 import { ResetPasswordModal } from './ResetPasswordModal'
 import { StaffFormModal } from './StaffFormModal'
+import { compareWardNames } from '../../lib/wardOrder'
 import { LockBadge, UnlockButton } from './SignInLock'
 
 const ROLE_COLORS: Record<StaffRow['role'], string> = {
@@ -49,7 +50,7 @@ export function StaffPage() {
                   <Table.Th>{t('staff.displayName')}</Table.Th>
                   <Table.Th>{t('staff.username')}</Table.Th>
                   <Table.Th>{t('staff.role')}</Table.Th>
-                  <Table.Th>{t('staff.ward')}</Table.Th>
+                  <Table.Th>{t('staff.wards')}</Table.Th>
                   <Table.Th>{t('staff.active')}</Table.Th>
                   <Table.Th>{t('staff.lastLogin')}</Table.Th>
                   <Table.Th w={280} />
@@ -67,7 +68,7 @@ export function StaffPage() {
                         {t(`role.${row.role}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{row.wardName ?? '—'}</Table.Td>
+                    <Table.Td>{row.wards.length > 0 ? [...row.wards].sort((a, b) => compareWardNames(a.name, b.name)).map((w) => w.name).join('、') : <Text span c="dimmed" fz="sm">{t('staff.noWards')}</Text>}</Table.Td>
                     <Table.Td>
                       {row.lockedUntil ? (
                         <LockBadge lockedUntil={row.lockedUntil} />

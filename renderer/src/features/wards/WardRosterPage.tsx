@@ -2,10 +2,11 @@ import { Button, Group, Select, Skeleton } from '@mantine/core'
 import { IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { Forbidden } from '../../components/Forbidden'
 import { NotFound } from '../../components/NotFound'
 import { PageHeader } from '../../components/PageHeader'
 import { PeriodBar } from './PeriodBar'
-import { useCan } from '../auth/UserContext'
+import { useCan, useUser } from '../auth/UserContext'
 import { PeopleTable } from '../people/PeopleTable'
 import { RosterFilters } from '../people/RosterFilters'
 import { useRosterParams } from '../people/rosterParams'
@@ -17,6 +18,7 @@ export function WardRosterPage() {
   const { t } = useTranslation()
   const { wardId = '' } = useParams()
   const can = useCan()
+  const user = useUser()
   const wards = useWards()
   const panels = useWardPanels()
   const [query, update] = useRosterParams()
@@ -24,7 +26,8 @@ export function WardRosterPage() {
   const navigate = useNavigate()
   const location = useLocation()
   const rosterExport = useRosterExport(wardId)
-  if (wards.isSuccess && !ward) return <NotFound />
+  // A caller limited to his wards is listed only those: another ward's address is outside his reach, not missing.
+  if (wards.isSuccess && !ward) return user.reach.read === 'own' ? <Forbidden ward /> : <NotFound />
   // Another ward with the same filters and sort (the list starts at its top).
   const switchWard = (id: string | null) => {
     if (!id || id === wardId) return

@@ -27,5 +27,15 @@ export const en: Texts<typeof zhCN> = {
     fromTo: '{{from}} → {{to}}',
     saveTemplate: 'Save template',
     movesRequired: 'Allow at least one move',
+    wardScope: {
+      title: 'Ward duty (包队责任制)',
+      hint: 'What staff may do beyond the wards they are responsible for. "Facility-wide": every ward (and past files); "Own wards": only the wards assigned under Staff. Administrators are never limited.',
+      role: 'Role',
+      read: 'May view',
+      write: 'May record',
+      all: 'Facility-wide',
+      own: 'Own wards',
+      saved: 'Ward duty settings saved',
+    },
   },
 }

@@ -24,5 +24,15 @@ export const zhCN = {
     fromTo: '{{from}} → {{to}}',
     saveTemplate: '保存模板',
     movesRequired: '至少允许一种分期调整',
+    wardScope: {
+      title: '包队责任制',
+      hint: '工作人员在其负责的大队之外能做什么。“全所”：所有大队（含已出所人员档案）；“仅负责大队”：只限人员管理中为其分配的大队。管理员始终不受限制。',
+      role: '岗位',
+      read: '查看范围',
+      write: '记录范围',
+      all: '全所',
+      own: '仅负责大队',
+      saved: '包队责任制设置已保存',
+    },
   },
 }

@@ -1,0 +1,15 @@
+import type { ScopedRecord } from '../../shared/contract/define'
+import type { Db } from '../db/open'
+import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
+
+/**
+ * For each kind of record a call may name by id alone, the wards it lies in: the current wards of the people it
+ * concerns (null for a past file), or the ward a ward-owned record belongs to. The `satisfies` makes a kind added to
+ * SCOPED_RECORDS without a resolver a compile error.
+ */
+export const SCOPE_RECORD_WARDS = {
+  assessment: wardsOfAssessment,
+  crisis: wardsOfCrisis,
+  session: wardsOfSession,
+  task: wardsOfTask,
+} satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>
