@@ -29,7 +29,7 @@ export function TestDayPage() {
   const standardName = useStandardLabel()
   const [params, setParams] = useSearchParams()
   const today = facility.data?.today ?? todayIso()
-  const wardId = params.get('ward') ?? user.wardId ?? wards.data?.[0]?.id ?? ''
+  const wardId = params.get('ward') ?? user.wardIds[0] ?? wards.data?.[0]?.id ?? ''
   const dateText = params.get('date') ?? today
   const date = parseDate(dateText)
   const dateError = !date ? t('v.date') : date > today ? t('fitness.day.dateInFuture', { today }) : null
