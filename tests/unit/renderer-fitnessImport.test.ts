@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { getFitnessStandard } from '../../electron/core/fitness/norms'
 import { measureProblem, type FitnessMeasure } from '../../electron/shared/domain/fitness'
 import { checkMeasureText, normaliseNumberText } from '../../renderer/src/features/fitness/day/measureText'
-import { buildTemplate, importColumns } from '../../renderer/src/features/fitness/excel/fitnessSheet'
+import { buildExport, buildTemplate, importColumns } from '../../renderer/src/features/fitness/excel/fitnessSheet'
 import { matchRows as matchWith, type MatchPerson } from '../../renderer/src/features/fitness/excel/matchRows'
 import { loadExcel, parseSheet } from '../../renderer/src/features/people/import/parseSheet'
 
@@ -97,6 +97,24 @@ describe('fitness import rows', () => {
       [man.personId, { vital_capacity_ml: 3650 }, []],
       [woman.personId, { vital_capacity_ml: 2500 }, []],
     ])
+  })
+
+  it("the day's export lists each saved person with values, points per item, total and grade", async () => {
+    const excel = await loadExcel()
+    const bytes = await buildExport(excel, {
+      facilityName: '示范所',
+      wardName: '一大队',
+      date: '2026-11-30',
+      standardName: '国民体质测定标准',
+      measures: ['height_cm', 'weight_kg', 'vital_capacity_ml'],
+      items: [{ key: 'height_weight', label: '身高标准体重' }, { key: 'vital_capacity', label: '肺活量' }],
+      rows: [{ name: '张三', idMasked: '110101********1234', sex: 'M', age: 24, values: { height_cm: 170, weight_kg: 63, vital_capacity_ml: 3600 }, points: { height_weight: 5, vital_capacity: 3 }, total: 8, grade: '无评级', note: '缺 7 项，未评级' }],
+    })
+    const workbook = new excel.Workbook()
+    await workbook.xlsx.load(bytes.slice().buffer)
+    const sheet = workbook.worksheets[0]!
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['姓名', '身份证号', '性别', '年龄', '身高（厘米）', '体重（千克）', '肺活量（毫升）', '身高标准体重得分', '肺活量得分', '总分', '综合评级', '备注'])
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['张三', '110101********1234', '男', 24, 170, 63, 3600, 5, 3, 8, '无评级', '缺 7 项，未评级'])
   })
 
   it('1,000 rows are matched and checked in well under a second', () => {
