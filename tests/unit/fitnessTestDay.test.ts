@@ -98,7 +98,8 @@ describe('a ward test day', () => {
       { personId: li, measurements: { ...MALE_FULL, choice_reaction_s: standard.plausible.choice_reaction_s.max + 10 } },
     ]), trainer))
     expect(e.code).toBe('invalid_input')
-    expect(Object.keys(e.fields ?? {})).toEqual(['rows.1.choice_reaction_s'])
+    expect(Object.keys(e.fields ?? {}).sort()).toEqual(['_', 'rows.1.choice_reaction_s'])
+    expect(e.fields!._).toBe('fitness.has_errors|{"count":1}')
     expect(e.fields!['rows.1.choice_reaction_s']).toMatch(/^fitness\.implausible\|/)
     expect(count(w.db, 'fitness_tests')).toBe(0)
     expect(count(w.db, 'fitness_measurements')).toBe(0)
@@ -129,6 +130,38 @@ describe('a ward test day', () => {
   it('reading roles may look but not record', () => {
     expect(ok(call(w.dispatch, 'fitness:testDay', { wardId: w.wards.a, date: TODAY }, w.sessions.counsellor!)).people.length).toBe(4)
     expect(err(call(w.dispatch, 'fitness:saveTestDay', day([{ personId: li, measurements: MALE_FULL }]), w.sessions.counsellor!)).code).toBe('forbidden')
+  })
+})
+
+describe('the roster follows the ward history', () => {
+  let w: World
+  let mover: string
+
+  beforeAll(() => {
+    w = makeWorld(['trainer'])
+    mover = ok(call(w.dispatch, 'people:create', personInput(w.wards.a), w.sessions.admin!)).id
+    // Moved to 二大队 on 2026-10-01: that day belongs to the new ward.
+    ok(call(w.dispatch, 'people:assignWard', { id: mover, wardId: w.wards.b, effectiveDate: '2026-10-01', note: null }, w.sessions.admin!))
+  })
+  afterAll(() => w.close())
+
+  const roster = (wardId: string, date: string) => ok(call(w.dispatch, 'fitness:testDay', { wardId, date }, w.sessions.trainer!)).people.map((p) => p.personId)
+
+  it('lists a person in the ward they were in on the date, on both sides of a move', () => {
+    expect(roster(w.wards.a, '2026-09-30')).toEqual([mover])
+    expect(roster(w.wards.b, '2026-09-30')).toEqual([])
+    expect(roster(w.wards.a, '2026-10-01')).toEqual([])
+    expect(roster(w.wards.b, '2026-10-01')).toEqual([mover])
+  })
+
+  it('a test saved for the old ward keeps that ward after the move', () => {
+    ok(call(w.dispatch, 'fitness:saveTestDay', { wardId: w.wards.a, date: '2026-09-15', standardId: STANDARD, rows: [{ personId: mover, measurements: MALE_FULL }] }, w.sessions.trainer!))
+    const wrongWard = ok(call(w.dispatch, 'fitness:checkTestDay', { wardId: w.wards.a, date: '2026-10-15', rows: [{ personId: mover, measurements: MALE_FULL }] }, w.sessions.trainer!))
+    expect(wrongWard.errors.map((e) => e.code)).toEqual(['not_in_ward'])
+    const history = ok(call(w.dispatch, 'fitness:personHistory', { personId: mover }, w.sessions.trainer!))
+    expect(history.tests.map((t) => [t.date, t.wardId])).toEqual([['2026-09-15', w.wards.a]])
+    expect(ok(call(w.dispatch, 'fitness:wardSummary', { wardId: w.wards.a }, w.sessions.trainer!)).latestTestDate).toBe('2026-09-15')
+    expect(ok(call(w.dispatch, 'fitness:wardSummary', { wardId: w.wards.b }, w.sessions.trainer!)).latestTestDate).toBeNull()
   })
 })
 

@@ -129,9 +129,13 @@ export function checkDay(db: Db, input: { wardId: string; date: string; standard
   return { check: { ok: errors.length === 0, errors, rows: graded } satisfies TestDayCheck, ready, standard }
 }
 
-/** Refuses the whole batch with every row's errors on its field (one message per field: the first found). */
+/**
+ * Refuses the whole batch with every row's errors on its field (one message per field: the first found) and, on '_',
+ * how many rows are wrong (nothing was saved).
+ */
 function refuse(errors: TestDayRowError[]): never {
-  const fields: Record<string, { key: string; params?: Record<string, string | number> }> = {}
+  const rows = new Set(errors.map((e) => e.row ?? 'day'))
+  const fields: Record<string, { key: string; params?: Record<string, string | number> }> = { _: { key: 'fitness.has_errors', params: { count: rows.size } } }
   for (const e of errors) {
     if (fields[e.field]) continue
     const bar = e.message.indexOf('|')
