@@ -1,4 +1,4 @@
--- Schema at user_version 10. Generated; regenerate deliberately with:
+-- Schema at user_version 11. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table assessment_rescores

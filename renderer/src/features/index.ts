@@ -4,6 +4,7 @@ import type { Domain } from '../api/hooks'
 import { auditFeature } from './audit'
 import { authFeature } from './auth'
 import { backupFeature } from './backup'
+import { fitnessFeature } from './fitness'
 import { peopleFeature } from './people'
 import { psychFeature } from './psych'
 import { settingsFeature } from './settings'
@@ -22,6 +23,7 @@ export const features: readonly FeatureModule[] = [
   wardsFeature,
   peopleFeature,
   psychFeature,
+  fitnessFeature,
   trainingFeature,
   staffFeature,
   auditFeature,

@@ -9,6 +9,8 @@ import { en as authEn } from '../features/auth/i18n/en'
 import { zhCN as authZh } from '../features/auth/i18n/zh-CN'
 import { en as backupEn } from '../features/backup/i18n/en'
 import { zhCN as backupZh } from '../features/backup/i18n/zh-CN'
+import { en as fitnessEn } from '../features/fitness/i18n/en'
+import { zhCN as fitnessZh } from '../features/fitness/i18n/zh-CN'
 import { en as peopleEn, enPlurals as peoplePlurals } from '../features/people/i18n/en'
 import { zhCN as peopleZh } from '../features/people/i18n/zh-CN'
 import { en as psychEn, enPlurals as psychPlurals } from '../features/psych/i18n/en'
@@ -40,9 +42,10 @@ export const textParts = {
   settings: { zhCN: settingsZh, en: settingsEn },
   psych: { zhCN: psychZh, en: psychEn },
   backup: { zhCN: backupZh, en: backupEn },
+  fitness: { zhCN: fitnessZh, en: fitnessEn },
   training: { zhCN: trainingZh, en: trainingEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...trainingEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }
