@@ -100,6 +100,9 @@ export function FitnessGrid({ columns, rows, values, describeRow, onWrite, onPas
   const pendingFocus = useRef<CellAt | null>(null)
 
   const virtual = rows.length >= VIRTUAL_FROM
+  // The compiler leaves this component unmemoised (the virtualizer's functions change under it); it re-renders per
+  // keystroke anyway, and nothing memoised below receives the virtualizer.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: virtual ? rows.length : 0, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
 
   const inputAt = (at: CellAt) => scrollRef.current?.querySelector<HTMLInputElement>(`input[data-row="${at.row}"][data-col="${at.col}"]`) ?? null
