@@ -11,6 +11,16 @@ export function useUser(): StaffUser {
   return user
 }
 
+/**
+ * Whether the signed-in user may record in a ward under ward scoping (包队责任制): a facility-wide write reach, or one of
+ * his wards. A file with no ward (a past stay) only under a facility-wide reach. The core enforces it; screens use it to
+ * offer reading only instead of a form whose save would be refused.
+ */
+export function useCanWriteInWard(): (wardId: string | null | undefined) => boolean {
+  const user = useContext(UserContext)
+  return (wardId) => !!user && (user.reach.write === 'all' || (!!wardId && user.wardIds.includes(wardId)))
+}
+
 /** Whether the signed-in user holds a permission (deny when nobody is signed in). */
 export function useCan(): (permission: Permission) => boolean {
   const user = useContext(UserContext)

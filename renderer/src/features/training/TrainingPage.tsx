@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { TableSkeleton } from '../../components/TableSkeleton'
 import { formatDate, todayIso } from '../../lib/format'
-import { useCan, useUser } from '../auth/UserContext'
+import { useCan, useCanWriteInWard, useUser } from '../auth/UserContext'
 import { useFacility } from '../shell/useFacility'
 import { useWards } from '../wards/useWards'
 import { GroupModal } from './GroupModal'
@@ -35,7 +35,9 @@ export function TrainingPage() {
   const [editing, setEditing] = useState<TrainingGroupRow | null>(null)
   const groups = useApiQuery('training:groups', { wardId: wardId ?? '', includeInactive: showInactive }, { enabled: wardId !== null })
   const group = groups.data?.find((g) => g.id === groupId) ?? null
-  const canRecord = can('fitness.record')
+  const canWriteIn = useCanWriteInWard()
+  // Recording needs the permission and, under ward scoping (包队责任制), a ward the trainer is responsible for.
+  const canRecord = can('fitness.record') && canWriteIn(wardId)
   const tab = params.get('tab') ?? (canRecord && group?.active ? 'record' : 'members')
   const setActive = useApiMutation('training:setGroupActive', { success: false })
   const go = (next: Record<string, string | null>) => {

@@ -12,7 +12,7 @@ import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { useErrorText, translateKey } from '../../../i18n/errorText'
 import { formatInstant } from '../../../lib/format'
-import { useCan } from '../../auth/UserContext'
+import { useCan, useCanWriteInWard } from '../../auth/UserContext'
 import { exemptReason } from '../fitnessQueries'
 import { FitnessGrid, type GridValues, type GridWrite } from '../grid/FitnessGrid'
 import { useDayExcel } from '../excel/useDayExcel'
@@ -63,7 +63,10 @@ const draftTexts = (draft: TestDay['draft']): GridValues => (draft ? Object.from
 function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; roster: WardRoster; standard: FitnessStandard; refetch: () => void; pickers: ReactNode }) {
   const { t } = useTranslation()
   const can = useCan()
-  const readOnly = !can('fitness.record')
+  const canWriteIn = useCanWriteInWard()
+  // Reading only without the permission, or in a ward the trainer is not responsible for (包队责任制).
+  const outsideWards = can('fitness.record') && !canWriteIn(day.wardId)
+  const readOnly = !can('fitness.record') || outsideWards
   const errorText = useErrorText()
   const { wardId, date } = day
 
@@ -230,7 +233,7 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
   return (
     <Stack gap="sm">
       <LeaveGuard when={dirty && !readOnly} />
-      {readOnly && <Alert color="gray" icon={<IconNotes size={18} />}>{t('fitness.day.readOnly')}</Alert>}
+      {readOnly && <Alert color="gray" icon={<IconNotes size={18} />}>{t(outsideWards ? 'fitness.day.readOnlyWard' : 'fitness.day.readOnly')}</Alert>}
       {staleDraft && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="fitness-draft-stale">
           <Group justify="space-between" wrap="nowrap">

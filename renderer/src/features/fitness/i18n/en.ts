@@ -106,6 +106,7 @@ export const en: Texts<typeof zhCN> = {
       title: 'Test day',
       subtitle: "Enter one ward's fitness tests for a day: type a value, Enter moves down, Tab right, arrows move, Esc undoes the cell; paste a column or block from Excel.",
       readOnly: 'Read only: you can see the results; entering them needs the "record fitness tests" permission.',
+      readOnlyWard: 'Read only: this ward is not one you are responsible for (ward duty), so you can view its results only.',
       ward: 'Ward',
       pickWard: 'Choose a ward',
       noWards: 'No wards have been set up',

@@ -103,6 +103,7 @@ export const zhCN = {
       title: '测试日',
       subtitle: '按大队录入一天的体质测试：键入数值，回车向下、Tab 向右，方向键移动，Esc 撤销本格；可从 Excel 粘贴一列或一块。',
       readOnly: '只读：您可以查看测试结果，录入需要“体质测试录入”权限。',
+      readOnlyWard: '只读：该大队不在您负责的范围内（包队责任制），只能查看测试结果。',
       ward: '大队',
       pickWard: '选择大队',
       noWards: '尚未设置大队',

@@ -10,7 +10,7 @@ import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { ReasonModal } from '../../../components/ReasonModal'
 import { TableSkeleton } from '../../../components/TableSkeleton'
-import { useCan } from '../../auth/UserContext'
+import { useCan, useCanWriteInWard } from '../../auth/UserContext'
 import { CompareRadar } from '../charts/CompareRadar'
 import { ItemProgressChart } from '../charts/ItemProgressChart'
 import { GradeBadge, useStandardLabel, useViewNote } from '../fitnessUi'
@@ -31,7 +31,9 @@ export function FitnessTab({ file }: { file: PersonFile }) {
   const [editing, setEditing] = useState<FitnessTestView | null>(null)
   const [voiding, setVoiding] = useState<FitnessTestView | null>(null)
   const voidTest = useApiMutation('fitness:voidTest')
-  const writable = can('fitness.record') && !file.voided
+  const canWriteIn = useCanWriteInWard()
+  // Recording also needs the person's ward to be one of the user's (包队责任制).
+  const writable = can('fitness.record') && canWriteIn(file.wardId) && !file.voided
 
   if (history.isError) return <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />
   if (history.isPending) {

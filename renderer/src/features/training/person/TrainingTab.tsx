@@ -11,7 +11,7 @@ import { REQUIRED } from '../../../components/required'
 import { TableSkeleton } from '../../../components/TableSkeleton'
 import { formatDate, todayIso } from '../../../lib/format'
 import { useContractForm } from '../../../lib/useContractForm'
-import { useCan } from '../../auth/UserContext'
+import { useCan, useCanWriteInWard } from '../../auth/UserContext'
 import { useFacility } from '../../shell/useFacility'
 import { IntensityBadge, ReasonBadge, useIntensityGroups } from '../trainingUi'
 
@@ -21,6 +21,7 @@ export function TrainingTab({ file }: { file: PersonFile }) {
   const can = useCan()
   const today = useFacility().data?.today ?? todayIso()
   const training = useApiQuery('training:person', { personId: file.id })
+  const canWriteIn = useCanWriteInWard()
   const [setting, setSetting] = useState(false)
   const data = training.data
   return (
@@ -42,7 +43,7 @@ export function TrainingTab({ file }: { file: PersonFile }) {
                   <Text fz="sm" c="dimmed">{t('training.person.none')}</Text>
                 )}
               </Group>
-              {can('fitness.record') && !file.voided && (
+              {can('fitness.record') && canWriteIn(file.wardId) && !file.voided && (
                 <Button size="xs" variant="light" leftSection={<IconAdjustments size={14} />} onClick={() => setSetting(true)} data-testid="set-intensity">
                   {t('training.person.set')}
                 </Button>
