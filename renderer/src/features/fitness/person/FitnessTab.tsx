@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Grid, Group, Paper, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core'
-import { IconBarbell, IconEdit, IconPrinter, IconTrash } from '@tabler/icons-react'
+import { IconBarbell, IconEdit, IconPrinter, IconScale, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -18,6 +18,7 @@ import { useStandards } from '../fitnessQueries'
 import { measuresOf } from '../day/useDayGrid'
 import { ContraindicationsSection } from './ContraindicationsSection'
 import { EditTestModal } from './EditTestModal'
+import { RegradeModal } from './RegradeModal'
 
 /** The person file's 体质测试 tab: every test of the stay, progress per item, latest vs previous, contraindications. */
 export function FitnessTab({ file }: { file: PersonFile }) {
@@ -30,6 +31,7 @@ export function FitnessTab({ file }: { file: PersonFile }) {
   const standardLabel = useStandardLabel()
   const [editing, setEditing] = useState<FitnessTestView | null>(null)
   const [voiding, setVoiding] = useState<FitnessTestView | null>(null)
+  const [regrading, setRegrading] = useState<FitnessTestView | null>(null)
   const voidTest = useApiMutation('fitness:voidTest')
   const canWriteIn = useCanWriteInWard()
   // Recording also needs the person's ward to be one of the user's (包队责任制).
@@ -121,6 +123,15 @@ export function FitnessTab({ file }: { file: PersonFile }) {
                           {viewNote(test.grading)}
                         </Text>
                       )}
+                      {/* Re-gradings under other standards, kept beside the test's own grade. */}
+                      {test.regrades.map((g) => (
+                        <Text key={g.id} fz="xs" c="dimmed" data-testid="fitness-regrade">
+                          {t('fitness.person.regradeLine', {
+                            standard: standardName(g.standardId),
+                            result: g.grade ? `${g.total} · ${t(`fitness.grades.${g.grade}`)}` : (viewNote(g) ?? t('fitness.grades.none')),
+                          })}
+                        </Text>
+                      ))}
                     </Table.Td>
                     <Table.Td fz="xs" maw={180} style={{ whiteSpace: 'normal' }}>
                       {standardName(test.standardId)}
@@ -144,6 +155,13 @@ export function FitnessTab({ file }: { file: PersonFile }) {
                                 <IconEdit size={16} />
                               </ActionIcon>
                             </Tooltip>
+                            {(standards.data?.standards.length ?? 0) > 1 && (
+                              <Tooltip label={t('fitness.person.regrade')}>
+                                <ActionIcon variant="subtle" onClick={() => setRegrading(test)} aria-label={t('fitness.person.regrade')} data-testid="fitness-regrade-open">
+                                  <IconScale size={16} />
+                                </ActionIcon>
+                              </Tooltip>
+                            )}
                             <Tooltip label={t('fitness.person.void')}>
                               <ActionIcon variant="subtle" color="red" onClick={() => setVoiding(test)} aria-label={t('fitness.person.void')}>
                                 <IconTrash size={16} />
@@ -208,6 +226,7 @@ export function FitnessTab({ file }: { file: PersonFile }) {
       {editing && standards.data && (
         <EditTestModal test={editing} standard={standards.data.standards.find((s) => s.id === editing.standardId) ?? null} onClose={() => setEditing(null)} />
       )}
+      {regrading && standards.data && <RegradeModal test={regrading} standards={standards.data.standards} onClose={() => setRegrading(null)} />}
       <ReasonModal
         opened={voiding !== null}
         title={t('fitness.person.voidTitle')}
