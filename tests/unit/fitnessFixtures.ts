@@ -9,6 +9,9 @@ export const MALE_FULL = {
   grip_kg: 45, push_ups: 25, vertical_jump_cm: 40, sit_and_reach_cm: 8, choice_reaction_s: 0.5, single_leg_stand_s: 20,
 }
 
+/** The 40–59 battery of a man: push-ups and the vertical jump apply only to 20–39 (a value there is refused). */
+export const MALE_40_59 = Object.fromEntries(Object.entries(MALE_FULL).filter(([k]) => k !== 'push_ups' && k !== 'vertical_jump_cm')) as Partial<typeof MALE_FULL>
+
 /** The same man without the step test. */
 export const MALE_NO_STEP = Object.fromEntries(Object.entries(MALE_FULL).filter(([k]) => !k.startsWith('step_'))) as Partial<typeof MALE_FULL>
 

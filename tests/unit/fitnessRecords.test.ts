@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../electron/shared/domain/dates'
-import { MALE_FULL, MALE_NO_STEP, STANDARD, idNumberFor } from './fitnessFixtures'
+import { MALE_40_59, MALE_FULL, MALE_NO_STEP, STANDARD, idNumberFor } from './fitnessFixtures'
 import { call, count, err, makeWorld, ok, personInput, TODAY } from './helpers'
 
 const YOUNG = '2000-03-07'
@@ -67,6 +67,12 @@ describe('one saved test: edit, void, re-grade', () => {
     const e = err(edit(2, { ...MALE_FULL, vital_capacity_ml: 40000 }))
     expect(e.code).toBe('invalid_input')
     expect(e.fields!['measurements.vital_capacity_ml']).toMatch(/^fitness\.implausible\|/)
+    expect(ok(call(s.w.dispatch, 'fitness:personHistory', { personId: person }, s.admin)).tests[0]!.revision).toBe(2)
+  })
+
+  it('a value for an item that does not apply to him (sit-ups, a women’s item) is refused on its field, nothing changed', () => {
+    const e = err(edit(2, { ...MALE_FULL, sit_ups: 30 }))
+    expect(e.fields).toEqual({ 'measurements.sit_ups': 'fitness.not_applicable' })
     expect(ok(call(s.w.dispatch, 'fitness:personHistory', { personId: person }, s.admin)).tests[0]!.revision).toBe(2)
   })
 
@@ -259,7 +265,7 @@ describe('ward scoping and roles', () => {
     expect(err(call(s.w.dispatch, 'fitness:saveDraft', { wardId: s.w.wards.a, date: TODAY, standardId: STANDARD, rows: [] }, s.w.sessions.counsellor!)).code).toBe('forbidden')
   })
 
-  it('a trainer records in any ward (the default policy: facility-wide)', () => {
-    expect(s.save(inB, TODAY, MALE_FULL, s.w.wards.b, s.w.sessions.trainer!)).toBeTruthy()
+  it('a trainer responsible for both wards records in either (包队责任制)', () => {
+    expect(s.save(inB, TODAY, MALE_40_59, s.w.wards.b, s.w.sessions.trainer!)).toBeTruthy()
   })
 })

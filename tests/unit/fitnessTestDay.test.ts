@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Input } from '../../electron/shared/contract'
 import { gradeFitness } from '../../electron/shared/domain/fitness'
 import { getFitnessStandard } from '../../electron/core/fitness/norms'
-import { MALE_FULL, STANDARD, idNumberFor } from './fitnessFixtures'
+import { MALE_40_59, MALE_FULL, STANDARD, idNumberFor } from './fitnessFixtures'
 import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
 
 describe('a ward test day', () => {
@@ -53,7 +53,7 @@ describe('a ward test day', () => {
     const vc = standard.plausible.vital_capacity_ml
     const check = ok(call(w.dispatch, 'fitness:checkTestDay', day([
       { personId: zhang, measurements: MALE_FULL },
-      { personId: li, measurements: { ...MALE_FULL, vital_capacity_ml: vc.max + 1000 } },
+      { personId: li, measurements: { ...MALE_40_59, vital_capacity_ml: vc.max + 1000 } },
       { personId: zhang, measurements: { grip_kg: 40 } },
       { personId: other, measurements: { grip_kg: 40 } },
       { personId: '00000000-0000-4000-8000-000000000000', measurements: { grip_kg: 40 } },
@@ -80,6 +80,19 @@ describe('a ward test day', () => {
     expect(count(w.db, 'fitness_tests')).toBe(0)
   })
 
+  it('a value in a column that does not apply to the person is refused on its cell, not stored unseen', () => {
+    const check = ok(call(w.dispatch, 'fitness:checkTestDay', day([
+      // 王芳 is a woman (no push-ups), 李四 is 41 (no push-ups, no vertical jump at 40–59).
+      { personId: wang, measurements: { grip_kg: 28, push_ups: 10 } },
+      { personId: li, measurements: { ...MALE_40_59, vertical_jump_cm: 30 } },
+      { personId: zhang, measurements: MALE_FULL },
+    ]), trainer))
+    expect(check.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [0, 'rows.0.push_ups', 'not_applicable'],
+      [1, 'rows.1.vertical_jump_cm', 'not_applicable'],
+    ])
+  })
+
   it('a date in the future is refused for the whole day', () => {
     const check = ok(call(w.dispatch, 'fitness:checkTestDay', day([{ personId: zhang, measurements: MALE_FULL }], { date: '2026-11-24' }), trainer))
     expect(check.errors).toEqual([expect.objectContaining({ row: null, personId: null, field: 'date', code: 'future_date' })])
@@ -95,7 +108,7 @@ describe('a ward test day', () => {
     const auditBefore = count(w.db, 'audit_log')
     const e = err(call(w.dispatch, 'fitness:saveTestDay', day([
       { personId: zhang, measurements: MALE_FULL },
-      { personId: li, measurements: { ...MALE_FULL, choice_reaction_s: standard.plausible.choice_reaction_s.max + 10 } },
+      { personId: li, measurements: { ...MALE_40_59, choice_reaction_s: standard.plausible.choice_reaction_s.max + 10 } },
     ]), trainer))
     expect(e.code).toBe('invalid_input')
     expect(Object.keys(e.fields ?? {}).sort()).toEqual(['_', 'rows.1.choice_reaction_s'])

@@ -7,7 +7,7 @@ import { keyWithParams } from '../../shared/contract/common'
 import type { fitnessContract, FitnessGradingPreview, TestDay, TestDayCheck, TestDayErrorCode, TestDayRowError } from '../../shared/contract/fitness'
 import type { HandlerForSpec } from '../handlerTypes'
 import { ageOn } from '../../shared/domain/dates'
-import { MEASURE_UNITS, measureProblem, type FitnessItem, type FitnessMeasure, type FitnessStandard, type Measurements } from '../../shared/domain/fitness'
+import { MEASURE_ITEM, MEASURE_UNITS, measureProblem, type FitnessItem, type FitnessMeasure, type FitnessStandard, type Measurements } from '../../shared/domain/fitness'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
 import { AppError, FieldErrors, notFound } from '../errors'
@@ -122,6 +122,15 @@ export function checkDay(db: Db, input: { wardId: string; date: string; standard
       fail(i, row.personId, `${at}.personId`, 'age_not_covered', 'fitness.age_not_covered', { age, min: standard.ageRange.min, max: standard.ageRange.max })
     } else if (grading.gradeWithheld === 'sex_outside') {
       fail(i, row.personId, `${at}.personId`, 'sex_not_covered', 'fitness.sex_not_covered')
+    }
+    // A value typed in a column that does not apply to the person (push-ups for a woman) or that a contraindication
+    // exempts is a slip, refused on its cell rather than stored unseen.
+    if (grading.covered) {
+      for (const [measure] of measures) {
+        const item = MEASURE_ITEM[measure]
+        if (grading.notApplicable.includes(item)) fail(i, row.personId, `${at}.${measure}`, 'not_applicable', 'fitness.not_applicable')
+        else if (exempt.includes(item)) fail(i, row.personId, `${at}.${measure}`, 'exempt_item', 'fitness.exempt_item')
+      }
     }
     graded.push({ personId: row.personId, grading })
     if (errors.length === errorsBefore) ready.push({ person, age, exempt, measurements: row.measurements, grading })

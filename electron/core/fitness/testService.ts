@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { fitnessContract, FitnessGradingPreview, FitnessGradingView, FitnessWardSummary } from '../../shared/contract/fitness'
 import { addDays } from '../../shared/domain/dates'
-import { FITNESS_ITEMS, MEASURE_UNITS, measureProblem, type FitnessItem, type FitnessMeasure, type Measurements } from '../../shared/domain/fitness'
+import { FITNESS_ITEMS, MEASURE_ITEM, MEASURE_UNITS, measureProblem, type FitnessItem, type FitnessMeasure, type Measurements } from '../../shared/domain/fitness'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
 import { voidRow } from '../db/voidRepo'
@@ -46,10 +46,25 @@ function assertPlausible(standardId: string, measurements: Measurements): void {
   if (Object.keys(fields).length > 0) throw new FieldErrors(fields)
 }
 
+/** A value for an item that does not apply to the person, or that a contraindication exempts, is refused on its field. */
+function assertApplicable(preview: FitnessGradingPreview, measurements: Measurements, exempt: readonly FitnessItem[]): void {
+  if (!preview.covered) return
+  const fields: ConstructorParameters<typeof FieldErrors>[0] = {}
+  for (const measure of Object.keys(measurements) as FitnessMeasure[]) {
+    const item = MEASURE_ITEM[measure]
+    if (preview.notApplicable.includes(item)) fields[`measurements.${measure}`] = { key: 'fitness.not_applicable' }
+    else if (exempt.includes(item)) fields[`measurements.${measure}`] = { key: 'fitness.exempt_item' }
+  }
+  if (Object.keys(fields).length > 0) throw new FieldErrors(fields)
+}
+
 function updateTest(ctx: Ctx, input: Parameters<HandlerForSpec<(typeof fitnessContract)['fitness:updateTest']>>[0]) {
   const { db } = ctx
   const test = liveTestOf(db, input.personId, input.id)
   assertPlausible(test.standardId, input.measurements)
+  const subject = { sex: test.sex, age: test.age }
+  const preview = gradePreview(standardOf(test.standardId, '_'), subject, input.measurements, test.exemptItems)
+  assertApplicable(preview, input.measurements, test.exemptItems)
   const at = nowIso(ctx)
   const actor = actorOf(ctx)
   const before = fitnessRepo.measurementsOf(db, test.id)
@@ -65,8 +80,6 @@ function updateTest(ctx: Ctx, input: Parameters<HandlerForSpec<(typeof fitnessCo
   // Grade again: the earlier gradings stay, superseded; re-gradings under other standards are made again beside the new original.
   const regrades = fitnessRepo.currentRegradeStandards(db, test.id)
   fitnessRepo.supersedeGradings(db, test.id, at)
-  const subject = { sex: test.sex, age: test.age }
-  const preview = gradePreview(standardOf(test.standardId, '_'), subject, input.measurements, test.exemptItems)
   const id = storeGrading(db, test.id, preview, { kind: 'original', at, by: actor.id, note: null })
   for (const r of regrades) {
     const standard = getFitnessStandard(r.standardId)

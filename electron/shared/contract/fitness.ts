@@ -133,6 +133,8 @@ export const TEST_DAY_ERROR_CODES = [
   'future_date',
   'already_saved',
   'no_measurements',
+  'not_applicable',
+  'exempt_item',
 ] as const
 export type TestDayErrorCode = (typeof TEST_DAY_ERROR_CODES)[number]
 
