@@ -40,7 +40,7 @@ describe('a ward test day', () => {
     expect(d.standardId).toBe(STANDARD)
     expect(d.people.map((p) => p.personId).sort()).toEqual([zhang, li, wang, old].sort())
     const byId = new Map(d.people.map((p) => [p.personId, p]))
-    expect(byId.get(zhang)).toMatchObject({ sex: 'M', age: 36, covered: true, saved: null, exempt: [] })
+    expect(byId.get(zhang)).toMatchObject({ sex: 'M', age: 36, covered: true, saved: null, exempt: [], idNumberMasked: '110101********0011' })
     expect(byId.get(zhang)!.applicable).toContain('push_ups')
     expect(byId.get(zhang)!.notApplicable).toContain('sit_ups')
     expect(byId.get(wang)!.applicable).toContain('sit_ups')

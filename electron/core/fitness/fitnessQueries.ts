@@ -15,17 +15,17 @@ export interface RosterPerson {
  * The live people in a ward on a date, from the ward history: an assignment that began on or before the date and had
  * not ended by it (a move on day D ends the old assignment on D and starts the new one on D: D belongs to the new ward).
  */
-export function peopleInWardOn(db: Db, wardId: string, date: string): RosterPerson[] {
+export function peopleInWardOn(db: Db, wardId: string, date: string): Array<RosterPerson & { idNumber: string }> {
   return db
     .prepare(
-      `SELECT p.id, p.name, p.sex, p.birth_date AS birthDate, p.admission_date AS admissionDate
+      `SELECT p.id, p.name, p.sex, p.birth_date AS birthDate, p.admission_date AS admissionDate, p.id_number AS idNumber
        FROM people p WHERE p.voided_at IS NULL AND p.id IN (
          SELECT a.person_id FROM ward_assignments a WHERE a.ward_id = @wardId AND a.end_date IS NULL AND a.start_date <= @date
          UNION ALL
          SELECT a.person_id FROM ward_assignments a WHERE a.ward_id = @wardId AND a.end_date > @date AND a.start_date <= @date)
        ORDER BY p.name_pinyin, p.id`,
     )
-    .all({ wardId, date }) as RosterPerson[]
+    .all({ wardId, date }) as Array<RosterPerson & { idNumber: string }>
 }
 
 /** What the rules need of one person (tests of people not on the roster, history). */

@@ -3,6 +3,7 @@
  * drafts. The check and the save run the same rules; the save refuses the whole batch on any row error.
  */
 import { randomUUID } from 'node:crypto'
+import { maskIdNumber } from '../../shared/domain/idNumber'
 import { keyWithParams } from '../../shared/contract/common'
 import type { fitnessContract, FitnessGradingPreview, TestDay, TestDayCheck, TestDayErrorCode, TestDayRowError } from '../../shared/contract/fitness'
 import type { HandlerForSpec } from '../handlerTypes'
@@ -62,7 +63,7 @@ export function testDay(db: Db, input: { wardId: string; date: string; standardI
       const exempt = exemptItemsOf(contraindications.get(p.id))
       const shape = gradePreview(standard, { sex: p.sex, age }, {}, exempt)
       return {
-        personId: p.id, name: p.name, sex: p.sex, age, covered: shape.covered,
+        personId: p.id, name: p.name, idNumberMasked: maskIdNumber(p.idNumber), sex: p.sex, age, covered: shape.covered,
         applicable: shape.applicable, notApplicable: shape.notApplicable, exempt: shape.exempt,
         contraindications: contraindications.get(p.id) ?? [], saved: saved.get(p.id) ?? null,
       }

@@ -87,6 +87,8 @@ export interface ContraindicationView {
 export interface TestDayPerson {
   personId: string
   name: string
+  /** Masked for every role (6 + 8 × * + 4): enough to tell two people of one name apart on a sheet. */
+  idNumberMasked: string
   sex: 'M' | 'F'
   age: number
   /** Age and sex inside the chosen standard; false: not covered, no items apply. */

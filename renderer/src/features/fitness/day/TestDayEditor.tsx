@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconDeviceFloppy, IconDownload, IconFileSpreadsheet,
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { TestDay, WardRoster } from '@shared/contract'
+import type { TestDay } from '@shared/contract'
 import { FITNESS_MEASURES, type FitnessMeasure, type FitnessStandard, type Measurements } from '@shared/domain/fitness'
 import { isApiCallError } from '../../../api/errors'
 import { useApiMutation, useApiQuery } from '../../../api/hooks'
@@ -34,19 +34,18 @@ type ServerErrors = Map<string, { row?: string; cells: Partial<Record<FitnessMea
 const textsOf = (measurements: Measurements): Record<string, string> =>
   Object.fromEntries(Object.entries(measurements).map(([m, v]) => [m, measureText(v)]))
 
-/** One ward, date and standard: the day's roster, saved tests and draft, then the grid. */
+/** One ward, date and standard: the day's people (with masked IDs), saved tests and draft, then the grid. */
 export function TestDayEditor({ wardId, date, standard, pickers }: Props) {
   const day = useApiQuery('fitness:testDay', { wardId, date, standardId: standard.id })
-  const roster = useApiQuery('people:roster', { wardId })
-  if (day.isError || roster.isError) {
+  if (day.isError) {
     return (
       <Stack gap="sm">
         <Paper p="sm">{pickers}</Paper>
-        <ErrorAlert error={day.error ?? roster.error} onRetry={() => void (day.refetch(), roster.refetch())} />
+        <ErrorAlert error={day.error} onRetry={() => void day.refetch()} />
       </Stack>
     )
   }
-  if (day.isPending || roster.isPending) {
+  if (day.isPending) {
     return (
       <Stack gap="sm" data-testid="fitness-day-loading">
         <Paper p="sm">{pickers}</Paper>
@@ -54,13 +53,13 @@ export function TestDayEditor({ wardId, date, standard, pickers }: Props) {
       </Stack>
     )
   }
-  return <DayGrid day={day.data} roster={roster.data} standard={standard} refetch={() => void day.refetch()} pickers={pickers} />
+  return <DayGrid day={day.data} standard={standard} refetch={() => void day.refetch()} pickers={pickers} />
 }
 
 const draftTexts = (draft: TestDay['draft']): GridValues => (draft ? Object.fromEntries(draft.rows.map((r) => [r.personId, textsOf(r.measurements)])) : {})
 
 /** The grid of one day: typing, live grades, drafts, the all-or-nothing save. A draft left on the day is resumed. */
-function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; roster: WardRoster; standard: FitnessStandard; refetch: () => void; pickers: ReactNode }) {
+function DayGrid({ day, standard, refetch, pickers }: { day: TestDay; standard: FitnessStandard; refetch: () => void; pickers: ReactNode }) {
   const { t } = useTranslation()
   const can = useCan()
   const canWriteIn = useCanWriteInWard()
@@ -82,9 +81,8 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
   const [resumed, setResumed] = useState(openDraft)
 
   const people: DayPerson[] = useMemo(() => {
-    const masked = new Map(roster.rows.map((r) => [r.id, r.idNumberMasked]))
     return day.people.map((p) => {
-      const idMasked = masked.get(p.personId) ?? ''
+      const idMasked = p.idNumberMasked
       return {
         personId: p.personId,
         name: p.name,
@@ -99,7 +97,7 @@ function DayGrid({ day, roster, standard, refetch, pickers }: { day: TestDay; ro
         saved: p.saved !== null && p.saved.voided === null,
       }
     })
-  }, [day, roster])
+  }, [day])
 
   const savedTexts = useMemo(
     () => Object.fromEntries(day.people.filter((p) => p.saved && !p.saved.voided).map((p) => [p.personId, textsOf(p.saved!.measurements)])),

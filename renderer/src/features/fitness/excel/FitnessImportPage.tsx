@@ -46,9 +46,8 @@ export function FitnessImportPage() {
   const standardId = params.get('standard') ?? standards.data?.defaultStandardId ?? ''
   const standard = standards.data?.standards.find((s) => s.id === standardId) ?? null
   const day = useApiQuery('fitness:testDay', { wardId, date, standardId }, { enabled: Boolean(wardId && date && standardId) })
-  const roster = useApiQuery('people:roster', { wardId }, { enabled: Boolean(wardId) })
   const back = { to: `/fitness?ward=${wardId}&date=${date}&standard=${standardId}`, label: t('fitness.day.title') }
-  const error = standards.error ?? day.error ?? roster.error ?? facility.error
+  const error = standards.error ?? day.error ?? facility.error
 
   return (
     <>
@@ -57,7 +56,7 @@ export function FitnessImportPage() {
         <Alert color="yellow">{t('fitness.import.noWard')}</Alert>
       ) : error ? (
         <ErrorAlert error={error} />
-      ) : !day.data || !roster.data || !standard ? (
+      ) : !day.data || !standard ? (
         <Skeleton h={200} />
       ) : (
         <ImportFlow
@@ -65,10 +64,10 @@ export function FitnessImportPage() {
           wardId={wardId}
           date={date}
           backTo={back.to}
-          people={day.data.people.map((p) => {
-            const masked = roster.data.rows.find((r) => r.id === p.personId)?.idNumberMasked ?? ''
-            return { ...p, idTail: masked.slice(-4), idMasked: masked, exemptReason: exemptReason(p), saved: p.saved !== null && p.saved.voided === null }
-          })}
+          // The day's people carry their masked ID (also those who have left the ward since): the sheet's name + ID tail.
+          people={day.data.people.map((p) => ({
+            ...p, idTail: p.idNumberMasked.slice(-4), idMasked: p.idNumberMasked, exemptReason: exemptReason(p), saved: p.saved !== null && p.saved.voided === null,
+          }))}
         />
       )}
     </>
