@@ -12,6 +12,7 @@ import {
   FITNESS_STANDARDS,
   getFitnessStandard,
   listFitnessStandards,
+  extraStandardProblems,
   loadExtraStandards,
   shippedNormsLoadedBy,
 } from '../../electron/core/fitness/norms'
@@ -152,6 +153,8 @@ describe('a facility adds a standard as a file', () => {
     expect(load.errors[2]!.message).toMatch(/d-not-json\.json: not valid JSON/)
     expect(load.errors[3]!.message).toContain('items.grip.rows[0].thresholds[1]: ascending thresholds must rise: 15 then 14')
     expect(getFitnessStandard('GTY-2003-adult')).toBe(FITNESS_STANDARDS[0])
+    // Kept for the administrators' settings card (fitness:standards → refusedFiles) until the next load.
+    expect(extraStandardProblems()).toEqual(load.errors)
   })
 
   it('a newer version of a shipped standard (e.g. with the height-weight rows completed) becomes the default one', () => {
@@ -170,6 +173,7 @@ describe('a facility adds a standard as a file', () => {
 
   it('a folder that does not exist is no extra standards, not an error', () => {
     expect(loadExtraStandards(join(tmpdir(), 'xinsheng-no-such-folder'))).toEqual({ standards: [], errors: [] })
+    expect(extraStandardProblems()).toEqual([])
     expect(getFitnessStandard('TEST-rehab-mini')).toBeUndefined()
   })
 })

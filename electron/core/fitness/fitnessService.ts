@@ -11,12 +11,16 @@ import type { HandlersFor } from '../handlerTypes'
 import { fitnessRepo } from './fitnessRepo'
 import { contraindicationsOf, personFacts } from './fitnessQueries'
 import { fitnessSettings, fitnessSettingsVersion, saveFitnessSettings } from './fitnessSettings'
-import { getFitnessStandard, listFitnessStandards } from './norms'
+import { extraStandardProblems, getFitnessStandard, listFitnessStandards } from './norms'
 import { testDayHandlers } from './testDayService'
 import { testHandlers } from './testService'
 
 export const fitnessHandlers = {
-  'fitness:standards': (_input, ctx) => ({ defaultStandardId: fitnessSettings(ctx.db).defaultStandardId, standards: [...listFitnessStandards()] }),
+  'fitness:standards': (_input, ctx) => ({
+    defaultStandardId: fitnessSettings(ctx.db).defaultStandardId,
+    standards: [...listFitnessStandards()],
+    refusedFiles: [...extraStandardProblems()],
+  }),
   ...testDayHandlers,
   ...testHandlers,
   'fitness:contraindications'(input, ctx) {

@@ -45,8 +45,14 @@ export const FITNESS_STANDARDS: readonly FitnessStandard[] = shippedSources().ma
   if (keys.size !== FITNESS_STANDARDS.length) throw new Error('resources/norms: two files share an id and version')
 }
 
-/** Standards added from the facility's folder at start-up (see loadExtraStandards). */
+/** Standards added from the facility's folder at start-up (see loadExtraStandards), and the files refused then. */
 let extraStandards: FitnessStandard[] = []
+let extraProblems: ExtraStandardsLoad['errors'] = []
+
+/** The facility's standard files that were refused at the last load, each with why (shown to administrators). */
+export function extraStandardProblems(): ExtraStandardsLoad['errors'] {
+  return extraProblems
+}
 
 export function listFitnessStandards(): readonly FitnessStandard[] {
   return [...FITNESS_STANDARDS, ...extraStandards]
@@ -76,6 +82,7 @@ export function loadExtraStandards(dir: string): ExtraStandardsLoad {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') result.errors.push({ file: dir, message: (error as Error).message })
     extraStandards = []
+    extraProblems = result.errors
     return result
   }
   const taken = new Set(FITNESS_STANDARDS.map(key))
@@ -92,5 +99,6 @@ export function loadExtraStandards(dir: string): ExtraStandardsLoad {
     }
   }
   extraStandards = result.standards
+  extraProblems = result.errors
   return result
 }

@@ -236,7 +236,8 @@ const testRecord = (i: { id: string }) => i.id
 
 export const fitnessContract = {
   /** Every standard shipped or added as a norms file (the renderer grades live with the same engine), and the default. */
-  'fitness:standards': method<{ defaultStandardId: string; standards: FitnessStandard[] }>()({
+  /** The standards in use; `refusedFiles`: the facility's own standard files that failed their check at start-up. */
+  'fitness:standards': method<{ defaultStandardId: string; standards: FitnessStandard[]; refusedFiles: Array<{ file: string; message: string }> }>()({
     input: z.object({}),
     access: 'fitness.read',
     scope: 'facility',

@@ -280,6 +280,7 @@ export const en: Texts<typeof zhCN> = {
       other: 'Other',
     },
     settings: {
+      refusedFiles: 'These standard files added by the facility failed their check and are not used:',
       title: 'Fitness tests',
       retestDays: 'Retest interval (days)',
       retestDaysHint: 'People whose last test is older than this are listed as due for a retest',

@@ -276,6 +276,7 @@ export const zhCN = {
       other: '其他',
     },
     settings: {
+      refusedFiles: '以下本所添加的体质测定标准文件未通过检查，未被采用：',
       title: '体质测试',
       retestDays: '复测间隔（天）',
       retestDaysHint: '距上次测试超过此天数即列入“待复测”',

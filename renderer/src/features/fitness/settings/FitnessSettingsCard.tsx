@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, List, Paper, Select, Skeleton, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { fitnessSettingsSchema, type FitnessSettings } from '@shared/contract'
 import type { FitnessStandard } from '@shared/domain/fitness'
@@ -20,6 +20,16 @@ export function FitnessSettingsCard() {
       </Text>
       {(settings.isError || standards.isError) && <ErrorAlert error={settings.error ?? standards.error} onRetry={() => void settings.refetch()} />}
       {(settings.isPending || standards.isPending) && <Skeleton h={120} />}
+      {standards.data && standards.data.refusedFiles.length > 0 && (
+        // A facility's own standard file that failed its check is left out: say which and why, so it can be fixed.
+        <Alert color="red" mb="md" title={t('fitness.settings.refusedFiles')} data-testid="fitness-refused-norms">
+          <List size="sm">
+            {standards.data.refusedFiles.map((f) => (
+              <List.Item key={f.file}>{f.message}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {settings.data && standards.data && <SettingsForm key={settings.data.version} settings={settings.data} standards={standards.data.standards} />}
     </Paper>
   )
