@@ -6,7 +6,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../electron/core/dispatch'
 import { openDatabase, type Db } from '../../electron/core/db/open'
 import { scoreWithSettings } from '../../electron/core/psych/assessmentService'
 import { getInstrument } from '../../electron/core/psych/instruments'
@@ -14,7 +13,7 @@ import { psychSettings } from '../../electron/core/psych/psychSettings'
 import type { PersonFile, PersonListRow, WardSummary } from '../../electron/shared/contract'
 import { checkIdNumber } from '../../electron/shared/domain/idNumber'
 import { ensureBenchFacility, generateBenchFacility, type FacilitySize } from '../bench/facility'
-import { fixedClock, TODAY } from './helpers'
+import { signedInCaller, TODAY } from './helpers'
 
 const TINY: FacilitySize = { wards: 2, residentsPerWard: 20, past: 300, assessments: 1500 }
 
@@ -28,18 +27,10 @@ const rows = <T>(db: Db, sql: string) => db.prepare(sql).all() as T[]
 
 describe('benchmark facility', () => {
   const db = tinyFacility(3)
-  const dispatch = createDispatcher({ db, clock: fixedClock })
-  const login = dispatch('auth:login', { username: 'admin', password: 'Admin#2026' }, null)
-  const session = login.ok ? (login.value as { sessionId: string }).sessionId : null
-  const call = <T>(method: string, input: unknown): T => {
-    const r = dispatch(method, input, session)
-    if (!r.ok) throw new Error(r.error.message)
-    return r.value as T
-  }
+  const call = signedInCaller(db)
   afterAll(() => db.close())
 
   it('fills every ward with residents and keeps past files out of the wards', () => {
-    expect(session).not.toBeNull()
     expect(call<WardSummary[]>('wards:list', {}).map((w) => w.occupancy)).toEqual([20, 20])
     const past = rows<{ period: string | null; last_day: string; open: number; reached: string }>(
       db,

@@ -5,14 +5,13 @@
  */
 import { createHash } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../electron/core/dispatch'
 import { openDatabase, type Db } from '../../electron/core/db/open'
 import { gradePreview } from '../../electron/core/fitness/grading'
 import { getFitnessStandard } from '../../electron/core/fitness/norms'
 import type { FitnessWardSummary, PersonFitnessHistory } from '../../electron/shared/contract'
 import type { FitnessItem, Measurements } from '../../electron/shared/domain/fitness'
 import { generateBenchFacility, type FacilitySize } from '../bench/facility'
-import { fixedClock, TODAY } from './helpers'
+import { signedInCaller, TODAY } from './helpers'
 
 const SMALL: FacilitySize = { wards: 2, residentsPerWard: 20, past: 300, assessments: 300, fitnessMeasurements: 6000 }
 
@@ -76,14 +75,7 @@ describe('benchmark facility fitness tests', () => {
   })
 
   it('reads through the app: a ward summary and a resident’s history', () => {
-    const dispatch = createDispatcher({ db, clock: fixedClock })
-    const login = dispatch('auth:login', { username: 'admin', password: 'Admin#2026' }, null)
-    const session = login.ok ? (login.value as { sessionId: string }).sessionId : null
-    const call = <T>(method: string, input: unknown): T => {
-      const r = dispatch(method, input, session)
-      if (!r.ok) throw new Error(r.error.message)
-      return r.value as T
-    }
+    const call = signedInCaller(db)
     const { wardId, personId } = db.prepare('SELECT t.ward_id AS wardId, t.person_id AS personId FROM fitness_tests t JOIN people p ON p.id = t.person_id WHERE p.ward_id = t.ward_id LIMIT 1').get() as { wardId: string; personId: string }
     const summary = call<FitnessWardSummary>('fitness:wardSummary', { wardId })
     expect(summary.latestTestDate).not.toBeNull()

@@ -167,3 +167,19 @@ export function expectOneJsonLine(run: CliRun): void {
 export function wardRevision(dispatch: Dispatch, session: string, wardId: string): number {
   return ok(call(dispatch, 'wards:list', {}, session)).find((w) => w.id === wardId)!.revision
 }
+
+/**
+ * A caller signed in on an existing database (a generated demo or benchmark facility, whose accounts are the demo's):
+ * `call(method, input)` answers the value or throws the API's message.
+ */
+export function signedInCaller(db: Db, username = 'admin', password = 'Admin#2026'): <T>(method: string, input: unknown) => T {
+  const dispatch = createDispatcher({ db, clock: fixedClock })
+  const login = dispatch('auth:login', { username, password }, null)
+  if (!login.ok) throw new Error(`sign-in as ${username} failed: ${login.error.message}`)
+  const session = (login.value as { sessionId: string }).sessionId
+  return <T>(method: string, input: unknown): T => {
+    const r = dispatch(method, input, session)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value as T
+  }
+}

@@ -3,7 +3,8 @@ import type { FitnessGrade, GradeWithheld } from '../../shared/contract/fitness'
 import type { FitnessItem, FitnessMeasure, Measurements } from '../../shared/domain/fitness'
 import type { Db } from '../db/open'
 
-export interface NewTest {
+/** What a test records about whom, where and under which standard (as written and as read back). */
+interface TestFacts {
   id: string
   personId: string
   wardId: string
@@ -12,6 +13,9 @@ export interface NewTest {
   age: number
   standardId: string
   exemptItems: FitnessItem[]
+}
+
+export interface NewTest extends TestFacts {
   /** The original grading's total and grade (copied for ward lists). */
   total: number | null
   grade: FitnessGrade | null
@@ -36,15 +40,7 @@ export interface NewGrading {
   note: string | null
 }
 
-export interface StoredTest {
-  id: string
-  personId: string
-  wardId: string
-  date: string
-  sex: 'M' | 'F'
-  age: number
-  standardId: string
-  exemptItems: FitnessItem[]
+export interface StoredTest extends TestFacts {
   revision: number
   voided: boolean
 }
