@@ -132,6 +132,20 @@ function expectSound(db: Db): void {
   expect(verifyAudit(db).ok).toBe(true)
 }
 
+/**
+ * A database at the version before migration `n` holding the representative data of the earlier versions (foundation
+ * and psychology), upgraded by exactly that migration: every table's rows before and after, to show what it kept.
+ */
+function upgradedWithData(n: number): { db: Db; before: Record<string, unknown[]>; after: Record<string, unknown[]> } {
+  expect(n).toBeGreaterThan(1)
+  const db = databaseAt(n - 1)
+  foundationData(db)
+  psychologyData(db)
+  const before = everything(db)
+  applyMigration(db, n)
+  return { db, before, after: everything(db) }
+}
+
 describe('migration 001 (foundation), from an empty database', () => {
   it('creates the tables, which take a facility’s data and enforce their constraints', () => {
     const db = databaseAt(0)
@@ -383,14 +397,8 @@ describe('migration (people search terms and list indexes), with data', () => {
   const n = MIGRATIONS.indexOf(peopleSearchMigration) + 1
 
   it('keeps every row, indexes the terms of every live file (none of a voided one) and keeps them current', () => {
-    expect(n).toBeGreaterThan(1)
-    const db = databaseAt(n - 1)
+    const { db, before, after } = upgradedWithData(n)
     try {
-      foundationData(db)
-      psychologyData(db)
-      const before = everything(db)
-      applyMigration(db, n)
-      const after = everything(db)
       for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
       expectSound(db)
       const terms = (personId: string) =>
@@ -421,14 +429,8 @@ describe('migration (staff responsible for several wards), with data', () => {
   const n = MIGRATIONS.indexOf(staffWardsMigration) + 1
 
   it("moves each account's ward into staff_wards, clears the old column and keeps every other row", () => {
-    expect(n).toBeGreaterThan(1)
-    const db = databaseAt(n - 1)
+    const { db, before, after } = upgradedWithData(n)
     try {
-      foundationData(db)
-      psychologyData(db)
-      const before = everything(db)
-      applyMigration(db, n)
-      const after = everything(db)
       expect(allRows(db, 'staff_wards')).toEqual([{ staff_id: OFFICER, ward_id: 'ward-1' }])
       expect(after.staff).toEqual((before.staff as Array<Record<string, unknown>>).map((row) => ({ ...row, ward_id: null })))
       for (const [table, rows] of Object.entries(before)) if (table !== 'staff') expect(after[table], table).toEqual(rows)
@@ -446,14 +448,8 @@ describe('migration (fitness tests: tests, raw measurements, gradings, drafts, c
   const n = MIGRATIONS.indexOf(fitnessMigration) + 1
 
   it('keeps every row, adds the fitness tables empty and enforces their constraints', () => {
-    expect(n).toBeGreaterThan(1)
-    const db = databaseAt(n - 1)
+    const { db, before, after } = upgradedWithData(n)
     try {
-      foundationData(db)
-      psychologyData(db)
-      const before = everything(db)
-      applyMigration(db, n)
-      const after = everything(db)
       for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
       for (const table of ['fitness_tests', 'fitness_measurements', 'fitness_gradings', 'fitness_test_revisions', 'fitness_drafts', 'fitness_contraindications']) {
         expect(after[table], table).toEqual([])
