@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contract } from '../../electron/shared/contract'
-import { messages } from '../../electron/shared/i18n/messages'
+import { messages, translate, translateField } from '../../electron/shared/i18n/messages'
 import { flatten, zhCN } from '../../renderer/src/i18n/texts'
 import { en, enPlurals, textParts } from '../../renderer/src/i18n/texts.en'
 
@@ -32,6 +32,17 @@ describe('interface texts', () => {
   it('API messages have the same keys in both languages', () => {
     expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages['zh-CN']).sort())
   })
+
+  it('every placeholder in texts and API messages is {{name}}: a single-brace {name} would be shown as typed', () => {
+    const lone = /(?<!\{)\{\w+\}(?!\})/
+    const all = { ...messages['zh-CN'], ...prefixed('en', messages.en), ...flatten(zhCN), ...prefixed('ui.en', flatten(en)) }
+    expect(Object.entries(all).filter(([, text]) => lone.test(text))).toEqual([])
+  })
+
+  it('each placeholder of a message is filled from its parameters', () => {
+    expect(translate('zh-CN', 'v.date_before_admission', { admission: '2026-06-01' })).toBe('日期不能早于入所日期（2026-06-01）')
+    expect(translateField('en', 'staff.username_lookalike|{"existing":"admin"}')).toContain('"admin"')
+  })
 })
 
 describe('audit log labels', () => {
@@ -45,3 +56,7 @@ describe('audit log labels', () => {
     expect((en.methods as Record<string, string>)[name], 'en').toBeTruthy()
   })
 })
+
+function prefixed(prefix: string, table: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [`${prefix}:${k}`, v]))
+}
