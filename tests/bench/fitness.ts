@@ -5,7 +5,8 @@
  */
 import { addDays, ageOn } from '../../electron/shared/domain/dates'
 import type { FitnessWardSummary, PersonFitnessHistory, TestDayCheck } from '../../electron/shared/contract'
-import { peopleInWardOn, wardGradeDistribution } from '../../electron/core/fitness/fitnessQueries'
+import { activeContraindicationsOn, peopleInWardOn, wardGradeDistribution } from '../../electron/core/fitness/fitnessQueries'
+import { MEASURE_ITEM, type FitnessMeasure } from '../../electron/shared/domain/fitness'
 import { sameIds, type BenchContext } from './ops'
 import type { Bench } from './table'
 
@@ -30,14 +31,21 @@ interface Day {
   rows: Array<{ personId: string; measurements: Record<string, number> }>
 }
 
-/** Up to 100 people of a ward on a date, inside the standard's ages and without a test that day. */
+/** Up to 100 people of a ward on a date, inside the standard's ages and without a test that day, with typical values. */
 function dayOf(c: BenchContext, wardId: string, date: string): Day {
   const tested = new Set((c.db.prepare('SELECT person_id AS id FROM fitness_tests WHERE test_date = ? AND voided_at IS NULL').all(date) as Array<{ id: string }>).map((r) => r.id))
   const people = peopleInWardOn(c.db, wardId, date)
     .map((p) => ({ ...p, age: ageOn(p.birthDate, date) }))
     .filter((p) => !tested.has(p.id) && p.age >= 20 && p.age <= 59 && p.admissionDate <= date)
     .slice(0, 100)
-  return { wardId, date, rows: people.map((p, n) => ({ personId: p.id, measurements: measurementsOf(p.sex, p.age, n) })) }
+  // Items a contraindication exempts that day are left empty, as the grid leaves them (a value there is refused).
+  const contraindications = activeContraindicationsOn(c.db, people.map((p) => p.id), date)
+  const rowOf = (p: (typeof people)[number], n: number) => {
+    const exempt = new Set((contraindications.get(p.id) ?? []).flatMap((x) => x.items))
+    const measurements = Object.fromEntries(Object.entries(measurementsOf(p.sex, p.age, n)).filter(([m]) => !exempt.has(MEASURE_ITEM[m as FitnessMeasure])))
+    return { personId: p.id, measurements }
+  }
+  return { wardId, date, rows: people.map(rowOf) }
 }
 
 export function fitnessOps(bench: Bench, c: BenchContext, wardIds: readonly string[]): void {

@@ -15,6 +15,7 @@ import { openDatabase } from '../../electron/core/db/open'
 import { todayIn } from '../../electron/shared/domain/dates'
 import { importRows } from '../unit/importRows'
 import { ensureBenchFacility } from './facility'
+import { fitnessImportTimes } from './fitnessImport'
 import { fitnessOps } from './fitness'
 import { checkFacility, personOp, rosterOp, searchOp, wardIdsInOrder, wardsListOp, type BenchContext } from './ops'
 import { scoringLine, wardScreenOp } from './psych'
@@ -80,6 +81,8 @@ try {
     })
     bench.add('import:preview1000', times, null, 1000, null)
   }
+  // Fitness: a 1,000-row workbook parsed, matched, checked and dry-run on the server (target ≤ 1 s).
+  if (!only || only.has('fitness:import1000')) bench.add('fitness:import1000', await fitnessImportTimes(c), null, 1000, null)
   const scoring = scoringLine()
 
   if (json) {

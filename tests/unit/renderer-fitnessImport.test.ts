@@ -2,9 +2,8 @@
  * Issue 11: the fitness Excel round trip on the renderer side (renderer/src/features/fitness/excel/): the template a
  * trainer downloads is read back by the same parser, people are found by the hidden key or by name + ID tail, and every
  * row problem (unknown person, duplicate, implausible value, a value on an item that does not apply) is reported
- * without changing the value. Also: 1,000 rows are matched well within the issue's 1-second budget.
+ * without changing the value. The 1,000-row time is in `npm run bench` (fitness:import1000).
  */
-import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { getFitnessStandard } from '../../electron/core/fitness/norms'
 import { measureProblem, type FitnessMeasure } from '../../electron/shared/domain/fitness'
@@ -117,13 +116,12 @@ describe('fitness import rows', () => {
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['张三', '110101********1234', '男', 24, 170, 63, 3600, 5, 3, 8, '无评级', '缺 7 项，未评级'])
   })
 
-  it('1,000 rows are matched and checked in well under a second', () => {
+  // Its time (with the parse and the server's dry run) is measured by `npm run bench` (fitness:import1000), not here.
+  it('1,000 rows are each matched to their person with every value checked', () => {
     const people: MatchPerson[] = Array.from({ length: 1000 }, (_, i) => ({ personId: `p${i}`, name: `人员${i}`, idTail: String(1000 + i).slice(-4), cell: () => 'input' }))
     const sheet = rows(people.map((p) => ({ personKey: p.personId, height_cm: '170', weight_kg: '63', vital_capacity_ml: '3600', grip_kg: '42', sit_and_reach_cm: '9.5', choice_reaction_s: '0.52' })))
-    const started = performance.now()
     const matched = matchRows(standard, people, sheet)
-    const ms = performance.now() - started
-    expect(matched.every((r) => r.problems.length === 0)).toBe(true)
-    expect(ms).toBeLessThan(1000)
+    expect(matched.map((r) => r.personId)).toEqual(people.map((p) => p.personId))
+    expect(matched.every((r) => r.problems.length === 0 && Object.keys(r.measurements).length === 6)).toBe(true)
   })
 })
