@@ -132,7 +132,10 @@ test('a ward officer sees only the ward he is responsible for (包队责任制)'
   const people = await invoke<{ rows: Array<{ wardName: string | null }> }>(page, 'people:list', { limit: 200 })
   expect(new Set(people.rows.map((r) => r.wardName))).toEqual(new Set(['一大队']))
   await page.getByRole('link', { name: '人员档案' }).click()
+  await expect(page.getByText('您负责的大队的人员')).toBeVisible()
   await expect(page.getByText('二大队')).toHaveCount(0)
+  // Past files have no ward, so an officer has no 已出所 filter to choose.
+  await expect(page.getByTestId('stay-filter')).toHaveCount(0)
   // Another ward's roster by its address: refused, saying why.
   await page.goto(demoApp.url.replace(/\/\?token=.*/, `/#/wards/${wardTwo}`))
   await expect(page.getByTestId('forbidden')).toContainText('不在您负责的大队范围内')

@@ -3,7 +3,7 @@ import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { PageHeader } from '../../components/PageHeader'
-import { useCan } from '../auth/UserContext'
+import { useCan, useUser } from '../auth/UserContext'
 import { PeopleTable } from './PeopleTable'
 import { RosterFilters } from './RosterFilters'
 import { useRosterParams } from './rosterParams'
@@ -14,12 +14,13 @@ const EMPTY = { current: 'roster.emptyCurrent', past: 'roster.emptyPast', all: '
 export function PeopleListPage() {
   const { t } = useTranslation()
   const can = useCan()
+  const user = useUser()
   const [query, update] = useRosterParams()
   return (
     <>
       <PageHeader
         title={t('people.title')}
-        subtitle={t('people.subtitle')}
+        subtitle={t(user.reach.read === 'own' ? 'people.subtitleOwnWards' : 'people.subtitle')}
         actions={
           <Group gap="xs">
             {can('facility.manage') && (

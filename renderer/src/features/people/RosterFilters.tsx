@@ -7,6 +7,7 @@ import { PERIODS } from '@shared/domain/periods'
 import { SEXES } from '@shared/domain/person'
 import { usePeriodLabel } from '../../components/PeriodBadge'
 import { useWards } from '../wards/useWards'
+import { useUser } from '../auth/UserContext'
 import type { RosterQuery } from './rosterParams'
 
 interface Props {
@@ -24,9 +25,12 @@ export function RosterFilters({ query, onChange, withWard = false }: Props) {
   const periodLabel = usePeriodLabel()
   // Past files have no current ward or period: those filters would only empty the list.
   const pastOnly = withWard && query.stay === 'past'
+  // Past files have no ward: a caller who reads only his wards (包队责任制) never sees them, so no stay filter.
+  const user = useUser()
+  const ownWardsOnly = user.reach.read === 'own'
   return (
     <Group gap="sm" mb="sm" wrap="wrap">
-      {withWard && (
+      {withWard && !ownWardsOnly && (
         <SegmentedControl
           size="sm"
           value={query.stay}

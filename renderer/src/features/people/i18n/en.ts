@@ -42,6 +42,7 @@ export const en: Texts<typeof zhCN> = {
   people: {
     title: 'Files',
     subtitle: 'One file per person, whole facility',
+    subtitleOwnWards: 'One file per person, the wards you are responsible for',
     new: 'New file',
     newTitle: 'New file',
     newSubtitle: 'Enter the identity and decision details of a new admission',

@@ -39,6 +39,7 @@ export const zhCN = {
   people: {
     title: '人员档案',
     subtitle: '全所人员，一人一档',
+    subtitleOwnWards: '您负责的大队的人员，一人一档',
     new: '新建档案',
     newTitle: '新建档案',
     newSubtitle: '录入新入所人员的身份与决定信息',
