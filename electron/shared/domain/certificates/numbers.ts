@@ -250,3 +250,17 @@ function accept<F extends CertificateFormat>(
 ): CertificateNumberValid {
   return { valid: true, normalized, format, parts, unchecked } as CertificateNumberValid
 }
+
+/**
+ * The field message of a refused number as it crosses the API: `cert.<reason>` with its details as JSON after a bar
+ * (`cert.year_mismatch|{"found":"23","expected":"24"}`), translated by translateField on either side.
+ */
+export function certificateNumberMessage(failure: CertificateNumberInvalid): string {
+  const params: Record<string, string | number> = {}
+  if (failure.position !== undefined) params.position = failure.position
+  if (failure.length !== undefined) params.length = failure.length
+  if (failure.found !== undefined) params.found = failure.found
+  if (failure.expected !== undefined) params.expected = failure.expected
+  const key = `cert.${failure.reason}`
+  return Object.keys(params).length === 0 ? key : `${key}|${JSON.stringify(params)}`
+}
