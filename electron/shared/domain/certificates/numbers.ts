@@ -132,14 +132,15 @@ const LETTER = /^[A-Z]$/
 const DIGITS = /^\d+$/
 
 /**
- * Checks a certificate number. Surrounding white space is dropped and letters are upper-cased (`normalized` is what to
- * store); anything else is taken as typed. Throws RangeError for options no caller should send (an impossible date, a
+ * Checks a certificate number. Full-width characters become ASCII, surrounding white space is dropped and letters are
+ * upper-cased (`normalized` is what to store); anything else is taken as typed. Throws RangeError for options no caller should send (an impossible date, a
  * level outside 1–5): the CLI and the contract refuse those before calling.
  */
 export function checkCertificateNumber(raw: string, options: CheckCertificateOptions = {}): CertificateNumberCheck {
   if (options.issued !== undefined && !isValidIsoDate(options.issued)) throw new RangeError(`not a calendar date: ${options.issued}`)
   if (options.level !== undefined && !isSkillLevel(options.level)) throw new RangeError(`level must be 1-5, got ${String(options.level)}`)
-  const value = raw.trim().toUpperCase()
+  // NFKC turns full-width letters and digits (a Chinese input method in full-width mode) into their ASCII forms.
+  const value = raw.normalize('NFKC').trim().toUpperCase()
   if (value === '') return { valid: false, reason: 'empty' }
   const odd = [...value].findIndex((c) => !/[A-Z0-9]/.test(c))
   if (odd >= 0) return { valid: false, reason: 'bad_characters', position: odd + 1 }
