@@ -10,6 +10,7 @@ import { expectOneJsonLine, runCli } from './helpers'
 
 const HELP = `Xinsheng command line
   check-id <idNumber>                                    validate a resident ID number (GB 11643-1999)
+  check-cert <number> [--issued YYYY-MM-DD] [--level 1-5]   validate a certificate number (22-char, 16 or 13 digits)
   score <phq9|gad7|scl90|zung_sds|zung_sas> <a1,a2,…> [--cutoff-set ID] [--rounding truncate|round_half_up]
   term --decision YYYY-MM-DD [--extension-months N] [--escape FROM:TO]...
   grade-fitness --standard ID --sex M|F --age N [--height CM --weight KG] [--vital-capacity ML] [--step-index X] [--grip KG] [--push-ups N] [--sit-ups N] [--vertical-jump CM] [--sit-and-reach CM] [--choice-reaction S] [--single-leg-stand S]

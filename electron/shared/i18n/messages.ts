@@ -2,6 +2,7 @@
  * Messages that cross the API: validation keys set in contract schemas and rule/error keys raised by core.
  * Both sides use them: core fills ApiError.message in the facility's language, the renderer translates fields.
  */
+import { certificateMessages } from './certificateMessages'
 import { fitnessMessages } from './fitnessMessages'
 
 export const messages = {
@@ -158,6 +159,7 @@ export const messages = {
     'err.rule_violation': '不符合业务规则',
     'err.internal': '系统内部错误，操作未执行',
     ...fitnessMessages['zh-CN'],
+    ...certificateMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -312,6 +314,7 @@ export const messages = {
     'err.rule_violation': 'Not allowed by the rules',
     'err.internal': 'Internal error; nothing was changed',
     ...fitnessMessages.en,
+    ...certificateMessages.en,
   },
 } as const
 

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command'
 import { auditKeyRestoreCommand } from './auditKey'
 import { auditVerifyCommand } from './auditVerify'
 import { backupCommand } from './backup'
+import { checkCertCommand } from './checkCert'
 import { checkIdCommand } from './checkId'
 import { demoCommand } from './demo'
 import { gradeFitnessCommand, stepIndexCommand } from './fitness'
@@ -16,6 +17,7 @@ import { termCommand } from './term'
 
 export const COMMANDS: readonly CliCommand[] = [
   checkIdCommand,
+  checkCertCommand,
   scoreCommand,
   termCommand,
   gradeFitnessCommand,
