@@ -42,11 +42,12 @@ export function readableWards(ctx: Pick<Ctx, 'actor'>): readonly string[] | null
  * quietly answering with nothing, which would read as "no records"). A past file (no ward) is outside an 'own' reach.
  */
 export function assertReadable(ctx: Pick<Ctx, 'actor' | 'db'>, named: { wardId?: string | undefined; personId?: string | undefined }): void {
-  const wards = readableWards(ctx)
-  if (wards === null) return
-  if (named.wardId !== undefined && !wards.includes(named.wardId)) throw new AppError('forbidden', 'err.ward_forbidden')
+  const actor = ctx.actor
+  if (!actor || actor.reach.read === 'all') return
+  const readable = (wardId: string | null) => wardAllowed(actor.reach, 'read', actor.wardIds, wardId)
+  if (named.wardId !== undefined && !readable(named.wardId)) throw new AppError('forbidden', 'err.ward_forbidden')
   if (named.personId !== undefined) {
     const person = personRefsByIds(ctx.db, [named.personId]).get(named.personId)
-    if (person && (person.wardId === null || !wards.includes(person.wardId))) throw new AppError('forbidden', 'err.ward_forbidden')
+    if (person && !readable(person.wardId)) throw new AppError('forbidden', 'err.ward_forbidden')
   }
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { StaffUser } from '@shared/contract'
+import { wardAllowed } from '@shared/domain/wardScope'
 import type { Permission } from '@shared/domain/roles'
 
 export const UserContext = createContext<StaffUser | null>(null)
@@ -18,7 +19,7 @@ export function useUser(): StaffUser {
  */
 export function useCanWriteInWard(): (wardId: string | null | undefined) => boolean {
   const user = useContext(UserContext)
-  return (wardId) => !!user && (user.reach.write === 'all' || (!!wardId && user.wardIds.includes(wardId)))
+  return (wardId) => !!user && wardAllowed(user.reach, 'write', user.wardIds, wardId ?? null)
 }
 
 /** Whether the signed-in user holds a permission (deny when nobody is signed in). */
