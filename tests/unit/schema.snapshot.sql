@@ -1,5 +1,27 @@
--- Schema at user_version 11. Generated; regenerate deliberately with:
+-- Schema at user_version 12. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
+
+-- table academic_records
+CREATE TABLE academic_records (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  school TEXT NOT NULL,
+  programme TEXT NOT NULL,
+  education_level TEXT NOT NULL,
+  enrolled_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('studying', 'graduated', 'left')),
+  ended_on TEXT CHECK (ended_on IS NULL OR ended_on >= enrolled_on),
+  diploma_number TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((status = 'studying') = (ended_on IS NULL))
+) STRICT;
 
 -- table assessment_rescores
 CREATE TABLE assessment_rescores (
@@ -51,6 +73,35 @@ CREATE TABLE audit_log (
   hash TEXT NOT NULL
 ) STRICT;
 
+-- table certificates
+CREATE TABLE certificates (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  course_id TEXT REFERENCES courses(id),
+  exam_attempt_id TEXT REFERENCES exam_attempts(id),
+  source TEXT NOT NULL CHECK (source IN ('course', 'manual', 'import')),
+  number TEXT NOT NULL,
+  format TEXT NOT NULL CHECK (format IN ('skill-level-2019', 'special-technician', 'qualification-16', 'shanghai-13')),
+  evaluation_body TEXT NOT NULL,
+  issued_on TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_type TEXT NOT NULL,
+  id_number TEXT NOT NULL,
+  occupation TEXT NOT NULL,
+  occupation_code TEXT,
+  direction TEXT,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  import_batch TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
 -- table config_versions
 CREATE TABLE config_versions (
   id TEXT PRIMARY KEY,
@@ -100,6 +151,79 @@ CREATE TABLE counselling_sessions (
   void_reason TEXT
   , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0), voided_by TEXT REFERENCES staff(id)) STRICT;
 
+-- table course_attendance
+CREATE TABLE course_attendance (
+  session_id TEXT NOT NULL REFERENCES course_sessions(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  status TEXT NOT NULL CHECK (status IN ('present', 'late', 'absent_sick', 'absent_refused', 'excused_activity', 'other')),
+  hours REAL NOT NULL CHECK (hours >= 0),
+  reason_text TEXT,
+  note TEXT,
+  CHECK (status IS NOT 'other' OR reason_text IS NOT NULL),
+  PRIMARY KEY (session_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+-- table course_session_revisions
+CREATE TABLE course_session_revisions (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES course_sessions(id),
+  revision INTEGER NOT NULL CHECK (revision > 0),
+  data TEXT NOT NULL CHECK (json_valid(data)),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL REFERENCES staff(id),
+  UNIQUE (session_id, revision)
+) STRICT;
+
+-- table course_sessions
+CREATE TABLE course_sessions (
+  id TEXT PRIMARY KEY,
+  course_id TEXT NOT NULL REFERENCES courses(id),
+  session_date TEXT NOT NULL,
+  start_time TEXT NOT NULL,
+  hours REAL NOT NULL CHECK (hours > 0),
+  topic TEXT NOT NULL,
+  teacher TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table courses
+CREATE TABLE courses (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('vocational', 'education')),
+  name TEXT NOT NULL,
+  trade_id TEXT REFERENCES trades(id),
+  direction TEXT,
+  level INTEGER CHECK (level BETWEEN 1 AND 5),
+  subject TEXT,
+  partner TEXT,
+  evaluation_body TEXT,
+  teacher TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL CHECK (end_date >= start_date),
+  capacity INTEGER NOT NULL CHECK (capacity > 0),
+  place TEXT,
+  planned_hours REAL NOT NULL CHECK (planned_hours > 0),
+  theory_pass_mark REAL CHECK (theory_pass_mark >= 0),
+  practical_pass_mark REAL CHECK (practical_pass_mark >= 0),
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((kind = 'vocational' AND trade_id IS NOT NULL AND level IS NOT NULL)
+  OR (kind = 'education' AND trade_id IS NULL AND level IS NULL))
+) STRICT;
+
 -- table crises
 CREATE TABLE crises (
   id TEXT PRIMARY KEY,
@@ -125,6 +249,91 @@ CREATE TABLE crisis_events (
   note TEXT NOT NULL,
   next_follow_up TEXT,
   recorded_at TEXT NOT NULL
+) STRICT;
+
+-- table employment_events
+CREATE TABLE employment_events (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('job_fair', 'employer_visit')),
+  event_date TEXT NOT NULL,
+  employer TEXT NOT NULL,
+  positions TEXT,
+  positions_offered INTEGER CHECK (positions_offered >= 0),
+  place TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table employment_referrals
+CREATE TABLE employment_referrals (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  event_id TEXT REFERENCES employment_events(id),
+  employer TEXT NOT NULL,
+  position TEXT,
+  referred_on TEXT NOT NULL,
+  agreement_signed_on TEXT CHECK (agreement_signed_on IS NULL OR agreement_signed_on >= referred_on),
+  job_taken TEXT CHECK (job_taken IN ('yes', 'no')),
+  job_taken_recorded_on TEXT,
+  outcome_note TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table enrolments
+CREATE TABLE enrolments (
+  id TEXT PRIMARY KEY,
+  course_id TEXT NOT NULL REFERENCES courses(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  status TEXT NOT NULL CHECK (status IN ('waiting', 'enrolled', 'withdrawn', 'completed')),
+  applied_on TEXT NOT NULL,
+  enrolled_on TEXT,
+  ended_on TEXT,
+  withdraw_reason TEXT CHECK (withdraw_reason IN ('released', 'transferred', 'medical', 'refused', 'other')),
+  withdraw_text TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  CHECK ((status = 'withdrawn') = (withdraw_reason IS NOT NULL)),
+  CHECK (withdraw_reason IS NOT 'other' OR withdraw_text IS NOT NULL),
+  CHECK (status = 'waiting' OR enrolled_on IS NOT NULL OR status = 'withdrawn'),
+  UNIQUE (course_id, person_id)
+) STRICT;
+
+-- table exam_attempts
+CREATE TABLE exam_attempts (
+  id TEXT PRIMARY KEY,
+  course_id TEXT NOT NULL REFERENCES courses(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  attempt INTEGER NOT NULL CHECK (attempt >= 1),
+  exam_date TEXT NOT NULL,
+  theory_score REAL CHECK (theory_score >= 0),
+  practical_score REAL CHECK (practical_score >= 0),
+  theory_pass_mark REAL NOT NULL,
+  practical_pass_mark REAL NOT NULL,
+  result TEXT NOT NULL CHECK (result IN ('passed', 'failed', 'absent')),
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
 ) STRICT;
 
 -- table fitness_contraindications
@@ -386,6 +595,19 @@ CREATE TABLE term_events (
   CHECK ((kind = 'extension' AND months BETWEEN 1 AND 12) OR (kind = 'escape' AND from_date IS NOT NULL))
 ) STRICT;
 
+-- table trades
+CREATE TABLE trades (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  code TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  UNIQUE (name)
+) STRICT;
+
 -- table training_attendance
 CREATE TABLE training_attendance (
   session_id TEXT NOT NULL REFERENCES training_sessions(id),
@@ -482,6 +704,12 @@ CREATE TABLE wards (
   updated_at TEXT NOT NULL
   , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)) STRICT;
 
+-- index academic_records_enrolled
+CREATE INDEX academic_records_enrolled ON academic_records(enrolled_on);
+
+-- index academic_records_person
+CREATE INDEX academic_records_person ON academic_records(person_id, enrolled_on);
+
 -- index assessment_rescores_assessment
 CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id);
 
@@ -503,8 +731,35 @@ CREATE INDEX audit_method_at ON audit_log(method, at);
 -- index audit_record_at
 CREATE INDEX audit_record_at ON audit_log(record_type, record_id, at);
 
+-- index certificates_course
+CREATE INDEX certificates_course ON certificates(course_id, issued_on);
+
+-- index certificates_issued
+CREATE INDEX certificates_issued ON certificates(issued_on);
+
+-- index certificates_number_live
+CREATE UNIQUE INDEX certificates_number_live ON certificates(number) WHERE voided_at IS NULL;
+
+-- index certificates_person
+CREATE INDEX certificates_person ON certificates(person_id, issued_on);
+
 -- index counselling_participants_person
 CREATE INDEX counselling_participants_person ON counselling_participants(person_id);
+
+-- index course_attendance_person
+CREATE INDEX course_attendance_person ON course_attendance(person_id, session_id);
+
+-- index course_sessions_course_date
+CREATE INDEX course_sessions_course_date ON course_sessions(course_id, session_date, start_time);
+
+-- index course_sessions_date
+CREATE INDEX course_sessions_date ON course_sessions(session_date, start_time);
+
+-- index courses_start
+CREATE INDEX courses_start ON courses(start_date);
+
+-- index courses_trade
+CREATE INDEX courses_trade ON courses(trade_id, start_date);
 
 -- index crises_person
 CREATE INDEX crises_person ON crises(person_id, status);
@@ -514,6 +769,27 @@ CREATE INDEX crises_status ON crises(status, raised_on);
 
 -- index crisis_events_crisis
 CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
+
+-- index employment_events_date
+CREATE INDEX employment_events_date ON employment_events(event_date);
+
+-- index employment_referrals_event
+CREATE INDEX employment_referrals_event ON employment_referrals(event_id);
+
+-- index employment_referrals_person
+CREATE INDEX employment_referrals_person ON employment_referrals(person_id, referred_on);
+
+-- index employment_referrals_signed
+CREATE INDEX employment_referrals_signed ON employment_referrals(agreement_signed_on) WHERE agreement_signed_on IS NOT NULL;
+
+-- index enrolments_person
+CREATE INDEX enrolments_person ON enrolments(person_id, course_id);
+
+-- index exam_attempts_live
+CREATE UNIQUE INDEX exam_attempts_live ON exam_attempts(course_id, person_id, attempt) WHERE voided_at IS NULL;
+
+-- index exam_attempts_person
+CREATE INDEX exam_attempts_person ON exam_attempts(person_id, exam_date);
 
 -- index fitness_contraindications_person
 CREATE INDEX fitness_contraindications_person ON fitness_contraindications(person_id, from_date);

@@ -34,7 +34,10 @@ describe('the rule', () => {
   it('administrators reach every ward whatever the policy says; the default follows the duty system', () => {
     expect(reachOf({ ...DEFAULT_WARD_SCOPE, admin: OWN }, 'admin')).toEqual(ALL)
     expect(reachOf(DEFAULT_WARD_SCOPE, 'ward_officer')).toEqual(OWN)
-    for (const role of ['counsellor', 'trainer', 'vocational'] as const) expect(reachOf(DEFAULT_WARD_SCOPE, role)).toEqual(READ_ALL)
+    for (const role of ['counsellor', 'trainer'] as const) expect(reachOf(DEFAULT_WARD_SCOPE, role)).toEqual(READ_ALL)
+    // A course takes its students from every ward: vocational staff record facility-wide and need no ward.
+    expect(reachOf(DEFAULT_WARD_SCOPE, 'vocational')).toEqual(ALL)
+    expect(needsWards(DEFAULT_WARD_SCOPE, 'vocational')).toBe(false)
     expect(needsWards(DEFAULT_WARD_SCOPE, 'admin')).toBe(false)
     expect(needsWards(DEFAULT_WARD_SCOPE, 'counsellor')).toBe(true)
     expect(needsWards({ ...DEFAULT_WARD_SCOPE, counsellor: ALL }, 'counsellor')).toBe(false)

@@ -19,15 +19,17 @@ export const PERMISSIONS = [
   'backup.manage', // make, schedule and restore backups (a restore replaces every record): administrators only
   'fitness.read', // fitness tests, grades and training records (康复训练中心)
   'fitness.record', // record and re-grade fitness tests, test-day drafts, training groups, sessions and attendance
+  'vocational.read', // courses, classes, attendance, exams, knowledge tests, certificates, employment support
+  'vocational.record', // record all of these, issue and import certificates, keep the item bank and the trade list
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  ward_officer: ['people.read', 'people.write', 'wards.read', 'psych.read', 'fitness.read'],
-  counsellor: ['people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes', 'fitness.read'],
-  trainer: ['people.read', 'wards.read', 'fitness.read', 'fitness.record'],
-  vocational: ['people.read', 'wards.read'],
+  ward_officer: ['people.read', 'people.write', 'wards.read', 'psych.read', 'fitness.read', 'vocational.read'],
+  counsellor: ['people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes', 'fitness.read', 'vocational.read'],
+  trainer: ['people.read', 'wards.read', 'fitness.read', 'fitness.record', 'vocational.read'],
+  vocational: ['people.read', 'wards.read', 'vocational.read', 'vocational.record'],
 }
 
 export function roleHas(role: Role, permission: Permission): boolean {

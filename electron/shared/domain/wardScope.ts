@@ -4,9 +4,10 @@ import type { Role } from './roles'
  * Ward scoping (包队责任制): how far each role reaches beyond the wards its staff are assigned to, for reading and for
  * writing. 'all': every ward (and past files, which have no ward); 'own': only the wards the staff member is assigned
  * to. A facility sets it (setting access.wardScope). The default follows the duty system as the facilities describe it:
- * ward officers read and write only their wards; counsellors, trainers and vocational staff record for the wards they
- * are responsible for and read the whole facility (a screening, a test day or a course takes people from every ward);
- * administrators reach everything, whatever the setting says.
+ * ward officers read and write only their wards; counsellors and trainers record for the wards they are responsible for
+ * and read the whole facility (a screening or a test day takes people from every ward); vocational and education staff
+ * read and record facility-wide, because a course or class takes its students from every ward and its teacher answers
+ * for the course, not for a ward; administrators reach everything, whatever the setting says.
  */
 export type WardReach = 'all' | 'own'
 export type ScopeMode = 'read' | 'write'
@@ -18,7 +19,7 @@ export const DEFAULT_WARD_SCOPE: WardScopePolicy = {
   ward_officer: { read: 'own', write: 'own' },
   counsellor: { read: 'all', write: 'own' },
   trainer: { read: 'all', write: 'own' },
-  vocational: { read: 'all', write: 'own' },
+  vocational: { read: 'all', write: 'all' },
 }
 
 /** A role's reach under a policy: administrators always everywhere. */
