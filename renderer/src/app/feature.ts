@@ -26,6 +26,12 @@ export interface FeatureModule {
   navItems?: readonly NavItem[]
   /** Tabs of the person file, in feature order (the first one is the default tab). */
   personTabs?: readonly PersonTab[]
+  /**
+   * Sections a feature adds below another feature's person tab (named by the tab's `value`), in feature order: one
+   * centre's tab gathers what several features record (the 教育培训 tab shows courses, knowledge tests, certificates
+   * and employment, each from its own feature).
+   */
+  personSections?: readonly PersonSection[]
   /** Alerts above the person file's header (e.g. an open crisis). */
   personBanners?: readonly PersonBanner[]
   /** Ward-level screens a feature adds, linked from each ward card and from the ward roster's header. */
@@ -73,6 +79,14 @@ export interface PersonTab {
   /** Hidden (and not selectable by URL) without it. */
   permission?: Permission
   Panel: ComponentType<{ file: PersonFile }>
+}
+
+export interface PersonSection {
+  /** The `value` of the tab it is shown in; a section whose tab is absent or not permitted is not shown. */
+  tab: string
+  key: string
+  permission?: Permission
+  Section: ComponentType<{ file: PersonFile }>
 }
 
 export interface PersonBanner {

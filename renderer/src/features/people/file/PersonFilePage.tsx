@@ -21,6 +21,7 @@ import { PersonHeader } from './PersonHeader'
 /** Every feature's tabs (people's own first) and banners. */
 const TABS = contributions(features, 'personTabs')
 const BANNERS = contributions(features, 'personBanners')
+const SECTIONS = contributions(features, 'personSections')
 
 export function PersonFilePage() {
   const { id = '' } = useParams()
@@ -84,6 +85,11 @@ function FileContent({ file, onVoided }: { file: PersonFile; onVoided: () => voi
             <Suspense fallback={<TableSkeleton rows={3} />}>
               <Panel file={file} />
             </Suspense>
+            {SECTIONS.filter((section) => section.tab === value && (!section.permission || can(section.permission))).map(({ key, Section }) => (
+              <Suspense key={key} fallback={<TableSkeleton rows={3} />}>
+                <Section file={file} />
+              </Suspense>
+            ))}
           </Tabs.Panel>
         ))}
       </Tabs>
