@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { coursesContract } from '../../shared/contract/courses'
 import type { CourseKind } from '../../shared/domain/vocational'
-import { actorOf, nowIso, today, type Ctx } from '../context'
+import { actorOf, nowIso, today } from '../context'
 import type { Db } from '../db/open'
 import { readSetting, settingVersion, writeSetting } from '../db/settingsRepo'
 import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
