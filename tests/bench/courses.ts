@@ -14,7 +14,7 @@ const DAYS = 100
 
 /**
  * A fresh course of 60 residents admitted before it began (created through the API), so every timed save is a new
- * session of a full register; and a twin course the floor writes its rows into.
+ * session of a full register; a twin course the floor writes its rows into; and one the roster reads.
  */
 function sixtyPersonCourse(c: BenchContext, name: string): { courseId: string; people: string[]; start: string } {
   const start = addDays(c.today, -DAYS + 1)
@@ -70,10 +70,17 @@ export function coursesOps(bench: Bench, c: BenchContext, runs: number): void {
     },
   })
 
+  // A 60-person course as the roster shows it mid-term: 40 sessions held, one exam sitting (a few fail).
+  const rostered = sixtyPersonCourse(c, '基准测试：名单')
+  ourSlots.filter((_, i) => i % TIMES.length === 0).slice(0, 40).forEach((slot, n) => {
+    const register = rostered.people.map((personId, i) => ((i + n) % 12 === 0 ? { personId, status: 'absent_sick' as const } : { personId, status: 'present' as const }))
+    c.call('courses:recordSession', { courseId: rostered.courseId, date: slot.date, startTime: '19:00', hours: 2, topic: '实操训练', attendance: register })
+  })
+  c.call('courses:recordExams', { courseId: rostered.courseId, examDate: c.today, rows: rostered.people.map((personId, i) => ({ personId, theory: 55 + (i % 40), practical: 70 })) })
   bench.op({
     op: 'courses:roster',
     target: 20,
-    variants: [saved.courseId],
+    variants: [rostered.courseId],
     run: (courseId) => c.call<EnrolmentRow[]>('courses:roster', { courseId }),
     describe: () => '60-person course',
   })
