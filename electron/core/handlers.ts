@@ -3,6 +3,7 @@ import { auditHandlers } from './audit/auditService'
 import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
+import { certificatesHandlers } from './certificates/certificatesService'
 import { facilityHandlers } from './facility/facilityService'
 import { fitnessHandlers } from './fitness/fitnessService'
 import { setupHandlers } from './facility/setupService'
@@ -32,6 +33,7 @@ export const handlerModules = [
   backupHandlers,
   fitnessHandlers,
   trainingHandlers,
+  certificatesHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

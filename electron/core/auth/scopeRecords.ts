@@ -1,4 +1,5 @@
 import type { ScopedRecord } from '../../shared/contract/define'
+import { wardsOfCertificate } from '../certificates/certificatesQueries'
 import type { Db } from '../db/open'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
@@ -12,4 +13,5 @@ export const SCOPE_RECORD_WARDS = {
   crisis: wardsOfCrisis,
   session: wardsOfSession,
   task: wardsOfTask,
+  certificate: wardsOfCertificate,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

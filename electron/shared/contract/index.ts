@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { auditContract } from './audit'
 import { authContract } from './auth'
 import { backupContract } from './backup'
+import { certificatesContract } from './certificates'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
 import { fitnessContract } from './fitness'
@@ -35,6 +36,7 @@ export const contract = defineApi([
   backupContract,
   fitnessContract,
   trainingContract,
+  certificatesContract,
 ])
 
 export type Contract = typeof contract
@@ -82,3 +84,4 @@ export * from './psych'
 export * from './backup'
 export * from './fitness'
 export * from './training'
+export * from './certificates'
