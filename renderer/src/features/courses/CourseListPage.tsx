@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, Table, Tabs, Text } from '@mantine/core'
-import { IconPlus, IconSchool } from '@tabler/icons-react'
+import { Anchor, Button, Group, Modal, Paper, SegmentedControl, Select, Table, Tabs, Text } from '@mantine/core'
+import { IconBriefcase, IconPlus, IconSchool } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
@@ -16,6 +16,7 @@ import { useCan } from '../auth/UserContext'
 import { useFacility } from '../shell/useFacility'
 import { CourseModal } from './CourseModal'
 import { NO_INPUT, useLevelLabel } from './coursesUi'
+import { TradesEditor } from './settings/TradesEditor'
 
 const PAGE = 50
 
@@ -27,6 +28,7 @@ export function CourseListPage() {
   const today = useFacility().data?.today ?? todayIso()
   const [params, setParams] = useSearchParams()
   const [creating, setCreating] = useState(false)
+  const [tradesOpen, setTradesOpen] = useState(false)
   const kind: CourseKind = params.get('kind') === 'education' ? 'education' : 'vocational'
   const statusParam = params.get('status')
   const status: CourseListStatus = (COURSE_LIST_STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as CourseListStatus) : 'current'
@@ -57,9 +59,14 @@ export function CourseListPage() {
         subtitle={t('courses.subtitle')}
         actions={
           can('vocational.record') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-course">
-              {t('courses.newCourse')}
-            </Button>
+            <>
+              <Button variant="default" leftSection={<IconBriefcase size={16} />} onClick={() => setTradesOpen(true)} data-testid="open-trades">
+                {t('courses.settings.trades')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-course">
+                {t('courses.newCourse')}
+              </Button>
+            </>
           )
         }
       />
@@ -120,6 +127,9 @@ export function CourseListPage() {
         )}
         {courses.data && courses.data.total > PAGE && <Pager offset={offset} limit={PAGE} total={courses.data.total} onChange={(o) => go({ offset: String(o) })} />}
       </Paper>
+      <Modal opened={tradesOpen} onClose={() => setTradesOpen(false)} title={t('courses.settings.trades')} size="lg">
+        <TradesEditor canEdit />
+      </Modal>
       {creating && <CourseModal kind={kind} onClose={() => setCreating(false)} onCreated={(id) => void navigate(`/courses/${id}`)} />}
     </>
   )

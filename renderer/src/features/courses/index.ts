@@ -24,6 +24,7 @@ export const coursesFeature: FeatureModule = {
   settingsCards: [
     { key: 'courses', permission: 'facility.manage', Card: lazyComponent(() => import('./settings/CoursesSettingsCard').then((m) => m.CoursesSettingsCard)) },
   ],
-  // Trades are shown on courses; the person's timetable lists exercise-training sessions too.
-  writeEffects: { courses: [], trades: ['courses'], training: ['courses'] },
+  // Trades are shown on courses; the person's timetable lists exercise-training sessions too; a certificate issued from
+  // a course changes its figures, roster and eligibility.
+  writeEffects: { courses: [], trades: ['courses'], training: ['courses'], certificates: ['courses'] },
 }
