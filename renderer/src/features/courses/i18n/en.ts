@@ -217,7 +217,7 @@ export const en: Texts<typeof zhCN> = {
       issuedOn: 'Issue date',
       evaluationBody: 'Evaluation body',
       number: 'Certificate number',
-      numberHint: '22 characters: Y or S and 21 digits; characters 3–4 are the issue year, 5 the level code',
+      numberHint: '22 characters: Y or S and 21 digits; characters 14–15 are the issue year, 16 the level code (5 for level 5)',
       direction: 'Trade / direction',
       pick: 'Choose',
       noneEligible: 'Nobody is eligible for a certificate now',

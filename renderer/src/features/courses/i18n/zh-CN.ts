@@ -214,7 +214,7 @@ export const zhCN = {
       issuedOn: '发证日期',
       evaluationBody: '评价机构',
       number: '证书编号',
-      numberHint: '22 位：Y 或 S 加 21 位数字；第 3–4 位为发证年份后两位，第 5 位为等级代码',
+      numberHint: '22 位：Y 或 S 加 21 位数字；第 14–15 位为发证年份后两位，第 16 位为等级代码（五级为 5）',
       direction: '工种/职业方向',
       pick: '选择',
       noneEligible: '目前没有可发证的学员',
