@@ -136,7 +136,7 @@ test('a course from creation to certificates: enrol, attendance by keyboard, exa
   await page.getByTestId('issue-save').click()
   await expect(page.getByTestId('issued')).toContainText('已发证 4 张')
   await expect(page.getByTestId('issued-roster-link')).toHaveAttribute('href', new RegExp(`certificates\\?course=${courseId}`))
-  await page.getByRole('button', { name: '关闭' }).click()
+  await page.getByTestId('issued').getByRole('button', { name: '关闭' }).click()
   await expect(page.getByTestId('eligible-row')).toHaveCount(0)
   await expect(page.getByTestId('fig-certified')).toHaveText('4')
 

@@ -176,11 +176,17 @@ export function Register({ course, today, editing, onDone }: Props) {
         <DateField label={t('courses.attendance.date')} labelProps={REQUIRED} minDate={course.startDate} maxDate={today} value={fields.date} disabled={!!editing}
           onChange={(date) => setFields((f) => ({ ...f, date }))} error={errors.date} onKeyDown={enterSaves} />
         <TextInput label={t('courses.attendance.startTime')} labelProps={REQUIRED} description={t('courses.attendance.startTimeHint')} value={fields.startTime} className="tabular"
-          onChange={(e) => setFields((f) => ({ ...f, startTime: e.currentTarget.value }))} error={errors.startTime} onKeyDown={enterSaves} />
+          onChange={(e) => {
+            const startTime = e.currentTarget.value
+            setFields((f) => ({ ...f, startTime }))
+          }} error={errors.startTime} onKeyDown={enterSaves} />
         <NumberField label={t('courses.attendance.hours')} labelProps={REQUIRED} description={t('courses.attendance.hoursHint')} decimal min={0.5} max={8} step={0.5}
           value={fields.hours} onChange={(v) => setFields((f) => ({ ...f, hours: v }))} error={errors.hours} onKeyDown={enterSaves} />
         <TextInput label={t('courses.attendance.topic')} labelProps={REQUIRED} description={t('courses.attendance.topicHint')} value={fields.topic} data-autofocus
-          onChange={(e) => setFields((f) => ({ ...f, topic: e.currentTarget.value }))} error={errors.topic} onKeyDown={enterSaves} />
+          onChange={(e) => {
+            const topic = e.currentTarget.value
+            setFields((f) => ({ ...f, topic }))
+          }} error={errors.topic} onKeyDown={enterSaves} />
       </SimpleGrid>
 
       <Alert variant="light" color="gray" p="xs" icon={<IconKeyboard size={16} />} data-testid="register-keys">

@@ -111,10 +111,9 @@ export function ExamGrid({ course, people, onDone }: { course: CourseDetail; peo
       <Group align="flex-end">
         <DateField label={t('courses.exams.examDate')} labelProps={REQUIRED} maxDate={today} value={examDate} onChange={setExamDate} error={errors.examDate} w={180} />
         <Alert variant="light" color="gray" p="xs" icon={<IconKeyboard size={16} />} style={{ flex: 1 }}>
-          <Text fz="xs">{t('courses.exams.keys')} · {t('courses.exams.scoreHint')} · <Kbd size="xs">Enter</Kbd> ↓ <Kbd size="xs">Tab</Kbd> →</Text>
+          <Text fz="xs"><Kbd size="xs">Enter</Kbd> ↓ <Kbd size="xs">Tab</Kbd> → · {t('courses.exams.keys')} · {t('courses.exams.scoreHint')}</Text>
         </Alert>
       </Group>
-      <Text fz="sm" fw={500}>{t('courses.exams.passMarks', marks)}</Text>
       {errors._ && <Alert color="red">{errors._}</Alert>}
       <Table withTableBorder>
         <Table.Thead>
