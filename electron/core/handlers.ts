@@ -3,6 +3,7 @@ import { auditHandlers } from './audit/auditService'
 import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
+import { coursesHandlers } from './courses/coursesHandlers'
 import { certificatesHandlers } from './certificates/certificatesService'
 import { facilityHandlers } from './facility/facilityService'
 import { fitnessHandlers } from './fitness/fitnessService'
@@ -33,6 +34,7 @@ export const handlerModules = [
   backupHandlers,
   fitnessHandlers,
   trainingHandlers,
+  coursesHandlers,
   certificatesHandlers,
 ] as const
 

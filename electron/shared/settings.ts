@@ -15,6 +15,8 @@ import { DEFAULT_TERM_WARNING_DAYS } from './domain/term'
 import { DEFAULT_WARD_SCOPE } from './domain/wardScope'
 import { intensityGroupsSchema } from './contract/training'
 import { DEFAULT_INTENSITY_GROUPS } from './domain/training'
+import { vocationalSettingsSchema } from './contract/courses'
+import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -60,6 +62,8 @@ export const SETTINGS = {
   'fitness.defaultStandard': setting(fitnessSettingsSchema.shape.defaultStandardId, DEFAULT_FITNESS_SETTINGS.defaultStandardId),
   /** Intensity groups of exercise training (运动戒毒): a facility's choice, no national list verified (domain/training.ts). */
   'fitness.intensityGroups': setting(intensityGroupsSchema, DEFAULT_INTENSITY_GROUPS),
+  /** Vocational training (issue 12): default pass mark, the attendance needed for a certificate, the education subjects (facility choices). */
+  'vocational.settings': setting(mergedOverDefaults(vocationalSettingsSchema, DEFAULT_VOCATIONAL_SETTINGS), DEFAULT_VOCATIONAL_SETTINGS),
 }
 
 export type SettingKey = keyof typeof SETTINGS

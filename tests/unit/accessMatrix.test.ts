@@ -17,6 +17,7 @@ import { contract, type MethodName } from '../../electron/shared/contract'
 import { SCOPED_RECORDS, type ScopedRecord, type WardScopeSpec } from '../../electron/shared/contract/define'
 import { roleHas, ROLES, type Role } from '../../electron/shared/domain/roles'
 import { DEFAULT_WARD_SCOPE } from '../../electron/shared/domain/wardScope'
+import { insertCourseRecords } from './coursesFixtures'
 import { auditMethodsSince, snapshotTables } from './fixtures/tableChecksum'
 import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY } from './helpers'
 
@@ -123,7 +124,9 @@ describe('access matrix: method × role × own ward / other ward', () => {
     const assessment = ok(call(wardWorld.dispatch, 'psych:submitAssessment', {
       personId: person, instrumentId: 'phq9', setting: 'admission', administeredOn: TODAY, answers: [0, 0, 0, 0, 0, 0, 0, 0, 1],
     }, admin))
+    const courseRecords = insertCourseRecords(wardWorld.db, person, TODAY)
     const records: Record<ScopedRecord, string> = {
+      ...courseRecords,
       assessment: assessment.id,
       task: assessment.taskIds[0]!,
       crisis: ok(call(wardWorld.dispatch, 'psych:raiseCrisis', { personId: person, riskLevel: 'low', reason: '观察', raisedOn: TODAY }, admin)).id,

@@ -1,6 +1,7 @@
 import type { ScopedRecord } from '../../shared/contract/define'
 import { wardsOfCertificate } from '../certificates/certificatesQueries'
 import type { Db } from '../db/open'
+import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../courses/coursesScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
 /**
@@ -13,5 +14,8 @@ export const SCOPE_RECORD_WARDS = {
   crisis: wardsOfCrisis,
   session: wardsOfSession,
   task: wardsOfTask,
+  enrolment: wardsOfEnrolment,
+  courseSession: wardsOfCourseSession,
+  examAttempt: wardsOfExamAttempt,
   certificate: wardsOfCertificate,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { auditContract } from './audit'
 import { authContract } from './auth'
 import { backupContract } from './backup'
+import { coursesContract } from './courses'
 import { certificatesContract } from './certificates'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
@@ -36,6 +37,7 @@ export const contract = defineApi([
   backupContract,
   fitnessContract,
   trainingContract,
+  coursesContract,
   certificatesContract,
 ])
 
@@ -84,4 +86,5 @@ export * from './psych'
 export * from './backup'
 export * from './fitness'
 export * from './training'
+export * from './courses'
 export * from './certificates'

@@ -3,6 +3,7 @@
  * Both sides use them: core fills ApiError.message in the facility's language, the renderer translates fields.
  */
 import { certificateMessages } from './certificateMessages'
+import { courseMessages } from './courseMessages'
 import { fitnessMessages } from './fitnessMessages'
 
 export const messages = {
@@ -160,6 +161,7 @@ export const messages = {
     'err.internal': '系统内部错误，操作未执行',
     ...fitnessMessages['zh-CN'],
     ...certificateMessages['zh-CN'],
+    ...courseMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -315,6 +317,7 @@ export const messages = {
     'err.internal': 'Internal error; nothing was changed',
     ...fitnessMessages.en,
     ...certificateMessages.en,
+    ...courseMessages.en,
   },
 } as const
 
