@@ -12,6 +12,7 @@ import { sql as psychRecordsMigration } from '../../electron/core/db/migrations/
 import { sql as peopleSearchMigration } from '../../electron/core/db/migrations/007_people_search'
 import { sql as staffWardsMigration } from '../../electron/core/db/migrations/009_staff_wards'
 import { sql as fitnessMigration } from '../../electron/core/db/migrations/010_fitness'
+import { sql as certificatesMigration } from '../../electron/core/db/migrations/014_certificates'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -484,6 +485,24 @@ describe('migration (fitness tests: tests, raw measurements, gradings, drafts, c
       }
       insert(db, 'fitness_contraindications', contraindication)
       expect(() => insert(db, 'fitness_contraindications', { ...contraindication, id: 'fc-2', until_date: '2026-05-01' })).toThrow(/CHECK/)
+      expect(integrityCheck(db).ok).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 014 (certificate roster indexes), with data', () => {
+  const n = MIGRATIONS.indexOf(certificatesMigration) + 1
+
+  it('keeps every row and adds the roster indexes, the totals one covering only live certificates', () => {
+    const { db, before, after } = upgradedWithData(n)
+    try {
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'certificates'").all() as Array<{ name: string; sql: string | null }>
+      expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['certificates_live_totals', 'certificates_occupation', 'certificates_body']))
+      expect(indexes.find((i) => i.name === 'certificates_live_totals')!.sql).toMatch(/WHERE voided_at IS NULL/)
+      expectSound(db)
       expect(integrityCheck(db).ok).toBe(true)
     } finally {
       db.close()
