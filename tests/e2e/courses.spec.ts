@@ -94,6 +94,7 @@ test('a course from creation to certificates: enrol, attendance by keyboard, exa
   await expect(session).toContainText('出勤 3')
   await expect(session).toContainText('迟到 1')
   await expect(session).toContainText('病假 1')
+  await shot(page, 'courses-sessions')
 
   await page.getByRole('tab', { name: '学员' }).click()
   await expect(page.locator(`[data-testid="roster-row"][data-person="${lateName}"]`).getByTestId('row-attendance')).toHaveText('100%')
@@ -115,6 +116,7 @@ test('a course from creation to certificates: enrol, attendance by keyboard, exa
   await page.getByTestId('save-exams').click()
   await expect(page.getByText('成绩已保存')).toBeVisible()
   await expect(page.getByTestId('exam-person')).toHaveCount(5)
+  await shot(page, 'courses-exams')
 
   // Certificates: four eligible, the failed one not (and why); a wrong year is refused at its field, nothing issued.
   await page.getByRole('tab', { name: '发证' }).click()
@@ -143,4 +145,17 @@ test('a course from creation to certificates: enrol, attendance by keyboard, exa
   await page.getByRole('tab', { name: '学员' }).click()
   await expect(page.getByTestId('roster-row').getByTestId('row-certificate').filter({ hasText: '已获证' })).toHaveCount(4)
   await shot(page, 'courses-roster-certified')
+
+  if (process.env.COURSES_SCREENSHOTS) {
+    await page.getByRole('tab', { name: '发证' }).click()
+    await expect(page.getByTestId('not-eligible-row')).toHaveCount(5)
+    await shot(page, 'courses-certificates')
+    await go(page, '/courses')
+    await expect(page.getByTestId('course-row').first()).toBeVisible()
+    await shot(page, 'courses-list')
+    const late = people.find((p) => p.name === lateName)!
+    await go(page, `/people/${late.id}?tab=vocational`)
+    await expect(page.getByTestId('person-course')).toHaveCount(1)
+    await shot(page, 'courses-person-tab')
+  }
 })

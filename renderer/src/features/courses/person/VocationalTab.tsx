@@ -10,14 +10,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert'
 import { TableSkeleton } from '../../../components/TableSkeleton'
 import { formatDate, todayIso } from '../../../lib/format'
 import { useFacility } from '../../shell/useFacility'
+import { fortnightOf } from './fortnight'
 import { AttendanceBadge, EnrolmentBadge, hoursText, RateText, ResultBadge, useLevelLabel } from '../coursesUi'
-
-/** Monday of the week of `date` and the Sunday a week later: this week and the next, whatever the locale's first day. */
-export function fortnightOf(date: string): { from: string; to: string } {
-  const d = dayjs(date)
-  const monday = d.subtract((d.day() + 6) % 7, 'day')
-  return { from: monday.format('YYYY-MM-DD'), to: monday.add(13, 'day').format('YYYY-MM-DD') }
-}
 
 /** The person file's 教育培训 tab: the person's courses and classes, then the timetable of this week and the next. */
 export function VocationalTab({ file }: { file: PersonFile }) {
