@@ -129,11 +129,11 @@ function CourseHeader({ course }: { course: CourseDetail }) {
             {figure(t('courses.figures.certified'), f.certified, 'fig-certified')}
             <Stack gap={0}>
               <Defined label={t('courses.figures.passRate')} definition={t('courses.figures.passRateDef')} />
-              <Text fz="lg" fw={600}><RateText value={f.passRate} testId="fig-pass-rate" /></Text>
+              <Text fw={600}><RateText fz="lg" value={f.passRate} testId="fig-pass-rate" /></Text>
             </Stack>
             <Stack gap={0} style={{ gridColumn: 'span 2' }}>
               <Defined label={t('courses.figures.certificationRate')} definition={t('courses.figures.certificationRateDef')} />
-              <Text fz="lg" fw={600}><RateText value={f.certificationRate} testId="fig-cert-rate" /></Text>
+              <Text fw={600}><RateText fz="lg" value={f.certificationRate} testId="fig-cert-rate" /></Text>
             </Stack>
           </>
         )}

@@ -21,10 +21,10 @@ export function useLevelLabel(): (level: number | null) => string {
 }
 
 /** A rate stored as a percent with one decimal (ratePercent), "—" when there was no one to divide by. */
-export function RateText({ value, testId }: { value: number | null; testId?: string }) {
+export function RateText({ value, testId, fz = 'sm' }: { value: number | null; testId?: string; fz?: string }) {
   const { t } = useTranslation()
   return (
-    <Text span fz="sm" className="tabular" data-testid={testId}>
+    <Text span fz={fz} className="tabular" data-testid={testId}>
       {value === null ? t('common.dash') : t('courses.rate', { rate: value })}
     </Text>
   )

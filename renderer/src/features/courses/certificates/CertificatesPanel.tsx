@@ -28,7 +28,8 @@ export function CertificatesPanel({ course }: { course: CourseDetail }) {
   const canIssue = can('vocational.record') && !course.voided
   const rows = eligible.data ?? []
   const yes = rows.filter((r) => r.eligible)
-  const no = rows.filter((r) => !r.eligible)
+  const certified = rows.filter((r) => !r.eligible && r.reasons.includes('certified'))
+  const no = rows.filter((r) => !r.eligible && !r.reasons.includes('certified'))
   const min = settings.data ? shareToPercent(settings.data.minAttendanceRate) : null
   const chosen = yes.filter((r) => picked.has(r.personId))
   const toggle = (personId: string, on: boolean) =>
@@ -68,7 +69,9 @@ export function CertificatesPanel({ course }: { course: CourseDetail }) {
               </Group>
             )}
           </Group>
-          {yes.length === 0 ? (
+          {yes.length === 0 && certified.length > 0 ? (
+            <Text fz="sm" c="dimmed">{t('courses.certs.noneEligible')}</Text>
+          ) : yes.length === 0 ? (
             <EmptyState title={t('courses.certs.noneEligible')} hint={t('courses.certs.noneEligibleHint')} icon={<IconCertificate size={26} />} />
           ) : (
             <Table withTableBorder striped data-testid="eligible-table">
@@ -101,6 +104,14 @@ export function CertificatesPanel({ course }: { course: CourseDetail }) {
               </Table.Tbody>
             </Table>
           )}
+          {certified.length > 0 && (
+            <>
+              <Text fw={600} mt="sm">{t('courses.roster.certified')} · {t('courses.peopleCount', { count: certified.length })}</Text>
+              <Group gap="xs" data-testid="certified-list">
+                {certified.map((r) => <Badge key={r.personId} color="teal" variant="light" size="lg" data-testid="certified-person">{r.name}</Badge>)}
+              </Group>
+            </>
+          )}
           {no.length > 0 && (
             <>
               <Text fw={600} mt="sm">{t('courses.certs.notEligible')} · {t('courses.peopleCount', { count: no.length })}</Text>
@@ -118,7 +129,7 @@ export function CertificatesPanel({ course }: { course: CourseDetail }) {
                       <Table.Td fw={500}>{r.name}</Table.Td>
                       <Table.Td>{r.wardName ?? t('common.dash')}</Table.Td>
                       <Table.Td>
-                        {r.reasons.includes('certified') ? <Badge color="teal">{t('courses.certs.reasons.certified')}</Badge> : <Text fz="sm">{reasonText(r)}</Text>}
+                        <Text fz="sm">{reasonText(r)}</Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { IconClipboardCheck, IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -54,7 +54,7 @@ export function ExamsPanel({ course }: { course: CourseDetail }) {
           <Table.Tbody>
             {withAttempts.map((p) => (
               <Table.Tr key={p.personId} data-testid="exam-person" data-person={p.name}>
-                <Table.Td><Link to={`/people/${p.personId}?tab=vocational`}>{p.name}</Link></Table.Td>
+                <Table.Td><Anchor component={Link} to={`/people/${p.personId}?tab=vocational`} fw={500}>{p.name}</Anchor></Table.Td>
                 <Table.Td>
                   <Stack gap={4}>
                     {p.attempts.map((a) => (
