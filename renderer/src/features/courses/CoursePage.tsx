@@ -139,7 +139,10 @@ function CourseHeader({ course }: { course: CourseDetail }) {
         )}
       </SimpleGrid>
       {course.kind === 'vocational' && (
-        <Text fz="xs" c="dimmed" mt={6}>{t('courses.figures.passRateDef')}；{t('courses.figures.certificationRateDef')}</Text>
+        <Stack gap={0} mt={6}>
+          <Text fz="xs" c="dimmed">{t('courses.figures.passRateDef')}</Text>
+          <Text fz="xs" c="dimmed">{t('courses.figures.certificationRateDef')}</Text>
+        </Stack>
       )}
       {editing && <CourseModal kind={course.kind} course={course} onClose={() => setEditing(false)} />}
       <ReasonModal

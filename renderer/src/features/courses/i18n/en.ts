@@ -104,7 +104,7 @@ export const en: Texts<typeof zhCN> = {
       enrolSplit: 'Enrol the first {{count}}, the rest wait',
       enrolAll: 'Enrol {{count}}',
       capacityLeft: '{{count}} places left',
-      overCapacity: '{{picked}} chosen, {{left}} places left: the rest go on the waiting list',
+      overCapacity: '{{picked}} chosen but only {{left}} places left: enrol the first {{left}} and put the rest on the waiting list, or put everyone on it',
       toWaiting: 'Put everyone on the waiting list',
       added: '{{count}} added',
       person: 'Name',

@@ -101,7 +101,7 @@ export const zhCN = {
       enrolSplit: '录取前 {{count}} 人，其余候补',
       enrolAll: '录取 {{count}} 人',
       capacityLeft: '尚余 {{count}} 个名额',
-      overCapacity: '已选 {{picked}} 人，超出剩余名额 {{left}} 人：超出部分进入候补名单',
+      overCapacity: '已选 {{picked}} 人，剩余名额只有 {{left}} 个：可录取前 {{left}} 人、其余进入候补名单，或全部进入候补名单',
       toWaiting: '全部进入候补名单',
       added: '已添加 {{count}} 人',
       person: '姓名',
