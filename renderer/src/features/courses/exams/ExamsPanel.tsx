@@ -26,7 +26,7 @@ export function ExamsPanel({ course }: { course: CourseDetail }) {
   const [voiding, setVoiding] = useState<{ person: ExamPersonRow; attempt: ExamAttemptRow } | null>(null)
   const voidExam = useApiMutation('courses:voidExam', { success: t('courses.exams.voided') })
   const rows = exams.data ?? []
-  const withAttempts = rows.filter((r) => r.attempts.length > 0)
+  const anyAttempt = rows.some((r) => r.attempts.length > 0)
   return (
     <Stack gap="sm" data-testid="exams-panel">
       <Group justify="space-between">
@@ -39,10 +39,10 @@ export function ExamsPanel({ course }: { course: CourseDetail }) {
       {exams.isError && <ErrorAlert error={exams.error} onRetry={() => void exams.refetch()} />}
       {exams.isPending && <TableSkeleton rows={4} />}
       {exams.data && view === 'record' && canRecord && <ExamGrid course={course} people={rows} onDone={() => setView('list')} />}
-      {exams.data && view === 'list' && withAttempts.length === 0 && (
+      {exams.data && view === 'list' && !anyAttempt && (
         <EmptyState title={t('courses.exams.none')} hint={t('courses.exams.noneHint')} icon={<IconClipboardCheck size={26} />} />
       )}
-      {view === 'list' && withAttempts.length > 0 && (
+      {view === 'list' && anyAttempt && (
         <Table withTableBorder striped data-testid="exam-list">
           <Table.Thead>
             <Table.Tr>
@@ -52,11 +52,12 @@ export function ExamsPanel({ course }: { course: CourseDetail }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {withAttempts.map((p) => (
+            {rows.map((p) => (
               <Table.Tr key={p.personId} data-testid="exam-person" data-person={p.name}>
                 <Table.Td><Anchor component={Link} to={`/people/${p.personId}?tab=vocational`} fw={500}>{p.name}</Anchor></Table.Td>
                 <Table.Td>
                   <Stack gap={4}>
+                    {p.attempts.length === 0 && <Text fz="sm" c="dimmed">{t('courses.exams.noAttempt')}</Text>}
                     {p.attempts.map((a) => (
                       <Group key={a.id} gap={6} wrap="nowrap" style={a.voided ? { opacity: 0.5, textDecoration: 'line-through' } : undefined} data-testid="exam-attempt">
                         <Badge size="sm" variant="outline" color="gray">{t('courses.exams.attempt', { n: a.attempt })}</Badge>
