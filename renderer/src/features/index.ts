@@ -4,6 +4,7 @@ import type { Domain } from '../api/hooks'
 import { auditFeature } from './audit'
 import { authFeature } from './auth'
 import { backupFeature } from './backup'
+import { certificatesFeature } from './certificates'
 import { fitnessFeature } from './fitness'
 import { peopleFeature } from './people'
 import { psychFeature } from './psych'
@@ -25,6 +26,7 @@ export const features: readonly FeatureModule[] = [
   psychFeature,
   fitnessFeature,
   trainingFeature,
+  certificatesFeature,
   staffFeature,
   auditFeature,
   settingsFeature,
