@@ -741,7 +741,7 @@ CREATE INDEX certificates_course ON certificates(course_id, issued_on);
 CREATE INDEX certificates_issued ON certificates(issued_on);
 
 -- index certificates_live_totals
-CREATE INDEX certificates_live_totals ON certificates(issued_on, level, person_id, course_id, occupation, evaluation_body) WHERE voided_at IS NULL;
+CREATE INDEX certificates_live_totals ON certificates(issued_on, level, person_id, course_id, occupation, evaluation_body, voided_at) WHERE voided_at IS NULL;
 
 -- index certificates_number_live
 CREATE UNIQUE INDEX certificates_number_live ON certificates(number) WHERE voided_at IS NULL;

@@ -5,6 +5,7 @@ import { auditFeature } from './audit'
 import { coursesFeature } from './courses'
 import { authFeature } from './auth'
 import { backupFeature } from './backup'
+import { certificatesFeature } from './certificates'
 import { fitnessFeature } from './fitness'
 import { peopleFeature } from './people'
 import { psychFeature } from './psych'
@@ -27,6 +28,7 @@ export const features: readonly FeatureModule[] = [
   fitnessFeature,
   trainingFeature,
   coursesFeature,
+  certificatesFeature,
   staffFeature,
   auditFeature,
   settingsFeature,

@@ -9,6 +9,8 @@ import { en as authEn } from '../features/auth/i18n/en'
 import { zhCN as authZh } from '../features/auth/i18n/zh-CN'
 import { en as backupEn } from '../features/backup/i18n/en'
 import { zhCN as backupZh } from '../features/backup/i18n/zh-CN'
+import { en as certEn } from '../features/certificates/i18n/en'
+import { zhCN as certZh } from '../features/certificates/i18n/zh-CN'
 import { en as fitnessEn } from '../features/fitness/i18n/en'
 import { zhCN as fitnessZh } from '../features/fitness/i18n/zh-CN'
 import { en as peopleEn, enPlurals as peoplePlurals } from '../features/people/i18n/en'
@@ -47,8 +49,9 @@ export const textParts = {
   fitness: { zhCN: fitnessZh, en: fitnessEn },
   training: { zhCN: trainingZh, en: trainingEn },
   courses: { zhCN: coursesZh, en: coursesEn },
+  cert: { zhCN: certZh, en: certEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...coursesEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...coursesEn, ...certEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

@@ -5,7 +5,7 @@
  * indexes. Never edit once shipped.
  */
 export const sql = /* sql */ `
-CREATE INDEX certificates_live_totals ON certificates(issued_on, level, person_id, course_id, occupation, evaluation_body) WHERE voided_at IS NULL;
+CREATE INDEX certificates_live_totals ON certificates(issued_on, level, person_id, course_id, occupation, evaluation_body, voided_at) WHERE voided_at IS NULL;
 CREATE INDEX certificates_occupation ON certificates(occupation, issued_on);
 CREATE INDEX certificates_body ON certificates(evaluation_body, issued_on);
 `
