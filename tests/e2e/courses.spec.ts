@@ -121,7 +121,7 @@ test('a course from creation to certificates: enrol, attendance by keyboard, exa
   // Certificates: four eligible, the failed one not (and why); a wrong year is refused at its field, nothing issued.
   await page.getByRole('tab', { name: '发证' }).click()
   await expect(page.getByTestId('eligible-row')).toHaveCount(4)
-  await expect(page.locator(`[data-testid="not-eligible-row"][data-person="${sickName}"]`)).toContainText('考试未合格')
+  await expect(page.locator(`[data-testid="not-eligible-row"][data-person="${sickName}"]`)).toContainText('未通过考试')
   await page.getByTestId('eligible-table').getByRole('checkbox').first().check()
   await page.getByTestId('issue-batch').click()
   const issue = page.getByTestId('issue-form')
