@@ -2,6 +2,7 @@ import type { FeatureModule } from '../app/feature'
 import { mergeWriteEffects } from '../api/refresh'
 import type { Domain } from '../api/hooks'
 import { auditFeature } from './audit'
+import { coursesFeature } from './courses'
 import { authFeature } from './auth'
 import { backupFeature } from './backup'
 import { certificatesFeature } from './certificates'
@@ -26,6 +27,7 @@ export const features: readonly FeatureModule[] = [
   psychFeature,
   fitnessFeature,
   trainingFeature,
+  coursesFeature,
   certificatesFeature,
   staffFeature,
   auditFeature,

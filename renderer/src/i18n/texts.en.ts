@@ -27,6 +27,8 @@ import { en as trainingEn } from '../features/training/i18n/en'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
 import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
+import { en as coursesEn } from '../features/courses/i18n/en'
+import { zhCN as coursesZh } from '../features/courses/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -46,9 +48,10 @@ export const textParts = {
   backup: { zhCN: backupZh, en: backupEn },
   fitness: { zhCN: fitnessZh, en: fitnessEn },
   training: { zhCN: trainingZh, en: trainingEn },
+  courses: { zhCN: coursesZh, en: coursesEn },
   cert: { zhCN: certZh, en: certEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...certEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...coursesEn, ...certEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }
