@@ -88,7 +88,7 @@ const HOT_CALLS: HotCall[] = [
   ['person timetable', (w) => ['courses:personTimetable', { personId: demoCourse('person') ?? w.currentId, from: '2026-08-23', to: '2026-11-23' }]],
   // Certificate roster (证书花名册): each filter shape, a deep page, public mode, a ward officer's; a person's certificates.
   ['certificate roster, all', () => ['certificates:roster', { offset: 500, limit: 100 }]],
-  ['certificate roster, one course', () => ['certificates:roster', { courseId: '00000000-0000-4000-8000-000000000000' }]],
+  ['certificate roster, one course', () => ['certificates:roster', { courseId: demoCourse('vocational') }]],
   ['certificate roster, issue period', () => ['certificates:roster', { issuedFrom: '2025-01-01', issuedTo: '2025-12-31', privacy: 'public' }]],
   ['certificate roster, occupation', () => ['certificates:roster', { occupation: '电工' }]],
   ['certificate roster, level', () => ['certificates:roster', { level: 5 }]],

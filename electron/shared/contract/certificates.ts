@@ -224,6 +224,15 @@ const rosterFilter = {
 export type RosterFilter = { courseId?: string; occupation?: string; level?: number; issuedFrom?: string; issuedTo?: string; evaluationBody?: string }
 
 const ofPerson = { person: (i: { personId: string }) => i.personId }
+/**
+ * The people a batch names. Scopes run on the raw input (before validation): rows that are not a list, or a row without
+ * an id, name nobody here (validation then refuses the call); a bare id string is taken as named.
+ */
+function personIdsOf(rows: unknown): string | string[] {
+  if (typeof rows === 'string') return rows
+  if (!Array.isArray(rows)) return []
+  return rows.flatMap((r: unknown) => (typeof r === 'object' && r !== null && 'personId' in r && typeof r.personId === 'string' ? [r.personId] : []))
+}
 
 export const certificatesContract = {
   /** Certificates for the eligible passers of a course, all or nothing (field errors at rows.<i>.number / personId). */
@@ -235,7 +244,7 @@ export const certificatesContract = {
       rows: z.array(batchRow).min(1, 'v.required').max(MAX_BATCH_ROWS, tooMany(MAX_BATCH_ROWS)),
     }),
     access: 'vocational.record',
-    scope: { person: (i) => i.rows.map((r) => r.personId) },
+    scope: { person: (i) => personIdsOf(i.rows) },
     audit: { kind: 'write', recordType: 'course', record: (i) => i.courseId },
   }),
   /** A certificate held from elsewhere, typed in (source 'manual'). */
