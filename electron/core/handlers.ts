@@ -4,6 +4,7 @@ import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
 import { coursesHandlers } from './courses/coursesHandlers'
+import { certificatesHandlers } from './certificates/certificatesService'
 import { facilityHandlers } from './facility/facilityService'
 import { fitnessHandlers } from './fitness/fitnessService'
 import { setupHandlers } from './facility/setupService'
@@ -34,6 +35,7 @@ export const handlerModules = [
   fitnessHandlers,
   trainingHandlers,
   coursesHandlers,
+  certificatesHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

@@ -1,4 +1,5 @@
 import type { ScopedRecord } from '../../shared/contract/define'
+import { wardsOfCertificate } from '../certificates/certificatesQueries'
 import type { Db } from '../db/open'
 import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../courses/coursesScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
@@ -16,4 +17,5 @@ export const SCOPE_RECORD_WARDS = {
   enrolment: wardsOfEnrolment,
   courseSession: wardsOfCourseSession,
   examAttempt: wardsOfExamAttempt,
+  certificate: wardsOfCertificate,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

@@ -6,6 +6,7 @@ import { auditContract } from './audit'
 import { authContract } from './auth'
 import { backupContract } from './backup'
 import { coursesContract } from './courses'
+import { certificatesContract } from './certificates'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
 import { fitnessContract } from './fitness'
@@ -37,6 +38,7 @@ export const contract = defineApi([
   fitnessContract,
   trainingContract,
   coursesContract,
+  certificatesContract,
 ])
 
 export type Contract = typeof contract
@@ -85,3 +87,4 @@ export * from './backup'
 export * from './fitness'
 export * from './training'
 export * from './courses'
+export * from './certificates'
