@@ -60,6 +60,8 @@ export const SETTINGS = {
   'fitness.defaultStandard': setting(fitnessSettingsSchema.shape.defaultStandardId, DEFAULT_FITNESS_SETTINGS.defaultStandardId),
   /** Intensity groups of exercise training (运动戒毒): a facility's choice, no national list verified (domain/training.ts). */
   'fitness.intensityGroups': setting(intensityGroupsSchema, DEFAULT_INTENSITY_GROUPS),
+  /** Whether the person at the knowledge-test kiosk sees the score after submitting (default off: staff tell them). */
+  'knowledge.kioskShowsScore': setting(z.boolean(), false),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -1,5 +1,6 @@
 import type { ScopedRecord } from '../../shared/contract/define'
 import type { Db } from '../db/open'
+import { wardsOfKnowledgeAttempt } from '../knowledge/knowledgeScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
 /**
@@ -12,4 +13,5 @@ export const SCOPE_RECORD_WARDS = {
   crisis: wardsOfCrisis,
   session: wardsOfSession,
   task: wardsOfTask,
+  knowledgeAttempt: wardsOfKnowledgeAttempt,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

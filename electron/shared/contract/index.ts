@@ -14,6 +14,7 @@ import { psychContractModules as psych } from './psych'
 import { setupContract } from './setup'
 import { staffContract } from './staff'
 import { trainingContract } from './training'
+import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
@@ -35,6 +36,7 @@ export const contract = defineApi([
   backupContract,
   fitnessContract,
   trainingContract,
+  knowledgeContract,
 ])
 
 export type Contract = typeof contract
@@ -82,3 +84,4 @@ export * from './psych'
 export * from './backup'
 export * from './fitness'
 export * from './training'
+export * from './knowledge'

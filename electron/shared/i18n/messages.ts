@@ -4,6 +4,7 @@
  */
 import { certificateMessages } from './certificateMessages'
 import { fitnessMessages } from './fitnessMessages'
+import { knowledgeMessages } from './knowledgeMessages'
 
 export const messages = {
   'zh-CN': {
@@ -160,6 +161,7 @@ export const messages = {
     'err.internal': '系统内部错误，操作未执行',
     ...fitnessMessages['zh-CN'],
     ...certificateMessages['zh-CN'],
+    ...knowledgeMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -315,6 +317,7 @@ export const messages = {
     'err.internal': 'Internal error; nothing was changed',
     ...fitnessMessages.en,
     ...certificateMessages.en,
+    ...knowledgeMessages.en,
   },
 } as const
 
