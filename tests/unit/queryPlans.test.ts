@@ -75,6 +75,11 @@ const HOT_CALLS: HotCall[] = [
   ['fitness past person history', (w) => ['fitness:personHistory', { personId: w.pastId }]],
   ['fitness ward summary', (w) => ['fitness:wardSummary', { wardId: w.wardId }]],
   ['fitness contraindications', (w) => ['fitness:contraindications', { personId: w.currentId }]],
+  // Knowledge tests: a person's sittings (what diagnostic assessment reads), the sittings list (all, one paper, an officer's).
+  ['knowledge sittings of a person', (w) => ['knowledge:person', { personId: w.currentId }]],
+  ['knowledge sittings, a later page', () => ['knowledge:sittings', { offset: 50 }]],
+  ['knowledge sittings of a paper', () => ['knowledge:sittings', { paperId: '00000000-0000-4000-8000-000000000000' }]],
+  ['officer: knowledge sittings', () => ['knowledge:sittings', {}], 'officer'],
 ]
 
 interface Recorded {
