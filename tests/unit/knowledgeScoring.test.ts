@@ -127,8 +127,8 @@ describe('item analysis on a fixture (figures computed by hand)', () => {
   const wrongChoice: Record<string, string[]> = { '1:7': [], '1:9': ['C'], '1:10': [] }
   const sittings: AnalysedSitting[] = rows.map((pattern, s) => ({
     score: [...pattern].filter((c) => c === '1').length * 25,
-    answers: new Map(
-      [...pattern].map((c, i) => {
+    answers: new Map<number, { chosen: string[]; correct: boolean }>(
+      [...pattern].map((c, i): [number, { chosen: string[]; correct: boolean }] => {
         const position = i + 1
         if (c === '1') return [position, { chosen: ['A'], correct: true }]
         const key = `${position}:${s + 1}`
