@@ -5,6 +5,7 @@ import { auditFeature } from './audit'
 import { authFeature } from './auth'
 import { backupFeature } from './backup'
 import { fitnessFeature } from './fitness'
+import { knowledgeFeature } from './knowledge'
 import { peopleFeature } from './people'
 import { psychFeature } from './psych'
 import { settingsFeature } from './settings'
@@ -25,6 +26,7 @@ export const features: readonly FeatureModule[] = [
   psychFeature,
   fitnessFeature,
   trainingFeature,
+  knowledgeFeature,
   staffFeature,
   auditFeature,
   settingsFeature,

@@ -23,6 +23,8 @@ import { en as staffEn } from '../features/staff/i18n/en'
 import { zhCN as staffZh } from '../features/staff/i18n/zh-CN'
 import { en as trainingEn } from '../features/training/i18n/en'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
+import { en as knowledgeEn } from '../features/knowledge/i18n/en'
+import { zhCN as knowledgeZh } from '../features/knowledge/i18n/zh-CN'
 import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
@@ -44,8 +46,9 @@ export const textParts = {
   backup: { zhCN: backupZh, en: backupEn },
   fitness: { zhCN: fitnessZh, en: fitnessEn },
   training: { zhCN: trainingZh, en: trainingEn },
+  knowledge: { zhCN: knowledgeZh, en: knowledgeEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...knowledgeEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }
