@@ -181,5 +181,6 @@ export function analysedSittings(db: Db, paperId: string) {
   return attempts.map((a) => ({ score: a.score, answers: new Map(knowledgeRepo.answersOf(db, a.id).map((r) => [r.position, r])) }))
 }
 
-export const staffName = (db: Db, id: string): string =>
-  (db.prepare('SELECT display_name AS name FROM staff WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? ''
+/** Who recorded a sitting (opened the kiosk or typed the sheet in). */
+export const recorderName = (db: Db, attemptId: string): string =>
+  (db.prepare('SELECT s.display_name AS name FROM knowledge_attempts a JOIN staff s ON s.id = a.recorded_by WHERE a.id = ?').get(attemptId) as { name: string } | undefined)?.name ?? ''

@@ -11,7 +11,7 @@ import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { personRef } from '../people/peopleQueries'
 import { uuidv7 } from './ids'
-import { attemptAnswers, personSittings, sittingById, sittingPage, staffName } from './knowledgeQueries'
+import { attemptAnswers, personSittings, sittingById, sittingPage, recorderName } from './knowledgeQueries'
 import { knowledgeRepo, type AskedItem } from './knowledgeRepo'
 import { isCorrect, isPassed, maskedName, parseTypedAnswer, scorePercent } from './scoring'
 import { readableWards } from '../auth/wardScope'
@@ -155,8 +155,7 @@ export const sittingHandlers = {
   'knowledge:attempt'(input, ctx) {
     const row = sittingById(ctx.db, input.attemptId)
     if (!row) throw notFound()
-    const recordedBy = (ctx.db.prepare('SELECT recorded_by AS id FROM knowledge_attempts WHERE id = ?').get(input.attemptId) as { id: string }).id
-    return { ...row, recordedBy: staffName(ctx.db, recordedBy), answers: attemptAnswers(ctx.db, row.id, row.paperId) }
+    return { ...row, recordedBy: recorderName(ctx.db, row.id), answers: attemptAnswers(ctx.db, row.id, row.paperId) }
   },
 
   'knowledge:voidAttempt'(input, ctx) {

@@ -55,7 +55,7 @@ export function AnalysisPage() {
                 </Alert>
               )}
               <Text fz="sm" c="dimmed">
-                {t('knowledge.analysis.sittings', { count: a.sittings, group: a.groupSize })}　{a.meanScore !== null && t('knowledge.analysis.mean', { mean: a.meanScore.toFixed(1) })}
+                {t('knowledge.analysis.sittings', { count: a.sittings, group: a.groupSize })}{' · '}{a.meanScore !== null && t('knowledge.analysis.mean', { mean: a.meanScore.toFixed(1) })}
               </Text>
               <Paper p="md">
                 <Text fw={600} mb="xs">{t('knowledge.analysis.chart')}</Text>

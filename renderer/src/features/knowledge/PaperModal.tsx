@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconPlus, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_PASS_MARK, type Input } from '@shared/contract'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { FormActions } from '../../components/FormActions'
+import { NumberField } from '../../components/NumberField'
 import { REQUIRED } from '../../components/required'
 import { applyServerErrors } from '../../lib/forms'
 
@@ -55,7 +56,7 @@ export function PaperModal({ onClose }: { onClose: () => void }) {
           <TextInput label={t('knowledge.papers.titleLabel')} {...REQUIRED} {...form.getInputProps('title')} data-testid="paper-title" />
           <Group grow>
             <TextInput label={t('knowledge.papers.purpose')} description={t('knowledge.papers.purposeHint')} {...REQUIRED} {...form.getInputProps('purpose')} />
-            <NumberInput label={t('knowledge.common.passMark')} description="0–100" {...REQUIRED} {...form.getInputProps('passMark')} />
+            <NumberField decimal label={t('knowledge.common.passMark')} description="0–100" {...REQUIRED} {...form.getInputProps('passMark')} />
           </Group>
           <SegmentedControl
             data={(['drawn', 'picked'] as const).map((m) => ({ value: m, label: t(`knowledge.papers.${m}`) }))}
@@ -73,7 +74,7 @@ export function PaperModal({ onClose }: { onClose: () => void }) {
                     {...form.getInputProps(`draws.${i}.tag`)}
                     description={d.tag ? t('knowledge.papers.available', { count: available.get(d.tag) ?? 0 }) : undefined}
                   />
-                  <NumberInput aria-label={t('knowledge.papers.drawCount')} w={200} min={1} max={100} {...form.getInputProps(`draws.${i}.count`)} />
+                  <NumberField aria-label={t('knowledge.papers.drawCount')} w={200} {...form.getInputProps(`draws.${i}.count`)} />
                   <ActionIcon variant="subtle" color="gray" mt={6} disabled={v.draws.length <= 1} onClick={() => form.removeListItem('draws', i)} aria-label={t('knowledge.papers.removeDraw')}>
                     <IconX size={16} />
                   </ActionIcon>
@@ -83,7 +84,7 @@ export function PaperModal({ onClose }: { onClose: () => void }) {
               <Button size="compact-sm" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('draws', { tag: null, count: 2 })} w="fit-content">
                 {t('knowledge.papers.addDraw')}
               </Button>
-              <NumberInput label={t('knowledge.papers.seed')} {...form.getInputProps('seed')} />
+              <NumberField label={t('knowledge.papers.seed')} {...form.getInputProps('seed')} />
             </Stack>
           ) : (
             <MultiSelect
