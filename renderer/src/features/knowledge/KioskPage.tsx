@@ -3,12 +3,14 @@ import { IconCheck, IconChevronLeft, IconChevronRight, IconLock } from '@tabler/
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBlocker, useNavigate, useParams } from 'react-router'
-import { OPTION_KEYS, type OptionKey, type SittingPaper } from '@shared/contract'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { OPTION_KEYS, type Input, type OptionKey, type SittingPaper } from '@shared/contract'
 import { api } from '../../api/client'
-import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { useApiQuery } from '../../api/hooks'
 import { setSessionId } from '../../api/session'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { FullPageLoader } from '../../components/FullPageLoader'
+import { useErrorText } from '../../i18n/errorText'
 import { useUser } from '../auth/UserContext'
 import './kiosk.css'
 
@@ -37,8 +39,11 @@ function Kiosk({ paper }: { paper: SittingPaper }) {
   const [exiting, setExiting] = useState(false)
   const [done, setDone] = useState<{ score: number | null } | null>(paper.status === 'submitted' ? { score: null } : null)
   const unlocked = useRef(false)
-  const save = useApiMutation('knowledge:saveAnswers', { success: false })
-  const submit = useApiMutation('knowledge:submit', { success: false })
+  // Plain calls, not the app's write hooks: those refresh every knowledge query after each write, and the kiosk must
+  // fetch nothing but its own paper. The staff screens are refreshed once, on leaving.
+  const queryClient = useQueryClient()
+  const save = useMutation({ mutationFn: (input: Input<'knowledge:saveAnswers'>) => api.invoke('knowledge:saveAnswers', input) })
+  const submit = useMutation({ mutationFn: (input: Input<'knowledge:submit'>) => api.invoke('knowledge:submit', input) })
   const blocker = useBlocker(() => !unlocked.current)
   useEffect(() => {
     if (blocker.state === 'blocked') blocker.reset()
@@ -87,6 +92,7 @@ function Kiosk({ paper }: { paper: SittingPaper }) {
   }
   const leave = async () => {
     unlocked.current = true
+    await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('knowledge:') })
     await document.exitFullscreen?.().catch(() => undefined)
     await navigate(`/knowledge/attempts/${paper.attemptId}`, { replace: true })
   }
@@ -113,7 +119,7 @@ function Kiosk({ paper }: { paper: SittingPaper }) {
           <div>
             <Group justify="space-between" mb={6}>
               <Text fz={18} data-testid="kiosk-progress">{t('knowledge.kiosk.progress', { n: index + 1, total })}</Text>
-              <Text fz={14} c="dimmed">{save.isPending ? t('knowledge.kiosk.saving') : t('knowledge.kiosk.savedAll')}</Text>
+              <Text fz={14} c={save.isError ? 'red' : 'dimmed'}>{save.isError ? <ErrorText error={save.error} /> : save.isPending ? t('knowledge.kiosk.saving') : t('knowledge.kiosk.savedAll')}</Text>
             </Group>
             <Progress value={(answeredCount / total) * 100} size="lg" radius="xl" aria-label={`${answeredCount}/${total}`} />
           </div>
@@ -176,6 +182,10 @@ function Kiosk({ paper }: { paper: SittingPaper }) {
       {exiting && <ExitModal onClose={() => setExiting(false)} onUnlocked={() => void leave()} />}
     </Box>
   )
+}
+
+function ErrorText({ error }: { error: Error }) {
+  return <>{useErrorText()(error)}</>
 }
 
 /** The staff member's password, checked by signing in again with it (the session is replaced by the new one). */

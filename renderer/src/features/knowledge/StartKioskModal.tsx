@@ -3,7 +3,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { PaperRow } from '@shared/contract'
-import { useApiMutation } from '../../api/hooks'
+import { useMutation } from '@tanstack/react-query'
+import { api } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PersonPicker, type PickedPerson } from '../psych/PersonPicker'
 
@@ -13,10 +14,11 @@ export function StartKioskModal({ papers, onClose }: { papers: readonly PaperRow
   const navigate = useNavigate()
   const [paperId, setPaperId] = useState<string | null>(papers[0]?.id ?? null)
   const [person, setPerson] = useState<PickedPerson | null>(null)
-  const start = useApiMutation('knowledge:startSitting', { success: false })
+  // A plain call: the app's write hook would refetch the staff lists (other people's scores) as the kiosk opens.
+  const start = useMutation({ mutationFn: (input: { paperId: string; personId: string }) => api.invoke('knowledge:startSitting', { ...input, mode: 'kiosk' }) })
   const go = async () => {
     if (!paperId || !person) return
-    const { attemptId } = await start.mutateAsync({ paperId, personId: person.id, mode: 'kiosk' })
+    const { attemptId } = await start.mutateAsync({ paperId, personId: person.id })
     // Full screen needs this click's user gesture; where refused (a browser setting) the bare page still shows alone.
     document.documentElement.requestFullscreen?.().catch(() => undefined)
     await navigate(`/kiosk/knowledge/${attemptId}`)
