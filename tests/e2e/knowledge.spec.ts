@@ -85,6 +85,8 @@ test('a person answers a 10-item test at the kiosk; staff see the score and the 
 
   await page.getByTestId('kiosk-submit').click()
   await expect(page.getByTestId('kiosk-confirm-text')).toContainText('全部题目已作答')
+  await expect(page.getByTestId('kiosk-confirm')).toBeVisible()
+  await page.waitForTimeout(300)
   await shot(page, 'kiosk-confirm')
   await page.getByTestId('kiosk-confirm').click()
   await expect(page.getByTestId('kiosk-done')).toHaveText('已交卷，请将设备交还工作人员')
@@ -133,4 +135,26 @@ test('a person answers a 10-item test at the kiosk; staff see the score and the 
   await expect(page.getByTestId('analysis-table')).toBeVisible()
   await expect(page.getByTestId('analysis-chart').locator('canvas')).toBeVisible()
   await shot(page, 'analysis')
+
+  // A paper sheet typed in: a letter outside the options and two letters on a single item are refused at their rows.
+  await go(page, '/knowledge?tab=sittings')
+  await page.getByTestId('enter-paper').click()
+  await page.getByRole('dialog').getByRole('textbox', { name: '选择试卷' }).click()
+  await page.getByRole('option', { name: '端到端十题卷' }).click()
+  await page.getByRole('dialog').getByLabel('选择戒毒人员').fill(person.name)
+  await page.getByRole('option', { name: new RegExp(person.name) }).first().click()
+  const sheet = ['E', 'AB', 'C', 'D', 'A', 'B', 'C', 'D', 'AB', 'ACD']
+  await page.getByTestId('typed-0').click()
+  for (const letters of sheet) {
+    await page.keyboard.type(letters)
+    await page.keyboard.press('Enter')
+  }
+  await expect(page.getByText('“E”不是本题的选项（本题选项为 A–D）')).toBeVisible()
+  await expect(page.getByText('单选题只能选 1 个选项')).toBeVisible()
+  await shot(page, 'paper-entry-errors')
+  await page.getByTestId('typed-0').fill('A')
+  await page.getByTestId('typed-1').fill('B')
+  await page.getByTestId('typed-save').click()
+  await expect(page.getByTestId('attempt-score')).toContainText('100.0')
+  await expect(page.getByText('全部答对')).toBeVisible()
 })

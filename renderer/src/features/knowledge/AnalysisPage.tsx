@@ -31,6 +31,8 @@ export function AnalysisPage() {
   const options: ChartOptions<'bar'> = {
     responsive: true,
     maintainAspectRatio: false,
+    // Figures, not a show: drawn at once (a half-grown bar would read as another share, on screen and in printouts).
+    animation: false,
     scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
     plugins: { tooltip: { callbacks: { label: (c) => `${c.parsed.y}%` } } },
   }

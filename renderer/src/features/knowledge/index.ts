@@ -17,6 +17,9 @@ export const knowledgeFeature: FeatureModule = {
   personSections: [
     { tab: 'vocational', key: 'knowledge', permission: 'vocational.read', Section: lazyComponent(() => import('./person/KnowledgeSection').then((m) => m.KnowledgeSection)) },
   ],
+  settingsCards: [
+    { key: 'knowledge', permission: 'vocational.record', Card: lazyComponent(() => import('./settings/KnowledgeSettingsCard').then((m) => m.KnowledgeSettingsCard)) },
+  ],
   // Knowledge writes change only knowledge queries.
   writeEffects: { knowledge: [] },
 }

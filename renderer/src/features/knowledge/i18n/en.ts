@@ -174,7 +174,9 @@ export const en: Texts<typeof zhCN> = {
       showWrong: 'Wrong answers',
     },
     settings: {
+      title: 'Knowledge tests',
       kioskShowsScore: 'Show the score to the person after submitting',
+      kioskShowsScoreHint: 'Off by default: the person sees only “submitted”; staff tell them the score.',
     },
   },
 }

@@ -171,7 +171,9 @@ export const zhCN = {
       showWrong: '查看错题',
     },
     settings: {
+      title: '知识测试',
       kioskShowsScore: '交卷后向答题人显示成绩',
+      kioskShowsScoreHint: '默认关闭：答题人只看到“已交卷”，成绩由工作人员告知。',
     },
   },
 }
