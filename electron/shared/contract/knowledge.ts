@@ -197,7 +197,7 @@ const drawSpec = z
   })
 
 export const paperSource = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('drawn'), draws: drawSpec, seed: z.number().int('v.integer').min(1).max(2_147_483_647).optional() }),
+  z.object({ method: z.literal('drawn'), draws: drawSpec, seed: intRange(1, 2_147_483_647).optional() }),
   z.object({
     method: z.literal('picked'),
     itemIds: z.array(id).min(1, 'v.required').max(PAPER_ITEMS_MAX, tooMany(PAPER_ITEMS_MAX)).refine((ids) => new Set(ids).size === ids.length, 'knowledge.item_twice'),
