@@ -59,6 +59,11 @@ test('a person answers a 10-item test at the kiosk; staff see the score and the 
   await expect(page.getByTestId('user-menu')).toHaveCount(0)
   await expect(page.getByTestId('kiosk-progress')).toHaveText('第 1 题 / 共 10 题')
   await shot(page, 'kiosk-item')
+  // Another address typed in (or the back button) leads nowhere while the kiosk is open.
+  await go(page, '/knowledge?tab=bank')
+  await page.waitForTimeout(300)
+  await expect(page.getByTestId('kiosk')).toBeVisible()
+  await expect(page.getByTestId('item-table')).toHaveCount(0)
 
   // Items 1–5 by mouse (2 wrong: C instead of B).
   const mouse = ['A', 'C', 'C', 'D', 'A']
@@ -91,6 +96,7 @@ test('a person answers a 10-item test at the kiosk; staff see the score and the 
   await page.getByTestId('kiosk-confirm').click()
   await expect(page.getByTestId('kiosk-done')).toHaveText('已交卷，请将设备交还工作人员')
   await expect(page.getByText(/成绩/)).toHaveCount(0)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
   await shot(page, 'kiosk-done')
   // Nothing the kiosk received names an answer, an explanation or a score.
   expect(bodies.length).toBeGreaterThan(0)

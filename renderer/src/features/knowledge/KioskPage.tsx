@@ -13,6 +13,7 @@ import { FullPageLoader } from '../../components/FullPageLoader'
 import { useErrorText } from '../../i18n/errorText'
 import { useUser } from '../auth/UserContext'
 import './kiosk.css'
+import { lockKiosk, unlockKiosk } from './kioskLock'
 
 type Answers = Record<number, OptionKey[]>
 
@@ -48,6 +49,8 @@ function Kiosk({ paper }: { paper: SittingPaper }) {
   useEffect(() => {
     if (blocker.state === 'blocked') blocker.reset()
   }, [blocker])
+  // Not undone on unmount: only the password unlocks (leave).
+  useEffect(() => lockKiosk(paper.attemptId), [paper.attemptId])
 
   const item = paper.items[index]!
   const total = paper.items.length
@@ -92,6 +95,7 @@ function Kiosk({ paper }: { paper: SittingPaper }) {
   }
   const leave = async () => {
     unlocked.current = true
+    unlockKiosk()
     await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('knowledge:') })
     await document.exitFullscreen?.().catch(() => undefined)
     await navigate(`/knowledge/attempts/${paper.attemptId}`, { replace: true })
