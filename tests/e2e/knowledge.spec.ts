@@ -124,6 +124,8 @@ test('a person answers a 10-item test at the kiosk; staff see the score and the 
   // The person file: the section sits in the 教育培训 tab, which the courses feature registers.
   await go(page, `/people/${person.id}?tab=vocational`)
   const section = page.getByTestId('knowledge-section')
+  // The file's tabs are there once it has loaded.
+  await expect(page.getByRole('tab').first()).toBeVisible()
   const tabExists = (await page.getByRole('tab', { name: '教育培训' }).count()) > 0
   if (tabExists) {
     await expect(section).toContainText('端到端十题卷')
