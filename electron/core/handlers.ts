@@ -13,6 +13,7 @@ import { peopleImportHandlers } from './people/importService'
 import { peopleHandlers } from './people/peopleService'
 import { psychHandlerModules as psych } from './psych'
 import { trainingHandlers } from './training/trainingService'
+import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
@@ -36,6 +37,8 @@ export const handlerModules = [
   trainingHandlers,
   coursesHandlers,
   certificatesHandlers,
+  knowledge.bank,
+  knowledge.sittings,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

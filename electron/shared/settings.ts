@@ -64,6 +64,8 @@ export const SETTINGS = {
   'fitness.intensityGroups': setting(intensityGroupsSchema, DEFAULT_INTENSITY_GROUPS),
   /** Vocational training (issue 12): default pass mark, the attendance needed for a certificate, the education subjects (facility choices). */
   'vocational.settings': setting(mergedOverDefaults(vocationalSettingsSchema, DEFAULT_VOCATIONAL_SETTINGS), DEFAULT_VOCATIONAL_SETTINGS),
+  /** Whether the person at the knowledge-test kiosk sees the score after submitting (default off: staff tell them). */
+  'knowledge.kioskShowsScore': setting(z.boolean(), false),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -118,6 +118,12 @@ describe('access matrix: method × role × own ward / other ward', () => {
   wardWorld.db.prepare('DELETE FROM staff_wards WHERE ward_id = ?').run(wardWorld.wards.b)
   const admin = wardWorld.sessions.admin!
   const NOTE = { presentingIssue: '睡眠差', intervention: '放松训练', response: '配合', riskObserved: null, plan: '两周后复谈' }
+  /** A kiosk sitting of a one-item paper for the person (knowledge tests). */
+  const knowledgeSitting = (personId: string): string => {
+    const item = ok(call(wardWorld.dispatch, 'knowledge:createItem', { kind: 'single', stem: '国际禁毒日是哪一天？', options: ['6月26日', '12月1日'], answer: ['A'], tags: ['禁毒知识'] }, admin)).id
+    const paperId = ok(call(wardWorld.dispatch, 'knowledge:createPaper', { title: '矩阵卷', purpose: '禁毒知识', source: { method: 'picked', itemIds: [item] } }, admin)).id
+    return ok(call(wardWorld.dispatch, 'knowledge:startSitting', { paperId, personId }, admin)).attemptId
+  }
   const targets = (['a', 'b'] as const).map((ward) => {
     const wardId = wardWorld.wards[ward]
     const person = ok(call(wardWorld.dispatch, 'people:create', personInput(wardId, ward === 'a' ? {} : { name: '李四', idNumber: '110101198506150035', birthDate: '1985-06-15' }), admin)).id
@@ -135,6 +141,7 @@ describe('access matrix: method × role × own ward / other ward', () => {
         personId: person, number: ward === 'a' ? 'S000011100001265000001' : 'S000011100001265000002', evaluationBody: '某职业技能评价中心', issuedOn: TODAY,
         occupation: '中式面点师', level: 5, idType: 'passport', idNumber: 'E12345678', name: ward === 'a' ? '张三' : '李四',
       }, admin)).id,
+      knowledgeAttempt: knowledgeSitting(person),
     }
     expect(Object.keys(records).sort()).toEqual([...SCOPED_RECORDS].sort())
     return { wardId, person, records }

@@ -14,6 +14,7 @@ import { sql as staffWardsMigration } from '../../electron/core/db/migrations/00
 import { sql as fitnessMigration } from '../../electron/core/db/migrations/010_fitness'
 import { sql as vocationalMigration } from '../../electron/core/db/migrations/012_vocational'
 import { sql as certificatesMigration } from '../../electron/core/db/migrations/014_certificates'
+import { sql as knowledgeMigration } from '../../electron/core/db/migrations/013_knowledge'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -584,6 +585,47 @@ describe('migration 014 (certificate roster indexes), with data', () => {
       expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['certificates_live_totals', 'certificates_occupation', 'certificates_body']))
       expect(indexes.find((i) => i.name === 'certificates_live_totals')!.sql).toMatch(/WHERE voided_at IS NULL/)
       expectSound(db)
+      expect(integrityCheck(db).ok).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration (knowledge tests: item bank, revisions, papers, sittings, answers), with data', () => {
+  const n = MIGRATIONS.indexOf(knowledgeMigration) + 1
+
+  it('keeps every row, adds the knowledge tables empty and enforces their constraints', () => {
+    const { db, before, after } = upgradedWithData(n)
+    try {
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      for (const table of ['knowledge_items', 'knowledge_item_tags', 'knowledge_item_revisions', 'knowledge_papers', 'knowledge_paper_items', 'knowledge_attempts', 'knowledge_answers']) {
+        expect(after[table], table).toEqual([])
+      }
+      expectSound(db)
+      const options = JSON.stringify([{ key: 'A', text: '6月26日' }, { key: 'B', text: '12月1日' }])
+      const item = { id: 'ki-1', kind: 'single', stem: '国际禁毒日是哪一天？', options, answer: '["A"]', created_at: AT, created_by: ADMIN, updated_at: AT }
+      insert(db, 'knowledge_items', item)
+      // A single-choice item has one answer, a multiple-choice one at least two; 2–8 options.
+      expect(() => insert(db, 'knowledge_items', { ...item, id: 'ki-2', answer: '["A","B"]' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'knowledge_items', { ...item, id: 'ki-3', kind: 'multiple' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'knowledge_items', { ...item, id: 'ki-4', options: '[{"key":"A","text":"x"}]' })).toThrow(/CHECK/)
+      insert(db, 'knowledge_item_tags', { item_id: 'ki-1', tag: '禁毒知识' })
+      expect(() => insert(db, 'knowledge_item_tags', { item_id: 'ki-1', tag: '禁毒知识' })).toThrow(/UNIQUE|PRIMARY KEY/)
+      insert(db, 'knowledge_item_revisions', { item_id: 'ki-1', revision: 1, data: '{}', changed_at: AT, changed_by: ADMIN })
+      const paper = { id: 'kp-1', title: '禁毒知识测试', purpose: '禁毒知识', method: 'picked', created_at: AT, created_by: ADMIN, updated_at: AT }
+      insert(db, 'knowledge_papers', paper)
+      // A drawn paper keeps its tags and counts and its seed.
+      expect(() => insert(db, 'knowledge_papers', { ...paper, id: 'kp-2', method: 'drawn' })).toThrow(/CHECK/)
+      insert(db, 'knowledge_paper_items', { paper_id: 'kp-1', position: 1, item_id: 'ki-1', item_revision: 1 })
+      expect(() => insert(db, 'knowledge_paper_items', { paper_id: 'kp-1', position: 2, item_id: 'ki-1', item_revision: 2 })).toThrow(/FOREIGN KEY/)
+      const attempt = { id: 'ka-1', paper_id: 'kp-1', person_id: PERSON, mode: 'kiosk', status: 'open', started_at: AT, answered_on: '2026-06-01', recorded_by: ADMIN }
+      insert(db, 'knowledge_attempts', attempt)
+      // Submitted means a score and a pass/fail; open means neither.
+      expect(() => insert(db, 'knowledge_attempts', { ...attempt, id: 'ka-2', status: 'submitted' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'knowledge_attempts', { ...attempt, id: 'ka-3', score: 120 })).toThrow(/CHECK/)
+      insert(db, 'knowledge_answers', { attempt_id: 'ka-1', position: 1, chosen: '["A"]', correct: 1 })
+      expect(() => insert(db, 'knowledge_answers', { attempt_id: 'ka-1', position: 1, chosen: '["B"]', correct: 0 })).toThrow(/UNIQUE|PRIMARY KEY/)
       expect(integrityCheck(db).ok).toBe(true)
     } finally {
       db.close()

@@ -97,6 +97,11 @@ const HOT_CALLS: HotCall[] = [
   ['officer: certificate roster', () => ['certificates:roster', { limit: 1000 }], 'officer'],
   ['certificates of a person', (w) => ['certificates:person', { personId: w.currentId }]],
   ['academic records of a person', (w) => ['academic:person', { personId: w.currentId }]],
+  // Knowledge tests: a person's sittings (what diagnostic assessment reads), the sittings list (all, one paper, an officer's).
+  ['knowledge sittings of a person', (w) => ['knowledge:person', { personId: w.currentId }]],
+  ['knowledge sittings, a later page', () => ['knowledge:sittings', { offset: 50 }]],
+  ['knowledge sittings of a paper', () => ['knowledge:sittings', { paperId: '00000000-0000-4000-8000-000000000000' }]],
+  ['officer: knowledge sittings', () => ['knowledge:sittings', {}], 'officer'],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

@@ -1,4 +1,4 @@
--- Schema at user_version 13. Generated; regenerate deliberately with:
+-- Schema at user_version 14. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -449,6 +449,102 @@ CREATE TABLE instrument_texts (
   PRIMARY KEY (instrument_id, item_number)
 ) STRICT;
 
+-- table knowledge_answers
+CREATE TABLE knowledge_answers (
+  attempt_id TEXT NOT NULL REFERENCES knowledge_attempts(id),
+  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 100),
+  chosen TEXT NOT NULL CHECK (json_valid(chosen)),
+  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+  PRIMARY KEY (attempt_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- table knowledge_attempts
+CREATE TABLE knowledge_attempts (
+  id TEXT PRIMARY KEY,
+  paper_id TEXT NOT NULL REFERENCES knowledge_papers(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  mode TEXT NOT NULL CHECK (mode IN ('kiosk', 'paper')),
+  status TEXT NOT NULL CHECK (status IN ('open', 'submitted')),
+  started_at TEXT NOT NULL,
+  submitted_at TEXT,
+  answered_on TEXT NOT NULL,
+  score REAL CHECK (score BETWEEN 0 AND 100),
+  max_score REAL NOT NULL DEFAULT 100,
+  passed INTEGER CHECK (passed IN (0, 1)),
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((status = 'submitted') = (submitted_at IS NOT NULL AND score IS NOT NULL AND passed IS NOT NULL))
+) STRICT;
+
+-- table knowledge_item_revisions
+CREATE TABLE knowledge_item_revisions (
+  item_id TEXT NOT NULL REFERENCES knowledge_items(id),
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  data TEXT NOT NULL CHECK (json_valid(data)),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL REFERENCES staff(id),
+  PRIMARY KEY (item_id, revision)
+) STRICT, WITHOUT ROWID;
+
+-- table knowledge_item_tags
+CREATE TABLE knowledge_item_tags (
+  item_id TEXT NOT NULL REFERENCES knowledge_items(id),
+  tag TEXT NOT NULL,
+  PRIMARY KEY (item_id, tag)
+) STRICT, WITHOUT ROWID;
+
+-- table knowledge_items
+CREATE TABLE knowledge_items (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('single', 'multiple')),
+  stem TEXT NOT NULL CHECK (length(stem) BETWEEN 1 AND 500),
+  options TEXT NOT NULL CHECK (json_valid(options) AND json_array_length(options) BETWEEN 2 AND 8),
+  answer TEXT NOT NULL CHECK (json_valid(answer) AND json_array_length(answer) >= 1),
+  explanation TEXT,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (kind = 'multiple' OR json_array_length(answer) = 1),
+  CHECK (kind = 'single' OR json_array_length(answer) >= 2)
+) STRICT;
+
+-- table knowledge_paper_items
+CREATE TABLE knowledge_paper_items (
+  paper_id TEXT NOT NULL REFERENCES knowledge_papers(id),
+  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 100),
+  item_id TEXT NOT NULL,
+  item_revision INTEGER NOT NULL,
+  points INTEGER NOT NULL DEFAULT 1 CHECK (points BETWEEN 1 AND 100),
+  PRIMARY KEY (paper_id, position),
+  FOREIGN KEY (item_id, item_revision) REFERENCES knowledge_item_revisions(item_id, revision)
+) STRICT, WITHOUT ROWID;
+
+-- table knowledge_papers
+CREATE TABLE knowledge_papers (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  pass_mark REAL NOT NULL DEFAULT 60 CHECK (pass_mark BETWEEN 0 AND 100),
+  method TEXT NOT NULL CHECK (method IN ('drawn', 'picked')),
+  draw_spec TEXT CHECK (draw_spec IS NULL OR json_valid(draw_spec)),
+  seed INTEGER,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((method = 'drawn') = (draw_spec IS NOT NULL AND seed IS NOT NULL))
+) STRICT;
+
 -- table people
 CREATE TABLE people (
   id TEXT PRIMARY KEY,
@@ -814,6 +910,27 @@ CREATE UNIQUE INDEX fitness_tests_person_date ON fitness_tests(person_id, test_d
 
 -- index fitness_tests_ward_date
 CREATE INDEX fitness_tests_ward_date ON fitness_tests(ward_id, voided_at, test_date, grade);
+
+-- index knowledge_attempts_paper
+CREATE INDEX knowledge_attempts_paper ON knowledge_attempts(paper_id, started_at);
+
+-- index knowledge_attempts_person
+CREATE INDEX knowledge_attempts_person ON knowledge_attempts(person_id, started_at);
+
+-- index knowledge_attempts_started
+CREATE INDEX knowledge_attempts_started ON knowledge_attempts(started_at);
+
+-- index knowledge_item_tags_tag
+CREATE INDEX knowledge_item_tags_tag ON knowledge_item_tags(tag, item_id);
+
+-- index knowledge_items_created
+CREATE INDEX knowledge_items_created ON knowledge_items(created_at);
+
+-- index knowledge_paper_items_item
+CREATE INDEX knowledge_paper_items_item ON knowledge_paper_items(item_id);
+
+-- index knowledge_papers_created
+CREATE INDEX knowledge_papers_created ON knowledge_papers(created_at);
 
 -- index people_id_number_live
 CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;

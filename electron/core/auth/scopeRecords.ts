@@ -2,6 +2,7 @@ import type { ScopedRecord } from '../../shared/contract/define'
 import { wardsOfCertificate } from '../certificates/certificatesQueries'
 import type { Db } from '../db/open'
 import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../courses/coursesScopeQueries'
+import { wardsOfKnowledgeAttempt } from '../knowledge/knowledgeScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
 /**
@@ -18,4 +19,5 @@ export const SCOPE_RECORD_WARDS = {
   courseSession: wardsOfCourseSession,
   examAttempt: wardsOfExamAttempt,
   certificate: wardsOfCertificate,
+  knowledgeAttempt: wardsOfKnowledgeAttempt,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

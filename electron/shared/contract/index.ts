@@ -16,6 +16,7 @@ import { psychContractModules as psych } from './psych'
 import { setupContract } from './setup'
 import { staffContract } from './staff'
 import { trainingContract } from './training'
+import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
@@ -39,6 +40,7 @@ export const contract = defineApi([
   trainingContract,
   coursesContract,
   certificatesContract,
+  knowledgeContract,
 ])
 
 export type Contract = typeof contract
@@ -88,3 +90,4 @@ export * from './fitness'
 export * from './training'
 export * from './courses'
 export * from './certificates'
+export * from './knowledge'

@@ -5,6 +5,7 @@
 import { certificateMessages } from './certificateMessages'
 import { courseMessages } from './courseMessages'
 import { fitnessMessages } from './fitnessMessages'
+import { knowledgeMessages } from './knowledgeMessages'
 
 export const messages = {
   'zh-CN': {
@@ -162,6 +163,7 @@ export const messages = {
     ...fitnessMessages['zh-CN'],
     ...certificateMessages['zh-CN'],
     ...courseMessages['zh-CN'],
+    ...knowledgeMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -318,6 +320,7 @@ export const messages = {
     ...fitnessMessages.en,
     ...certificateMessages.en,
     ...courseMessages.en,
+    ...knowledgeMessages.en,
   },
 } as const
 

@@ -7,6 +7,7 @@ import { authFeature } from './auth'
 import { backupFeature } from './backup'
 import { certificatesFeature } from './certificates'
 import { fitnessFeature } from './fitness'
+import { knowledgeFeature } from './knowledge'
 import { peopleFeature } from './people'
 import { psychFeature } from './psych'
 import { settingsFeature } from './settings'
@@ -29,6 +30,7 @@ export const features: readonly FeatureModule[] = [
   trainingFeature,
   coursesFeature,
   certificatesFeature,
+  knowledgeFeature,
   staffFeature,
   auditFeature,
   settingsFeature,

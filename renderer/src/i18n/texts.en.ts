@@ -25,6 +25,8 @@ import { en as staffEn } from '../features/staff/i18n/en'
 import { zhCN as staffZh } from '../features/staff/i18n/zh-CN'
 import { en as trainingEn } from '../features/training/i18n/en'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
+import { en as knowledgeEn } from '../features/knowledge/i18n/en'
+import { zhCN as knowledgeZh } from '../features/knowledge/i18n/zh-CN'
 import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
 import { en as coursesEn } from '../features/courses/i18n/en'
@@ -50,8 +52,9 @@ export const textParts = {
   training: { zhCN: trainingZh, en: trainingEn },
   courses: { zhCN: coursesZh, en: coursesEn },
   cert: { zhCN: certZh, en: certEn },
+  knowledge: { zhCN: knowledgeZh, en: knowledgeEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...coursesEn, ...certEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

@@ -14,12 +14,13 @@ import { zhCN as settingsZh } from '../features/settings/i18n/zh-CN'
 import { zhCN as setupZh } from '../features/setup/i18n/zh-CN'
 import { zhCN as staffZh } from '../features/staff/i18n/zh-CN'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
+import { zhCN as knowledgeZh } from '../features/knowledge/i18n/zh-CN'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
 import { zhCN as coursesZh } from '../features/courses/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
-export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh, ...trainingZh, ...coursesZh, ...certZh }
+export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh, ...trainingZh, ...coursesZh, ...certZh, ...knowledgeZh }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */
 export type TextKey = FlatKeys<typeof zhCN>
