@@ -73,7 +73,7 @@ function Sheet({ view, roster, options, facilityName }: { view: RosterView; rost
   const [before = '', rest = ''] = t('cert.print.pageOf').split('N')
   const [middle = '', after = ''] = rest.split('M')
   const quote = (s: string) => JSON.stringify(s)
-  const pageNumbers = `@page cert-roster { @bottom-center { content: ${quote(before)} counter(page) ${quote(middle)} counter(pages) ${quote(after)}; font-size: 9pt; } }`
+  const pageNumbers = `@page { size: A4 landscape; margin: 12mm 10mm 14mm; @bottom-center { content: ${quote(before)} counter(page) ${quote(middle)} counter(pages) ${quote(after)}; font-size: 9pt; } }`
   const filter = describeFilter(view, options, {
     course: t('cert.roster.course'),
     occupation: t('cert.roster.occupation'),
