@@ -17,6 +17,8 @@ import '../../../components/printLayout.css'
 import './certificateRoster.css'
 
 const OPTIONS_INPUT = {}
+/** Columns of a few characters: centred and never broken (an age split digit by digit is unreadable). */
+const SHORT: readonly string[] = ['seq', 'sex', 'age', 'theory', 'practical']
 
 /**
  * /print/certificates?… — the roster as printed (A4 landscape): title and filter, the §6.6 columns with the header row on
@@ -114,7 +116,7 @@ function Sheet({ view, roster, options, facilityName }: { view: RosterView; rost
           {roster.rows.map((row) => (
             <tr key={row.certificateId}>
               {columns.map((c) => (
-                <td key={c.key} className={c.key === 'idNumber' || c.key === 'number' ? 'num' : undefined}>
+                <td key={c.key} className={c.key === 'idNumber' || c.key === 'number' ? 'num' : SHORT.includes(c.key) ? 'short' : undefined}>
                   {c.value(row, texts)}
                 </td>
               ))}
