@@ -18,6 +18,7 @@ import { ensureBenchFacility } from './facility'
 import { certificateImportTimes } from './certificates'
 import { fitnessImportTimes } from './fitnessImport'
 import { fitnessOps } from './fitness'
+import { coursesOps } from './courses'
 import { checkFacility, personOp, rosterOp, searchOp, wardIdsInOrder, wardsListOp, type BenchContext } from './ops'
 import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
@@ -69,6 +70,7 @@ try {
   personOp(bench, c)
   wardScreenOp(bench, c, wardIds)
   fitnessOps(bench, c, wardIds)
+  coursesOps(bench, c, runs)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).
   if (!only || only.has('import:preview1000')) {

@@ -96,6 +96,18 @@ describe('exam scoring and resits', () => {
     expect(examsOf(people[0]!).attempts.map((a) => [a.attempt, a.voided === null])).toEqual([[1, false], [1, true]])
   })
 
+  it('an earlier attempt cannot become a pass while a later resit stands; a void names its revision', () => {
+    ok(sit('2026-11-10', [{ personId: people[0]!, theory: 40, practical: 80 }]))
+    ok(sit('2026-11-20', [{ personId: people[0]!, theory: 45, practical: 80 }]))
+    const [first, second] = examsOf(people[0]!).attempts
+    expect(err(call(w.dispatch, 'courses:editExam', { id: first!.id, revision: 1, theory: 65, practical: 80 }, voc)).key).toBe('course.exam_later_attempt')
+    expect(ok(call(w.dispatch, 'courses:editExam', { id: first!.id, revision: 1, theory: 50, practical: 80 }, voc))).toEqual({ revision: 2, result: 'failed' })
+    expect(err(call(w.dispatch, 'courses:voidExam', { id: second!.id, revision: 2, reason: '录错' }, voc)).key).toBe('course.stale_revision')
+    ok(call(w.dispatch, 'courses:voidExam', { id: second!.id, revision: 1, reason: '录错' }, voc))
+    expect(ok(call(w.dispatch, 'courses:editExam', { id: first!.id, revision: 2, theory: 65, practical: 80 }, voc)).result).toBe('passed')
+    expect(examsOf(people[0]!)).toMatchObject({ finalResult: 'passed', maySit: false })
+  })
+
   it('an attempt a certificate was issued from keeps its scores', () => {
     ok(sit('2026-11-10', [{ personId: people[0]!, theory: 80, practical: 80 }]))
     const [attempt] = examsOf(people[0]!).attempts

@@ -14,6 +14,7 @@ import { ATTENDED, attendanceRate, DEFAULT_VOCATIONAL_SETTINGS, examResult, type
 import { coursesRepo } from '../courses/coursesRepo'
 import type { Db } from '../db/open'
 import type { DemoRandom } from './psychDemo'
+import { vocationalDemoRepo } from './vocationalDemoRepo'
 
 const TRADES = ['中式面点师', '电工', '烹调师', '美发师', '家政服务员', '农作物种植'] as const
 
@@ -237,13 +238,6 @@ export function seedVocational(db: Db, r: DemoRandom, people: readonly Person[],
   }
 
   // Certificates a month after the passing sitting (none dated after today), each number valid for its date and level.
-  const person = db.prepare('SELECT name, id_number AS idNumber FROM people WHERE id = ?')
-  const addCertificate = db.prepare(
-    `INSERT INTO certificates (id, person_id, course_id, exam_attempt_id, source, number, format, evaluation_body, issued_on, name, id_type, id_number,
-       occupation, occupation_code, direction, level, recorded_at, recorded_by, updated_at)
-     VALUES (?, ?, ?, ?, 'course', ?, 'skill-level-2019', ?, ?, ?, 'resident_id', ?, ?, NULL, ?, ?, ?, ?, ?)`,
-  )
-  const evaluationBody = db.prepare('SELECT evaluation_body FROM courses WHERE id = ?').pluck()
   for (const p of passers) {
     const issuedOn = addDays(p.examDate, 30)
     if (issuedOn > today) continue
@@ -252,8 +246,11 @@ export function seedVocational(db: Db, r: DemoRandom, people: readonly Person[],
     const number = `S000043000318${issuedOn.slice(2, 4)}${p.level}${String(certificateSerial).padStart(6, '0')}`
     const check = checkCertificateNumber(number, { issued: issuedOn, level: p.level as 1 | 2 | 3 | 4 | 5 })
     if (!check.valid) throw new Error(`demo certificate number ${number} is invalid: ${check.reason}`)
-    const holder = person.get(p.personId) as { name: string; idNumber: string }
-    addCertificate.run(randomUUID(), p.personId, p.courseId, p.attemptId, number, evaluationBody.get(p.courseId) as string, issuedOn, holder.name, holder.idNumber, p.trade, p.direction, p.level, at, by, at)
+    const holder = vocationalDemoRepo.holder(db, p.personId)
+    vocationalDemoRepo.insertCertificate(db, {
+      id: randomUUID(), personId: p.personId, courseId: p.courseId, attemptId: p.attemptId, number, evaluationBody: vocationalDemoRepo.evaluationBody(db, p.courseId),
+      issuedOn, name: holder.name, idNumber: holder.idNumber, occupation: p.trade, direction: p.direction, level: p.level, at, by,
+    })
   }
 
   seedAcademicAndEmployment(db, r, people, passers.map((p) => p.personId), by, at, today)
@@ -262,37 +259,30 @@ export function seedVocational(db: Db, r: DemoRandom, people: readonly Person[],
 
 /** A few 中专 programmes, three job events with referrals, some with a signed agreement. */
 function seedAcademicAndEmployment(db: Db, r: DemoRandom, people: readonly Person[], certified: readonly string[], by: string, at: string, today: string): void {
-  const academic = db.prepare(
-    `INSERT INTO academic_records (id, person_id, school, programme, education_level, enrolled_on, status, ended_on, diploma_number, recorded_at, recorded_by, updated_at)
-     VALUES (?, ?, '示范省城市职业学院附属中专', ?, '中专', ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const students = shuffled(people.filter((p) => p.admissionDate <= addDays(today, -200)), r).slice(0, 5)
   students.forEach((p, i) => {
     const enrolledOn = addDays(p.admissionDate, 60)
     const graduated = i < 2
-    academic.run(randomUUID(), p.id, i % 2 === 0 ? '中餐烹饪与营养膳食' : '电气运行与控制', enrolledOn, graduated ? 'graduated' : 'studying',
-      graduated ? addDays(enrolledOn, 120) : null, graduated ? `2026中专${String(i + 1).padStart(4, '0')}` : null, at, by, at)
+    vocationalDemoRepo.insertAcademic(db, {
+      id: randomUUID(), personId: p.id, programme: i % 2 === 0 ? '中餐烹饪与营养膳食' : '电气运行与控制', enrolledOn, status: graduated ? 'graduated' : 'studying',
+      endedOn: graduated ? addDays(enrolledOn, 120) : null, diploma: graduated ? `2026中专${String(i + 1).padStart(4, '0')}` : null, at, by,
+    })
   })
 
-  const event = db.prepare(
-    `INSERT INTO employment_events (id, kind, event_date, employer, positions, positions_offered, place, recorded_at, recorded_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const events = [
-    { id: randomUUID(), kind: 'job_fair', date: addDays(today, -120), employer: '示范市人力资源市场（12 家企业）', positions: '厨师、面点师、电工、保洁', offered: 85, place: '所内礼堂' },
-    { id: randomUUID(), kind: 'employer_visit', date: addDays(today, -60), employer: '示范市味香园餐饮管理有限公司', positions: '面点师、后厨帮工', offered: 12, place: '习艺楼一层面点教室' },
-    { id: randomUUID(), kind: 'job_fair', date: addDays(today, -20), employer: '示范市就业服务中心（8 家企业）', positions: '家政服务、物业、农业种植', offered: 60, place: '所内礼堂' },
+    { id: randomUUID(), kind: 'job_fair' as const, date: addDays(today, -120), employer: '示范市人力资源市场（12 家企业）', positions: '厨师、面点师、电工、保洁', offered: 85, place: '所内礼堂' },
+    { id: randomUUID(), kind: 'employer_visit' as const, date: addDays(today, -60), employer: '示范市味香园餐饮管理有限公司', positions: '面点师、后厨帮工', offered: 12, place: '习艺楼一层面点教室' },
+    { id: randomUUID(), kind: 'job_fair' as const, date: addDays(today, -20), employer: '示范市就业服务中心（8 家企业）', positions: '家政服务、物业、农业种植', offered: 60, place: '所内礼堂' },
   ]
-  for (const e of events) event.run(e.id, e.kind, e.date, e.employer, e.positions, e.offered, e.place, at, by, at)
+  for (const e of events) vocationalDemoRepo.insertEvent(db, { ...e, at, by })
   const employers = ['示范市味香园餐饮管理有限公司', '示范市顺安电气安装有限公司', '示范市康居家政服务有限公司', '示范市绿源农业合作社']
-  const referral = db.prepare(
-    `INSERT INTO employment_referrals (id, person_id, event_id, employer, position, referred_on, agreement_signed_on, recorded_at, recorded_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const referred = [...new Set(certified)].slice(0, 12)
   referred.forEach((personId, i) => {
     const e = events[i % events.length]!
     const signed = r.next() < 0.65 ? addDays(e.date, r.int(0, 10)) : null
-    referral.run(randomUUID(), personId, e.id, employers[i % employers.length]!, ['面点师', '电工', '家政服务员', '种植工'][i % 4]!, e.date, signed && signed <= today ? signed : null, at, by, at)
+    vocationalDemoRepo.insertReferral(db, {
+      id: randomUUID(), personId, eventId: e.id, employer: employers[i % employers.length]!, position: ['面点师', '电工', '家政服务员', '种植工'][i % 4]!,
+      referredOn: e.date, signedOn: signed && signed <= today ? signed : null, at, by,
+    })
   })
 }
