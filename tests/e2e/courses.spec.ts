@@ -121,7 +121,7 @@ test('a course from creation to certificates: enrol, attendance by keyboard, exa
   // Certificates: four eligible, the failed one not (and why); a wrong year is refused at its field, nothing issued.
   await page.getByRole('tab', { name: '发证' }).click()
   await expect(page.getByTestId('eligible-row')).toHaveCount(4)
-  await expect(page.locator(`[data-testid="not-eligible-row"][data-person="${sickName}"]`)).toContainText('考试未合格')
+  await expect(page.locator(`[data-testid="not-eligible-row"][data-person="${sickName}"]`)).toContainText('未通过考试')
   await page.getByTestId('eligible-table').getByRole('checkbox').first().check()
   await page.getByTestId('issue-batch').click()
   const issue = page.getByTestId('issue-form')
@@ -158,4 +158,42 @@ test('a course from creation to certificates: enrol, attendance by keyboard, exa
     await expect(page.getByTestId('person-course')).toHaveCount(1)
     await shot(page, 'courses-person-tab')
   }
+})
+
+test('beyond capacity the waiting list is offered; a withdrawal for 其他 needs its text; a waiting student takes the freed place', async ({ page, demoApp }) => {
+  await login(page, demoApp, 'zhineng', 'Zhineng#2026')
+  const today = (await apiValue<{ today: string }>(page, 'facility:get', {})).today
+  const trade = (await apiValue<Array<{ id: string; active: boolean }>>(page, 'trades:list', {})).find((tr) => tr.active)!
+  const course = await apiValue<{ id: string }>(page, 'courses:create', {
+    kind: 'vocational', name: '电工（五级）小班', tradeId: trade.id, level: 5, teacher: '周工', startDate: today, endDate: today, capacity: 2, plannedHours: 20,
+  })
+  const wards = await apiValue<Array<{ id: string }>>(page, 'wards:list', {})
+  const people = (await apiValue<{ rows: Array<{ id: string; name: string }> }>(page, 'people:list', { wardId: wards[1]!.id, stay: 'current', limit: 3, sort: 'name' })).rows
+
+  await go(page, `/courses/${course.id}`)
+  await page.getByTestId('add-students').click()
+  const add = page.getByRole('dialog')
+  for (const p of people) {
+    await add.getByLabel('人员').fill(p.name)
+    await page.getByRole('option', { name: new RegExp(`^${p.name}（`) }).first().click()
+  }
+  await expect(add.getByTestId('over-capacity')).toContainText('已选 3 人，剩余名额只有 2 个')
+  await add.getByTestId('enrol-split').click()
+  await expect(page.getByTestId('roster-enrolled').getByTestId('roster-row')).toHaveCount(2)
+  await expect(page.getByTestId('roster-waiting').getByTestId('roster-row')).toHaveCount(1)
+
+  const first = page.getByTestId('roster-enrolled').getByTestId('roster-row').first()
+  await first.getByRole('button', { name: '退学' }).click()
+  const withdraw = page.getByRole('dialog')
+  await withdraw.getByLabel('退学原因').click()
+  await page.getByRole('option', { name: '其他' }).click()
+  await withdraw.getByRole('button', { name: '保存' }).click()
+  await expect(withdraw.getByText('原因为“其他”时须填写说明')).toBeVisible()
+  await withdraw.getByLabel('说明').fill('调整至其他康复项目')
+  await withdraw.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByTestId('roster-withdrawn').getByTestId('roster-row')).toContainText('其他：调整至其他康复项目')
+
+  await page.getByTestId('roster-waiting').getByRole('button', { name: '转为在读' }).click()
+  await expect(page.getByTestId('roster-enrolled').getByTestId('roster-row')).toHaveCount(2)
+  await expect(page.getByTestId('roster-waiting')).toHaveCount(0)
 })

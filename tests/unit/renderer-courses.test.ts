@@ -4,7 +4,9 @@
  * fortnight a person's timetable shows.
  */
 import { describe, expect, it } from 'vitest'
-import { numberProblem } from '../../renderer/src/features/courses/certificates/certificateRows'
+import { certificateNumberMessage, checkCertificateNumber, isSkillLevel } from '../../electron/shared/domain/certificates'
+import { isValidIsoDate } from '../../electron/shared/domain/dates'
+import { numberChecker } from '../../renderer/src/features/courses/certificates/certificateRows'
 import { readScore } from '../../renderer/src/features/courses/exams/scores'
 import { fortnightOf } from '../../renderer/src/features/courses/person/fortnight'
 
@@ -22,6 +24,9 @@ describe('exam score as typed', () => {
 
   it.each(['100.1', '101', '-1', '59.55', 'abc', '6 0', '1e2'])('%j is refused', (text) => expect(readScore(text)).toEqual({ ok: false }))
 })
+
+// As the dialog binds it (certificateChecker.ts).
+const numberProblem = numberChecker({ check: checkCertificateNumber, message: certificateNumberMessage, isLevel: isSkillLevel, isDate: isValidIsoDate })
 
 describe('certificate number in the batch dialog', () => {
   const at = { issuedOn: '2026-12-01', level: 5, required: false, others: [] as string[] }

@@ -115,7 +115,7 @@ function CourseHeader({ course }: { course: CourseDetail }) {
             : []),
         ]}
       />
-      <SimpleGrid cols={{ base: 4, md: course.kind === 'vocational' ? 9 : 3 }} mt="md" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="course-figures">
+      <SimpleGrid cols={{ base: 4, md: 9 }} mt="md" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="course-figures">
         {figure(t('courses.figures.enrolled'), f.enrolled, 'fig-enrolled')}
         <Stack gap={0}>
           <Text fz="xs" c="dimmed">{t('courses.figures.withdrawn')}</Text>

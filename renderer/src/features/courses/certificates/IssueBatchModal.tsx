@@ -12,7 +12,7 @@ import { translateFieldError, useErrorText } from '../../../i18n/errorText'
 import { todayIso } from '../../../lib/format'
 import { useFacility } from '../../shell/useFacility'
 import { useLevelLabel } from '../coursesUi'
-import { numberProblem } from './certificateRows'
+import { numberProblem } from './certificateChecker'
 
 /**
  * 批量发证: issue date, evaluation body (the course's by default), one number per chosen person checked as it is typed

@@ -1,23 +1,35 @@
-import { checkCertificateNumber, certificateNumberMessage, isSkillLevel } from '@shared/domain/certificates'
-import { isValidIsoDate } from '@shared/domain/dates'
+/**
+ * The check of a typed certificate number in the batch dialog: the shared rule (checkCertificateNumber and its message
+ * key) against the issue date and the course's level, plus duplicates within the batch. No `@shared` import here, so
+ * the unit tests run it in Node with the same shared functions (see certificateChecker.ts for the app's binding).
+ */
+
+type CheckResult = { valid: true; normalized: string } | { valid: false }
+
+/** The shared functions the check is made of (electron/shared/domain/certificates and dates). */
+export interface CertificateRules<F extends { valid: false }> {
+  check: (number: string, options: { issued?: string; level?: 1 | 2 | 3 | 4 | 5 }) => CheckResult | F
+  message: (failure: F) => string
+  isLevel: (value: unknown) => value is 1 | 2 | 3 | 4 | 5
+  isDate: (value: string) => boolean
+}
+
+export type NumberChecker = (number: string, options: { issuedOn: string; level: number | null; required: boolean; others: readonly string[] }) => string | null
 
 /**
- * The message key of a typed certificate number, checked as the server will: its format, its year part against the
- * issue date and its level part against the course's level. Null when it is right; a blank number says so only when
- * `required` (while typing, an empty field is not yet an error). Duplicates within the batch are refused too.
+ * The message key of a typed number, or null when it is right. A blank number says so only when `required` (while
+ * typing, an empty field is not yet an error); an unfinished issue date is its own field's error, so the number is then
+ * checked without the year.
  */
-export function numberProblem(number: string, options: { issuedOn: string; level: number | null; required: boolean; others: readonly string[] }): string | null {
-  if (number.trim() === '') return options.required ? 'cert.empty' : null
-  const check = checkCertificateNumber(number, {
-    // An unfinished issue date is its own field's error; the number is then checked without the year.
-    ...(isValidIsoDate(options.issuedOn) ? { issued: options.issuedOn } : {}),
-    ...(isSkillLevel(options.level) ? { level: options.level } : {}),
-  })
-  if (!check.valid) return certificateNumberMessage(check)
-  const normalized = check.normalized
-  const twice = options.others.some((other) => {
-    const o = checkCertificateNumber(other)
-    return o.valid && o.normalized === normalized
-  })
-  return twice ? 'cert.duplicate' : null
+export function numberChecker<F extends { valid: false }>(rules: CertificateRules<F>): NumberChecker {
+  return (number, { issuedOn, level, required, others }) => {
+    if (number.trim() === '') return required ? 'cert.empty' : null
+    const result = rules.check(number, { ...(rules.isDate(issuedOn) ? { issued: issuedOn } : {}), ...(rules.isLevel(level) ? { level } : {}) })
+    if (!result.valid) return rules.message(result as F)
+    const twice = others.some((other) => {
+      const o = rules.check(other, {})
+      return o.valid && o.normalized === result.normalized
+    })
+    return twice ? 'cert.duplicate' : null
+  }
 }

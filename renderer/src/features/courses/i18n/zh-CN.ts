@@ -201,7 +201,7 @@ export const zhCN = {
       notEligible: '暂不可发证',
       reason: '原因',
       reasons: {
-        not_passed: '考试未合格',
+        not_passed: '未通过考试',
         attendance: '出勤率 {{rate}}，低于 {{min}}',
         withdrawn: '已退学',
         certified: '已获证',
