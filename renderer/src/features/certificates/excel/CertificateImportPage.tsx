@@ -135,7 +135,7 @@ function Checked({ stage, onConfirm, loading }: { stage: Extract<Stage, { kind: 
               const problems = byRow.get(row.row)?.problems ?? []
               return (
                 <Table.Tr key={row.row} data-testid={`cert-import-row-${row.row}`} bg={problems.length > 0 ? 'var(--mantine-color-red-0)' : undefined}>
-                  <Table.Td>{row.row} {problems.length === 0 && <Badge size="xs" color="teal" variant="light">{t('cert.import.ok')}</Badge>}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.row} {problems.length === 0 && <Badge size="xs" color="teal" variant="light">{t('cert.import.ok')}</Badge>}</Table.Td>
                   {CERT_IMPORT_COLUMNS.map((c) => {
                     const here = problems.filter((p) => p.column === c.key)
                     return (

@@ -40,7 +40,7 @@ export function useRosterExport() {
         title,
         subtitle: describeFilter(view, options, FILTER_WORDS_ZH),
         headers: columns.map((c) => TEXT.columns[c.key]),
-        widths: columns.map((c) => Math.max(6, Math.round(c.width * 0.6))),
+        widths: columns.map((c) => Math.max(6, Math.round(c.width * 0.75))),
         rows: roster.rows.map((row) => columns.map((c) => c.value(row, TEXT))),
         totals: [TEXT.print.totals, `${TEXT.print.people} ${roster.totals.people}`, `${TEXT.print.certificates} ${roster.totals.certificates}`, levels],
       })

@@ -17,6 +17,8 @@ import '../../../components/printLayout.css'
 import './certificateRoster.css'
 
 const OPTIONS_INPUT = {}
+/** Columns of a few characters: centred and never broken (an age split digit by digit is unreadable). */
+const SHORT: readonly string[] = ['seq', 'sex', 'age', 'theory', 'practical']
 
 /**
  * /print/certificates?… — the roster as printed (A4 landscape): title and filter, the §6.6 columns with the header row on
@@ -73,7 +75,7 @@ function Sheet({ view, roster, options, facilityName }: { view: RosterView; rost
   const [before = '', rest = ''] = t('cert.print.pageOf').split('N')
   const [middle = '', after = ''] = rest.split('M')
   const quote = (s: string) => JSON.stringify(s)
-  const pageNumbers = `@page cert-roster { @bottom-center { content: ${quote(before)} counter(page) ${quote(middle)} counter(pages) ${quote(after)}; font-size: 9pt; } }`
+  const pageNumbers = `@page { size: A4 landscape; margin: 12mm 10mm 14mm; @bottom-center { content: ${quote(before)} counter(page) ${quote(middle)} counter(pages) ${quote(after)}; font-size: 9pt; } }`
   const filter = describeFilter(view, options, {
     course: t('cert.roster.course'),
     occupation: t('cert.roster.occupation'),
@@ -114,7 +116,7 @@ function Sheet({ view, roster, options, facilityName }: { view: RosterView; rost
           {roster.rows.map((row) => (
             <tr key={row.certificateId}>
               {columns.map((c) => (
-                <td key={c.key} className={c.key === 'idNumber' || c.key === 'number' ? 'num' : undefined}>
+                <td key={c.key} className={c.key === 'idNumber' || c.key === 'number' ? 'num' : SHORT.includes(c.key) ? 'short' : undefined}>
                   {c.value(row, texts)}
                 </td>
               ))}

@@ -16,7 +16,7 @@ export type ColumnTexts = Texts
 
 export interface RosterColumn {
   key: ColumnKey
-  /** Print widths in mm-ish relative units (the A4 landscape table is 277 mm wide). */
+  /** Print width in millimetres at 8 pt (the A4 landscape table is 277 mm wide; columns are scaled to fill it). */
   width: number
   value: (row: RosterRow, texts: Texts) => string
 }
@@ -24,24 +24,24 @@ export interface RosterColumn {
 const num = (n: number | null) => (n === null ? '' : String(n))
 
 const ALL: RosterColumn[] = [
-  { key: 'seq', width: 9, value: (r) => String(r.seq) },
-  { key: 'name', width: 16, value: (r) => r.name },
-  { key: 'sex', width: 8, value: (r, t) => (r.sex ? t.sex[r.sex] : '') },
-  { key: 'age', width: 8, value: (r) => num(r.ageAtIssue) },
-  { key: 'idType', width: 18, value: (r, t) => t.idTypes[r.idType] },
-  { key: 'idNumber', width: 36, value: (r) => r.idNumberShown },
-  { key: 'occupation', width: 22, value: (r) => r.occupation },
-  { key: 'direction', width: 18, value: (r) => r.direction },
-  { key: 'level', width: 22, value: (r) => r.levelWording },
-  { key: 'number', width: 44, value: (r) => r.number },
-  { key: 'issuedOn', width: 20, value: (r) => r.issuedOn },
-  { key: 'evaluationBody', width: 34, value: (r) => r.evaluationBody },
-  { key: 'course', width: 28, value: (r) => r.courseName ?? '' },
-  { key: 'courseDates', width: 24, value: (r) => (r.courseStart ? `${r.courseStart}—${r.courseEnd ?? ''}` : '') },
-  { key: 'ward', width: 14, value: (r) => r.ward ?? '' },
-  { key: 'place', width: 18, value: (r) => r.coursePlace ?? '' },
-  { key: 'theory', width: 10, value: (r) => num(r.theory) },
-  { key: 'practical', width: 10, value: (r) => num(r.practical) },
+  { key: 'seq', width: 7, value: (r) => String(r.seq) },
+  { key: 'name', width: 14, value: (r) => r.name },
+  { key: 'sex', width: 6, value: (r, t) => (r.sex ? t.sex[r.sex] : '') },
+  { key: 'age', width: 7, value: (r) => num(r.ageAtIssue) },
+  { key: 'idType', width: 16, value: (r, t) => t.idTypes[r.idType] },
+  { key: 'idNumber', width: 30, value: (r) => r.idNumberShown },
+  { key: 'occupation', width: 15, value: (r) => r.occupation },
+  { key: 'direction', width: 12, value: (r) => r.direction },
+  { key: 'level', width: 19, value: (r) => r.levelWording },
+  { key: 'number', width: 36, value: (r) => r.number },
+  { key: 'issuedOn', width: 17, value: (r) => r.issuedOn },
+  { key: 'evaluationBody', width: 20, value: (r) => r.evaluationBody },
+  { key: 'course', width: 18, value: (r) => r.courseName ?? '' },
+  { key: 'courseDates', width: 16, value: (r) => (r.courseStart ? `${r.courseStart}—${r.courseEnd ?? ''}` : '') },
+  { key: 'ward', width: 12, value: (r) => r.ward ?? '' },
+  { key: 'place', width: 12, value: (r) => r.coursePlace ?? '' },
+  { key: 'theory', width: 8, value: (r) => num(r.theory) },
+  { key: 'practical', width: 8, value: (r) => num(r.practical) },
 ]
 
 /** What only an internal roster shows (PUBLIC_WITHHELD of the contract, as columns). */
