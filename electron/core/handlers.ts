@@ -4,6 +4,8 @@ import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
 import { coursesHandlers } from './courses/coursesHandlers'
+import { employmentHandlers } from './employment/employmentService'
+import { vocationalStatsHandlers } from './vocationalStats/vocationalStatsService'
 import { facilityHandlers } from './facility/facilityService'
 import { fitnessHandlers } from './fitness/fitnessService'
 import { setupHandlers } from './facility/setupService'
@@ -34,6 +36,8 @@ export const handlerModules = [
   fitnessHandlers,
   trainingHandlers,
   coursesHandlers,
+  vocationalStatsHandlers,
+  employmentHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

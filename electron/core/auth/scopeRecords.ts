@@ -1,6 +1,7 @@
 import type { ScopedRecord } from '../../shared/contract/define'
 import type { Db } from '../db/open'
 import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../courses/coursesScopeQueries'
+import { wardsOfReferral } from '../employment/employmentScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
 /**
@@ -16,4 +17,5 @@ export const SCOPE_RECORD_WARDS = {
   enrolment: wardsOfEnrolment,
   courseSession: wardsOfCourseSession,
   examAttempt: wardsOfExamAttempt,
+  referral: wardsOfReferral,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

@@ -6,6 +6,8 @@ import { auditContract } from './audit'
 import { authContract } from './auth'
 import { backupContract } from './backup'
 import { coursesContract } from './courses'
+import { employmentContract } from './employment'
+import { vocationalStatsContract } from './vocationalStats'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
 import { fitnessContract } from './fitness'
@@ -37,6 +39,8 @@ export const contract = defineApi([
   fitnessContract,
   trainingContract,
   coursesContract,
+  vocationalStatsContract,
+  employmentContract,
 ])
 
 export type Contract = typeof contract
@@ -85,3 +89,5 @@ export * from './backup'
 export * from './fitness'
 export * from './training'
 export * from './courses'
+export * from './vocationalStats'
+export * from './employment'

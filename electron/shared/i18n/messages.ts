@@ -4,6 +4,7 @@
  */
 import { certificateMessages } from './certificateMessages'
 import { courseMessages } from './courseMessages'
+import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 
 export const messages = {
@@ -162,6 +163,7 @@ export const messages = {
     ...fitnessMessages['zh-CN'],
     ...certificateMessages['zh-CN'],
     ...courseMessages['zh-CN'],
+    ...employmentMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -318,6 +320,7 @@ export const messages = {
     ...fitnessMessages.en,
     ...certificateMessages.en,
     ...courseMessages.en,
+    ...employmentMessages.en,
   },
 } as const
 
