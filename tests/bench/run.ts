@@ -20,6 +20,7 @@ import { fitnessOps } from './fitness'
 import { checkFacility, personOp, rosterOp, searchOp, wardIdsInOrder, wardsListOp, type BenchContext } from './ops'
 import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
+import { vocationalStatsOps } from './vocationalStats'
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)
@@ -68,6 +69,7 @@ try {
   personOp(bench, c)
   wardScreenOp(bench, c, wardIds)
   fitnessOps(bench, c, wardIds)
+  vocationalStatsOps(bench, c)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).
   if (!only || only.has('import:preview1000')) {

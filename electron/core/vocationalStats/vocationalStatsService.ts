@@ -10,7 +10,7 @@ import { readableWards } from '../auth/wardScope'
 import { today } from '../context'
 import { ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
-import { figureCounts, figurePeople, groupLabels, headlineCounts, pairsPeopleBase, periodPeopleBase, type FigureCounts, type PairsFilter, type YearSpan } from './vocationalStatsQueries'
+import { courseCounts, figurePeople, groupLabels, courseGroups, headlineCounts, pairsPeopleBase, periodPeopleBase, type FigureCounts, type PairsFilter, type YearSpan } from './vocationalStatsQueries'
 
 const ZERO: Omit<FigureCounts, 'key'> = { enrolled: 0, withdrawn: 0, unavoidableWithdrawn: 0, completed: 0, sat: 0, passed: 0, certified: 0 }
 
@@ -45,9 +45,17 @@ export const vocationalStatsHandlers = {
     // Education classes have no trade: grouping them by trade would put every class in one nameless row.
     if (input.kind === 'education' && input.groupBy === 'trade') throw ruleViolation('stats.education_no_trade', 'groupBy')
     const span = yearSpan(input)
-    const counts = new Map(figureCounts(ctx.db, span, input.groupBy).map((c) => [c.key, c]))
-    const rows: FigureRow[] = groupLabels(ctx.db, span, input.groupBy).map((g) => ({ ...g, ...withRates(counts.get(g.key) ?? ZERO) }))
-    return { rows, total: withRates(sumCounts([...counts.values()])) }
+    // A trade's or year's figures are the sums over its courses (each person counted once per course).
+    const labels = groupLabels(ctx.db, span, input.groupBy)
+    const perCourse = courseCounts(ctx.db, span)
+    const groupOf = input.groupBy === 'course' ? null : courseGroups(ctx.db, span, input.groupBy)
+    const grouped = new Map<string, Array<Omit<FigureCounts, 'key'>>>()
+    for (const c of perCourse) {
+      const key = groupOf === null ? c.key : groupOf.get(c.key)
+      if (key !== undefined) grouped.set(key, [...(grouped.get(key) ?? []), c])
+    }
+    const rows: FigureRow[] = labels.map((g) => ({ ...g, ...withRates(sumCounts(grouped.get(g.key) ?? [])) }))
+    return { rows, total: withRates(sumCounts(perCourse)) }
   },
 
   'vocationalStats:headline'(input, ctx) {
