@@ -25,6 +25,10 @@ import { en as trainingEn } from '../features/training/i18n/en'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
 import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
+import { en as vstatsEn } from '../features/vocationalStats/i18n/en'
+import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
+import { en as employmentEn } from '../features/employment/i18n/en'
+import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -44,8 +48,10 @@ export const textParts = {
   backup: { zhCN: backupZh, en: backupEn },
   fitness: { zhCN: fitnessZh, en: fitnessEn },
   training: { zhCN: trainingZh, en: trainingEn },
+  vocationalStats: { zhCN: vstatsZh, en: vstatsEn },
+  employment: { zhCN: employmentZh, en: employmentEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...vstatsEn, ...employmentEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

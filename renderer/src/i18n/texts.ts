@@ -14,10 +14,12 @@ import { zhCN as setupZh } from '../features/setup/i18n/zh-CN'
 import { zhCN as staffZh } from '../features/staff/i18n/zh-CN'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
+import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
+import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
-export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh, ...trainingZh }
+export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh, ...trainingZh, ...vstatsZh, ...employmentZh }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */
 export type TextKey = FlatKeys<typeof zhCN>

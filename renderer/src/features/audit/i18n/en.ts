@@ -69,6 +69,8 @@ export const en: Texts<typeof zhCN> = {
       enrolment: 'Enrolment',
       course_session: 'Class session',
       exam_attempt: 'Exam result',
+      employment_event: 'Recruitment event',
+      employment_referral: 'Employment referral',
     },
     filters: {
       person: 'Filter by person',
@@ -238,5 +240,12 @@ export const en: Texts<typeof zhCN> = {
     'courses:voidExam': 'Void exam result',
     'courses:personSummary': "Read a person's courses",
     'courses:setSettings': 'Change course settings',
+    'employment:createEvent': 'Record recruitment event',
+    'employment:updateEvent': 'Change recruitment event',
+    'employment:voidEvent': 'Void recruitment event',
+    'employment:refer': 'Refer to employer',
+    'employment:recordAgreement': 'Record employment agreement',
+    'employment:recordJobTaken': 'Record job taken after release',
+    'employment:voidReferral': 'Void referral',
   },
 }

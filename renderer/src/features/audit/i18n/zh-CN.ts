@@ -66,6 +66,8 @@ export const zhCN = {
       enrolment: '课程学员',
       course_session: '课次',
       exam_attempt: '考试成绩',
+      employment_event: '招聘活动',
+      employment_referral: '推荐就业',
     },
     filters: {
       person: '按人员筛选',
@@ -235,5 +237,12 @@ export const zhCN = {
     'courses:voidExam': '作废考试成绩',
     'courses:personSummary': '查阅个人教育培训',
     'courses:setSettings': '修改教育培训设置',
+    'employment:createEvent': '登记招聘活动',
+    'employment:updateEvent': '修改招聘活动',
+    'employment:voidEvent': '作废招聘活动',
+    'employment:refer': '推荐就业',
+    'employment:recordAgreement': '登记签订就业协议',
+    'employment:recordJobTaken': '登记出所后就业情况',
+    'employment:voidReferral': '作废推荐就业',
   },
 }
