@@ -24,10 +24,11 @@ import { insertWardRow } from '../../electron/core/wards/wardsRepo'
 import { PeopleWriter, type Stay } from './generate/people'
 import { writeFitness } from './generate/fitness'
 import { writePsychology } from './generate/psych'
+import { writeVocational } from './generate/vocational'
 import { seededRandom } from './generate/random'
 
 /** Bump when the generated content changes: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 4
+export const GENERATOR_VERSION = 5
 
 export interface FacilitySize {
   wards: number
@@ -38,9 +39,13 @@ export interface FacilitySize {
   assessments: number
   /** Raw fitness measurements (about 12 per test, a test every ~3 months over each stay); none when absent. */
   fitnessMeasurements?: number
+  /** Course attendance rows (issue 12; ~600 courses over 15 years with their enrolments and exams); none when absent. */
+  attendance?: number
+  /** Certificates: eligible course passers first, the rest recorded from elsewhere (needs `attendance`). */
+  certificates?: number
 }
 
-export const FULL_SIZE: FacilitySize = { wards: 20, residentsPerWard: 150, past: 50_000, assessments: 500_000, fitnessMeasurements: 1_000_000 }
+export const FULL_SIZE: FacilitySize = { wards: 20, residentsPerWard: 150, past: 50_000, assessments: 500_000, fitnessMeasurements: 1_000_000, attendance: 200_000, certificates: 20_000 }
 
 const CACHE_DIR = resolve(import.meta.dirname, '../../node_modules/.cache/xinsheng-bench')
 const REUSE_DAYS = 30
@@ -55,7 +60,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 export function generateBenchFacility(
   db: Db,
   o: { seed: number; today: string; size: FacilitySize },
-): { people: number; assessments: number; tasks: number; fitnessTests: number; fitnessMeasurements: number } {
+): { people: number; assessments: number; tasks: number; fitnessTests: number; fitnessMeasurements: number; attendance: number; certificates: number } {
   const r = seededRandom(o.seed)
   const at = `${o.today}T00:00:00.000Z`
   const { size } = o
@@ -113,7 +118,16 @@ export function generateBenchFacility(
     })()
     log(`  ${fitness.tests} fitness tests, ${fitness.measurements} measurements in ${((performance.now() - t2) / 1000).toFixed(1)} s`)
   }
-  return { people: stays.length, ...psych, fitnessTests: fitness.tests, fitnessMeasurements: fitness.measurements }
+  let vocational = { attendance: 0, certificates: 0 }
+  if (size.attendance) {
+    const t3 = performance.now()
+    const teacher = (db.prepare("SELECT id FROM staff WHERE role = 'vocational' ORDER BY created_at, username LIMIT 1").get() as { id: string }).id
+    db.transaction(() => {
+      vocational = writeVocational({ db, r, today: o.today, stays, by: teacher, attendance: size.attendance!, certificates: size.certificates ?? 0 })
+    })()
+    log(`  ${vocational.attendance} course attendance rows, ${vocational.certificates} certificates in ${((performance.now() - t3) / 1000).toFixed(1)} s`)
+  }
+  return { people: stays.length, ...psych, fitnessTests: fitness.tests, fitnessMeasurements: fitness.measurements, attendance: vocational.attendance, certificates: vocational.certificates }
 }
 
 /**
@@ -158,7 +172,7 @@ export function ensureBenchFacility(o: { seed: number; size?: FacilitySize; cach
   const size = o.size ?? FULL_SIZE
   const dir = o.cacheDir ?? CACHE_DIR
   mkdirSync(dir, { recursive: true })
-  const sizeKey = size === FULL_SIZE ? '' : `-w${size.wards}x${size.residentsPerWard}-p${size.past}-a${size.assessments}-f${size.fitnessMeasurements ?? 0}`
+  const sizeKey = size === FULL_SIZE ? '' : `-w${size.wards}x${size.residentsPerWard}-p${size.past}-a${size.assessments}-f${size.fitnessMeasurements ?? 0}-v${size.attendance ?? 0}c${size.certificates ?? 0}`
   const prefix = `facility-seed${o.seed}${sizeKey}-gen${GENERATOR_VERSION}-schema${MIGRATIONS.length}.${schemaFingerprint()}-`
   const today = todayIn(FACILITY_TIME_ZONE)
   removeAbandoned(dir, today)

@@ -17,6 +17,7 @@ import { importRows } from '../unit/importRows'
 import { ensureBenchFacility } from './facility'
 import { fitnessImportTimes } from './fitnessImport'
 import { fitnessOps } from './fitness'
+import { coursesOps } from './courses'
 import { checkFacility, personOp, rosterOp, searchOp, wardIdsInOrder, wardsListOp, type BenchContext } from './ops'
 import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
@@ -69,6 +70,7 @@ try {
   personOp(bench, c)
   wardScreenOp(bench, c, wardIds)
   fitnessOps(bench, c, wardIds)
+  coursesOps(bench, c, runs)
   vocationalStatsOps(bench, c)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).

@@ -7,7 +7,10 @@ import { verifyAudit } from '../../electron/core/audit/auditLog'
 import { integrityCheck, openDatabase, type Db } from '../../electron/core/db/open'
 import { DEMO_ACCOUNTS, generateDemo } from '../../electron/core/demo/generate'
 import { createDispatcher } from '../../electron/core/dispatch'
+import { checkCertificateNumber } from '../../electron/shared/domain/certificates/numbers'
+import { addDays } from '../../electron/shared/domain/dates'
 import { checkIdNumber } from '../../electron/shared/domain/idNumber'
+import { ATTENDANCE_STATUSES } from '../../electron/shared/domain/vocational'
 import { PERIODS } from '../../electron/shared/domain/periods'
 import { call, count, fixedClock, ok, TODAY } from './helpers'
 
@@ -160,6 +163,68 @@ describe('generateDemo', () => {
     const counsellor = DEMO_ACCOUNTS.find((x) => x.role === 'counsellor')!
     const other = ok(call(dispatch, 'auth:login', { username: counsellor.username, password: counsellor.password }, null)).sessionId
     expect(ok(call(dispatch, 'people:list', { limit: 1 }, other)).total).toBe(N)
+  })
+})
+
+describe('the demo’s vocational training and classes (issue 12)', () => {
+  const rows = <T>(sql: string, ...args: unknown[]) => a.prepare(sql).all(...args) as T[]
+
+  it('has the trades of the issue, eight vocational courses and six education classes over the last 18 months and now', () => {
+    expect(rows<{ name: string }>('SELECT name FROM trades ORDER BY rowid').map((t) => t.name)).toEqual(['中式面点师', '电工', '烹调师', '美发师', '家政服务员', '农作物种植'])
+    const courses = rows<{ kind: string; start_date: string; end_date: string }>('SELECT kind, start_date, end_date FROM courses')
+    expect(courses.filter((c) => c.kind === 'vocational')).toHaveLength(8)
+    expect(courses.filter((c) => c.kind === 'education')).toHaveLength(6)
+    expect(courses.every((c) => c.start_date >= addDays(TODAY, -548))).toBe(true)
+    expect(courses.some((c) => c.start_date <= TODAY && c.end_date >= TODAY)).toBe(true)
+    expect(courses.some((c) => c.start_date > TODAY)).toBe(true)
+  })
+
+  it('enrols people of every status, withdrawals with their reasons, nobody before admission', () => {
+    const statuses = rows<{ status: string }>('SELECT DISTINCT status FROM enrolments ORDER BY status').map((r) => r.status)
+    expect(statuses).toEqual(['completed', 'enrolled', 'waiting', 'withdrawn'])
+    expect(rows('SELECT 1 FROM enrolments WHERE status = ? AND withdraw_reason IS NULL', 'withdrawn')).toEqual([])
+    expect(rows('SELECT 1 FROM enrolments e JOIN people p ON p.id = e.person_id WHERE e.applied_on < p.admission_date OR e.enrolled_on < p.admission_date')).toEqual([])
+  })
+
+  it('records each session with exactly the register of its day, never in the future or outside its course', () => {
+    const dispatch = createDispatcher({ db: a, clock: fixedClock })
+    const admin = ok(call(dispatch, 'auth:login', { username: 'admin', password: 'Admin#2026' }, null)).sessionId
+    const sessions = rows<{ id: string; course_id: string; session_date: string }>(
+      'SELECT s.id, s.course_id, s.session_date FROM course_sessions s JOIN courses c ON c.id = s.course_id WHERE s.session_date BETWEEN c.start_date AND c.end_date AND s.session_date <= ?', TODAY,
+    )
+    expect(sessions.length).toBe(count(a, 'course_sessions'))
+    for (const s of sessions.filter((_, i) => i % 10 === 0)) {
+      const register = ok(call(dispatch, 'courses:register', { courseId: s.course_id, date: s.session_date }, admin)).map((r) => r.personId).sort()
+      expect(rows<{ person_id: string }>('SELECT person_id FROM course_attendance WHERE session_id = ? ORDER BY person_id', s.id).map((r) => r.person_id)).toEqual(register)
+    }
+    expect(rows<{ status: string }>('SELECT DISTINCT status FROM course_attendance ORDER BY status').map((r) => r.status)).toEqual([...ATTENDANCE_STATUSES].sort())
+  })
+
+  it('holds exams with fails and resits, and certificates with valid, unique numbers for the passers', () => {
+    expect(rows('SELECT 1 FROM exam_attempts WHERE result = ?', 'failed').length).toBeGreaterThan(0)
+    expect(rows('SELECT 1 FROM exam_attempts WHERE attempt = 2').length).toBeGreaterThan(0)
+    const certificates = rows<{ number: string; issued_on: string; level: number; result: string }>(
+      'SELECT c.number, c.issued_on, c.level, x.result FROM certificates c JOIN exam_attempts x ON x.id = c.exam_attempt_id',
+    )
+    expect(certificates.length).toBeGreaterThan(10)
+    expect(certificates.length).toBe(count(a, 'certificates'))
+    for (const c of certificates) {
+      expect(c.result).toBe('passed')
+      expect(c.issued_on <= TODAY).toBe(true)
+      expect(checkCertificateNumber(c.number, { issued: c.issued_on, level: c.level as 1 | 2 | 3 | 4 | 5 })).toMatchObject({ valid: true, format: 'skill-level-2019' })
+    }
+    expect(new Set(certificates.map((c) => c.number)).size).toBe(certificates.length)
+  })
+
+  it('adds 中专 records, three employment events and referrals, some with a signed agreement', () => {
+    expect(rows<{ education_level: string }>('SELECT DISTINCT education_level FROM academic_records').map((r) => r.education_level)).toEqual(['中专'])
+    expect(count(a, 'employment_events')).toBe(3)
+    expect(rows('SELECT 1 FROM employment_referrals WHERE agreement_signed_on IS NOT NULL').length).toBeGreaterThan(0)
+  })
+
+  it('is the same for the same seed', () => {
+    const digest = (db: Db) => db.prepare('SELECT group_concat(number) AS n FROM (SELECT number FROM certificates ORDER BY rowid)').get()
+    expect(digest(b)).toEqual(digest(a))
   })
 })
 

@@ -12,6 +12,7 @@ import { sql as psychRecordsMigration } from '../../electron/core/db/migrations/
 import { sql as peopleSearchMigration } from '../../electron/core/db/migrations/007_people_search'
 import { sql as staffWardsMigration } from '../../electron/core/db/migrations/009_staff_wards'
 import { sql as fitnessMigration } from '../../electron/core/db/migrations/010_fitness'
+import { sql as vocationalMigration } from '../../electron/core/db/migrations/012_vocational'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -484,6 +485,86 @@ describe('migration (fitness tests: tests, raw measurements, gradings, drafts, c
       }
       insert(db, 'fitness_contraindications', contraindication)
       expect(() => insert(db, 'fitness_contraindications', { ...contraindication, id: 'fc-2', until_date: '2026-05-01' })).toThrow(/CHECK/)
+      expect(integrityCheck(db).ok).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 012 (vocational training, classes and certificates), from schema 11 with data', () => {
+  const n = MIGRATIONS.indexOf(vocationalMigration) + 1
+  const VOCATIONAL_TABLES = [
+    'trades', 'courses', 'enrolments', 'course_sessions', 'course_attendance', 'course_session_revisions', 'exam_attempts', 'certificates',
+    'academic_records', 'employment_events', 'employment_referrals',
+  ]
+
+  it('keeps every row (exercise training included), adds the vocational tables empty and enforces their constraints', () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      psychologyData(db)
+      insert(db, 'training_groups', { id: 'tg-1', ward_id: 'ward-1', name: '中强度组', trainer_id: OFFICER, created_at: AT, created_by: OFFICER, updated_at: AT })
+      insert(db, 'training_sessions', {
+        id: 'ts-1', group_id: 'tg-1', ward_id: 'ward-1', session_date: '2026-07-01', start_time: '16:00', duration_minutes: 45, content: '慢跑',
+        recorded_at: AT, recorded_by: OFFICER, updated_at: AT,
+      })
+      insert(db, 'training_attendance', { session_id: 'ts-1', person_id: PERSON, present: 1 })
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      for (const table of VOCATIONAL_TABLES) expect(after[table], table).toEqual([])
+      expectSound(db)
+
+      const stamp = { created_at: AT, created_by: ADMIN, updated_at: AT }
+      insert(db, 'trades', { id: 't-1', name: '电工', code: '6-31-01-03', ...stamp })
+      expect(() => insert(db, 'trades', { id: 't-2', name: '电工', ...stamp })).toThrow(/UNIQUE/)
+      const course = {
+        id: 'c-1', kind: 'vocational', name: '电工初级班', trade_id: 't-1', level: 5, teacher: '王老师', start_date: '2026-07-01', end_date: '2026-09-30',
+        capacity: 30, planned_hours: 80, ...stamp,
+      }
+      insert(db, 'courses', course)
+      // A vocational course needs its trade and level; a class has neither; dates in order; a level is 1–5.
+      expect(() => insert(db, 'courses', { ...course, id: 'c-2', trade_id: null })).toThrow(/CHECK/)
+      expect(() => insert(db, 'courses', { ...course, id: 'c-3', kind: 'education' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'courses', { ...course, id: 'c-4', end_date: '2026-06-30' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'courses', { ...course, id: 'c-5', level: 6 })).toThrow(/CHECK/)
+      insert(db, 'courses', { ...course, id: 'c-6', kind: 'education', trade_id: null, level: null, subject: '禁毒教育' })
+
+      const rec = { recorded_at: AT, recorded_by: ADMIN, updated_at: AT }
+      const enrolment = { id: 'e-1', course_id: 'c-1', person_id: PERSON, status: 'enrolled', applied_on: '2026-07-01', enrolled_on: '2026-07-01', ...rec }
+      insert(db, 'enrolments', enrolment)
+      expect(() => insert(db, 'enrolments', { ...enrolment, id: 'e-2' })).toThrow(/UNIQUE/)
+      // A withdrawal has a reason, 'other' with its text; a reason belongs only to a withdrawal.
+      expect(() => insert(db, 'enrolments', { ...enrolment, id: 'e-3', course_id: 'c-6', status: 'withdrawn' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'enrolments', { ...enrolment, id: 'e-4', course_id: 'c-6', status: 'withdrawn', withdraw_reason: 'other' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'enrolments', { ...enrolment, id: 'e-5', course_id: 'c-6', withdraw_reason: 'released' })).toThrow(/CHECK/)
+
+      insert(db, 'course_sessions', { id: 's-1', course_id: 'c-1', session_date: '2026-07-02', start_time: '08:30', hours: 2, topic: '安全用电', ...rec })
+      insert(db, 'course_attendance', { session_id: 's-1', person_id: PERSON, status: 'present', hours: 2 })
+      expect(() => insert(db, 'course_attendance', { session_id: 's-1', person_id: PERSON, status: 'late', hours: 1 })).toThrow(/UNIQUE|PRIMARY KEY/)
+      expect(() => insert(db, 'course_attendance', { session_id: 's-1', person_id: VOIDED, status: 'other', hours: 0 })).toThrow(/CHECK/)
+      expect(() => insert(db, 'course_attendance', { session_id: 's-1', person_id: VOIDED, status: 'asleep', hours: 0 })).toThrow(/CHECK/)
+
+      const attempt = {
+        id: 'x-1', course_id: 'c-1', person_id: PERSON, attempt: 1, exam_date: '2026-09-20', theory_score: 55, practical_score: 80, theory_pass_mark: 60,
+        practical_pass_mark: 60, result: 'failed', ...rec,
+      }
+      insert(db, 'exam_attempts', attempt)
+      // One live attempt per number: a voided one frees it.
+      expect(() => insert(db, 'exam_attempts', { ...attempt, id: 'x-2' })).toThrow(/UNIQUE/)
+      db.prepare("UPDATE exam_attempts SET voided_at = ?, voided_by = ?, void_reason = '录错' WHERE id = 'x-1'").run(AT, ADMIN)
+      insert(db, 'exam_attempts', { ...attempt, id: 'x-3', theory_score: 75, result: 'passed' })
+
+      const certificate = {
+        id: 'cert-1', person_id: PERSON, course_id: 'c-1', exam_attempt_id: 'x-3', source: 'course', number: 'Y000000000000000000001', format: 'skill-level-2019',
+        evaluation_body: '某鉴定中心', issued_on: '2026-10-01', name: '张三', id_type: 'resident_id', id_number: '110101199003070011', occupation: '电工', level: 5, ...rec,
+      }
+      insert(db, 'certificates', certificate)
+      expect(() => insert(db, 'certificates', { ...certificate, id: 'cert-2' })).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'certificates', { ...certificate, id: 'cert-3', number: 'Y000000000000000000002', format: 'other' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'academic_records', { id: 'a-1', person_id: PERSON, school: '某职校', programme: '烹饪', education_level: '中专', enrolled_on: '2026-07-01', status: 'graduated', ...rec })).toThrow(/CHECK/)
       expect(integrityCheck(db).ok).toBe(true)
     } finally {
       db.close()

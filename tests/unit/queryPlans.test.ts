@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDemo } from '../../electron/core/demo/generate'
 import { createDispatcher, type Dispatch } from '../../electron/core/dispatch'
 import { openDatabase, type Db } from '../../electron/core/db/open'
+import { registerOn } from '../../electron/core/courses/sessionQueries'
 import { ROSTER_SORTS, STAYS, type Input, type MethodName } from '../../electron/shared/contract'
 import { fixedClock, ok } from './helpers'
 
@@ -75,6 +76,16 @@ const HOT_CALLS: HotCall[] = [
   ['fitness past person history', (w) => ['fitness:personHistory', { personId: w.pastId }]],
   ['fitness ward summary', (w) => ['fitness:wardSummary', { wardId: w.wardId }]],
   ['fitness contraindications', (w) => ['fitness:contraindications', { personId: w.currentId }]],
+  // Courses (issue 12): a course's roster, register, exams; saving a register; a person's courses and timetable.
+  ['course roster', () => ['courses:roster', { courseId: demoCourse('vocational') }]],
+  ['course roster, officer', () => ['courses:roster', { courseId: demoCourse('vocational') }], 'officer'],
+  ['course register of a day', () => ['courses:register', { courseId: demoCourse('running'), date: '2026-11-23', hours: 2 }]],
+  ['course register saved', () => ['courses:recordSession', { courseId: demoCourse('running'), date: '2026-11-23', startTime: '21:00', hours: 1, topic: '查询计划', attendance: registerOn(db, demoCourse('running'), '2026-11-23').map((p) => ({ personId: p.personId, status: 'present' as const })) }]],
+  ['course exams', () => ['courses:exams', { courseId: demoCourse('vocational') }]],
+  ['course list, current', () => ['courses:list', { kind: 'vocational', status: 'current' }]],
+  ['course sessions', () => ['courses:sessions', { courseId: demoCourse('vocational') }]],
+  ['person courses', (w) => ['courses:personSummary', { personId: demoCourse('person') ?? w.currentId }]],
+  ['person timetable', (w) => ['courses:personTimetable', { personId: demoCourse('person') ?? w.currentId, from: '2026-08-23', to: '2026-11-23' }]],
   // Training statistics (issue 12): the figures for all years by course, trade and year; a course's and the total's
   // drill-down; the headline figures of a year and their lists; employment events, a person's referrals, agreements
   // awaiting an outcome (also as the ward officer: his wards listed, the rest counted).
@@ -93,6 +104,16 @@ const HOT_CALLS: HotCall[] = [
   ['employment agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}]],
   ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],
 ]
+
+/** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */
+function demoCourse(which: 'vocational' | 'running' | 'person'): string {
+  const sql = {
+    vocational: "SELECT e.course_id FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE c.kind = 'vocational' AND c.end_date < '2026-11-23' GROUP BY e.course_id ORDER BY count(*) DESC LIMIT 1",
+    running: "SELECT e.course_id FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE c.start_date <= '2026-11-23' AND c.end_date >= '2026-11-23' AND e.status = 'enrolled' GROUP BY e.course_id ORDER BY count(*) DESC LIMIT 1",
+    person: 'SELECT person_id FROM enrolments GROUP BY person_id ORDER BY count(*) DESC LIMIT 1',
+  }[which]
+  return db.prepare(sql).pluck().get() as string
+}
 
 interface Recorded {
   sql: string

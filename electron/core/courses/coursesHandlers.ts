@@ -1,36 +1,53 @@
 /** The courses API (contract/courses.ts): one handler per method, gathered from the services of this folder. */
 import type { coursesContract } from '../../shared/contract/courses'
+import { notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
+import { coursesRepo } from './coursesRepo'
+import { coursePeople } from './coursesQueries'
+import { courseHandlers, vocationalSettings } from './coursesService'
+import { eligibilityOf } from './eligibility'
+import { enrolmentHandlers, readableFilter } from './enrolmentService'
+import { examHandlers } from './examService'
+import { registerHandlers } from './registerService'
+import { personCourseHandlers } from './timetable'
 
-const notYet = (): never => {
-  throw new Error('not implemented yet')
+type H = HandlersFor<typeof coursesContract>
+
+const eligibleHandler: Pick<H, 'courses:eligible'> = {
+  /** Everyone ever given a place (as certificateEligibility counts them), cut to the caller's wards, by name. */
+  'courses:eligible'(input, ctx) {
+    const course = coursesRepo.courseById(ctx.db, input.courseId)
+    if (!course) throw notFound()
+    const { minAttendanceRate } = vocationalSettings(ctx.db)
+    const visible = readableFilter(ctx)
+    return coursePeople(ctx.db, input.courseId)
+      .filter((p) => p.enrolledOn !== null && visible(p.wardId))
+      .sort((a, b) => a.pinyin.localeCompare(b.pinyin))
+      .map((p) => {
+        const e = eligibilityOf(p, course.kind === 'vocational', minAttendanceRate)
+        const passing = p.attempts.find((a) => a.id === e.passingAttemptId)
+        return {
+          personId: p.personId,
+          name: p.name,
+          wardName: p.wardName,
+          enrolmentStatus: p.status,
+          eligible: e.eligible,
+          reasons: e.reasons,
+          passingAttemptId: e.passingAttemptId,
+          examDate: passing?.examDate ?? null,
+          theory: e.theory,
+          practical: e.practical,
+          attendanceRate: e.attendanceRate,
+        }
+      })
+  },
 }
 
 export const coursesHandlers = {
-  'trades:list': notYet,
-  'trades:create': notYet,
-  'trades:update': notYet,
-  'courses:list': notYet,
-  'courses:get': notYet,
-  'courses:create': notYet,
-  'courses:update': notYet,
-  'courses:void': notYet,
-  'courses:roster': notYet,
-  'courses:enrol': notYet,
-  'courses:setEnrolment': notYet,
-  'courses:sessions': notYet,
-  'courses:register': notYet,
-  'courses:recordSession': notYet,
-  'courses:session': notYet,
-  'courses:editSession': notYet,
-  'courses:voidSession': notYet,
-  'courses:exams': notYet,
-  'courses:recordExams': notYet,
-  'courses:editExam': notYet,
-  'courses:voidExam': notYet,
-  'courses:eligible': notYet,
-  'courses:personSummary': notYet,
-  'courses:personTimetable': notYet,
-  'courses:settings': notYet,
-  'courses:setSettings': notYet,
-} satisfies HandlersFor<typeof coursesContract>
+  ...courseHandlers,
+  ...enrolmentHandlers,
+  ...registerHandlers,
+  ...examHandlers,
+  ...eligibleHandler,
+  ...personCourseHandlers,
+} satisfies H

@@ -5,6 +5,8 @@
  */
 import type { EligibilityReason } from '../../shared/contract/courses'
 import type { Db } from '../db/open'
+import { coursesRepo } from './coursesRepo'
+import { attendanceCounts, coursePeople, type CoursePerson } from './coursesQueries'
 
 export interface CertificateEligibility {
   eligible: boolean
@@ -23,8 +25,36 @@ export interface CertificateEligibility {
  * keyed by person id. `minAttendanceRate` is the setting's share, 0–1 (0.8 = 80 %).
  */
 export function certificateEligibility(db: Db, courseId: string, minAttendanceRate: number): Map<string, CertificateEligibility> {
-  void db
-  void courseId
-  void minAttendanceRate
-  throw new Error('not implemented yet')
+  const course = coursesRepo.courseById(db, courseId)
+  const result = new Map<string, CertificateEligibility>()
+  if (!course) return result
+  for (const person of coursePeople(db, courseId)) {
+    if (person.enrolledOn === null) continue
+    result.set(person.personId, eligibilityOf(person, course.kind === 'vocational', minAttendanceRate))
+  }
+  return result
+}
+
+/** The threshold as the rate is shown (percent, one decimal), so a rate displayed as 80.0 % meets a setting of 0.8. */
+const thresholdPercent = (share: number) => Math.round(share * 1000) / 10
+
+/** One person's eligibility from the facts the roster shows (coursePeople). */
+export function eligibilityOf(person: CoursePerson, vocational: boolean, minAttendanceRate: number): CertificateEligibility {
+  const reasons: EligibilityReason[] = []
+  if (!vocational) reasons.push('not_vocational')
+  if (person.status === 'withdrawn') reasons.push('withdrawn')
+  const passing = person.attempts.find((a) => a.result === 'passed') ?? null
+  if (!passing) reasons.push('not_passed')
+  const { attendanceRate } = attendanceCounts(person.statuses)
+  // With no counted session the attendance cannot be shown to meet a threshold above zero.
+  if (minAttendanceRate > 0 && (attendanceRate === null || attendanceRate < thresholdPercent(minAttendanceRate))) reasons.push('attendance')
+  if (person.certified) reasons.push('certified')
+  return {
+    eligible: reasons.length === 0,
+    reasons,
+    passingAttemptId: passing?.id ?? null,
+    theory: passing?.theory ?? null,
+    practical: passing?.practical ?? null,
+    attendanceRate,
+  }
 }

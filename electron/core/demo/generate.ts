@@ -14,6 +14,7 @@ import { insertPeriodMove, setCurrentPeriod } from '../people/peopleRepo'
 import { insertPerson } from '../people/peopleService'
 import { insertWard } from '../wards/wardsService'
 import { seedPsychology } from './psychDemo'
+import { seedVocational } from './vocational'
 import { mulberry32 } from './random'
 import { mobilePhone, regionalParts } from './identityParts'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, SURNAMES } from './names'
@@ -114,6 +115,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
     if ((n + 1) % 50 === 0 || n + 1 === options.people) options.onProgress?.(n + 1, options.people, 'progress.demo.people')
   }
   if (options.psychology ?? true) seedPsychology(db, r, admitted, staffIds[1]!, at, today)
+  seedVocational(db, r, admitted, staffIds[3]!, at, today)
   return DEMO_ACCOUNTS.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }))
 }
 
