@@ -4,6 +4,7 @@ import { authHandlers } from './auth/authService'
 import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
 import { coursesHandlers } from './courses/coursesHandlers'
+import { certificatesHandlers } from './certificates/certificatesService'
 import { employmentHandlers } from './employment/employmentService'
 import { vocationalStatsHandlers } from './vocationalStats/vocationalStatsService'
 import { facilityHandlers } from './facility/facilityService'
@@ -36,6 +37,7 @@ export const handlerModules = [
   fitnessHandlers,
   trainingHandlers,
   coursesHandlers,
+  certificatesHandlers,
   vocationalStatsHandlers,
   employmentHandlers,
 ] as const

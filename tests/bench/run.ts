@@ -15,6 +15,7 @@ import { openDatabase } from '../../electron/core/db/open'
 import { todayIn } from '../../electron/shared/domain/dates'
 import { importRows } from '../unit/importRows'
 import { ensureBenchFacility } from './facility'
+import { certificateImportTimes } from './certificates'
 import { fitnessImportTimes } from './fitnessImport'
 import { fitnessOps } from './fitness'
 import { coursesOps } from './courses'
@@ -87,6 +88,8 @@ try {
   }
   // Fitness: a 1,000-row workbook parsed, matched, checked and dry-run on the server (target ≤ 1 s).
   if (!only || only.has('fitness:import1000')) bench.add('fitness:import1000', await fitnessImportTimes(c), null, 1000, null)
+  // Certificates issued elsewhere: a 1,000-row workbook parsed and checked on the server (target ≤ 1 s).
+  if (!only || only.has('certificates:import1000')) bench.add('certificates:import1000', await certificateImportTimes(c), null, 1000, null)
   const scoring = scoringLine()
 
   if (json) {

@@ -133,6 +133,10 @@ describe('access matrix: method × role × own ward / other ward', () => {
       task: assessment.taskIds[0]!,
       crisis: ok(call(wardWorld.dispatch, 'psych:raiseCrisis', { personId: person, riskLevel: 'low', reason: '观察', raisedOn: TODAY }, admin)).id,
       session: ok(call(wardWorld.dispatch, 'psych:createSession', { kind: 'individual', date: TODAY, durationMinutes: 30, participantIds: [person], topic: '适应', note: NOTE }, admin)).id,
+      certificate: ok(call(wardWorld.dispatch, 'certificates:create', {
+        personId: person, number: ward === 'a' ? 'S000011100001265000001' : 'S000011100001265000002', evaluationBody: '某职业技能评价中心', issuedOn: TODAY,
+        occupation: '中式面点师', level: 5, idType: 'passport', idNumber: 'E12345678', name: ward === 'a' ? '张三' : '李四',
+      }, admin)).id,
     }
     expect(Object.keys(records).sort()).toEqual([...SCOPED_RECORDS].sort())
     return { wardId, person, records }

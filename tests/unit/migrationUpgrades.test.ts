@@ -13,6 +13,7 @@ import { sql as peopleSearchMigration } from '../../electron/core/db/migrations/
 import { sql as staffWardsMigration } from '../../electron/core/db/migrations/009_staff_wards'
 import { sql as fitnessMigration } from '../../electron/core/db/migrations/010_fitness'
 import { sql as vocationalMigration } from '../../electron/core/db/migrations/012_vocational'
+import { sql as certificatesMigration } from '../../electron/core/db/migrations/014_certificates'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -565,6 +566,24 @@ describe('migration 012 (vocational training, classes and certificates), from sc
       expect(() => insert(db, 'certificates', { ...certificate, id: 'cert-2' })).toThrow(/UNIQUE/)
       expect(() => insert(db, 'certificates', { ...certificate, id: 'cert-3', number: 'Y000000000000000000002', format: 'other' })).toThrow(/CHECK/)
       expect(() => insert(db, 'academic_records', { id: 'a-1', person_id: PERSON, school: '某职校', programme: '烹饪', education_level: '中专', enrolled_on: '2026-07-01', status: 'graduated', ...rec })).toThrow(/CHECK/)
+      expect(integrityCheck(db).ok).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 014 (certificate roster indexes), with data', () => {
+  const n = MIGRATIONS.indexOf(certificatesMigration) + 1
+
+  it('keeps every row and adds the roster indexes, the totals one covering only live certificates', () => {
+    const { db, before, after } = upgradedWithData(n)
+    try {
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'certificates'").all() as Array<{ name: string; sql: string | null }>
+      expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['certificates_live_totals', 'certificates_occupation', 'certificates_body']))
+      expect(indexes.find((i) => i.name === 'certificates_live_totals')!.sql).toMatch(/WHERE voided_at IS NULL/)
+      expectSound(db)
       expect(integrityCheck(db).ok).toBe(true)
     } finally {
       db.close()

@@ -86,6 +86,17 @@ const HOT_CALLS: HotCall[] = [
   ['course sessions', () => ['courses:sessions', { courseId: demoCourse('vocational') }]],
   ['person courses', (w) => ['courses:personSummary', { personId: demoCourse('person') ?? w.currentId }]],
   ['person timetable', (w) => ['courses:personTimetable', { personId: demoCourse('person') ?? w.currentId, from: '2026-08-23', to: '2026-11-23' }]],
+  // Certificate roster (证书花名册): each filter shape, a deep page, public mode, a ward officer's; a person's certificates.
+  ['certificate roster, all', () => ['certificates:roster', { offset: 500, limit: 100 }]],
+  ['certificate roster, one course', () => ['certificates:roster', { courseId: demoCourse('vocational') }]],
+  ['certificate roster, issue period', () => ['certificates:roster', { issuedFrom: '2025-01-01', issuedTo: '2025-12-31', privacy: 'public' }]],
+  ['certificate roster, occupation', () => ['certificates:roster', { occupation: '电工' }]],
+  ['certificate roster, level', () => ['certificates:roster', { level: 5 }]],
+  ['certificate roster, evaluation body', () => ['certificates:roster', { evaluationBody: '某市职业技能鉴定中心' }]],
+  ['certificate roster, course and level and period', () => ['certificates:roster', { courseId: '00000000-0000-4000-8000-000000000000', level: 4, issuedFrom: '2025-01-01' }]],
+  ['officer: certificate roster', () => ['certificates:roster', { limit: 1000 }], 'officer'],
+  ['certificates of a person', (w) => ['certificates:person', { personId: w.currentId }]],
+  ['academic records of a person', (w) => ['academic:person', { personId: w.currentId }]],
   // Training statistics (issue 12): the figures for all years by course, trade and year; a course's and the total's
   // drill-down; the headline figures of a year and their lists; employment events, a person's referrals, agreements
   // awaiting an outcome (also as the ward officer: his wards listed, the rest counted).

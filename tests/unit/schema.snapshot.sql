@@ -1,4 +1,4 @@
--- Schema at user_version 12. Generated; regenerate deliberately with:
+-- Schema at user_version 13. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -731,14 +731,23 @@ CREATE INDEX audit_method_at ON audit_log(method, at);
 -- index audit_record_at
 CREATE INDEX audit_record_at ON audit_log(record_type, record_id, at);
 
+-- index certificates_body
+CREATE INDEX certificates_body ON certificates(evaluation_body, issued_on);
+
 -- index certificates_course
 CREATE INDEX certificates_course ON certificates(course_id, issued_on);
 
 -- index certificates_issued
 CREATE INDEX certificates_issued ON certificates(issued_on);
 
+-- index certificates_live_totals
+CREATE INDEX certificates_live_totals ON certificates(issued_on, level, person_id, course_id, occupation, evaluation_body, voided_at) WHERE voided_at IS NULL;
+
 -- index certificates_number_live
 CREATE UNIQUE INDEX certificates_number_live ON certificates(number) WHERE voided_at IS NULL;
+
+-- index certificates_occupation
+CREATE INDEX certificates_occupation ON certificates(occupation, issued_on);
 
 -- index certificates_person
 CREATE INDEX certificates_person ON certificates(person_id, issued_on);

@@ -1,4 +1,5 @@
 import type { ScopedRecord } from '../../shared/contract/define'
+import { wardsOfCertificate } from '../certificates/certificatesQueries'
 import type { Db } from '../db/open'
 import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../courses/coursesScopeQueries'
 import { wardsOfReferral } from '../employment/employmentScopeQueries'
@@ -17,5 +18,6 @@ export const SCOPE_RECORD_WARDS = {
   enrolment: wardsOfEnrolment,
   courseSession: wardsOfCourseSession,
   examAttempt: wardsOfExamAttempt,
+  certificate: wardsOfCertificate,
   referral: wardsOfReferral,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

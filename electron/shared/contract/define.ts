@@ -19,7 +19,7 @@ export type AuditSpec<I, O> =
  * the ward a ward-owned record belongs to (core/auth/scopeRecords.ts, a resolver per kind, checked complete by the
  * compiler) — and the call is within reach only if all of them are.
  */
-export const SCOPED_RECORDS = ['assessment', 'crisis', 'session', 'task', 'enrolment', 'courseSession', 'examAttempt', 'referral'] as const
+export const SCOPED_RECORDS = ['assessment', 'crisis', 'session', 'task', 'enrolment', 'courseSession', 'examAttempt', 'certificate', 'referral'] as const
 export type ScopedRecord = (typeof SCOPED_RECORDS)[number]
 
 /**

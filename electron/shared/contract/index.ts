@@ -6,6 +6,7 @@ import { auditContract } from './audit'
 import { authContract } from './auth'
 import { backupContract } from './backup'
 import { coursesContract } from './courses'
+import { certificatesContract } from './certificates'
 import { employmentContract } from './employment'
 import { vocationalStatsContract } from './vocationalStats'
 import { defineApi, type MethodSpec } from './define'
@@ -39,6 +40,7 @@ export const contract = defineApi([
   fitnessContract,
   trainingContract,
   coursesContract,
+  certificatesContract,
   vocationalStatsContract,
   employmentContract,
 ])
@@ -89,5 +91,6 @@ export * from './backup'
 export * from './fitness'
 export * from './training'
 export * from './courses'
+export * from './certificates'
 export * from './vocationalStats'
 export * from './employment'

@@ -2,8 +2,10 @@ import type { FeatureModule } from '../app/feature'
 import { mergeWriteEffects } from '../api/refresh'
 import type { Domain } from '../api/hooks'
 import { auditFeature } from './audit'
+import { coursesFeature } from './courses'
 import { authFeature } from './auth'
 import { backupFeature } from './backup'
+import { certificatesFeature } from './certificates'
 import { fitnessFeature } from './fitness'
 import { peopleFeature } from './people'
 import { psychFeature } from './psych'
@@ -27,6 +29,8 @@ export const features: readonly FeatureModule[] = [
   psychFeature,
   fitnessFeature,
   trainingFeature,
+  coursesFeature,
+  certificatesFeature,
   staffFeature,
   auditFeature,
   settingsFeature,

@@ -9,6 +9,8 @@ import { en as authEn } from '../features/auth/i18n/en'
 import { zhCN as authZh } from '../features/auth/i18n/zh-CN'
 import { en as backupEn } from '../features/backup/i18n/en'
 import { zhCN as backupZh } from '../features/backup/i18n/zh-CN'
+import { en as certEn } from '../features/certificates/i18n/en'
+import { zhCN as certZh } from '../features/certificates/i18n/zh-CN'
 import { en as fitnessEn } from '../features/fitness/i18n/en'
 import { zhCN as fitnessZh } from '../features/fitness/i18n/zh-CN'
 import { en as peopleEn, enPlurals as peoplePlurals } from '../features/people/i18n/en'
@@ -25,6 +27,8 @@ import { en as trainingEn } from '../features/training/i18n/en'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
 import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
+import { en as coursesEn } from '../features/courses/i18n/en'
+import { zhCN as coursesZh } from '../features/courses/i18n/zh-CN'
 import { en as vstatsEn } from '../features/vocationalStats/i18n/en'
 import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
 import { en as employmentEn } from '../features/employment/i18n/en'
@@ -48,10 +52,12 @@ export const textParts = {
   backup: { zhCN: backupZh, en: backupEn },
   fitness: { zhCN: fitnessZh, en: fitnessEn },
   training: { zhCN: trainingZh, en: trainingEn },
+  courses: { zhCN: coursesZh, en: coursesEn },
+  cert: { zhCN: certZh, en: certEn },
   vocationalStats: { zhCN: vstatsZh, en: vstatsEn },
   employment: { zhCN: employmentZh, en: employmentEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...vstatsEn, ...employmentEn }
+export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...coursesEn, ...certEn, ...vstatsEn, ...employmentEn }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

@@ -6,6 +6,7 @@
 import { zhCN as auditZh } from '../features/audit/i18n/zh-CN'
 import { zhCN as authZh } from '../features/auth/i18n/zh-CN'
 import { zhCN as backupZh } from '../features/backup/i18n/zh-CN'
+import { zhCN as certZh } from '../features/certificates/i18n/zh-CN'
 import { zhCN as fitnessZh } from '../features/fitness/i18n/zh-CN'
 import { zhCN as peopleZh } from '../features/people/i18n/zh-CN'
 import { zhCN as psychZh } from '../features/psych/i18n/zh-CN'
@@ -14,12 +15,14 @@ import { zhCN as setupZh } from '../features/setup/i18n/zh-CN'
 import { zhCN as staffZh } from '../features/staff/i18n/zh-CN'
 import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
+import { zhCN as coursesZh } from '../features/courses/i18n/zh-CN'
 import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
 import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
-export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh, ...trainingZh, ...vstatsZh, ...employmentZh }
+
+export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh, ...trainingZh, ...coursesZh, ...certZh, ...vstatsZh, ...employmentZh }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */
 export type TextKey = FlatKeys<typeof zhCN>

@@ -15,3 +15,11 @@ export function markRowsRendered(detail: RowsRendered): void {
   performance.mark(ROWS_RENDERED, { detail })
   if (detail.list === 'roster' && detail.block === 0) performance.mark(ROSTER_RENDERED, { detail: { wardId: detail.wardId } })
 }
+
+export const CERT_ROSTER_PRINT_RENDERED = 'xinsheng:cert-roster-print-rendered'
+
+/** The printable certificate roster (print/certificates) has every row in the DOM: the bench prints it to PDF next. */
+export function markCertRosterPrinted(rows: number): void {
+  if (typeof performance.mark !== 'function') return
+  performance.mark(CERT_ROSTER_PRINT_RENDERED, { detail: { rows } })
+}

@@ -10,9 +10,12 @@ import { sql as staffWards } from './009_staff_wards'
 import { sql as fitness } from './010_fitness'
 import { sql as training } from './011_training'
 import { sql as vocational } from './012_vocational'
+import { sql as certificates } from './014_certificates'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
   m001, m002, migrate003, auditIndexes, extensionApprovalDate, psychRecords, peopleSearch, editVersions, staffWards, fitness, training, vocational,
+  // 014 (issue 12, certificates): after knowledge's 013 once both are merged.
+  certificates,
 ]

@@ -1,0 +1,20 @@
+import type { Roster } from '@shared/contract'
+import { MAX_ROSTER_LIMIT } from '@shared/contract'
+import { api } from '../../../api/client'
+import { rosterInput, type RosterView } from './rosterParams'
+
+/** The most rows a printout or an export takes in one go (the whole facility has about 20,000 certificates). */
+export const MAX_ROSTER_OUTPUT = 20_000
+
+/** Every row of the view, in pages of the contract's largest limit (the totals come with the first page). */
+export async function fetchWholeRoster(view: RosterView): Promise<Roster> {
+  const first = await api.invoke('certificates:roster', rosterInput(view, 0, MAX_ROSTER_LIMIT))
+  const rows = [...first.rows]
+  const total = Math.min(first.total, MAX_ROSTER_OUTPUT)
+  while (rows.length < total) {
+    const page = await api.invoke('certificates:roster', rosterInput(view, rows.length, MAX_ROSTER_LIMIT))
+    if (page.rows.length === 0) break
+    rows.push(...page.rows)
+  }
+  return { ...first, rows }
+}
