@@ -6,6 +6,9 @@
  */
 import { apiValue, expect, login, test } from './fixtures'
 
+// Runs inside the page (page.evaluate); the node tsconfig has no DOM library.
+declare const window: { location: { hash: string } }
+
 test('statistics drill down to exactly the people counted; an agreement moves the headline figure', async ({ page, demoApp }) => {
   test.setTimeout(90_000)
   await login(page, demoApp, 'zhineng', 'Zhineng#2026')
@@ -56,11 +59,19 @@ test('statistics drill down to exactly the people counted; an agreement moves th
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(page.getByTestId('event-page')).toBeVisible()
 
-  // Refer one of the certified-to-be through the person picker, then record the agreement.
+  // Refer someone with no agreement yet (the demo has some) through the person picker, then record the agreement.
+  let chosen = people[0]!
+  for (const p of people) {
+    const referrals = await apiValue<unknown[]>(page, 'employment:person', { personId: p.id })
+    if (referrals.length === 0) {
+      chosen = p
+      break
+    }
+  }
   await page.getByTestId('refer-people').click()
   const refer = page.getByRole('dialog')
-  await refer.getByLabel('人员').fill(people[0]!.name)
-  await page.getByRole('option', { name: new RegExp(`^${people[0]!.name}（`) }).first().click()
+  await refer.getByLabel('人员').fill(chosen.name)
+  await page.getByRole('option', { name: new RegExp(`^${chosen.name}（`) }).first().click()
   await refer.getByRole('button', { name: '推荐' }).click()
   await expect(page.getByTestId('referral-row')).toHaveCount(1)
   await page.getByTestId('record-agreement').click()
@@ -70,5 +81,5 @@ test('statistics drill down to exactly the people counted; an agreement moves th
   await page.evaluate(() => (window.location.hash = '#/vocational-stats'))
   await expect(page.getByTestId('vstats-card-agreements-value')).toHaveText(String(before + 1))
   await page.getByTestId('vstats-card-agreements').click()
-  await expect(page.getByTestId('vstats-people').locator(`[data-person-id="${people[0]!.id}"]`)).toBeVisible()
+  await expect(page.getByTestId('vstats-people').locator(`[data-person-id="${chosen.id}"]`)).toBeVisible()
 })
