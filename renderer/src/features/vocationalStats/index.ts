@@ -5,6 +5,6 @@ import type { FeatureModule } from '../../app/feature'
 export const vocationalStatsFeature: FeatureModule = {
   routes: [{ path: 'vocational-stats', permission: 'vocational.read', load: () => import('./VocationalStatsPage').then((m) => m.VocationalStatsPage) }],
   navItems: [{ to: '/vocational-stats', label: (t) => t('vstats.nav'), icon: IconChartBar, permission: 'vocational.read', group: 'work' }],
-  // Read-only; the writes of the records it counts make its figures stale (certificates: to add once merged).
-  writeEffects: { courses: ['vocationalStats'], employment: ['vocationalStats'] },
+  // Read-only; the writes of the records it counts make its figures stale.
+  writeEffects: { courses: ['vocationalStats'], certificates: ['vocationalStats'], employment: ['vocationalStats'] },
 }
