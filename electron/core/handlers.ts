@@ -5,6 +5,8 @@ import { staffHandlers } from './auth/staffService'
 import { backupHandlers } from './backup/backupService'
 import { coursesHandlers } from './courses/coursesHandlers'
 import { certificatesHandlers } from './certificates/certificatesService'
+import { employmentHandlers } from './employment/employmentService'
+import { vocationalStatsHandlers } from './vocationalStats/vocationalStatsService'
 import { facilityHandlers } from './facility/facilityService'
 import { fitnessHandlers } from './fitness/fitnessService'
 import { setupHandlers } from './facility/setupService'
@@ -39,6 +41,8 @@ export const handlerModules = [
   certificatesHandlers,
   knowledge.bank,
   knowledge.sittings,
+  vocationalStatsHandlers,
+  employmentHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

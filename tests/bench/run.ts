@@ -22,6 +22,7 @@ import { coursesOps } from './courses'
 import { checkFacility, personOp, rosterOp, searchOp, wardIdsInOrder, wardsListOp, type BenchContext } from './ops'
 import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
+import { vocationalStatsOps } from './vocationalStats'
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)
@@ -71,6 +72,7 @@ try {
   wardScreenOp(bench, c, wardIds)
   fitnessOps(bench, c, wardIds)
   coursesOps(bench, c, runs)
+  vocationalStatsOps(bench, c)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).
   if (!only || only.has('import:preview1000')) {

@@ -18,6 +18,7 @@ import { SCOPED_RECORDS, type ScopedRecord, type WardScopeSpec } from '../../ele
 import { roleHas, ROLES, type Role } from '../../electron/shared/domain/roles'
 import { DEFAULT_WARD_SCOPE } from '../../electron/shared/domain/wardScope'
 import { insertCourseRecords } from './coursesFixtures'
+import { insertReferral } from './vocationalStatsFixtures'
 import { auditMethodsSince, snapshotTables } from './fixtures/tableChecksum'
 import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY } from './helpers'
 
@@ -133,6 +134,7 @@ describe('access matrix: method × role × own ward / other ward', () => {
     const courseRecords = insertCourseRecords(wardWorld.db, person, TODAY)
     const records: Record<ScopedRecord, string> = {
       ...courseRecords,
+      referral: insertReferral(wardWorld.db, { personId: person, referredOn: TODAY }),
       assessment: assessment.id,
       task: assessment.taskIds[0]!,
       crisis: ok(call(wardWorld.dispatch, 'psych:raiseCrisis', { personId: person, riskLevel: 'low', reason: '观察', raisedOn: TODAY }, admin)).id,

@@ -102,6 +102,23 @@ const HOT_CALLS: HotCall[] = [
   ['knowledge sittings, a later page', () => ['knowledge:sittings', { offset: 50 }]],
   ['knowledge sittings of a paper', () => ['knowledge:sittings', { paperId: '00000000-0000-4000-8000-000000000000' }]],
   ['officer: knowledge sittings', () => ['knowledge:sittings', {}], 'officer'],
+  // Training statistics (issue 12): the figures for all years by course, trade and year; a course's and the total's
+  // drill-down; the headline figures of a year and their lists; employment events, a person's referrals, agreements
+  // awaiting an outcome (also as the ward officer: his wards listed, the rest counted).
+  ['stats figures by course, all years', () => ['vocationalStats:figures', { groupBy: 'course', kind: 'vocational' }]],
+  ['stats figures by trade, all years', () => ['vocationalStats:figures', { groupBy: 'trade', kind: 'vocational' }]],
+  ['stats figures by year, a range', () => ['vocationalStats:figures', { groupBy: 'year', kind: 'education', fromYear: 2024, toYear: 2026 }]],
+  ['stats people of a course', () => ['vocationalStats:people', { figure: 'passed', group: 'course', courseId: '00000000-0000-4000-8000-000000000000', kind: 'vocational' }]],
+  ['stats people of a trade', () => ['vocationalStats:people', { figure: 'certified', group: 'trade', tradeId: '00000000-0000-4000-8000-000000000000', kind: 'vocational' }]],
+  ['stats people of the total', () => ['vocationalStats:people', { figure: 'enrolled', group: 'total', kind: 'vocational', offset: 50 }]],
+  ['stats headline of a year', () => ['vocationalStats:headline', { from: '2026-01-01', to: '2026-11-23' }]],
+  ...(['certified', 'sat', 'passed', 'agreements', 'referrals', 'jobTaken'] as const).map((figure): HotCall => [`stats people of the year: ${figure}`, () => ['vocationalStats:people', { figure, group: 'period', from: '2026-01-01', to: '2026-11-23' }]]),
+  ['officer: stats people of the total', () => ['vocationalStats:people', { figure: 'enrolled', group: 'total', kind: 'vocational' }], 'officer'],
+  ['employment events of a year', () => ['employment:events', { year: 2026 }]],
+  ['employment events, all', () => ['employment:events', { offset: 20 }]],
+  ['employment referrals of a person', (w) => ['employment:person', { personId: w.currentId }]],
+  ['employment agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}]],
+  ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

@@ -3,6 +3,7 @@ import { wardsOfCertificate } from '../certificates/certificatesQueries'
 import type { Db } from '../db/open'
 import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../courses/coursesScopeQueries'
 import { wardsOfKnowledgeAttempt } from '../knowledge/knowledgeScopeQueries'
+import { wardsOfReferral } from '../employment/employmentScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
 /**
@@ -20,4 +21,5 @@ export const SCOPE_RECORD_WARDS = {
   examAttempt: wardsOfExamAttempt,
   certificate: wardsOfCertificate,
   knowledgeAttempt: wardsOfKnowledgeAttempt,
+  referral: wardsOfReferral,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

@@ -19,7 +19,9 @@ export type AuditSpec<I, O> =
  * the ward a ward-owned record belongs to (core/auth/scopeRecords.ts, a resolver per kind, checked complete by the
  * compiler) — and the call is within reach only if all of them are.
  */
-export const SCOPED_RECORDS = ['assessment', 'crisis', 'session', 'task', 'enrolment', 'courseSession', 'examAttempt', 'certificate', 'knowledgeAttempt'] as const
+export const SCOPED_RECORDS = [
+  'assessment', 'crisis', 'session', 'task', 'enrolment', 'courseSession', 'examAttempt', 'certificate', 'knowledgeAttempt', 'referral',
+] as const
 export type ScopedRecord = (typeof SCOPED_RECORDS)[number]
 
 /**

@@ -7,6 +7,8 @@ import { authContract } from './auth'
 import { backupContract } from './backup'
 import { coursesContract } from './courses'
 import { certificatesContract } from './certificates'
+import { employmentContract } from './employment'
+import { vocationalStatsContract } from './vocationalStats'
 import { defineApi, type MethodSpec } from './define'
 import { facilityContract } from './facility'
 import { fitnessContract } from './fitness'
@@ -41,6 +43,8 @@ export const contract = defineApi([
   coursesContract,
   certificatesContract,
   knowledgeContract,
+  vocationalStatsContract,
+  employmentContract,
 ])
 
 export type Contract = typeof contract
@@ -91,3 +95,5 @@ export * from './training'
 export * from './courses'
 export * from './certificates'
 export * from './knowledge'
+export * from './vocationalStats'
+export * from './employment'

@@ -4,6 +4,7 @@
  */
 import { certificateMessages } from './certificateMessages'
 import { courseMessages } from './courseMessages'
+import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
 
@@ -164,6 +165,7 @@ export const messages = {
     ...certificateMessages['zh-CN'],
     ...courseMessages['zh-CN'],
     ...knowledgeMessages['zh-CN'],
+    ...employmentMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -321,6 +323,7 @@ export const messages = {
     ...certificateMessages.en,
     ...courseMessages.en,
     ...knowledgeMessages.en,
+    ...employmentMessages.en,
   },
 } as const
 

@@ -15,6 +15,8 @@ import { setupFeature } from './setup'
 import { staffFeature } from './staff'
 import { trainingFeature } from './training'
 import { wardsFeature } from './wards'
+import { vocationalStatsFeature } from './vocationalStats'
+import { employmentFeature } from './employment'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -35,6 +37,8 @@ export const features: readonly FeatureModule[] = [
   auditFeature,
   settingsFeature,
   backupFeature,
+  vocationalStatsFeature,
+  employmentFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

@@ -31,6 +31,10 @@ import { en as wardsEn } from '../features/wards/i18n/en'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
 import { en as coursesEn } from '../features/courses/i18n/en'
 import { zhCN as coursesZh } from '../features/courses/i18n/zh-CN'
+import { en as vstatsEn } from '../features/vocationalStats/i18n/en'
+import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
+import { en as employmentEn } from '../features/employment/i18n/en'
+import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -53,8 +57,13 @@ export const textParts = {
   courses: { zhCN: coursesZh, en: coursesEn },
   cert: { zhCN: certZh, en: certEn },
   knowledge: { zhCN: knowledgeZh, en: knowledgeEn },
+  vocationalStats: { zhCN: vstatsZh, en: vstatsEn },
+  employment: { zhCN: employmentZh, en: employmentEn },
 }
 
-export const en: Texts<typeof zhCN> = { ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn, ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn }
+export const en: Texts<typeof zhCN> = {
+  ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn,
+  ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn, ...vstatsEn, ...employmentEn,
+}
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

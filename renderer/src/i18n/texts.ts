@@ -17,10 +17,15 @@ import { zhCN as trainingZh } from '../features/training/i18n/zh-CN'
 import { zhCN as knowledgeZh } from '../features/knowledge/i18n/zh-CN'
 import { zhCN as wardsZh } from '../features/wards/i18n/zh-CN'
 import { zhCN as coursesZh } from '../features/courses/i18n/zh-CN'
+import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
+import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
-export const zhCN = { ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh, ...trainingZh, ...coursesZh, ...certZh, ...knowledgeZh }
+export const zhCN = {
+  ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh,
+  ...trainingZh, ...coursesZh, ...certZh, ...knowledgeZh, ...vstatsZh, ...employmentZh,
+}
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */
 export type TextKey = FlatKeys<typeof zhCN>

@@ -73,6 +73,8 @@ export const en: Texts<typeof zhCN> = {
       certificate_roster: 'Certificate roster',
       certificate_import: 'Certificate import',
       academic_record: 'Academic record',
+      employment_event: 'Recruitment event',
+      employment_referral: 'Employment referral',
     },
     filters: {
       person: 'Filter by person',
@@ -267,5 +269,12 @@ export const en: Texts<typeof zhCN> = {
     'knowledge:voidAttempt': 'Void knowledge-test sitting',
     'knowledge:person': "Read a person's knowledge tests",
     'knowledge:updateSettings': 'Change knowledge-test settings',
+    'employment:createEvent': 'Record recruitment event',
+    'employment:updateEvent': 'Change recruitment event',
+    'employment:voidEvent': 'Void recruitment event',
+    'employment:refer': 'Refer to employer',
+    'employment:recordAgreement': 'Record employment agreement',
+    'employment:recordJobTaken': 'Record job taken after release',
+    'employment:voidReferral': 'Void referral',
   },
 }

@@ -70,6 +70,8 @@ export const zhCN = {
       certificate_roster: '证书花名册',
       certificate_import: '证书导入',
       academic_record: '学历教育记录',
+      employment_event: '招聘活动',
+      employment_referral: '推荐就业',
     },
     filters: {
       person: '按人员筛选',
@@ -264,5 +266,12 @@ export const zhCN = {
     'knowledge:voidAttempt': '作废知识测试记录',
     'knowledge:person': '查阅个人知识测试',
     'knowledge:updateSettings': '修改知识测试设置',
+    'employment:createEvent': '登记招聘活动',
+    'employment:updateEvent': '修改招聘活动',
+    'employment:voidEvent': '作废招聘活动',
+    'employment:refer': '推荐就业',
+    'employment:recordAgreement': '登记签订就业协议',
+    'employment:recordJobTaken': '登记出所后就业情况',
+    'employment:voidReferral': '作废推荐就业',
   },
 }
