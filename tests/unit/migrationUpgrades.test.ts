@@ -15,6 +15,7 @@ import { sql as fitnessMigration } from '../../electron/core/db/migrations/010_f
 import { sql as vocationalMigration } from '../../electron/core/db/migrations/012_vocational'
 import { sql as certificatesMigration } from '../../electron/core/db/migrations/014_certificates'
 import { sql as knowledgeMigration } from '../../electron/core/db/migrations/013_knowledge'
+import { sql as courseFiguresMigration } from '../../electron/core/db/migrations/015_course_figures'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -627,6 +628,57 @@ describe('migration (knowledge tests: item bank, revisions, papers, sittings, an
       insert(db, 'knowledge_answers', { attempt_id: 'ka-1', position: 1, chosen: '["A"]', correct: 1 })
       expect(() => insert(db, 'knowledge_answers', { attempt_id: 'ka-1', position: 1, chosen: '["B"]', correct: 0 })).toThrow(/UNIQUE|PRIMARY KEY/)
       expect(integrityCheck(db).ok).toBe(true)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 015 (course figures kept per enrolled person and course), with data', () => {
+  const n = MIGRATIONS.indexOf(courseFiguresMigration) + 1
+  const pairs = (db: Db) => db.prepare('SELECT * FROM course_figure_pairs ORDER BY course_id, person_id').all()
+
+  it('fills the facts of every enrolled pair from the existing rows, then keeps them as enrolments, sittings and certificates change', () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      const stamp = { created_at: AT, created_by: ADMIN, updated_at: AT }
+      const rec = { recorded_at: AT, recorded_by: ADMIN, updated_at: AT }
+      insert(db, 'trades', { id: 't-1', name: '电工', ...stamp })
+      insert(db, 'courses', {
+        id: 'c-1', kind: 'vocational', name: '电工初级班', trade_id: 't-1', level: 5, teacher: '王老师', start_date: '2026-07-01',
+        end_date: '2026-09-30', capacity: 30, planned_hours: 80, ...stamp,
+      })
+      const enrolment = { course_id: 'c-1', status: 'enrolled', applied_on: '2026-07-01', enrolled_on: '2026-07-01', ...rec }
+      insert(db, 'enrolments', { ...enrolment, id: 'e-1', person_id: PERSON })
+      // On the waiting list only: not enrolled, so no pair.
+      insert(db, 'enrolments', { ...enrolment, id: 'e-2', person_id: VOIDED, status: 'waiting', enrolled_on: null })
+      const attempt = { course_id: 'c-1', person_id: PERSON, exam_date: '2026-09-20', theory_pass_mark: 60, practical_pass_mark: 60, ...rec }
+      insert(db, 'exam_attempts', { ...attempt, id: 'x-1', attempt: 1, theory_score: 50, practical_score: 70, result: 'failed' })
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows)
+      expect(pairs(db)).toEqual([{ course_id: 'c-1', person_id: PERSON, status: 'enrolled', withdraw_reason: null, best: 1, certified: 0 }])
+
+      // A resit that passes, a certificate, the waiting one enrolled then withdrawn: each pair follows its rows.
+      insert(db, 'exam_attempts', { ...attempt, id: 'x-2', attempt: 2, theory_score: 75, practical_score: 70, result: 'passed' })
+      insert(db, 'certificates', {
+        id: 'cert-1', person_id: PERSON, course_id: 'c-1', exam_attempt_id: 'x-2', source: 'course', number: 'Y000000000000265000001',
+        format: 'skill-level-2019', evaluation_body: '某鉴定中心', issued_on: '2026-10-01', name: '张三', id_type: 'resident_id',
+        id_number: '110101199003070011', occupation: '电工', level: 5, ...rec,
+      })
+      db.prepare("UPDATE enrolments SET status = 'enrolled', enrolled_on = '2026-07-05' WHERE id = 'e-2'").run()
+      db.prepare("UPDATE enrolments SET status = 'withdrawn', ended_on = '2026-08-01', withdraw_reason = 'released' WHERE id = 'e-2'").run()
+      expect(pairs(db)).toEqual([
+        { course_id: 'c-1', person_id: PERSON, status: 'enrolled', withdraw_reason: null, best: 2, certified: 1 },
+        { course_id: 'c-1', person_id: VOIDED, status: 'withdrawn', withdraw_reason: 'released', best: null, certified: 0 },
+      ])
+      // Voiding the certificate and the passing resit takes them back out of the facts.
+      db.prepare("UPDATE certificates SET voided_at = ?, voided_by = ?, void_reason = '录错' WHERE id = 'cert-1'").run(AT, ADMIN)
+      db.prepare("UPDATE exam_attempts SET voided_at = ?, voided_by = ?, void_reason = '录错' WHERE id = 'x-2'").run(AT, ADMIN)
+      expect(pairs(db)[0]).toEqual({ course_id: 'c-1', person_id: PERSON, status: 'enrolled', withdraw_reason: null, best: 1, certified: 0 })
+      expectSound(db)
     } finally {
       db.close()
     }

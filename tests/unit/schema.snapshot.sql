@@ -1,4 +1,4 @@
--- Schema at user_version 14. Generated; regenerate deliberately with:
+-- Schema at user_version 15. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -161,6 +161,17 @@ CREATE TABLE course_attendance (
   note TEXT,
   CHECK (status IS NOT 'other' OR reason_text IS NOT NULL),
   PRIMARY KEY (session_id, person_id)
+) STRICT, WITHOUT ROWID;
+
+-- table course_figure_pairs
+CREATE TABLE course_figure_pairs (
+  course_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  withdraw_reason TEXT,
+  best INTEGER CHECK (best IN (0, 1, 2)),
+  certified INTEGER NOT NULL CHECK (certified IN (0, 1)),
+  PRIMARY KEY (course_id, person_id)
 ) STRICT, WITHOUT ROWID;
 
 -- table course_session_revisions
@@ -1021,6 +1032,126 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE
 
 -- trigger audit_log_no_update
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- trigger certificates_figures_delete
+CREATE TRIGGER certificates_figures_delete AFTER DELETE ON certificates WHEN OLD.course_id IS NOT NULL BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = OLD.course_id AND person_id = OLD.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = OLD.course_id AND e.person_id = OLD.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger certificates_figures_insert
+CREATE TRIGGER certificates_figures_insert AFTER INSERT ON certificates WHEN NEW.course_id IS NOT NULL BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = NEW.course_id AND person_id = NEW.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = NEW.course_id AND e.person_id = NEW.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger certificates_figures_update
+CREATE TRIGGER certificates_figures_update AFTER UPDATE ON certificates BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = OLD.course_id AND person_id = OLD.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = OLD.course_id AND e.person_id = OLD.person_id AND e.enrolled_on IS NOT NULL;
+  DELETE FROM course_figure_pairs WHERE course_id = NEW.course_id AND person_id = NEW.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = NEW.course_id AND e.person_id = NEW.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger enrolments_figures_delete
+CREATE TRIGGER enrolments_figures_delete AFTER DELETE ON enrolments BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = OLD.course_id AND person_id = OLD.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = OLD.course_id AND e.person_id = OLD.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger enrolments_figures_insert
+CREATE TRIGGER enrolments_figures_insert AFTER INSERT ON enrolments BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = NEW.course_id AND person_id = NEW.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = NEW.course_id AND e.person_id = NEW.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger enrolments_figures_update
+CREATE TRIGGER enrolments_figures_update AFTER UPDATE ON enrolments BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = OLD.course_id AND person_id = OLD.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = OLD.course_id AND e.person_id = OLD.person_id AND e.enrolled_on IS NOT NULL;
+  DELETE FROM course_figure_pairs WHERE course_id = NEW.course_id AND person_id = NEW.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = NEW.course_id AND e.person_id = NEW.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger exam_attempts_figures_delete
+CREATE TRIGGER exam_attempts_figures_delete AFTER DELETE ON exam_attempts BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = OLD.course_id AND person_id = OLD.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = OLD.course_id AND e.person_id = OLD.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger exam_attempts_figures_insert
+CREATE TRIGGER exam_attempts_figures_insert AFTER INSERT ON exam_attempts BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = NEW.course_id AND person_id = NEW.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = NEW.course_id AND e.person_id = NEW.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger exam_attempts_figures_update
+CREATE TRIGGER exam_attempts_figures_update AFTER UPDATE ON exam_attempts BEGIN
+  DELETE FROM course_figure_pairs WHERE course_id = OLD.course_id AND person_id = OLD.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = OLD.course_id AND e.person_id = OLD.person_id AND e.enrolled_on IS NOT NULL;
+  DELETE FROM course_figure_pairs WHERE course_id = NEW.course_id AND person_id = NEW.person_id;
+  INSERT INTO course_figure_pairs (course_id, person_id, status, withdraw_reason, best, certified)
+  SELECT e.course_id, e.person_id, e.status, e.withdraw_reason,
+  (SELECT max(CASE a.result WHEN 'passed' THEN 2 WHEN 'failed' THEN 1 ELSE 0 END) FROM exam_attempts a
+  WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
+  EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
+  FROM enrolments e WHERE e.course_id = NEW.course_id AND e.person_id = NEW.person_id AND e.enrolled_on IS NOT NULL;
+  END;
 
 -- trigger people_search_insert
 CREATE TRIGGER people_search_insert AFTER INSERT ON people WHEN NEW.voided_at IS NULL BEGIN

@@ -12,6 +12,7 @@ import { sql as training } from './011_training'
 import { sql as vocational } from './012_vocational'
 import { sql as knowledge } from './013_knowledge'
 import { sql as certificates } from './014_certificates'
+import { sql as courseFigures } from './015_course_figures'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m001, m002, migrate003, auditIndexes, extensionApprovalDate, psychRecords, peopleSearch, editVersions, staffWards, fitness, training, vocational,
   knowledge,
   certificates,
+  courseFigures,
 ]
