@@ -32,10 +32,11 @@ export function PrintRosterPage() {
   const firstRows = Number(search.get('rows'))
   const facility = useFacility()
   const options = useApiQuery('certificates:rosterOptions', OPTIONS_INPUT)
-  const roster = useQuery({ queryKey: ['certificates:rosterPrint', paramsFromView(view).toString()], queryFn: () => fetchWholeRoster(view), staleTime: 0 })
+  const upTo = Number.isInteger(firstRows) && firstRows > 0 ? firstRows : undefined
+  const roster = useQuery({ queryKey: ['certificates:rosterPrint', paramsFromView(view).toString(), upTo], queryFn: () => fetchWholeRoster(view, upTo), staleTime: 0 })
   const error = roster.error ?? options.error ?? facility.error
   const ready = roster.data && options.data && facility.data
-  const rows = roster.data && Number.isInteger(firstRows) && firstRows > 0 ? { ...roster.data, rows: roster.data.rows.slice(0, firstRows) } : roster.data
+  const rows = roster.data
   return (
     <div className="print-page">
       <Group className="print-toolbar no-print" justify="space-between">
