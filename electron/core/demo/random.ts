@@ -1,4 +1,7 @@
-/** mulberry32: a small seeded generator of floats in [0, 1), so the same seed gives the same facility (demo, bench). */
+/**
+ * mulberry32: a small seeded generator of floats in [0, 1), so the same seed gives the same facility (demo, bench) and
+ * the same knowledge-test paper (knowledge/draw.ts stores the seed with the paper).
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {

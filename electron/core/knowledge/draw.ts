@@ -4,16 +4,7 @@
  * once); a Fisher–Yates shuffle driven by a seeded generator (mulberry32) picks the count. The same bank and seed give
  * the same paper; the seed is stored with the paper.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from '../demo/random'
 
 export type DrawOutcome = { ok: true; itemIds: string[] } | { ok: false; index: number; tag: string; available: number; asked: number }
 
