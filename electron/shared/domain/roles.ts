@@ -21,15 +21,28 @@ export const PERMISSIONS = [
   'fitness.record', // record and re-grade fitness tests, test-day drafts, training groups, sessions and attendance
   'vocational.read', // courses, classes, attendance, exams, knowledge tests, certificates, employment support
   'vocational.record', // record all of these, issue and import certificates, keep the item bank and the trade list
+  'assessment.read', // diagnostic assessments (诊断评估), their evidence and results, recommendations, proposals and decisions
+  'assessment.record', // enter, score and finalise diagnostic assessments and their recommendation
+  'assessment.decide', // the proposal-and-decision log (early release, extension): decisions change the term
+  'wardwork.read', // the ward's own records: talks, rewards and sanctions, visits, outside medical visits, watch measures, ward log
+  'wardwork.record', // record them (ward officers)
+  'duework.read', // due work: what each person is owed and by when, the ward's day screen, the facility overview
+  'duework.configure', // the facility's due-work rules (intervals, lead times)
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  ward_officer: ['people.read', 'people.write', 'wards.read', 'psych.read', 'fitness.read', 'vocational.read'],
-  counsellor: ['people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes', 'fitness.read', 'vocational.read'],
-  trainer: ['people.read', 'wards.read', 'fitness.read', 'fitness.record', 'vocational.read'],
-  vocational: ['people.read', 'wards.read', 'vocational.read', 'vocational.record'],
+  ward_officer: [
+    'people.read', 'people.write', 'wards.read', 'psych.read', 'fitness.read', 'vocational.read',
+    'assessment.read', 'assessment.record', 'assessment.decide', 'wardwork.read', 'wardwork.record', 'duework.read',
+  ],
+  counsellor: [
+    'people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes', 'fitness.read', 'vocational.read',
+    'assessment.read', 'assessment.record', 'wardwork.read', 'duework.read',
+  ],
+  trainer: ['people.read', 'wards.read', 'fitness.read', 'fitness.record', 'vocational.read', 'assessment.read', 'duework.read'],
+  vocational: ['people.read', 'wards.read', 'vocational.read', 'vocational.record', 'assessment.read', 'duework.read'],
 }
 
 export function roleHas(role: Role, permission: Permission): boolean {
