@@ -161,22 +161,23 @@ describe('legal constraints on proposals (禁毒法 §47, 戒毒条例 §32, §3
 })
 
 describe('template validation: every problem at its path', () => {
-  const base = () => JSON.parse(JSON.stringify(beijing)) as Record<string, unknown> & { components: Array<Record<string, unknown> & { items: Array<Record<string, unknown>> }> }
+  type Editable = Record<string, unknown> & { components: Array<Record<string, unknown> & { items: Array<Record<string, unknown>> }> }
+  const base = (): Editable => JSON.parse(JSON.stringify(beijing)) as Editable
   it('accepts both shipped templates', () => {
     expect(validateTemplate(beijing).ok).toBe(true)
     expect(validateTemplate(generic).ok).toBe(true)
   })
   it.each([
-    ['a component missing', (t: ReturnType<typeof base>) => t.components.pop(), 'components'],
-    ['a component twice', (t: ReturnType<typeof base>) => (t.components[1]!.id = 'detox'), 'components'],
-    ['points 0', (t: ReturnType<typeof base>) => (t.components[0]!.items[2]!.points = 0), 'components.0.items.2.points'],
-    ['unknown scoring', (t: ReturnType<typeof base>) => (t.components[0]!.items[0]!.scoring = 'sometimes'), 'components.0.items.0.scoring'],
-    ['duplicate item id', (t: ReturnType<typeof base>) => (t.components[0]!.items[1]!.id = t.components[0]!.items[0]!.id), 'components.0.items.1.id'],
-    ['pass mark above the maximum', (t: ReturnType<typeof base>) => (t.components[1]!.passRule = { kind: 'min_points', points: 101 }), 'components.1.passRule.points'],
-    ['unknown evidence kind', (t: ReturnType<typeof base>) => (t.components[1]!.items[1]!.evidence = { kind: 'horoscope' }), 'components.1.items.1.evidence.kind'],
-    ['bad effective date', (t: ReturnType<typeof base>) => (t.effectiveDate = '2021/01/01'), 'effectiveDate'],
-    ['bad id', (t: ReturnType<typeof base>) => (t.id = 'Beijing 2021'), 'id'],
-    ['unknown field', (t: ReturnType<typeof base>) => (t.extra = 1), '(template)'],
+    ['a component missing', (t: Editable): unknown => t.components.pop(), 'components'],
+    ['a component twice', (t: Editable): unknown => (t.components[1]!.id = 'detox'), 'components'],
+    ['points 0', (t: Editable): unknown => (t.components[0]!.items[2]!.points = 0), 'components.0.items.2.points'],
+    ['unknown scoring', (t: Editable): unknown => (t.components[0]!.items[0]!.scoring = 'sometimes'), 'components.0.items.0.scoring'],
+    ['duplicate item id', (t: Editable): unknown => (t.components[0]!.items[1]!.id = t.components[0]!.items[0]!.id), 'components.0.items.1.id'],
+    ['pass mark above the maximum', (t: Editable): unknown => (t.components[1]!.passRule = { kind: 'min_points', points: 101 }), 'components.1.passRule.points'],
+    ['unknown evidence kind', (t: Editable): unknown => (t.components[1]!.items[1]!.evidence = { kind: 'horoscope' }), 'components.1.items.1.evidence.kind'],
+    ['bad effective date', (t: Editable): unknown => (t.effectiveDate = '2021/01/01'), 'effectiveDate'],
+    ['bad id', (t: Editable): unknown => (t.id = 'Beijing 2021'), 'id'],
+    ['unknown field', (t: Editable): unknown => (t.extra = 1), '(template)'],
   ] as const)('%s → %s', (_name, mutate, path) => {
     const t = base()
     mutate(t)

@@ -1,26 +1,14 @@
 /**
- * The behaviour points of a person (奖惩, kept by the ward: wardwork's `conductPoints`, SHAPES13.md). Behind this one
- * function so the assessment code does not change when the ward records arrive: until then there is no source, and a
- * conduct item has no evidence (it opens an evidence request and the assessor enters it by hand).
+ * The behaviour points of a person (奖惩, kept by the ward: wardwork's `conductPoints`, SHAPES13.md), behind this one
+ * function so the assessment code names one source for the behaviour component's evidence.
  */
 import type { Db } from '../db/open'
+import { conductPoints, type ConductPoints } from '../wardwork/conductQueries'
 
-export interface ConductPoints {
-  total: number
-  rewards: number
-  sanctions: number
-  entries: Array<{ id: string; on: string; kind: 'reward' | 'sanction'; category: string; points: number }>
-}
+export type { ConductPoints }
 
-export type ConductSource = (db: Db, personId: string, from: string | null, to: string) => ConductPoints
-
-let source: ConductSource | null = null
-
-/** Wires wardwork's conductPoints in (one call where the modules are assembled). */
-export function useConductSource(fn: ConductSource): void {
-  source = fn
-}
-
+/** Live entries from `from` to `to`; null when the person has none (no evidence to judge: an evidence request). */
 export function conductPointsOf(db: Db, personId: string, from: string | null, to: string): ConductPoints | null {
-  return source ? source(db, personId, from, to) : null
+  const points = conductPoints(db, personId, from, to)
+  return points.entries.length === 0 ? null : points
 }

@@ -8,6 +8,7 @@ import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
 import { assessmentMessages } from './assessmentMessages'
+import { wardworkMessages } from './wardworkMessages'
 
 export const messages = {
   'zh-CN': {
@@ -168,6 +169,7 @@ export const messages = {
     ...knowledgeMessages['zh-CN'],
     ...employmentMessages['zh-CN'],
     ...assessmentMessages['zh-CN'],
+    ...wardworkMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -327,6 +329,7 @@ export const messages = {
     ...knowledgeMessages.en,
     ...employmentMessages.en,
     ...assessmentMessages.en,
+    ...wardworkMessages.en,
   },
 } as const
 
