@@ -1,5 +1,6 @@
-import { Anchor, Badge, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconLink } from '@tabler/icons-react'
+import { NumberField } from '../../../components/NumberField'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { EvidenceSnapshot } from '@shared/contract'
@@ -69,12 +70,12 @@ export function ItemRow({ personId, item, evidence, suggested, value, readOnly, 
             )}
           </Stack>
         ) : (
-          <NumberInput
+          <NumberField
             size="xs"
             min={0}
             max={item.points}
-            allowDecimal={false}
-            clampBehavior="none"
+           
+           
             readOnly={readOnly}
             value={value.points ?? ''}
             onChange={(v) => onChange({ ...value, points: v === '' ? null : Number(v) })}

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { NumberField } from '../../../components/NumberField'
 import { useTranslation } from 'react-i18next'
 import type { ProposalView } from '@shared/contract'
 import { PROPOSAL_KINDS, type ProposalKind } from '@shared/domain/assessment'
@@ -58,7 +59,7 @@ export function ProposeModal({ personId, opened, onClose, term, approvedExtensio
           {kind === 'early_release' ? (
             <DateField label={t('assessment.proposals.proposedDate')} {...form.getInputProps('proposedDate')} data-testid="propose-date" />
           ) : (
-            <NumberInput label={t('assessment.proposals.months')} min={1} allowDecimal={false} clampBehavior="none" {...form.getInputProps('months')} data-testid="propose-months" />
+            <NumberField label={t('assessment.proposals.months')} min={1} {...form.getInputProps('months')} data-testid="propose-months" />
           )}
           <TextInput label={t('assessment.proposals.decidingOrgan')} {...form.getInputProps('decidingOrgan')} />
           <Textarea label={t('assessment.fields.note')} autosize minRows={2} {...form.getInputProps('note')} />
