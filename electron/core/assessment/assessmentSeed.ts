@@ -96,20 +96,3 @@ function writeOne(db: Db, template: AssessmentTemplate, version: number, stay: S
     if (i.points === null && i.evidence) openEvidenceRequest(db, { id: newId(), personId: stay.personId, assessmentId: id, component: i.component, itemId: i.itemId, kind: i.evidence.kind, on })
   }
 }
-
-/** The stays of the given people as the demo wrote them (current while they have a ward), for seedAssessments. */
-export function demoStays(db: Db, personIds: readonly string[], today: string): SeedStay[] {
-  const rows = db
-    .prepare(
-      `SELECT id, admission_date AS admissionDate, decision_date AS decisionDate, ward_id AS wardId, last_day AS lastDay
-       FROM people WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(personIds)) as Array<{ id: string; admissionDate: string; decisionDate: string; wardId: string | null; lastDay: string | null }>
-  return rows.map((p) => ({
-    personId: p.id,
-    admissionDate: p.admissionDate,
-    decisionDate: p.decisionDate,
-    current: p.wardId !== null,
-    end: p.wardId !== null ? today : (p.lastDay ?? today),
-  }))
-}
