@@ -138,7 +138,7 @@ export function AssessmentEditor({ source }: { source: EditorSource }) {
             />
           )}
           <DateField label={t('assessment.fields.assessedOn')} value={state.assessedOn} onChange={(v) => set({ assessedOn: v })} readOnly={readOnly} error={errors.assessedOn} data-testid="assessment-date" />
-          <TextInput label={t('assessment.fields.assessors')} value={state.assessors} onChange={(e) => set({ assessors: e.currentTarget.value })} readOnly={readOnly} error={errors.assessors} required data-testid="assessment-assessors" />
+          <TextInput label={t('assessment.fields.assessors')} value={state.assessors} onChange={(e) => set({ assessors: e.currentTarget.value })} readOnly={readOnly} error={errors.assessors} data-testid="assessment-assessors" />
         </SimpleGrid>
       </Paper>
 
@@ -176,7 +176,13 @@ export function AssessmentEditor({ source }: { source: EditorSource }) {
               {c.unverified ? ` · ${t('assessment.unverified')}` : ''}
             </Text>
             {applies && (
-              <Table verticalSpacing={6}>
+              <Table verticalSpacing={6} layout="fixed">
+                <colgroup>
+                  <col style={{ width: '34%' }} />
+                  <col style={{ width: '28%' }} />
+                  <col style={{ width: 170 }} />
+                  <col />
+                </colgroup>
                 <Table.Tbody>
                   {c.items.map((item) => {
                     const key = itemKey(c.id as ComponentId, item.id)

@@ -79,7 +79,7 @@ export function AssessmentListPage() {
                     <Table.Th>{t('assessment.fields.ward')}</Table.Th>
                     <Table.Th>{t('assessment.fields.point')}</Table.Th>
                     <Table.Th>{t('assessment.fields.assessedOn')}</Table.Th>
-                    <Table.Th>{t('assessment.title')}</Table.Th>
+                    <Table.Th>{t('assessment.fields.components')}</Table.Th>
                     <Table.Th>{t('assessment.fields.overall')}</Table.Th>
                     <Table.Th>{t('assessment.fields.recommendation')}</Table.Th>
                     <Table.Th>{t('assessment.fields.status')}</Table.Th>
@@ -88,18 +88,22 @@ export function AssessmentListPage() {
                 <Table.Tbody>
                   {list.data.rows.map((a) => (
                     <Table.Tr key={a.id}>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Anchor component={Link} to={`/people/${a.personId}?tab=assessment`} fz="sm">
                           {a.personName}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td fz="sm">{a.wardName ?? '—'}</Table.Td>
+                      <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {a.wardName ?? '—'}
+                      </Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/assessments/${a.id}`} fz="sm">
                           {t(`assessment.points.${a.point}`)}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td className="tabular">{a.assessedOn}</Table.Td>
+                      <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                        {a.assessedOn}
+                      </Table.Td>
                       <Table.Td fz="xs">{componentsLine(a.components)}</Table.Td>
                       <Table.Td>
                         <OverallBadge a={a} />

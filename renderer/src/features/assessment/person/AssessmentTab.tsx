@@ -74,7 +74,7 @@ export function AssessmentTab({ file }: { file: PersonFile }) {
                 <Table.Tr>
                   <Table.Th>{t('assessment.fields.point')}</Table.Th>
                   <Table.Th>{t('assessment.fields.assessedOn')}</Table.Th>
-                  <Table.Th>{t('assessment.title')}</Table.Th>
+                  <Table.Th>{t('assessment.fields.components')}</Table.Th>
                   <Table.Th>{t('assessment.fields.overall')}</Table.Th>
                   <Table.Th>{t('assessment.fields.recommendation')}</Table.Th>
                   <Table.Th>{t('assessment.fields.status')}</Table.Th>
