@@ -98,5 +98,5 @@ test('a detox-stage assessment entered through the form, 5 × 20 → 100 合格,
   expect(text).toContain('100/100分')
   expect(text).toContain('评估人员（签名）：王警官、李医生')
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts/)
+  expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/)
 })

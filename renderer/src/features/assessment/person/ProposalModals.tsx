@@ -30,7 +30,7 @@ export function ProposeModal({ personId, opened, onClose, term, approvedExtensio
 }) {
   const { t } = useTranslation()
   const { form, mutation, submit } = useContractForm('assessment:propose', {
-    initialValues: { kind: 'early_release', proposedOn: todayIso(), proposedDate: term?.earliestEarlyRelease ?? '', months: '', decidingOrgan, note: '' } as ProposeValues,
+    initialValues: { kind: 'early_release', proposedOn: todayIso(), proposedDate: term && term.earliestEarlyRelease > todayIso() ? term.earliestEarlyRelease : todayIso(), months: '', decidingOrgan, note: '' } as ProposeValues,
     check: 'input',
     toInput: (v: ProposeValues) => ({
       personId,
