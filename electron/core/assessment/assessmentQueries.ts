@@ -73,8 +73,10 @@ export function assessmentPage(db: Db, f: AssessmentFilter, wards: readonly stri
   }
   const clause = where.join(' AND ')
   const rows = db.prepare(`${SUMMARY_SELECT} WHERE ${clause} ORDER BY a.assessed_on DESC, a.id LIMIT @limit OFFSET @offset`).all(params) as SummaryRow[]
+  // The count joins the files only when a ward filter needs them: otherwise it is read from a partial index alone.
+  const byWard = f.wardId !== undefined || wards !== null
   const { total } = db
-    .prepare(`SELECT count(*) AS total FROM diag_assessments a JOIN people p ON p.id = a.person_id WHERE ${clause}`)
+    .prepare(`SELECT count(*) AS total FROM diag_assessments a ${byWard ? 'JOIN people p ON p.id = a.person_id ' : ''}WHERE ${clause}`)
     .get(params) as { total: number }
   return { rows: rows.map(toSummary), total }
 }
