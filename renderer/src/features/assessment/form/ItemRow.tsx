@@ -46,7 +46,7 @@ export function ItemRow({ personId, item, evidence, suggested, value, readOnly, 
         )}
       </Table.Td>
       <Table.Td>
-        <EvidenceChip personId={personId} evidence={evidence} suggested={suggested} />
+        <EvidenceChip personId={personId} evidence={evidence} suggested={suggested} scored={value.points !== null} />
       </Table.Td>
       <Table.Td w={170}>
         {item.scoring === 'all_or_nothing' ? (
@@ -101,7 +101,7 @@ export function ItemRow({ personId, item, evidence, suggested, value, readOnly, 
   )
 }
 
-export function EvidenceChip({ personId, evidence, suggested }: { personId: string; evidence: EvidenceSnapshot | null; suggested: number | null }) {
+export function EvidenceChip({ personId, evidence, suggested, scored }: { personId: string; evidence: EvidenceSnapshot | null; suggested: number | null; scored: boolean }) {
   const { t } = useTranslation()
   if (!evidence) {
     return (
@@ -111,7 +111,7 @@ export function EvidenceChip({ personId, evidence, suggested }: { personId: stri
     )
   }
   const link = evidenceLink(personId, evidence)
-  const color = evidence.met === null ? 'orange' : evidence.met ? 'teal' : 'red'
+  const color = evidence.met === null ? (scored ? 'gray' : 'orange') : evidence.met ? 'teal' : 'red'
   return (
     <Stack gap={2}>
       <Group gap={4} wrap="nowrap">
@@ -124,8 +124,11 @@ export function EvidenceChip({ personId, evidence, suggested }: { personId: stri
           </Anchor>
         )}
       </Group>
-      <Text fz="xs" c={evidence.met === null ? 'orange' : 'dimmed'}>
-        {evidence.met === null && !evidence.summary ? t('assessment.evidence.missing') : `${evidence.summary}${evidence.on ? `（${evidence.on}）` : ''}`}
+      <Text fz="xs" c={evidence.met === null && !scored ? 'orange' : 'dimmed'}>
+        {evidence.met === null && !evidence.summary
+          ? // Scored by hand without a record: no request is opened, so say only that there is none.
+            t(scored ? 'assessment.evidence.none' : 'assessment.evidence.missing')
+          : `${evidence.summary}${evidence.on ? `（${evidence.on}）` : ''}`}
       </Text>
       {suggested !== null && (
         <Text fz="xs" c={evidence.met ? 'teal' : 'red'}>

@@ -148,7 +148,7 @@ export const en: Texts<typeof zhCN> = {
       seal: '(Seal of the diagnostic assessment centre)',
       noticeBody: 'After diagnostic assessment, the result for {{name}} ({{point}}, {{date}}) is:',
       noticeResult: 'Overall: {{result}}. Recommendation: {{rec}}.',
-      noticeFooter: 'Objections to the result may be raised for review under the applicable rules from the day this notice is received.',
+      noticeFooter: 'Any objection to the result may be raised with the facility’s diagnostic assessment centre.',
       received: 'Received (signature)',
     },
   },

@@ -146,7 +146,7 @@ export const zhCN = {
       seal: '（诊断评估中心盖章）',
       noticeBody: '经诊断评估，{{name}}（{{point}}，{{date}}）评估结果如下：',
       noticeResult: '总体结论：{{result}}。评估建议：{{rec}}。',
-      noticeFooter: '对评估结果有异议的，可在收到本通知书之日起依照有关规定提出复核申请。',
+      noticeFooter: '如对评估结果有异议，可向本所诊断评估中心提出。',
       received: '本人签收',
     },
   },
