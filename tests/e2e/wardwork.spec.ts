@@ -113,6 +113,10 @@ test('a talk, a sanction and a visit on a file; the ward daily log counts them, 
   expect(text).toContain(`日期：${today}`)
   expect(text).toContain('全天秩序良好，按计划完成谈话教育')
   expect(text).toContain('值班民警：刘伟、张军')
-  expect(text).toContain(`亲属探访${before.visits + 1}`)
+  // pdftotext gives each row of figures as its labels, then its values: the second row ends with visits … measures.
+  const saved = (await apiValue<{ log: { counts: Counts & Record<string, number> } }>(page, 'wardwork:log', { wardId: ward.id, date: today })).log.counts
+  expect(saved.visits).toBe(before.visits + 1)
+  const secondRow = ['medicalBack', 'visits', 'talksDone', 'talksPlanned', 'rewards', 'sanctions', 'activeMeasures'].map((k) => saved[k]).join('')
+  expect(text).toContain(`亲属探访谈话（已谈）谈话（计划）奖励惩处执行中措施${secondRow}`)
   expect(text).toContain(person.name)
 })

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { IconChevronLeft, IconChevronRight, IconPrinter } from '@tabler/icons-react'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, useNavigate, useParams } from 'react-router'
 import type { WardDailyLogPage, WardDay } from '@shared/contract'
@@ -26,7 +26,7 @@ export function WardLogPage() {
     return <Navigate replace to={`/wards/${wardId}/log/${facility.data.today}`} />
   }
   if (!isValidIsoDate(date)) return <NotFound />
-  return <LogView wardId={wardId} date={date} />
+  return <LogView key={`${wardId}-${date}`} wardId={wardId} date={date} />
 }
 
 function LogView({ wardId, date }: { wardId: string; date: string }) {
@@ -34,6 +34,8 @@ function LogView({ wardId, date }: { wardId: string; date: string }) {
   const navigate = useNavigate()
   const page = useApiQuery('wardwork:log', { wardId, date })
   const day = useApiQuery('wardwork:wardDay', { wardId, date })
+  // Kept here: a conflict reloads the log, which remounts the form with the latest revision and must still say why.
+  const [conflict, setConflict] = useState(false)
   const header = (
     <PageHeader
       back={{ to: `/wards/${wardId}`, label: page.data?.wardName ?? '' }}
@@ -70,14 +72,26 @@ function LogView({ wardId, date }: { wardId: string; date: string }) {
   return (
     <Stack gap="md" data-testid="ww-log-page">
       {header}
-      {page.data ? <LogBody page={page.data} day={day.data} onReload={() => void page.refetch()} /> : <Skeleton h={400} />}
+      {page.data ? (
+        <LogBody
+          key={`${page.data.date}-${page.data.log?.id ?? 'new'}-${page.data.log?.revision ?? 0}`}
+          page={page.data}
+          day={day.data}
+          conflict={conflict}
+          setConflict={setConflict}
+          onReload={() => void page.refetch()}
+        />
+      ) : (
+        <Skeleton h={400} />
+      )}
     </Stack>
   )
 }
 
 const EMPTY = { incidents: '', visitsSummary: '', notes: '', onDuty: '' }
 
-function LogBody({ page, day, onReload }: { page: WardDailyLogPage; day: WardDay | undefined; onReload: () => void }) {
+function LogBody(props: { page: WardDailyLogPage; day: WardDay | undefined; conflict: boolean; setConflict: (v: boolean) => void; onReload: () => void }) {
+  const { page, day, conflict, setConflict, onReload } = props
   const { t } = useTranslation()
   const can = useCan()
   const canWriteIn = useCanWriteInWard()
@@ -87,10 +101,7 @@ function LogBody({ page, day, onReload }: { page: WardDailyLogPage; day: WardDay
     l ? { incidents: l.incidents ?? '', visitsSummary: l.visitsSummary ?? '', notes: l.notes ?? '', onDuty: l.onDuty ?? '' } : EMPTY
   const [values, setValues] = useState(fromLog(page.log))
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [conflict, setConflict] = useState(false)
   const revision = page.log?.revision
-  // A newer revision loaded (after a save or a conflict): show it.
-  useEffect(() => setValues(fromLog(page.log)), [page.log?.id, revision]) // eslint-disable-line react-hooks/exhaustive-deps
   const save = useApiMutation('wardwork:saveLog', { notifyError: false })
   const changed = page.log !== null && JSON.stringify(page.log.counts) !== JSON.stringify(page.computed)
 

@@ -17,7 +17,8 @@ export function blankValues(type: WardRecordType, lists: WardworkLists, today: s
   const first = (l: Array<{ id: string; active: boolean }>) => l.find((e) => e.active)?.id ?? ''
   switch (type) {
     case 'talk':
-      return { kind: first(lists.talkKinds), status: 'done', plannedOn: '', doneOn: today, staff: '', place: '', summary: '' }
+      // A routine talk is the usual entry; the admission talk is the facility's first list entry.
+      return { kind: lists.talkKinds.some((k) => k.id === 'routine' && k.active) ? 'routine' : first(lists.talkKinds), status: 'done', plannedOn: '', doneOn: today, staff: '', place: '', summary: '' }
     case 'conduct': {
       const category = lists.conductCategories.find((c) => c.active && c.kind === 'reward')
       return { kind: 'reward', category: category?.id ?? '', points: String(category?.defaultPoints ?? ''), on: today, reason: '', approvedBy: '' }
