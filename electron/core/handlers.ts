@@ -17,6 +17,8 @@ import { psychHandlerModules as psych } from './psych'
 import { trainingHandlers } from './training/trainingService'
 import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
+import { assessmentHandlers } from './assessment/assessmentService'
+import { wardworkHandlers } from './wardwork/wardworkService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -43,6 +45,8 @@ export const handlerModules = [
   knowledge.sittings,
   vocationalStatsHandlers,
   employmentHandlers,
+  assessmentHandlers,
+  wardworkHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

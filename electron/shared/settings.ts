@@ -17,6 +17,7 @@ import { intensityGroupsSchema } from './contract/training'
 import { DEFAULT_INTENSITY_GROUPS } from './domain/training'
 import { vocationalSettingsSchema } from './contract/courses'
 import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
+import { DEFAULT_WARDWORK_LISTS, wardworkListsSchema } from './contract/wardwork'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -66,6 +67,10 @@ export const SETTINGS = {
   'vocational.settings': setting(mergedOverDefaults(vocationalSettingsSchema, DEFAULT_VOCATIONAL_SETTINGS), DEFAULT_VOCATIONAL_SETTINGS),
   /** Whether the person at the knowledge-test kiosk sees the score after submitting (default off: staff tell them). */
   'knowledge.kioskShowsScore': setting(z.boolean(), false),
+  /** The diagnostic-assessment template new assessments use (a template id; issue 13). */
+  'assessment.templateId': setting(z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/), 'beijing-2021'),
+  /** The ward records' lists (talk kinds, conduct categories with points, measure and visit kinds): facility choices, issue 13. */
+  'wardwork.lists': setting(wardworkListsSchema, DEFAULT_WARDWORK_LISTS),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -1,4 +1,4 @@
--- Schema at user_version 15. Generated; regenerate deliberately with:
+-- Schema at user_version 17. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -100,6 +100,29 @@ CREATE TABLE certificates (
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT
+) STRICT;
+
+-- table conduct_entries
+CREATE TABLE conduct_entries (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  kind TEXT NOT NULL CHECK (kind IN ('reward', 'sanction')),
+  category TEXT NOT NULL,
+  -- Signed: a reward adds, a sanction subtracts.
+  points INTEGER NOT NULL,
+  on_date TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  approved_by TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((kind = 'reward' AND points >= 0) OR (kind = 'sanction' AND points <= 0))
 ) STRICT;
 
 -- table config_versions
@@ -262,6 +285,66 @@ CREATE TABLE crisis_events (
   recorded_at TEXT NOT NULL
 ) STRICT;
 
+-- table diag_assessments
+CREATE TABLE diag_assessments (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  point TEXT NOT NULL CHECK (point IN ('admission', 'detox', 'stage', 'one_year', 'pre_expiry')),
+  stage_period TEXT CHECK (stage_period IN ('detox', 'education', 'rehabilitation', 'return')),
+  assessed_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'final')),
+  template_id TEXT NOT NULL,
+  template_version INTEGER NOT NULL CHECK (template_version > 0),
+  -- Component results as scored: JSON [{id, applies, points, maxPoints, result}].
+  components TEXT NOT NULL CHECK (json_valid(components)),
+  overall_pass INTEGER CHECK (overall_pass IN (0, 1)),
+  social TEXT CHECK (social IN ('good', 'fair')),
+  recommendation TEXT NOT NULL CHECK (recommendation IN ('on_time_release', 'propose_early_release', 'propose_extension', 'community_rehab', 'none')),
+  assessors TEXT NOT NULL,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table diag_evidence_requests
+CREATE TABLE diag_evidence_requests (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  assessment_id TEXT NOT NULL REFERENCES diag_assessments(id),
+  component TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  evidence_kind TEXT NOT NULL,
+  requested_on TEXT NOT NULL,
+  closed_at TEXT,
+  closed_by TEXT REFERENCES staff(id),
+  closed_note TEXT,
+  UNIQUE (assessment_id, component, item_id)
+) STRICT;
+
+-- table diag_item_results
+CREATE TABLE diag_item_results (
+  assessment_id TEXT NOT NULL REFERENCES diag_assessments(id),
+  revision INTEGER NOT NULL CHECK (revision > 0),
+  component TEXT NOT NULL CHECK (component IN ('detox', 'rehab', 'behaviour', 'social')),
+  item_id TEXT NOT NULL,
+  points INTEGER CHECK (points >= 0),
+  suggested INTEGER CHECK (suggested >= 0),
+  evidence_kind TEXT CHECK (evidence_kind IN ('manual', 'knowledge', 'psych', 'fitness', 'attendance', 'certificate', 'conduct')),
+  evidence_record_type TEXT,
+  evidence_record_id TEXT,
+  evidence_on TEXT,
+  evidence_summary TEXT,
+  evidence_met INTEGER CHECK (evidence_met IN (0, 1)),
+  note TEXT,
+  PRIMARY KEY (assessment_id, revision, component, item_id)
+) STRICT, WITHOUT ROWID;
+
 -- table employment_events
 CREATE TABLE employment_events (
   id TEXT PRIMARY KEY,
@@ -342,6 +425,28 @@ CREATE TABLE exam_attempts (
   recorded_at TEXT NOT NULL,
   recorded_by TEXT NOT NULL REFERENCES staff(id),
   updated_at TEXT NOT NULL,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table family_visits
+CREATE TABLE family_visits (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  on_date TEXT NOT NULL,
+  visitor TEXT NOT NULL,
+  relation TEXT,
+  kind TEXT NOT NULL,
+  minutes INTEGER CHECK (minutes IS NULL OR minutes > 0),
+  officer TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT
@@ -556,6 +661,29 @@ CREATE TABLE knowledge_papers (
   CHECK ((method = 'drawn') = (draw_spec IS NOT NULL AND seed IS NOT NULL))
 ) STRICT;
 
+-- table outside_medical_visits
+CREATE TABLE outside_medical_visits (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  hospital TEXT NOT NULL,
+  -- Local date and time 'YYYY-MM-DDTHH:mm'; back_at NULL while the person is out.
+  out_at TEXT NOT NULL,
+  back_at TEXT,
+  reason TEXT NOT NULL,
+  escort TEXT,
+  outcome TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (back_at IS NULL OR back_at >= out_at)
+) STRICT;
+
 -- table people
 CREATE TABLE people (
   id TEXT PRIMARY KEY,
@@ -587,7 +715,7 @@ CREATE TABLE people (
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT
-) STRICT;
+  , early_release_on TEXT) STRICT;
 
 -- table period_moves
 CREATE TABLE period_moves (
@@ -702,6 +830,32 @@ CREATE TABLE term_events (
   CHECK ((kind = 'extension' AND months BETWEEN 1 AND 12) OR (kind = 'escape' AND from_date IS NOT NULL))
 ) STRICT;
 
+-- table term_proposals
+CREATE TABLE term_proposals (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  assessment_id TEXT REFERENCES diag_assessments(id),
+  kind TEXT NOT NULL CHECK (kind IN ('early_release', 'extension', 'community_rehab')),
+  proposed_on TEXT NOT NULL,
+  months INTEGER CHECK (months BETWEEN 1 AND 36),
+  proposed_date TEXT,
+  deciding_organ TEXT NOT NULL,
+  decision_date TEXT,
+  outcome TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'approved', 'rejected')),
+  document_number TEXT,
+  term_event_id TEXT REFERENCES term_events(id),
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (outcome = 'pending' OR decision_date IS NOT NULL)
+) STRICT;
+
 -- table trades
 CREATE TABLE trades (
   id TEXT PRIMARY KEY,
@@ -800,6 +954,51 @@ CREATE TABLE ward_assignments (
   note TEXT
 ) STRICT;
 
+-- table ward_daily_logs
+CREATE TABLE ward_daily_logs (
+  id TEXT PRIMARY KEY,
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  log_date TEXT NOT NULL,
+  -- The day's counts as computed when the log was saved (JSON), so the printed log shows what was signed.
+  counts TEXT NOT NULL CHECK (json_valid(counts)),
+  incidents TEXT,
+  visits_summary TEXT,
+  notes TEXT,
+  on_duty TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table ward_talks
+CREATE TABLE ward_talks (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'cancelled')),
+  planned_on TEXT,
+  done_on TEXT,
+  staff TEXT,
+  place TEXT,
+  summary TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (planned_on IS NOT NULL OR done_on IS NOT NULL),
+  CHECK (status <> 'done' OR done_on IS NOT NULL)
+) STRICT;
+
 -- table wards
 CREATE TABLE wards (
   id TEXT PRIMARY KEY,
@@ -810,6 +1009,29 @@ CREATE TABLE wards (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
   , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)) STRICT;
+
+-- table watch_measures
+CREATE TABLE watch_measures (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  kind TEXT NOT NULL,
+  crisis_id TEXT REFERENCES crises(id),
+  start_on TEXT NOT NULL,
+  end_on TEXT,
+  review_on TEXT,
+  staff TEXT,
+  reason TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (end_on IS NULL OR end_on >= start_on)
+) STRICT;
 
 -- index academic_records_enrolled
 CREATE INDEX academic_records_enrolled ON academic_records(enrolled_on);
@@ -859,6 +1081,12 @@ CREATE INDEX certificates_occupation ON certificates(occupation, issued_on);
 -- index certificates_person
 CREATE INDEX certificates_person ON certificates(person_id, issued_on);
 
+-- index conduct_entries_person
+CREATE INDEX conduct_entries_person ON conduct_entries(person_id, on_date, voided_at, kind, points);
+
+-- index conduct_entries_ward_date
+CREATE INDEX conduct_entries_ward_date ON conduct_entries(ward_id, on_date) WHERE voided_at IS NULL;
+
 -- index counselling_participants_person
 CREATE INDEX counselling_participants_person ON counselling_participants(person_id);
 
@@ -886,6 +1114,21 @@ CREATE INDEX crises_status ON crises(status, raised_on);
 -- index crisis_events_crisis
 CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
 
+-- index diag_assessments_person_point
+CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point, assessed_on);
+
+-- index diag_assessments_point_recent
+CREATE INDEX diag_assessments_point_recent ON diag_assessments (point, assessed_on DESC) WHERE voided_at IS NULL;
+
+-- index diag_assessments_recent
+CREATE INDEX diag_assessments_recent ON diag_assessments (voided_at, assessed_on DESC, id);
+
+-- index diag_assessments_status_recent
+CREATE INDEX diag_assessments_status_recent ON diag_assessments (status, assessed_on DESC) WHERE voided_at IS NULL;
+
+-- index diag_evidence_requests_open
+CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, requested_on) WHERE closed_at IS NULL;
+
 -- index employment_events_date
 CREATE INDEX employment_events_date ON employment_events(event_date);
 
@@ -906,6 +1149,12 @@ CREATE UNIQUE INDEX exam_attempts_live ON exam_attempts(course_id, person_id, at
 
 -- index exam_attempts_person
 CREATE INDEX exam_attempts_person ON exam_attempts(person_id, exam_date);
+
+-- index family_visits_person
+CREATE INDEX family_visits_person ON family_visits(person_id, on_date);
+
+-- index family_visits_ward_date
+CREATE INDEX family_visits_ward_date ON family_visits(ward_id, on_date) WHERE voided_at IS NULL;
 
 -- index fitness_contraindications_person
 CREATE INDEX fitness_contraindications_person ON fitness_contraindications(person_id, from_date);
@@ -942,6 +1191,15 @@ CREATE INDEX knowledge_paper_items_item ON knowledge_paper_items(item_id);
 
 -- index knowledge_papers_created
 CREATE INDEX knowledge_papers_created ON knowledge_papers(created_at);
+
+-- index outside_medical_visits_person
+CREATE INDEX outside_medical_visits_person ON outside_medical_visits(person_id, out_at);
+
+-- index outside_medical_visits_ward_back
+CREATE INDEX outside_medical_visits_ward_back ON outside_medical_visits(ward_id, back_at) WHERE voided_at IS NULL;
+
+-- index outside_medical_visits_ward_out
+CREATE INDEX outside_medical_visits_ward_out ON outside_medical_visits(ward_id, out_at) WHERE voided_at IS NULL;
 
 -- index people_id_number_live
 CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;
@@ -1006,6 +1264,9 @@ CREATE INDEX psych_tasks_person_status ON psych_tasks(person_id, status, created
 -- index term_events_person
 CREATE INDEX term_events_person ON term_events(person_id);
 
+-- index term_proposals_person
+CREATE INDEX term_proposals_person ON term_proposals (person_id, proposed_on);
+
 -- index training_attendance_person
 CREATE INDEX training_attendance_person ON training_attendance(person_id, session_id);
 
@@ -1026,6 +1287,27 @@ CREATE INDEX ward_assignments_person ON ward_assignments(person_id, start_date);
 
 -- index ward_assignments_ward
 CREATE INDEX ward_assignments_ward ON ward_assignments(ward_id, end_date, start_date, person_id);
+
+-- index ward_assignments_ward_start
+CREATE INDEX ward_assignments_ward_start ON ward_assignments(ward_id, start_date);
+
+-- index ward_daily_logs_live
+CREATE UNIQUE INDEX ward_daily_logs_live ON ward_daily_logs(ward_id, log_date) WHERE voided_at IS NULL;
+
+-- index ward_talks_person
+CREATE INDEX ward_talks_person ON ward_talks(person_id, kind, status);
+
+-- index ward_talks_ward_done
+CREATE INDEX ward_talks_ward_done ON ward_talks(ward_id, done_on) WHERE voided_at IS NULL;
+
+-- index ward_talks_ward_planned
+CREATE INDEX ward_talks_ward_planned ON ward_talks(ward_id, planned_on) WHERE voided_at IS NULL;
+
+-- index watch_measures_person
+CREATE INDEX watch_measures_person ON watch_measures(person_id, start_on);
+
+-- index watch_measures_ward
+CREATE INDEX watch_measures_ward ON watch_measures(ward_id, end_on, start_on) WHERE voided_at IS NULL;
 
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

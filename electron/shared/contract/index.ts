@@ -20,6 +20,8 @@ import { staffContract } from './staff'
 import { trainingContract } from './training'
 import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
+import { assessmentContract } from './assessment'
+import { wardworkContract } from './wardwork'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -45,6 +47,8 @@ export const contract = defineApi([
   knowledgeContract,
   vocationalStatsContract,
   employmentContract,
+  assessmentContract,
+  wardworkContract,
 ])
 
 export type Contract = typeof contract
@@ -97,3 +101,5 @@ export * from './certificates'
 export * from './knowledge'
 export * from './vocationalStats'
 export * from './employment'
+export * from './assessment'
+export * from './wardwork'

@@ -7,6 +7,8 @@ import { courseMessages } from './courseMessages'
 import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
+import { assessmentMessages } from './assessmentMessages'
+import { wardworkMessages } from './wardworkMessages'
 
 export const messages = {
   'zh-CN': {
@@ -166,6 +168,8 @@ export const messages = {
     ...courseMessages['zh-CN'],
     ...knowledgeMessages['zh-CN'],
     ...employmentMessages['zh-CN'],
+    ...assessmentMessages['zh-CN'],
+    ...wardworkMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -324,6 +328,8 @@ export const messages = {
     ...courseMessages.en,
     ...knowledgeMessages.en,
     ...employmentMessages.en,
+    ...assessmentMessages.en,
+    ...wardworkMessages.en,
   },
 } as const
 

@@ -17,6 +17,8 @@ import { trainingFeature } from './training'
 import { wardsFeature } from './wards'
 import { vocationalStatsFeature } from './vocationalStats'
 import { employmentFeature } from './employment'
+import { assessmentFeature } from './assessment'
+import { wardworkFeature } from './wardwork'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -39,6 +41,8 @@ export const features: readonly FeatureModule[] = [
   backupFeature,
   vocationalStatsFeature,
   employmentFeature,
+  assessmentFeature,
+  wardworkFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */
