@@ -1,4 +1,4 @@
-import { IconClipboardList, IconNotebook } from '@tabler/icons-react'
+import { IconClipboardList } from '@tabler/icons-react'
 import { lazyComponent, type FeatureModule } from '../../app/feature'
 
 /** The ward's own records (大队管理, issue 13): the person tab, the ward's records by date, the ward daily log and its print, the lists' settings. */
@@ -17,9 +17,9 @@ export const wardworkFeature: FeatureModule = {
       Panel: lazyComponent(() => import('./person/WardworkTab').then((m) => m.WardworkTab)),
     },
   ],
+  // One button in the ward header (it is crowded already): the records page opens the day's log from its own header.
   wardPanels: [
     { key: 'wardwork-records', label: (t) => t('wardwork.recordsLink'), icon: IconClipboardList, permission: 'wardwork.read', to: (wardId) => `/wards/${wardId}/records`, testId: 'ward-records-link' },
-    { key: 'wardwork-log', label: (t) => t('wardwork.logLink'), icon: IconNotebook, permission: 'wardwork.read', to: (wardId) => `/wards/${wardId}/log/today`, testId: 'ward-log-link' },
   ],
   settingsCards: [
     { key: 'wardwork', permission: 'facility.manage', Card: lazyComponent(() => import('./settings/WardworkListsCard').then((m) => m.WardworkListsCard)) },
