@@ -17,6 +17,7 @@ import { psychHandlerModules as psych } from './psych'
 import { trainingHandlers } from './training/trainingService'
 import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
+import { dueworkHandlers } from './duework/dueworkService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -43,6 +44,7 @@ export const handlerModules = [
   knowledge.sittings,
   vocationalStatsHandlers,
   employmentHandlers,
+  dueworkHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

@@ -17,6 +17,7 @@ import { intensityGroupsSchema } from './contract/training'
 import { DEFAULT_INTENSITY_GROUPS } from './domain/training'
 import { vocationalSettingsSchema } from './contract/courses'
 import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
+import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -66,6 +67,8 @@ export const SETTINGS = {
   'vocational.settings': setting(mergedOverDefaults(vocationalSettingsSchema, DEFAULT_VOCATIONAL_SETTINGS), DEFAULT_VOCATIONAL_SETTINGS),
   /** Whether the person at the knowledge-test kiosk sees the score after submitting (default off: staff tell them). */
   'knowledge.kioskShowsScore': setting(z.boolean(), false),
+  /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
+  'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -19,6 +19,7 @@ import { roleHas, ROLES, type Role } from '../../electron/shared/domain/roles'
 import { DEFAULT_WARD_SCOPE } from '../../electron/shared/domain/wardScope'
 import { insertCourseRecords } from './coursesFixtures'
 import { insertReferral } from './vocationalStatsFixtures'
+import { insertDueExemption } from './dueworkFixtures'
 import { auditMethodsSince, snapshotTables } from './fixtures/tableChecksum'
 import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY } from './helpers'
 
@@ -135,6 +136,7 @@ describe('access matrix: method × role × own ward / other ward', () => {
     const records: Record<ScopedRecord, string> = {
       ...courseRecords,
       referral: insertReferral(wardWorld.db, { personId: person, referredOn: TODAY }),
+      dueExemption: insertDueExemption(wardWorld.db, person),
       assessment: assessment.id,
       task: assessment.taskIds[0]!,
       crisis: ok(call(wardWorld.dispatch, 'psych:raiseCrisis', { personId: person, riskLevel: 'low', reason: '观察', raisedOn: TODAY }, admin)).id,

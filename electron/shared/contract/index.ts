@@ -20,6 +20,7 @@ import { staffContract } from './staff'
 import { trainingContract } from './training'
 import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
+import { dueworkContract } from './duework'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -45,6 +46,7 @@ export const contract = defineApi([
   knowledgeContract,
   vocationalStatsContract,
   employmentContract,
+  dueworkContract,
 ])
 
 export type Contract = typeof contract
@@ -97,3 +99,4 @@ export * from './certificates'
 export * from './knowledge'
 export * from './vocationalStats'
 export * from './employment'
+export * from './duework'
