@@ -17,6 +17,7 @@ import { psychHandlerModules as psych } from './psych'
 import { trainingHandlers } from './training/trainingService'
 import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
+import { assessmentHandlers } from './assessment/assessmentService'
 import { dueworkHandlers } from './duework/dueworkService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
@@ -44,6 +45,7 @@ export const handlerModules = [
   knowledge.sittings,
   vocationalStatsHandlers,
   employmentHandlers,
+  assessmentHandlers,
   dueworkHandlers,
 ] as const
 

@@ -5,10 +5,13 @@
  */
 import type { z } from 'zod'
 import { periodTemplateSchema } from './contract/facility'
+import { templateSchema } from './domain/assessment/schema'
 
 export const CONFIG_KINDS = {
   /** Allowed period moves and minimum dwell times; a period move keeps the version it was checked against. */
   periodTemplate: periodTemplateSchema,
+  /** Diagnostic-assessment templates (every template id shares the numbering); an assessment keeps the version it used. */
+  assessmentTemplate: templateSchema,
 }
 
 export type ConfigKind = keyof typeof CONFIG_KINDS

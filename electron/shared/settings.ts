@@ -67,6 +67,8 @@ export const SETTINGS = {
   'vocational.settings': setting(mergedOverDefaults(vocationalSettingsSchema, DEFAULT_VOCATIONAL_SETTINGS), DEFAULT_VOCATIONAL_SETTINGS),
   /** Whether the person at the knowledge-test kiosk sees the score after submitting (default off: staff tell them). */
   'knowledge.kioskShowsScore': setting(z.boolean(), false),
+  /** The diagnostic-assessment template new assessments use (a template id; issue 13). */
+  'assessment.templateId': setting(z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/), 'beijing-2021'),
   /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
   'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
 }

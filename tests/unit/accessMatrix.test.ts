@@ -17,6 +17,7 @@ import { contract, type MethodName } from '../../electron/shared/contract'
 import { SCOPED_RECORDS, type ScopedRecord, type WardScopeSpec } from '../../electron/shared/contract/define'
 import { roleHas, ROLES, type Role } from '../../electron/shared/domain/roles'
 import { DEFAULT_WARD_SCOPE } from '../../electron/shared/domain/wardScope'
+import { insertDiagRecords } from './assessmentFixtures'
 import { insertCourseRecords } from './coursesFixtures'
 import { insertReferral } from './vocationalStatsFixtures'
 import { insertDueExemption } from './dueworkFixtures'
@@ -135,6 +136,7 @@ describe('access matrix: method × role × own ward / other ward', () => {
     const courseRecords = insertCourseRecords(wardWorld.db, person, TODAY)
     const records: Record<ScopedRecord, string> = {
       ...courseRecords,
+      ...insertDiagRecords(wardWorld.db, person, TODAY),
       referral: insertReferral(wardWorld.db, { personId: person, referredOn: TODAY }),
       dueExemption: insertDueExemption(wardWorld.db, person),
       assessment: assessment.id,

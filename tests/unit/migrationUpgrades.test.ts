@@ -16,6 +16,7 @@ import { sql as vocationalMigration } from '../../electron/core/db/migrations/01
 import { sql as certificatesMigration } from '../../electron/core/db/migrations/014_certificates'
 import { sql as knowledgeMigration } from '../../electron/core/db/migrations/013_knowledge'
 import { sql as courseFiguresMigration } from '../../electron/core/db/migrations/015_course_figures'
+import { sql as assessmentMigration } from '../../electron/core/db/migrations/016_assessment'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -678,6 +679,49 @@ describe('migration 015 (course figures kept per enrolled person and course), wi
       db.prepare("UPDATE certificates SET voided_at = ?, voided_by = ?, void_reason = '录错' WHERE id = 'cert-1'").run(AT, ADMIN)
       db.prepare("UPDATE exam_attempts SET voided_at = ?, voided_by = ?, void_reason = '录错' WHERE id = 'x-2'").run(AT, ADMIN)
       expect(pairs(db)[0]).toEqual({ course_id: 'c-1', person_id: PERSON, status: 'enrolled', withdraw_reason: null, best: 1, certified: 0 })
+      expectSound(db)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 016 (diagnostic assessment: assessments, item results, evidence requests, term proposals), with data', () => {
+  const n = MIGRATIONS.indexOf(assessmentMigration) + 1
+
+  it('keeps every row, adds the assessment tables empty and people.early_release_on null, and enforces their constraints', () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      const after = everything(db)
+      for (const [table, rows] of Object.entries(before)) {
+        if (table === 'people') expect((after[table] as Array<Record<string, unknown>>).map(({ early_release_on: _, ...rest }) => rest), table).toEqual(rows)
+        else expect(after[table], table).toEqual(rows)
+      }
+      expect(db.prepare('SELECT count(*) AS n FROM people WHERE early_release_on IS NOT NULL').get()).toEqual({ n: 0 })
+      for (const table of ['diag_assessments', 'diag_item_results', 'diag_evidence_requests', 'term_proposals']) {
+        expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 })
+      }
+      const rec = { recorded_at: AT, recorded_by: ADMIN, updated_at: AT, updated_by: ADMIN }
+      const assessment = {
+        id: 'd-1', person_id: PERSON, point: 'one_year', assessed_on: '2026-07-01', status: 'final', template_id: 'beijing-2021', template_version: 1,
+        components: '[]', overall_pass: 1, social: 'good', recommendation: 'propose_early_release', assessors: '王警官', ...rec,
+      }
+      insert(db, 'diag_assessments', assessment)
+      expect(() => insert(db, 'diag_assessments', { ...assessment, id: 'd-2', point: 'yearly' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'diag_assessments', { ...assessment, id: 'd-3', status: 'done' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'diag_assessments', { ...assessment, id: 'd-4', template_version: 0 })).toThrow(/CHECK/)
+      insert(db, 'diag_item_results', { assessment_id: 'd-1', component: 'detox', item_id: 'drug_test_negative', points: 20, evidence_kind: 'manual' })
+      expect(() => insert(db, 'diag_item_results', { assessment_id: 'd-1', component: 'detox', item_id: 'drug_test_negative', points: 0 })).toThrow(/UNIQUE|PRIMARY KEY/)
+      expect(() => insert(db, 'diag_item_results', { assessment_id: 'd-1', component: 'mood', item_id: 'x', points: 0 })).toThrow(/CHECK/)
+      insert(db, 'diag_evidence_requests', { id: 'r-1', person_id: PERSON, assessment_id: 'd-1', component: 'rehab', item_id: 'fitness', evidence_kind: 'fitness', requested_on: '2026-07-01' })
+      const proposal = { id: 'p-1', person_id: PERSON, kind: 'early_release', proposed_on: '2026-07-02', proposed_date: '2026-08-01', deciding_organ: '某市公安局', ...rec }
+      insert(db, 'term_proposals', proposal)
+      expect(() => insert(db, 'term_proposals', { ...proposal, id: 'p-2', outcome: 'approved' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'term_proposals', { ...proposal, id: 'p-3', kind: 'parole' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'term_proposals', { ...proposal, id: 'p-4', kind: 'extension', months: 40 })).toThrow(/CHECK/)
       expectSound(db)
     } finally {
       db.close()

@@ -1,4 +1,4 @@
--- Schema at user_version 15. Generated; regenerate deliberately with:
+-- Schema at user_version 16. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -261,6 +261,65 @@ CREATE TABLE crisis_events (
   next_follow_up TEXT,
   recorded_at TEXT NOT NULL
 ) STRICT;
+
+-- table diag_assessments
+CREATE TABLE diag_assessments (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  point TEXT NOT NULL CHECK (point IN ('admission', 'detox', 'stage', 'one_year', 'pre_expiry')),
+  stage_period TEXT CHECK (stage_period IN ('detox', 'education', 'rehabilitation', 'return')),
+  assessed_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'final')),
+  template_id TEXT NOT NULL,
+  template_version INTEGER NOT NULL CHECK (template_version > 0),
+  -- Component results as scored: JSON [{id, applies, points, maxPoints, result}].
+  components TEXT NOT NULL CHECK (json_valid(components)),
+  overall_pass INTEGER CHECK (overall_pass IN (0, 1)),
+  social TEXT CHECK (social IN ('good', 'fair')),
+  recommendation TEXT NOT NULL CHECK (recommendation IN ('on_time_release', 'propose_early_release', 'propose_extension', 'community_rehab', 'none')),
+  assessors TEXT NOT NULL,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table diag_evidence_requests
+CREATE TABLE diag_evidence_requests (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  assessment_id TEXT NOT NULL REFERENCES diag_assessments(id),
+  component TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  evidence_kind TEXT NOT NULL,
+  requested_on TEXT NOT NULL,
+  closed_at TEXT,
+  closed_by TEXT REFERENCES staff(id),
+  closed_note TEXT,
+  UNIQUE (assessment_id, component, item_id)
+) STRICT;
+
+-- table diag_item_results
+CREATE TABLE diag_item_results (
+  assessment_id TEXT NOT NULL REFERENCES diag_assessments(id),
+  component TEXT NOT NULL CHECK (component IN ('detox', 'rehab', 'behaviour', 'social')),
+  item_id TEXT NOT NULL,
+  points INTEGER CHECK (points >= 0),
+  suggested INTEGER CHECK (suggested >= 0),
+  evidence_kind TEXT CHECK (evidence_kind IN ('manual', 'knowledge', 'psych', 'fitness', 'attendance', 'certificate', 'conduct')),
+  evidence_record_type TEXT,
+  evidence_record_id TEXT,
+  evidence_on TEXT,
+  evidence_summary TEXT,
+  evidence_met INTEGER CHECK (evidence_met IN (0, 1)),
+  note TEXT,
+  PRIMARY KEY (assessment_id, component, item_id)
+) STRICT, WITHOUT ROWID;
 
 -- table employment_events
 CREATE TABLE employment_events (
@@ -587,7 +646,7 @@ CREATE TABLE people (
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT
-) STRICT;
+  , early_release_on TEXT) STRICT;
 
 -- table period_moves
 CREATE TABLE period_moves (
@@ -700,6 +759,32 @@ CREATE TABLE term_events (
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT, approval_date TEXT CHECK (approval_date IS NULL OR kind = 'extension'),
   CHECK ((kind = 'extension' AND months BETWEEN 1 AND 12) OR (kind = 'escape' AND from_date IS NOT NULL))
+) STRICT;
+
+-- table term_proposals
+CREATE TABLE term_proposals (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  assessment_id TEXT REFERENCES diag_assessments(id),
+  kind TEXT NOT NULL CHECK (kind IN ('early_release', 'extension', 'community_rehab')),
+  proposed_on TEXT NOT NULL,
+  months INTEGER CHECK (months BETWEEN 1 AND 36),
+  proposed_date TEXT,
+  deciding_organ TEXT NOT NULL,
+  decision_date TEXT,
+  outcome TEXT NOT NULL DEFAULT 'pending' CHECK (outcome IN ('pending', 'approved', 'rejected')),
+  document_number TEXT,
+  term_event_id TEXT REFERENCES term_events(id),
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (outcome = 'pending' OR decision_date IS NOT NULL)
 ) STRICT;
 
 -- table trades
@@ -886,6 +971,18 @@ CREATE INDEX crises_status ON crises(status, raised_on);
 -- index crisis_events_crisis
 CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
 
+-- index diag_assessments_person_point
+CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point, assessed_on);
+
+-- index diag_assessments_point_recent
+CREATE INDEX diag_assessments_point_recent ON diag_assessments (point, assessed_on DESC) WHERE voided_at IS NULL;
+
+-- index diag_assessments_recent
+CREATE INDEX diag_assessments_recent ON diag_assessments (assessed_on DESC, id) WHERE voided_at IS NULL;
+
+-- index diag_evidence_requests_open
+CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, requested_on) WHERE closed_at IS NULL;
+
 -- index employment_events_date
 CREATE INDEX employment_events_date ON employment_events(event_date);
 
@@ -1005,6 +1102,9 @@ CREATE INDEX psych_tasks_person_status ON psych_tasks(person_id, status, created
 
 -- index term_events_person
 CREATE INDEX term_events_person ON term_events(person_id);
+
+-- index term_proposals_person
+CREATE INDEX term_proposals_person ON term_proposals (person_id, proposed_on);
 
 -- index training_attendance_person
 CREATE INDEX training_attendance_person ON training_attendance(person_id, session_id);

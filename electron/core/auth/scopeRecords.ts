@@ -4,6 +4,7 @@ import type { Db } from '../db/open'
 import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../courses/coursesScopeQueries'
 import { wardsOfKnowledgeAttempt } from '../knowledge/knowledgeScopeQueries'
 import { wardsOfReferral } from '../employment/employmentScopeQueries'
+import { wardsOfDiagAssessment, wardsOfTermProposal } from '../assessment/assessmentScopeQueries'
 import { wardsOfDueExemption } from '../duework/dueworkScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
@@ -23,5 +24,7 @@ export const SCOPE_RECORD_WARDS = {
   certificate: wardsOfCertificate,
   knowledgeAttempt: wardsOfKnowledgeAttempt,
   referral: wardsOfReferral,
+  diagAssessment: wardsOfDiagAssessment,
+  termProposal: wardsOfTermProposal,
   dueExemption: wardsOfDueExemption,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

@@ -20,6 +20,7 @@ import { staffContract } from './staff'
 import { trainingContract } from './training'
 import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
+import { assessmentContract } from './assessment'
 import { dueworkContract } from './duework'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
@@ -46,6 +47,7 @@ export const contract = defineApi([
   knowledgeContract,
   vocationalStatsContract,
   employmentContract,
+  assessmentContract,
   dueworkContract,
 ])
 
@@ -99,4 +101,5 @@ export * from './certificates'
 export * from './knowledge'
 export * from './vocationalStats'
 export * from './employment'
+export * from './assessment'
 export * from './duework'

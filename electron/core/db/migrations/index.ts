@@ -13,6 +13,7 @@ import { sql as vocational } from './012_vocational'
 import { sql as knowledge } from './013_knowledge'
 import { sql as certificates } from './014_certificates'
 import { sql as courseFigures } from './015_course_figures'
+import { sql as assessment } from './016_assessment'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   knowledge,
   certificates,
   courseFigures,
+  assessment,
 ]
