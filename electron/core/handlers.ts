@@ -18,6 +18,7 @@ import { trainingHandlers } from './training/trainingService'
 import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
 import { assessmentHandlers } from './assessment/assessmentService'
+import { wardworkHandlers } from './wardwork/wardworkService'
 import { dueworkHandlers } from './duework/dueworkService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
@@ -46,6 +47,7 @@ export const handlerModules = [
   vocationalStatsHandlers,
   employmentHandlers,
   assessmentHandlers,
+  wardworkHandlers,
   dueworkHandlers,
 ] as const
 

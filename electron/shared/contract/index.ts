@@ -21,6 +21,7 @@ import { trainingContract } from './training'
 import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
+import { wardworkContract } from './wardwork'
 import { dueworkContract } from './duework'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
@@ -48,6 +49,7 @@ export const contract = defineApi([
   vocationalStatsContract,
   employmentContract,
   assessmentContract,
+  wardworkContract,
   dueworkContract,
 ])
 
@@ -102,4 +104,5 @@ export * from './knowledge'
 export * from './vocationalStats'
 export * from './employment'
 export * from './assessment'
+export * from './wardwork'
 export * from './duework'
