@@ -8,6 +8,7 @@ import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
 import { wardworkMessages } from './wardworkMessages'
+import { dueworkMessages } from './dueworkMessages'
 
 export const messages = {
   'zh-CN': {
@@ -168,6 +169,7 @@ export const messages = {
     ...knowledgeMessages['zh-CN'],
     ...employmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
+    ...dueworkMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -327,6 +329,7 @@ export const messages = {
     ...knowledgeMessages.en,
     ...employmentMessages.en,
     ...wardworkMessages.en,
+    ...dueworkMessages.en,
   },
 } as const
 
