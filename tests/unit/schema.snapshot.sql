@@ -1,4 +1,4 @@
--- Schema at user_version 17. Generated; regenerate deliberately with:
+-- Schema at user_version 18. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -343,6 +343,21 @@ CREATE TABLE diag_item_results (
   note TEXT,
   PRIMARY KEY (assessment_id, component, item_id)
 ) STRICT, WITHOUT ROWID;
+
+-- table due_exemptions
+CREATE TABLE due_exemptions (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  rule TEXT NOT NULL,
+  occurrence TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  created_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
 
 -- table employment_events
 CREATE TABLE employment_events (
@@ -1124,6 +1139,9 @@ CREATE INDEX diag_assessments_recent ON diag_assessments (assessed_on DESC, id) 
 
 -- index diag_evidence_requests_open
 CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, requested_on) WHERE closed_at IS NULL;
+
+-- index due_exemptions_live
+CREATE UNIQUE INDEX due_exemptions_live ON due_exemptions (person_id, rule, occurrence) WHERE voided_at IS NULL;
 
 -- index employment_events_date
 CREATE INDEX employment_events_date ON employment_events(event_date);

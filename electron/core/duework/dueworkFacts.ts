@@ -17,7 +17,7 @@ export interface GatherOptions {
   doneSince: IsoDate
 }
 
-type SeriesRow = { personId: string; which: 'first' | 'latest'; id: string; on: string }
+export type SeriesRow = { personId: string; which: 'first' | 'latest'; id: string; on: string }
 type TermRow = { personId: string; kind: 'extension' | 'escape'; months: number | null; fromDate: string | null; toDate: string | null }
 
 /** A timestamp's calendar date in the facility's zone. */
@@ -38,7 +38,7 @@ function earliestEarlyRelease(person: PersonRow, events: readonly TermRow[], tod
   }
 }
 
-function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
+export function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
   const out = new Map<string, SeriesFacts>()
   for (const r of rows) {
     let s = out.get(r.personId)
@@ -51,7 +51,7 @@ function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
   return out
 }
 
-function groupBy<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+export function groupBy<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>()
   for (const r of rows) {
     const list = out.get(r.personId)
