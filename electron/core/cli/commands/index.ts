@@ -14,6 +14,7 @@ import { scoreCommand } from './score'
 import { serveCommand } from './serve'
 import { startCommand } from './start'
 import { termCommand } from './term'
+import { dueCommand } from './due'
 
 export const COMMANDS: readonly CliCommand[] = [
   checkIdCommand,
@@ -31,4 +32,5 @@ export const COMMANDS: readonly CliCommand[] = [
   restoreCommand,
   serveCommand,
   startCommand,
+  dueCommand,
 ]
