@@ -1059,6 +1059,10 @@ CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id
 -- index assessments_person
 CREATE INDEX assessments_person ON assessments(person_id, administered_on DESC);
 
+-- index assessments_person_complete
+CREATE INDEX assessments_person_complete ON assessments (person_id, administered_on, recorded_at, instrument_id, voided_at, incomplete_reason)
+  WHERE voided_at IS NULL AND incomplete_reason IS NULL;
+
 -- index assessments_person_instrument
 CREATE INDEX assessments_person_instrument ON assessments(person_id, instrument_id, voided_at, administered_on, recorded_at, incomplete_reason);
 
@@ -1215,6 +1219,10 @@ CREATE INDEX outside_medical_visits_ward_back ON outside_medical_visits(ward_id,
 -- index outside_medical_visits_ward_out
 CREATE INDEX outside_medical_visits_ward_out ON outside_medical_visits(ward_id, out_at) WHERE voided_at IS NULL;
 
+-- index people_current_due
+CREATE INDEX people_current_due ON people (ward_id, name_pinyin, id, name, id_number, admission_date, period, period_since, last_day,
+  decision_date, early_release_bar, voided_at) WHERE voided_at IS NULL AND ward_id IS NOT NULL;
+
 -- index people_id_number_live
 CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;
 
@@ -1259,6 +1267,9 @@ CREATE INDEX people_ward_period ON people(ward_id, period, voided_at) WHERE void
 
 -- index period_moves_person
 CREATE INDEX period_moves_person ON period_moves(person_id, recorded_at);
+
+-- index period_moves_person_entry
+CREATE INDEX period_moves_person_entry ON period_moves (person_id, to_period, effective_date);
 
 -- index person_intensity_person
 CREATE INDEX person_intensity_person ON person_intensity(person_id, from_date, set_at);

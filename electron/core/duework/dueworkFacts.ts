@@ -24,7 +24,24 @@ type TermRow = { personId: string; kind: 'extension' | 'escape'; months: number 
 const localDate = (timestamp: string): IsoDate => todayIn(FACILITY_TIME_ZONE, new Date(timestamp))
 
 /** The earliest early release, or null when barred (an escape, a recorded bar) or the term cannot be computed. */
+/** Without term events the date depends on the decision date alone: computed once per date (people share them). */
+const plainEarliest = new Map<IsoDate, IsoDate | null>()
+
 function earliestEarlyRelease(person: PersonRow, events: readonly TermRow[], today: IsoDate): IsoDate | null {
+  if (person.earlyReleaseBar !== null) return null
+  if (events.length === 0) {
+    let date = plainEarliest.get(person.decisionDate)
+    if (date === undefined) {
+      date = earliestFromEvents(person, events, today)
+      if (plainEarliest.size > 100_000) plainEarliest.clear()
+      plainEarliest.set(person.decisionDate, date)
+    }
+    return date
+  }
+  return earliestFromEvents(person, events, today)
+}
+
+function earliestFromEvents(person: PersonRow, events: readonly TermRow[], today: IsoDate): IsoDate | null {
   const extensions = events.filter((e) => e.kind === 'extension').map((e) => e.months ?? 0)
   const escapes: EscapeInterval[] = events
     .filter((e) => e.kind === 'escape' && e.fromDate !== null)
