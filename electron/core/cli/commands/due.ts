@@ -14,7 +14,7 @@ import { ok, parseOptions, requireDb, UsageError, type CliCommand } from '../com
 
 export const dueCommand: CliCommand = {
   name: 'due',
-  help: 'due --db FILE [--ward NAME|ID] [--date YYYY-MM-DD]        due work of a ward (or every current file) on a date',
+  help: 'due --db FILE [--ward NAME|ID] [--date YYYY-MM-DD]     due work of a ward (or every current file) on a date',
   run(args) {
     const values = parseOptions(args, { db: { type: 'string' }, ward: { type: 'string' }, date: { type: 'string' } })
     const file = requireDb(values.db)

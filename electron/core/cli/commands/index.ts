@@ -26,11 +26,11 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   migrateCommand,
   integrityCommand,
+  dueCommand,
   auditVerifyCommand,
   auditKeyRestoreCommand,
   backupCommand,
   restoreCommand,
   serveCommand,
   startCommand,
-  dueCommand,
 ]
