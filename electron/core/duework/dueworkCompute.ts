@@ -8,12 +8,12 @@ import { dueItemsOf, type RuleContext } from '../../shared/domain/duework/rules'
 import type { DueRules } from '../../shared/domain/duework/settings'
 import { DUE_CENTRES, type DueCounts, type DueItem, type Milestone } from '../../shared/domain/duework/vocabulary'
 import { blankFacts, type ExemptionFact, type PersonFacts } from '../../shared/domain/duework/facts'
-import { screeningDue, type ScreeningDue } from '../../shared/domain/duework/screening'
+import { screeningDue, screeningOnly, type ScreeningDue } from '../../shared/domain/duework/screening'
 import type { Db } from '../db/open'
 import { readSetting } from '../db/settingsRepo'
 import { fitnessSettings } from '../fitness/fitnessSettings'
 import { psychSettings } from '../psych/psychSettings'
-import { gatherFacts, groupBy, seriesByPerson, type SeriesRow } from './dueworkFacts'
+import { gatherFacts, groupBy } from './dueworkFacts'
 import { runSource, type PersonRow } from './dueworkFactsQueries'
 
 export const dueRules = (db: Db): DueRules => readSetting(db, 'duework.rules')
@@ -24,11 +24,11 @@ export interface DueWork {
 }
 
 /**
- * Every opened item of the people. `doneSince`: handled tasks and done planned talks are gathered from that date
- * ('' = all, for one person's full list; a day's screens ask for today).
+ * Every opened item of the people. `doneSince`: done items are listed (and handled tasks and done planned talks
+ * gathered) from that date on ('' = all, for one person's full list; a day's screens ask for today).
  */
 export function computeDueWork(db: Db, people: readonly PersonRow[], today: IsoDate, doneSince: IsoDate | ''): DueWork {
-  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays }
+  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays, doneFrom: doneSince }
   // A task's handling time is a UTC timestamp: a day early catches the facility's morning.
   const facts = gatherFacts(db, people, { today, screeningInstruments: psychSettings(db).screeningInstruments, doneSince: doneSince && addDays(doneSince, -1) })
   const items: DueItem[] = []
@@ -60,19 +60,24 @@ export function countItems(items: readonly DueItem[], counts: DueCounts = emptyC
 }
 
 /**
- * The psychological screening of each person, for the psych ward screen: the due-work rules over the screening facts
- * and exemptions alone (two batched queries), so the screen and the due-work lists never disagree.
+ * The psychological screening of each person, for the psych ward screen: the due-work rules over the person's latest
+ * screening (which the screen has already read) and exemptions (one batched query), so the screen and the due-work
+ * lists never disagree.
  */
-export function screeningDueOf(db: Db, people: ReadonlyArray<{ id: string; admissionDate: IsoDate }>, today: IsoDate): Map<string, ScreeningDue> {
+export function screeningDueOf(
+  db: Db,
+  people: ReadonlyArray<{ id: string; admissionDate: IsoDate; lastScreeningOn: IsoDate | null }>,
+  today: IsoDate,
+): Map<string, ScreeningDue> {
   const out = new Map<string, ScreeningDue>()
   if (people.length === 0) return out
-  const params = { people: JSON.stringify(people.map((p) => p.id)), instruments: JSON.stringify(psychSettings(db).screeningInstruments), handledSince: '', doneSince: '', today }
-  const screenings = seriesByPerson(runSource<SeriesRow>(db, 'screenings', params))
+  const params = { people: JSON.stringify(people.map((p) => p.id)), instruments: '[]', handledSince: '', doneSince: '', today }
   const exemptions = groupBy(runSource<ExemptionFact & { personId: string }>(db, 'exemptions', params))
-  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: 0 }
+  const ctx: RuleContext = { today, rules: screeningOnly(dueRules(db)), fitnessRetestIntervalDays: 0 }
   for (const p of people) {
+    const latest = p.lastScreeningOn === null ? null : { id: '', on: p.lastScreeningOn }
     const facts = blankFacts(p.id, p.admissionDate, {
-      screenings: screenings.get(p.id) ?? { first: null, latest: [] },
+      screenings: { first: latest, latest: latest ? [latest] : [] },
       exemptions: (exemptions.get(p.id) ?? []).filter((e) => e.rule === 'psych_admission_screening' || e.rule === 'psych_reassessment'),
     })
     out.set(p.id, screeningDue(facts, ctx))
