@@ -118,7 +118,16 @@ const HOT_CALLS: HotCall[] = [
   ['employment events, all', () => ['employment:events', { offset: 20 }]],
   ['employment referrals of a person', (w) => ['employment:person', { personId: w.currentId }]],
   ['employment agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}]],
-  ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],  // Due work: every fact query runs once per call over the ward's (or the facility's) people.
+  ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],
+  // Diagnostic assessment: a person's tab (assessments, proposals, open evidence requests), the facility list newest first,
+  // per point, per status, per ward, a deep page, and the officer's list cut to his ward.
+  ['diag assessments of a person', (w) => ['assessment:person', { personId: w.currentId }]],
+  ['diag assessment list, newest', () => ['assessment:list', { offset: 50 }]],
+  ['diag assessment list, one point', () => ['assessment:list', { point: 'one_year', offset: 50 }]],
+  ['diag assessment list, drafts', () => ['assessment:list', { status: 'draft' }]],
+  ['diag assessment list, one ward', (w) => ['assessment:list', { wardId: w.wardId }]],
+  ['officer: diag assessment list', () => ['assessment:list', {}], 'officer'],
+  // Due work: every fact query runs once per call over the ward's (or the facility's) people.
   ['due work of a ward', (w) => ['duework:ward', { wardId: w.wardId }]],
   ['due work of the facility', () => ['duework:facility', {}]],
   ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],

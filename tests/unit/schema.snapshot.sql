@@ -330,6 +330,7 @@ CREATE TABLE diag_evidence_requests (
 -- table diag_item_results
 CREATE TABLE diag_item_results (
   assessment_id TEXT NOT NULL REFERENCES diag_assessments(id),
+  revision INTEGER NOT NULL CHECK (revision > 0),
   component TEXT NOT NULL CHECK (component IN ('detox', 'rehab', 'behaviour', 'social')),
   item_id TEXT NOT NULL,
   points INTEGER CHECK (points >= 0),
@@ -341,7 +342,7 @@ CREATE TABLE diag_item_results (
   evidence_summary TEXT,
   evidence_met INTEGER CHECK (evidence_met IN (0, 1)),
   note TEXT,
-  PRIMARY KEY (assessment_id, component, item_id)
+  PRIMARY KEY (assessment_id, revision, component, item_id)
 ) STRICT, WITHOUT ROWID;
 
 -- table due_exemptions
@@ -1139,7 +1140,10 @@ CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point
 CREATE INDEX diag_assessments_point_recent ON diag_assessments (point, assessed_on DESC) WHERE voided_at IS NULL;
 
 -- index diag_assessments_recent
-CREATE INDEX diag_assessments_recent ON diag_assessments (assessed_on DESC, id) WHERE voided_at IS NULL;
+CREATE INDEX diag_assessments_recent ON diag_assessments (voided_at, assessed_on DESC, id);
+
+-- index diag_assessments_status_recent
+CREATE INDEX diag_assessments_status_recent ON diag_assessments (status, assessed_on DESC) WHERE voided_at IS NULL;
 
 -- index diag_evidence_requests_open
 CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, requested_on) WHERE closed_at IS NULL;

@@ -7,6 +7,7 @@ import { courseMessages } from './courseMessages'
 import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
+import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
 import { dueworkMessages } from './dueworkMessages'
 
@@ -168,6 +169,7 @@ export const messages = {
     ...courseMessages['zh-CN'],
     ...knowledgeMessages['zh-CN'],
     ...employmentMessages['zh-CN'],
+    ...assessmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
     ...dueworkMessages['zh-CN'],
   },
@@ -328,6 +330,7 @@ export const messages = {
     ...courseMessages.en,
     ...knowledgeMessages.en,
     ...employmentMessages.en,
+    ...assessmentMessages.en,
     ...wardworkMessages.en,
     ...dueworkMessages.en,
   },
