@@ -17,6 +17,7 @@ import { trainingFeature } from './training'
 import { wardsFeature } from './wards'
 import { vocationalStatsFeature } from './vocationalStats'
 import { employmentFeature } from './employment'
+import { wardworkFeature } from './wardwork'
 import { assessmentFeature } from './assessment'
 
 /**
@@ -40,6 +41,7 @@ export const features: readonly FeatureModule[] = [
   backupFeature,
   vocationalStatsFeature,
   employmentFeature,
+  wardworkFeature,
   assessmentFeature,
 ]
 

@@ -35,6 +35,8 @@ import { en as vstatsEn } from '../features/vocationalStats/i18n/en'
 import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
 import { en as employmentEn } from '../features/employment/i18n/en'
 import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
+import { en as wardworkEn } from '../features/wardwork/i18n/en'
+import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
 import { en as assessmentEn } from '../features/assessment/i18n/en'
 import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
@@ -61,12 +63,14 @@ export const textParts = {
   knowledge: { zhCN: knowledgeZh, en: knowledgeEn },
   vocationalStats: { zhCN: vstatsZh, en: vstatsEn },
   employment: { zhCN: employmentZh, en: employmentEn },
+  wardwork: { zhCN: wardworkZh, en: wardworkEn },
   assessment: { zhCN: assessmentZh, en: assessmentEn },
 }
 
 export const en: Texts<typeof zhCN> = {
   ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn,
   ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn, ...vstatsEn, ...employmentEn,
+  ...wardworkEn,
   ...assessmentEn,
 }
 
