@@ -1223,10 +1223,6 @@ CREATE INDEX outside_medical_visits_ward_back ON outside_medical_visits(ward_id,
 -- index outside_medical_visits_ward_out
 CREATE INDEX outside_medical_visits_ward_out ON outside_medical_visits(ward_id, out_at) WHERE voided_at IS NULL;
 
--- index people_current_due
-CREATE INDEX people_current_due ON people (ward_id, name_pinyin, id, name, id_number, admission_date, period, period_since, last_day,
-  decision_date, early_release_bar, voided_at) WHERE voided_at IS NULL AND ward_id IS NOT NULL;
-
 -- index people_id_number_live
 CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;
 

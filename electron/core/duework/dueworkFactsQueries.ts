@@ -26,10 +26,9 @@ const PERSON_COLUMNS = `id, name, id_number AS idNumber, ward_id AS wardId, admi
   last_day AS lastDay, decision_date AS decisionDate, early_release_bar AS earlyReleaseBar`
 
 export const DUE_SQL = {
-  wardPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_current_due
-    WHERE ward_id = @wardId AND voided_at IS NULL AND ward_id IS NOT NULL ORDER BY name_pinyin, id`,
+  wardPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_ward WHERE ward_id = @wardId AND voided_at IS NULL ORDER BY name_pinyin, id`,
   /** Every current stay (a live file in a ward). */
-  currentPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_current_due WHERE ward_id IS NOT NULL AND voided_at IS NULL`,
+  currentPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_ward WHERE ward_id IS NOT NULL AND voided_at IS NULL`,
   person: `SELECT ${PERSON_COLUMNS} FROM people WHERE id = @personId AND voided_at IS NULL`,
   termEvents: `SELECT e.person_id AS personId, e.kind, e.months, e.from_date AS fromDate, e.to_date AS toDate
     FROM ${PEOPLE} JOIN term_events e ON e.person_id = p.value WHERE e.voided_at IS NULL ORDER BY e.person_id, coalesce(e.from_date, e.recorded_at), e.recorded_at`,
