@@ -1133,6 +1133,9 @@ CREATE INDEX crises_status ON crises(status, raised_on);
 -- index crisis_events_crisis
 CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
 
+-- index diag_assessments_person_due
+CREATE INDEX diag_assessments_person_due ON diag_assessments (person_id, point, assessed_on, status, stage_period, id, voided_at) WHERE voided_at IS NULL;
+
 -- index diag_assessments_person_point
 CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point, assessed_on);
 
@@ -1321,6 +1324,9 @@ CREATE UNIQUE INDEX ward_daily_logs_live ON ward_daily_logs(ward_id, log_date) W
 
 -- index ward_talks_person
 CREATE INDEX ward_talks_person ON ward_talks(person_id, kind, status);
+
+-- index ward_talks_person_due
+CREATE INDEX ward_talks_person_due ON ward_talks (person_id, status, kind, planned_on, done_on, id, voided_at) WHERE voided_at IS NULL;
 
 -- index ward_talks_ward_done
 CREATE INDEX ward_talks_ward_done ON ward_talks(ward_id, done_on) WHERE voided_at IS NULL;

@@ -63,12 +63,12 @@ export const DUE_SQL = {
     LEFT JOIN crisis_events e ON e.rowid IN (SELECT x.rowid FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2)
     ORDER BY c.person_id, c.raised_on, c.id, e.event_on DESC, e.recorded_at DESC`,
   diagAssessments: `SELECT d.person_id AS personId, d.id, d.point, d.stage_period AS stagePeriod, d.assessed_on AS "on", d.status
-    FROM ${PEOPLE} JOIN diag_assessments d INDEXED BY diag_assessments_person_point ON d.person_id = p.value WHERE d.voided_at IS NULL`,
+    FROM ${PEOPLE} JOIN diag_assessments d INDEXED BY diag_assessments_person_due ON d.person_id = p.value WHERE d.voided_at IS NULL`,
   openEvidenceRequests: `SELECT r.person_id AS personId, r.id, r.assessment_id AS assessmentId, r.requested_on AS requestedOn
     FROM ${PEOPLE} JOIN diag_evidence_requests r INDEXED BY diag_evidence_requests_open ON r.person_id = p.value WHERE r.closed_at IS NULL`,
   /** Planned talks, admission and release talks done, and talks done from a plan since @doneSince. */
   talks: `SELECT t.person_id AS personId, t.id, t.kind, t.status, t.planned_on AS plannedOn, t.done_on AS doneOn
-    FROM ${PEOPLE} JOIN ward_talks t INDEXED BY ward_talks_person ON t.person_id = p.value
+    FROM ${PEOPLE} JOIN ward_talks t INDEXED BY ward_talks_person_due ON t.person_id = p.value
     WHERE t.voided_at IS NULL AND (t.status = 'planned'
       OR (t.status = 'done' AND (t.kind IN ('admission', 'release') OR (t.planned_on IS NOT NULL AND t.done_on >= @doneSince))))`,
   watchMeasures: `SELECT m.person_id AS personId, m.id, m.review_on AS reviewOn

@@ -22,13 +22,16 @@ CREATE TABLE due_exemptions (
 ) STRICT;
 -- One live exemption per occurrence; the facts query reads a ward's live exemptions by person.
 CREATE UNIQUE INDEX due_exemptions_live ON due_exemptions (person_id, rule, occurrence) WHERE voided_at IS NULL;
--- Due work reads every current file's facts at once (3,000 on the benchmark facility, ≤ 100 ms); these make the two
--- biggest sources index-only.
+-- Due work reads every current file's facts at once (3,000 on the benchmark facility, ≤ 100 ms); these make its
+-- biggest sources index-only (each is named by INDEXED BY in dueworkFactsQueries.ts).
 -- Each person's first and latest complete screenings, walked in date order from the index alone.
 CREATE INDEX assessments_person_complete ON assessments (person_id, administered_on, recorded_at, instrument_id, voided_at, incomplete_reason)
   WHERE voided_at IS NULL AND incomplete_reason IS NULL;
 -- The date each period was last entered, per person, from the index alone.
 CREATE INDEX period_moves_person_entry ON period_moves (person_id, to_period, effective_date);
+-- A person's live diagnostic assessments and ward talks with the columns the rules read, from the index alone.
+CREATE INDEX diag_assessments_person_due ON diag_assessments (person_id, point, assessed_on, status, stage_period, id, voided_at) WHERE voided_at IS NULL;
+CREATE INDEX ward_talks_person_due ON ward_talks (person_id, status, kind, planned_on, done_on, id, voided_at) WHERE voided_at IS NULL;
 `
 
 /** The stored psychology settings' two screening intervals become the first two due-work rules' parameters. */
