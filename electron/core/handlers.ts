@@ -19,6 +19,7 @@ import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
 import { assessmentHandlers } from './assessment/assessmentService'
 import { wardworkHandlers } from './wardwork/wardworkService'
+import { dueworkHandlers } from './duework/dueworkService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -47,6 +48,7 @@ export const handlerModules = [
   employmentHandlers,
   assessmentHandlers,
   wardworkHandlers,
+  dueworkHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

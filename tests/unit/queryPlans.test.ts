@@ -132,6 +132,12 @@ const HOT_CALLS: HotCall[] = [
   ['wardwork daily log', (w) => ['wardwork:log', { wardId: w.wardId, date: '2026-11-20' }]],
   ['wardwork ward records of a month', (w) => ['wardwork:wardRecords', { wardId: w.wardId, from: '2026-10-24', to: '2026-11-23' }]],
   ['wardwork records of a person', (w) => ['wardwork:person', { personId: w.currentId }]],
+  // Due work: every fact query runs once per call over the ward's (or the facility's) people.
+  ['due work of a ward', (w) => ['duework:ward', { wardId: w.wardId }]],
+  ['due work of the facility', () => ['duework:facility', {}]],
+  ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
+  ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
+  ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

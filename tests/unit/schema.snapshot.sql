@@ -1,4 +1,4 @@
--- Schema at user_version 17. Generated; regenerate deliberately with:
+-- Schema at user_version 18. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -344,6 +344,21 @@ CREATE TABLE diag_item_results (
   note TEXT,
   PRIMARY KEY (assessment_id, revision, component, item_id)
 ) STRICT, WITHOUT ROWID;
+
+-- table due_exemptions
+CREATE TABLE due_exemptions (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  rule TEXT NOT NULL,
+  occurrence TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  created_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
 
 -- table employment_events
 CREATE TABLE employment_events (
@@ -1045,6 +1060,10 @@ CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id
 -- index assessments_person
 CREATE INDEX assessments_person ON assessments(person_id, administered_on DESC);
 
+-- index assessments_person_complete
+CREATE INDEX assessments_person_complete ON assessments (person_id, administered_on, recorded_at, instrument_id, voided_at, incomplete_reason)
+  WHERE voided_at IS NULL AND incomplete_reason IS NULL;
+
 -- index assessments_person_instrument
 CREATE INDEX assessments_person_instrument ON assessments(person_id, instrument_id, voided_at, administered_on, recorded_at, incomplete_reason);
 
@@ -1114,6 +1133,9 @@ CREATE INDEX crises_status ON crises(status, raised_on);
 -- index crisis_events_crisis
 CREATE INDEX crisis_events_crisis ON crisis_events(crisis_id, event_on);
 
+-- index diag_assessments_person_due
+CREATE INDEX diag_assessments_person_due ON diag_assessments (person_id, point, assessed_on, status, stage_period, id, voided_at) WHERE voided_at IS NULL;
+
 -- index diag_assessments_person_point
 CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point, assessed_on);
 
@@ -1128,6 +1150,9 @@ CREATE INDEX diag_assessments_status_recent ON diag_assessments (status, assesse
 
 -- index diag_evidence_requests_open
 CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, requested_on) WHERE closed_at IS NULL;
+
+-- index due_exemptions_live
+CREATE UNIQUE INDEX due_exemptions_live ON due_exemptions (person_id, rule, occurrence) WHERE voided_at IS NULL;
 
 -- index employment_events_date
 CREATE INDEX employment_events_date ON employment_events(event_date);
@@ -1246,6 +1271,9 @@ CREATE INDEX people_ward_period ON people(ward_id, period, voided_at) WHERE void
 -- index period_moves_person
 CREATE INDEX period_moves_person ON period_moves(person_id, recorded_at);
 
+-- index period_moves_person_entry
+CREATE INDEX period_moves_person_entry ON period_moves (person_id, to_period, effective_date);
+
 -- index person_intensity_person
 CREATE INDEX person_intensity_person ON person_intensity(person_id, from_date, set_at);
 
@@ -1296,6 +1324,9 @@ CREATE UNIQUE INDEX ward_daily_logs_live ON ward_daily_logs(ward_id, log_date) W
 
 -- index ward_talks_person
 CREATE INDEX ward_talks_person ON ward_talks(person_id, kind, status);
+
+-- index ward_talks_person_due
+CREATE INDEX ward_talks_person_due ON ward_talks (person_id, status, kind, planned_on, done_on, id, voided_at) WHERE voided_at IS NULL;
 
 -- index ward_talks_ward_done
 CREATE INDEX ward_talks_ward_done ON ward_talks(ward_id, done_on) WHERE voided_at IS NULL;

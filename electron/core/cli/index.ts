@@ -8,9 +8,9 @@ import { COMMANDS } from './commands'
 
 const HELP = ['Xinsheng command line', ...COMMANDS.map((c) => `  ${c.help}`)].join('\n')
 
-function print(result: CommandResult): never {
-  process.stdout.write(JSON.stringify(result.out) + '\n')
-  process.exit(result.code)
+/** Exits once the answer is flushed: exiting straight after the write cuts a long answer (over 64 KiB) on a pipe. */
+function print(result: CommandResult): void {
+  process.stdout.write(JSON.stringify(result.out) + '\n', () => process.exit(result.code))
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -22,6 +22,7 @@ import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
 import { wardworkContract } from './wardwork'
+import { dueworkContract } from './duework'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -49,6 +50,7 @@ export const contract = defineApi([
   employmentContract,
   assessmentContract,
   wardworkContract,
+  dueworkContract,
 ])
 
 export type Contract = typeof contract
@@ -103,3 +105,4 @@ export * from './vocationalStats'
 export * from './employment'
 export * from './assessment'
 export * from './wardwork'
+export * from './duework'

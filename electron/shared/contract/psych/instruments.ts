@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Bilingual } from '../../domain/instruments'
 import type { PsychSettings } from '../../domain/psych'
-import { intAtLeast, intRange, optionalText, text, tooLong, tooMany } from '../common'
+import { intAtLeast, optionalText, text, tooLong, tooMany } from '../common'
 import { method, noAudit } from '../define'
 
 export interface InstrumentView {
@@ -29,8 +29,6 @@ export interface InstrumentView {
 export const psychSettingsSchema = z.object({
   cutoffSets: z.record(z.string(), z.string()),
   rounding: z.enum(['truncate', 'round_half_up']),
-  admissionScreeningDays: intRange(1, 365, 'v.range_days'),
-  reassessmentIntervalDays: intRange(7, 730, 'v.range_days'),
   screeningInstruments: z.array(z.string()).min(1, 'v.required'),
   scl90FactorRule: z.enum(['>=', '>']),
 }) satisfies z.ZodType<PsychSettings>

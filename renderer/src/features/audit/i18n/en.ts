@@ -322,5 +322,8 @@ export const en: Texts<typeof zhCN> = {
     'assessment:propose': 'Record a proposal (early release / extension / community rehab)',
     'assessment:decide': 'Record the deciding organ’s decision',
     'assessment:voidProposal': 'Void a proposal',
+    'duework:exempt': 'Exempt a due-work item',
+    'duework:voidExemption': 'Withdraw a due-work exemption',
+    'duework:setSettings': 'Change the due-work rules',
   },
 }

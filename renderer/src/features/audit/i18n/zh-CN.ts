@@ -319,5 +319,8 @@ export const zhCN = {
     'assessment:propose': '登记提请（提前解除/延长/社区康复）',
     'assessment:decide': '登记决定机关决定',
     'assessment:voidProposal': '作废提请记录',
+    'duework:exempt': '豁免一项待办工作',
+    'duework:voidExemption': '撤销待办豁免',
+    'duework:setSettings': '修改待办规则',
   },
 }

@@ -1,0 +1,6 @@
+export * from './vocabulary'
+export * from './settings'
+export * from './facts'
+export * from './rules'
+export * from './milestones'
+export * from './screening'
