@@ -17,6 +17,7 @@ import { trainingFeature } from './training'
 import { wardsFeature } from './wards'
 import { vocationalStatsFeature } from './vocationalStats'
 import { employmentFeature } from './employment'
+import { dueworkFeature } from './duework'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -39,6 +40,7 @@ export const features: readonly FeatureModule[] = [
   backupFeature,
   vocationalStatsFeature,
   employmentFeature,
+  dueworkFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

@@ -35,6 +35,8 @@ import { en as vstatsEn } from '../features/vocationalStats/i18n/en'
 import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
 import { en as employmentEn } from '../features/employment/i18n/en'
 import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
+import { en as dueworkEn } from '../features/duework/i18n/en'
+import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -59,11 +61,13 @@ export const textParts = {
   knowledge: { zhCN: knowledgeZh, en: knowledgeEn },
   vocationalStats: { zhCN: vstatsZh, en: vstatsEn },
   employment: { zhCN: employmentZh, en: employmentEn },
+  duework: { zhCN: dueworkZh, en: dueworkEn },
 }
 
 export const en: Texts<typeof zhCN> = {
   ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn,
   ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn, ...vstatsEn, ...employmentEn,
+  ...dueworkEn,
 }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

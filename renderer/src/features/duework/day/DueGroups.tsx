@@ -1,0 +1,106 @@
+import { Badge, Button, Group, Paper, Stack, Switch, Text, TextInput, ThemeIcon } from '@mantine/core'
+import { IconCalendarCheck, IconSearch } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DUE_CENTRES, type DueCentre, type DueItem, type WardDue } from '@shared/contract'
+import { EmptyState } from '../../../components/EmptyState'
+import { DueItemRow } from '../DueItemRow'
+import { CENTRE_COLORS, CENTRE_ICONS } from '../dueUi'
+
+/** Rows shown per centre before "show all": a long list is read from its most urgent end. */
+const FIRST_ROWS = 25
+
+const STATUS_ORDER = { overdue: 0, due: 1, done: 2, exempt: 3 } as const
+
+/** Most urgent first: overdue by how late, then due by date, then today's done work. */
+export function byUrgency(a: DueItem, b: DueItem): number {
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.dueOn.localeCompare(b.dueOn) || a.personName.localeCompare(b.personName, 'zh-CN')
+}
+
+/** The day's work grouped by centre (心理, 康复训练, 诊断评估, 大队管理, 出所准备), each with its counts. */
+export function DueGroups({ data, readOnly }: { data: WardDue; readOnly: boolean }) {
+  const { t } = useTranslation()
+  const [q, setQ] = useState('')
+  const [showDone, setShowDone] = useState(false)
+  const query = q.trim()
+  const shown = data.items.filter(
+    (i) => (showDone || i.status === 'due' || i.status === 'overdue') && (!query || i.personName.includes(query) || i.idTail.includes(query)),
+  )
+  const openCount = data.items.filter((i) => i.status === 'due' || i.status === 'overdue').length
+  const doneCount = data.items.length - openCount
+  return (
+    <Stack gap="md" data-testid="due-groups">
+      <Group justify="space-between">
+        <TextInput
+          size="xs"
+          w={220}
+          leftSection={<IconSearch size={14} />}
+          placeholder={t('duework.day.searchName')}
+          aria-label={t('duework.day.searchName')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+        />
+        {doneCount > 0 && <Switch size="xs" label={`${t('duework.day.showDone')}（${doneCount}）`} checked={showDone} onChange={(e) => setShowDone(e.currentTarget.checked)} />}
+      </Group>
+      {openCount === 0 && !showDone ? (
+        <Paper>
+          <EmptyState
+            icon={<IconCalendarCheck size={24} />}
+            title={data.date === data.today ? t('duework.day.empty') : t('duework.day.emptyDay', { date: data.date })}
+            hint={t('duework.day.emptyHint')}
+          />
+        </Paper>
+      ) : shown.length === 0 ? (
+        <Paper>
+          <EmptyState icon={<IconSearch size={24} />} title={t('duework.day.noMatch')} />
+        </Paper>
+      ) : (
+        DUE_CENTRES.map((centre) => {
+          const items = shown.filter((i) => i.centre === centre)
+          return items.length > 0 ? <CentreGroup key={centre} centre={centre} items={items} data={data} readOnly={readOnly} /> : null
+        })
+      )}
+    </Stack>
+  )
+}
+
+function CentreGroup({ centre, items, data, readOnly }: { centre: DueCentre; items: DueItem[]; data: WardDue; readOnly: boolean }) {
+  const { t } = useTranslation()
+  const [all, setAll] = useState(false)
+  const Icon = CENTRE_ICONS[centre]
+  const sorted = [...items].sort(byUrgency)
+  const visible = all ? sorted : sorted.slice(0, FIRST_ROWS)
+  const counts = data.counts[centre]
+  return (
+    <Paper p="md" data-testid={`centre-${centre}`}>
+      <Group justify="space-between" mb={4}>
+        <Group gap="xs">
+          <ThemeIcon size={28} radius="md" variant="light" color={CENTRE_COLORS[centre]}>
+            <Icon size={17} />
+          </ThemeIcon>
+          <Text fw={600}>{t(`duework.centre.${centre}`)}</Text>
+        </Group>
+        <Group gap={6}>
+          {counts.overdue > 0 && (
+            <Badge color="red" variant="filled" data-testid="centre-overdue">
+              {t('duework.day.overdue')} {counts.overdue}
+            </Badge>
+          )}
+          <Badge color="yellow" variant="light" data-testid="centre-due">
+            {t('duework.day.due')} {counts.due}
+          </Badge>
+        </Group>
+      </Group>
+      <Stack gap={0}>
+        {visible.map((item) => (
+          <DueItemRow key={`${item.personId}/${item.rule}/${item.occurrence}`} item={item} today={data.date} period={data.periods?.[item.personId] ?? null} readOnly={readOnly} />
+        ))}
+      </Stack>
+      {sorted.length > visible.length && (
+        <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
+          {t('duework.day.showAll', { count: sorted.length })}
+        </Button>
+      )}
+    </Paper>
+  )
+}

@@ -1,0 +1,49 @@
+import { Badge, type BadgeProps } from '@mantine/core'
+import { IconBarbell, IconBrain, IconClipboardCheck, IconDoorExit, IconUsersGroup, type Icon } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { DueCentre, DueItem, DueStatus } from '@shared/contract'
+import { daysBetween } from '@shared/domain/dates'
+import { isTextKey } from '../../i18n'
+
+export const STATUS_COLORS: Record<DueStatus, string> = { due: 'yellow', overdue: 'red', done: 'teal', exempt: 'gray' }
+
+export const CENTRE_ICONS: Record<DueCentre, Icon> = {
+  psych: IconBrain,
+  fitness: IconBarbell,
+  assessment: IconClipboardCheck,
+  ward: IconUsersGroup,
+  release: IconDoorExit,
+}
+
+export const CENTRE_COLORS: Record<DueCentre, string> = { psych: 'grape', fitness: 'teal', assessment: 'blue', ward: 'orange', release: 'cyan' }
+
+export function StatusBadge({ status, ...props }: { status: DueStatus } & BadgeProps) {
+  const { t } = useTranslation()
+  return (
+    <Badge color={STATUS_COLORS[status]} variant={status === 'overdue' ? 'filled' : 'light'} data-status={status} {...props}>
+      {t(`duework.status.${status}`)}
+    </Badge>
+  )
+}
+
+/** The rule in words; a rule this build does not know yet (a newer core) is named by its id rather than hidden. */
+export function useRuleLabel(): (rule: string) => string {
+  const { t } = useTranslation()
+  return (rule) => {
+    const key = `duework.rule.${rule}`
+    return isTextKey(key) ? t(key) : t('duework.rule.unknown', { rule })
+  }
+}
+
+/** How the item stands against its due date on `today`: late by N days, due today, due in N days, done, exempt. */
+export function useTiming(): (item: DueItem, today: string) => string {
+  const { t } = useTranslation()
+  return (item, today) => {
+    if (item.status === 'done' && item.done) return t('duework.item.doneOn', { date: item.done.on })
+    const days = daysBetween(item.dueOn, today)
+    if (days > 0) return t('duework.item.late', { days })
+    if (days === 0) return t('duework.item.dueToday')
+    return t('duework.item.dueIn', { days: -days })
+  }
+}
+
