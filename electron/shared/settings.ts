@@ -17,6 +17,7 @@ import { intensityGroupsSchema } from './contract/training'
 import { DEFAULT_INTENSITY_GROUPS } from './domain/training'
 import { vocationalSettingsSchema } from './contract/courses'
 import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
+import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -68,6 +69,8 @@ export const SETTINGS = {
   'knowledge.kioskShowsScore': setting(z.boolean(), false),
   /** The diagnostic-assessment template new assessments use (a template id; issue 13). */
   'assessment.templateId': setting(z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/), 'beijing-2021'),
+  /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
+  'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
 }
 
 export type SettingKey = keyof typeof SETTINGS

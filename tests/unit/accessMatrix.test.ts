@@ -20,6 +20,7 @@ import { DEFAULT_WARD_SCOPE } from '../../electron/shared/domain/wardScope'
 import { insertDiagRecords } from './assessmentFixtures'
 import { insertCourseRecords } from './coursesFixtures'
 import { insertReferral } from './vocationalStatsFixtures'
+import { insertDueExemption } from './dueworkFixtures'
 import { auditMethodsSince, snapshotTables } from './fixtures/tableChecksum'
 import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY } from './helpers'
 
@@ -137,6 +138,7 @@ describe('access matrix: method × role × own ward / other ward', () => {
       ...courseRecords,
       ...insertDiagRecords(wardWorld.db, person, TODAY),
       referral: insertReferral(wardWorld.db, { personId: person, referredOn: TODAY }),
+      dueExemption: insertDueExemption(wardWorld.db, person),
       assessment: assessment.id,
       task: assessment.taskIds[0]!,
       crisis: ok(call(wardWorld.dispatch, 'psych:raiseCrisis', { personId: person, riskLevel: 'low', reason: '观察', raisedOn: TODAY }, admin)).id,

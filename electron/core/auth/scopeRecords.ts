@@ -5,6 +5,7 @@ import { wardsOfCourseSession, wardsOfEnrolment, wardsOfExamAttempt } from '../c
 import { wardsOfKnowledgeAttempt } from '../knowledge/knowledgeScopeQueries'
 import { wardsOfReferral } from '../employment/employmentScopeQueries'
 import { wardsOfDiagAssessment, wardsOfTermProposal } from '../assessment/assessmentScopeQueries'
+import { wardsOfDueExemption } from '../duework/dueworkScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
 /**
@@ -25,4 +26,5 @@ export const SCOPE_RECORD_WARDS = {
   referral: wardsOfReferral,
   diagAssessment: wardsOfDiagAssessment,
   termProposal: wardsOfTermProposal,
+  dueExemption: wardsOfDueExemption,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

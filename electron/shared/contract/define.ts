@@ -22,6 +22,7 @@ export type AuditSpec<I, O> =
 export const SCOPED_RECORDS = [
   'assessment', 'crisis', 'session', 'task', 'enrolment', 'courseSession', 'examAttempt', 'certificate', 'knowledgeAttempt', 'referral',
   'diagAssessment', 'termProposal',
+  'dueExemption',
 ] as const
 export type ScopedRecord = (typeof SCOPED_RECORDS)[number]
 

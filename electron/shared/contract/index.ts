@@ -21,6 +21,7 @@ import { trainingContract } from './training'
 import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
+import { dueworkContract } from './duework'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -47,6 +48,7 @@ export const contract = defineApi([
   vocationalStatsContract,
   employmentContract,
   assessmentContract,
+  dueworkContract,
 ])
 
 export type Contract = typeof contract
@@ -100,3 +102,4 @@ export * from './knowledge'
 export * from './vocationalStats'
 export * from './employment'
 export * from './assessment'
+export * from './duework'
