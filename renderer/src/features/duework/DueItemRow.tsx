@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Text, ThemeIcon } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Text, ThemeIcon } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconCircleOff, IconClock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -7,8 +7,9 @@ import type { Period } from '@shared/domain/periods'
 import { PeriodBadge } from '../../components/PeriodBadge'
 import { WorkItemRow } from '../../components/WorkItemList'
 import { formatDate, formatInstant } from '../../lib/format'
-import { recordLink, workLink } from './dueLinks'
-import { StatusBadge, STATUS_COLORS, useRuleLabel, useTiming } from './dueUi'
+import { useCan } from '../auth/UserContext'
+import { CENTRE_RECORD_PERMISSION, recordLink, workLink } from './dueLinks'
+import { CENTRE_COLORS, StatusBadge, STATUS_COLORS, useRuleLabel, useTiming } from './dueUi'
 import { ExemptAction } from './ExemptAction'
 
 const STATUS_ICONS = { due: IconClock, overdue: IconAlertTriangle, done: IconCheck, exempt: IconCircleOff }
@@ -30,7 +31,10 @@ export function DueItemRow({ item, today, period, showPerson = true, readOnly = 
   const ruleLabel = useRuleLabel()
   const timing = useTiming()
   const StatusIcon = STATUS_ICONS[item.status]
+  const can = useCan()
   const open = item.status === 'due' || item.status === 'overdue'
+  // The form is offered to those who may do the centre's work; others see the item and the person's file.
+  const canDo = can(CENTRE_RECORD_PERMISSION[item.centre])
   return (
     <WorkItemRow
       testId="due-item"
@@ -48,6 +52,11 @@ export function DueItemRow({ item, today, period, showPerson = true, readOnly = 
             </Text>
           )}
           {showPerson && period !== undefined && <PeriodBadge period={period} size="xs" />}
+          {!showPerson && (
+            <Badge size="xs" variant="dot" color={CENTRE_COLORS[item.centre]}>
+              {t(`duework.centre.${item.centre}`)}
+            </Badge>
+          )}
           <StatusBadge status={item.status} size="xs" />
         </Group>
       }
@@ -76,7 +85,7 @@ export function DueItemRow({ item, today, period, showPerson = true, readOnly = 
       action={
         <Group gap={4} wrap="nowrap">
           {!readOnly && <ExemptAction item={item} />}
-          {open && !readOnly && (
+          {open && !readOnly && canDo && (
             <Button component={Link} to={workLink(item, today)} size="compact-sm" variant={item.status === 'overdue' ? 'filled' : 'light'} color={item.status === 'overdue' ? 'red' : 'ink'} data-testid="due-open">
               {t('duework.item.open')}
             </Button>

@@ -1,4 +1,4 @@
-import type { DueCentre, DueItem } from '@shared/contract'
+import type { DueCentre, DueItem, DueRecordRef } from '@shared/contract'
 import type { Permission } from '@shared/domain/roles'
 
 /**
@@ -41,7 +41,7 @@ export function workLink(item: DueItem, today: string): string {
     case 'psych_reassessment':
       return `/psych/assess?personId=${item.personId}`
     case 'crisis_follow_up':
-      return item.subject ? `/psych/crises/${item.subject.recordId}` : person(item, 'psych')
+      return item.subject?.recordType === 'crisis' ? `/psych/crises/${item.subject.recordId}` : person(item, 'psych')
     case 'psych_flag_task':
       return person(item, 'psych')
     case 'fitness_admission_test':
@@ -70,22 +70,23 @@ export function workLink(item: DueItem, today: string): string {
 }
 
 /** The record that satisfied a done item (or the item's subject), where it can be read. */
-export function recordLink(item: DueItem, record: { recordType: string; recordId: string }): string {
+export function recordLink(item: DueItem, record: DueRecordRef): string {
   switch (record.recordType) {
-    case 'psych_assessment':
+    case 'assessment':
       return `/psych/assessments/${record.recordId}`
-    case 'psych_crisis':
     case 'crisis':
       return `/psych/crises/${record.recordId}`
-    case 'psych_task':
+    case 'crisisEvent':
+    case 'task':
       return person(item, 'psych')
-    case 'fitness_test':
+    case 'fitnessTest':
       return person(item, 'fitness')
-    case 'diag_assessment':
+    case 'diagAssessment':
       return `/assessments/${record.recordId}`
-    case 'diag_evidence_request':
+    case 'diagEvidenceRequest':
       return person(item, 'assessment')
-    default:
+    case 'wardTalk':
+    case 'watchMeasure':
       return person(item, 'wardwork')
   }
 }

@@ -1,11 +1,12 @@
 import { Badge, type BadgeProps } from '@mantine/core'
 import { IconBarbell, IconBrain, IconClipboardCheck, IconDoorExit, IconUsersGroup, type Icon } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { DueCentre, DueItem, DueStatus } from '@shared/contract'
+import type { DueCentre, DueItem, DueItemStatus } from '@shared/contract'
+import type { Period } from '@shared/domain/periods'
 import { daysBetween } from '@shared/domain/dates'
 import { isTextKey } from '../../i18n'
 
-export const STATUS_COLORS: Record<DueStatus, string> = { due: 'yellow', overdue: 'red', done: 'teal', exempt: 'gray' }
+export const STATUS_COLORS: Record<DueItemStatus, string> = { due: 'yellow', overdue: 'red', done: 'teal', exempt: 'gray' }
 
 export const CENTRE_ICONS: Record<DueCentre, Icon> = {
   psych: IconBrain,
@@ -17,7 +18,7 @@ export const CENTRE_ICONS: Record<DueCentre, Icon> = {
 
 export const CENTRE_COLORS: Record<DueCentre, string> = { psych: 'grape', fitness: 'teal', assessment: 'blue', ward: 'orange', release: 'cyan' }
 
-export function StatusBadge({ status, ...props }: { status: DueStatus } & BadgeProps) {
+export function StatusBadge({ status, ...props }: { status: DueItemStatus } & BadgeProps) {
   const { t } = useTranslation()
   return (
     <Badge color={STATUS_COLORS[status]} variant={status === 'overdue' ? 'filled' : 'light'} data-status={status} {...props}>
@@ -47,3 +48,11 @@ export function useTiming(): (item: DueItem, today: string) => string {
   }
 }
 
+
+/**
+ * The person's current period, when the core sends it with an item or milestone (asked of the duework contract; until
+ * then the screens show the item without it rather than a request per person).
+ */
+export function periodOf(record: DueItem | { personId: string }): Period | null | undefined {
+  return (record as { period?: Period | null }).period
+}

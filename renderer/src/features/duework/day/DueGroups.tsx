@@ -2,10 +2,10 @@ import { Badge, Button, Group, Paper, Stack, Switch, Text, TextInput, ThemeIcon 
 import { IconCalendarCheck, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DUE_CENTRES, type DueCentre, type DueItem, type WardDue } from '@shared/contract'
+import { DUE_CENTRES, type DueCentre, type DueItem, type WardDueWork } from '@shared/contract'
 import { EmptyState } from '../../../components/EmptyState'
 import { DueItemRow } from '../DueItemRow'
-import { CENTRE_COLORS, CENTRE_ICONS } from '../dueUi'
+import { CENTRE_COLORS, CENTRE_ICONS, periodOf } from '../dueUi'
 
 /** Rows shown per centre before "show all": a long list is read from its most urgent end. */
 const FIRST_ROWS = 25
@@ -18,7 +18,7 @@ export function byUrgency(a: DueItem, b: DueItem): number {
 }
 
 /** The day's work grouped by centre (心理, 康复训练, 诊断评估, 大队管理, 出所准备), each with its counts. */
-export function DueGroups({ data, readOnly }: { data: WardDue; readOnly: boolean }) {
+export function DueGroups({ data, readOnly }: { data: WardDueWork; readOnly: boolean }) {
   const { t } = useTranslation()
   const [q, setQ] = useState('')
   const [showDone, setShowDone] = useState(false)
@@ -46,7 +46,7 @@ export function DueGroups({ data, readOnly }: { data: WardDue; readOnly: boolean
         <Paper>
           <EmptyState
             icon={<IconCalendarCheck size={24} />}
-            title={data.date === data.today ? t('duework.day.empty') : t('duework.day.emptyDay', { date: data.date })}
+            title={!readOnly ? t('duework.day.empty') : t('duework.day.emptyDay', { date: data.today })}
             hint={t('duework.day.emptyHint')}
           />
         </Paper>
@@ -64,7 +64,7 @@ export function DueGroups({ data, readOnly }: { data: WardDue; readOnly: boolean
   )
 }
 
-function CentreGroup({ centre, items, data, readOnly }: { centre: DueCentre; items: DueItem[]; data: WardDue; readOnly: boolean }) {
+function CentreGroup({ centre, items, data, readOnly }: { centre: DueCentre; items: DueItem[]; data: WardDueWork; readOnly: boolean }) {
   const { t } = useTranslation()
   const [all, setAll] = useState(false)
   const Icon = CENTRE_ICONS[centre]
@@ -93,7 +93,7 @@ function CentreGroup({ centre, items, data, readOnly }: { centre: DueCentre; ite
       </Group>
       <Stack gap={0}>
         {visible.map((item) => (
-          <DueItemRow key={`${item.personId}/${item.rule}/${item.occurrence}`} item={item} today={data.date} period={data.periods?.[item.personId] ?? null} readOnly={readOnly} />
+          <DueItemRow key={`${item.personId}/${item.rule}/${item.occurrence}`} item={item} today={data.today} period={periodOf(item)} readOnly={readOnly} />
         ))}
       </Stack>
       {sorted.length > visible.length && (

@@ -6,6 +6,7 @@ import type { Milestone } from '@shared/contract'
 import { daysBetween } from '@shared/domain/dates'
 import { usePeriodLabel } from '../../../components/PeriodBadge'
 import { useCan } from '../../auth/UserContext'
+import { periodOf } from '../dueUi'
 
 /** Open crises and psychology tasks of the ward, with the way to the psychology screen that handles them. */
 export function CrisesPanel({ wardId, openCrises, openTasks }: { wardId: string; openCrises: number; openTasks: number }) {
@@ -58,7 +59,11 @@ export function useMilestoneWhen(): (on: string, day: string) => string {
 export function useMilestoneLabel(): (m: Milestone) => string {
   const { t } = useTranslation()
   const periodLabel = usePeriodLabel()
-  return (m) => (m.kind === 'period_dwell' ? t('duework.milestones.period_dwell', { period: m.period ? periodLabel(m.period) : '' }) : t(`duework.milestones.${m.kind}`))
+  const periodDwellLabel = (m: Milestone) => {
+    const period = periodOf(m)
+    return period ? t('duework.milestones.period_dwell', { period: periodLabel(period) }) : t('duework.milestones.period_dwell_any')
+  }
+  return (m) => (m.kind === 'period_dwell' ? periodDwellLabel(m) : t(`duework.milestones.${m.kind}`))
 }
 
 /** People whose period or term milestone is near, soonest first. */

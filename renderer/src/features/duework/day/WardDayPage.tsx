@@ -3,15 +3,17 @@ import { IconAlertTriangle, IconBuildingCommunity, IconCheck, IconClockExclamati
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
-import type { WardDue } from '@shared/contract'
+import type { WardDueWork } from '@shared/contract'
 import { isApiCallError } from '../../../api/errors'
 import { useApiQuery } from '../../../api/hooks'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { NotFound } from '../../../components/NotFound'
 import { PageHeader } from '../../../components/PageHeader'
 import { TableSkeleton } from '../../../components/TableSkeleton'
+import { todayIso } from '../../../lib/format'
 import { isValidUuid } from '../../../lib/ids'
 import { useCan } from '../../auth/UserContext'
+import { useFacility } from '../../shell/useFacility'
 import { markWardDayRendered } from '../perfMark'
 import { DateSwitcher } from './DateSwitcher'
 import { dayDate, wardDueInput } from './dayQueries'
@@ -32,12 +34,14 @@ function WardDayView({ wardId }: { wardId: string }) {
   const can = useCan()
   const [params, setParams] = useSearchParams()
   const date = dayDate(params)
+  // The facility's today (the core's clock and time zone); the screen's `today` is the day it shows.
+  const today = useFacility().data?.today ?? todayIso()
   const screen = useApiQuery('duework:ward', wardDueInput(wardId, date), { keepPrevious: true })
   if (screen.isError && isApiCallError(screen.error) && screen.error.code === 'not_found') return <NotFound />
   const data = screen.data
   const setDate = (next: string | null) => {
     const search = new URLSearchParams(params)
-    if (next && next !== data?.today) search.set('date', next)
+    if (next && next !== today) search.set('date', next)
     else search.delete('date')
     setParams(search, { replace: true })
   }
@@ -54,7 +58,7 @@ function WardDayView({ wardId }: { wardId: string }) {
               </Button>
             )}
             {can('wardwork.read') && (
-              <Button component={Link} to={`/wards/${wardId}/log/${data?.date ?? date ?? ''}`} variant="default" leftSection={<IconNotebook size={16} />} disabled={!data} data-testid="ward-log-link">
+              <Button component={Link} to={`/wards/${wardId}/log/${data?.today ?? date ?? today}`} variant="default" leftSection={<IconNotebook size={16} />} disabled={!data} data-testid="ward-log-link">
                 {t('duework.day.log')}
               </Button>
             )}
@@ -66,7 +70,7 @@ function WardDayView({ wardId }: { wardId: string }) {
       />
       {screen.isError && <ErrorAlert error={screen.error} onRetry={() => void screen.refetch()} />}
       {screen.isPending && <DaySkeleton />}
-      {data && <DayContent data={data} onDate={setDate} stale={screen.isPlaceholderData} />}
+      {data && <DayContent data={data} today={today} onDate={setDate} stale={screen.isPlaceholderData} />}
     </>
   )
 }
@@ -87,9 +91,9 @@ function DaySkeleton() {
   )
 }
 
-function DayContent({ data, onDate, stale }: { data: WardDue; onDate: (date: string | null) => void; stale: boolean }) {
+function DayContent({ data, today, onDate, stale }: { data: WardDueWork; today: string; onDate: (date: string | null) => void; stale: boolean }) {
   const { t } = useTranslation()
-  const lookingBack = data.date !== data.today
+  const lookingBack = data.today !== today
   const open = data.items.filter((i) => i.status === 'due' || i.status === 'overdue')
   const overdue = open.filter((i) => i.status === 'overdue').length
   const doneToday = data.items.filter((i) => i.status === 'done').length
@@ -97,12 +101,12 @@ function DayContent({ data, onDate, stale }: { data: WardDue; onDate: (date: str
     if (!stale) markWardDayRendered(data.wardId, data.items.length)
   }, [data, stale])
   return (
-    <Stack gap="md" style={{ opacity: stale ? 0.6 : 1 }} data-testid="ward-day" data-date={data.date}>
-      <DateSwitcher date={data.date} today={data.today} onChange={onDate} />
+    <Stack gap="md" style={{ opacity: stale ? 0.6 : 1 }} data-testid="ward-day" data-date={data.today}>
+      <DateSwitcher date={data.today} today={today} onChange={onDate} />
       {lookingBack && (
         <Alert color="blue" variant="light" data-testid="look-back">
           <Group justify="space-between">
-            <span>{t('duework.day.lookBack', { date: data.date })}</span>
+            <span>{t('duework.day.lookBack', { date: data.today })}</span>
             <Button size="compact-sm" variant="light" onClick={() => onDate(null)}>
               {t('duework.day.backToToday')}
             </Button>
@@ -123,8 +127,8 @@ function DayContent({ data, onDate, stale }: { data: WardDue; onDate: (date: str
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <CrisesPanel wardId={data.wardId} openCrises={data.openCrises} openTasks={data.openTasks} />
-            <MilestonesPanel milestones={data.milestones} today={data.date} />
-            <WardRecordsPanel wardId={data.wardId} date={data.date} />
+            <MilestonesPanel milestones={data.milestones} today={data.today} />
+            <WardRecordsPanel wardId={data.wardId} date={data.today} />
           </Stack>
         </Grid.Col>
       </Grid>

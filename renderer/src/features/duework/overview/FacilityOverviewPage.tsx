@@ -3,7 +3,7 @@ import { IconBuildingCommunity } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { DUE_CENTRES, type DueCentre, type FacilityDue } from '@shared/contract'
+import { DUE_CENTRES, type DueCentre, type FacilityDueWork } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorAlert } from '../../../components/ErrorAlert'
@@ -54,7 +54,7 @@ export function FacilityOverviewPage() {
             <OverviewTable data={overview.data} onPick={setPick} />
           </Stack>
         ))}
-      {pick && <DuePeopleDrawer pick={pick} onClose={() => setPick(null)} />}
+      {pick && overview.data && <DuePeopleDrawer pick={pick} today={overview.data.today} onClose={() => setPick(null)} />}
     </>
   )
 }
@@ -76,7 +76,7 @@ function Count({ value, status, onClick, testId }: { value: number; status: 'due
   )
 }
 
-function OverviewTable({ data, onPick }: { data: FacilityDue; onPick: (pick: DuePick) => void }) {
+function OverviewTable({ data, onPick }: { data: FacilityDueWork; onPick: (pick: DuePick) => void }) {
   const { t } = useTranslation()
   const sum = (centre: DueCentre | null) => {
     const all = data.wards.map((w) => (centre ? (w.counts as CentreCounts)[centre] : totals(w.counts, DUE_CENTRES)))

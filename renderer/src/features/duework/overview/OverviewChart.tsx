@@ -1,14 +1,14 @@
 import { BarController, BarElement, CategoryScale, Chart as ChartJs, Legend, LinearScale, Tooltip, type ChartData, type ChartOptions } from 'chart.js'
 import { Chart } from 'react-chartjs-2'
 import { useTranslation } from 'react-i18next'
-import type { FacilityDueWard } from '@shared/contract'
+import type { FacilityDueWork } from '@shared/contract'
 import { DUE_CENTRES } from '@shared/contract'
 import { totals } from './overviewRows'
 
 ChartJs.register(BarController, CategoryScale, LinearScale, BarElement, Tooltip, Legend)
 
 /** Per ward: overdue (red) on top of due (amber), stacked; clicking a bar segment opens the people behind it. */
-export function OverviewChart({ wards, onPick }: { wards: readonly FacilityDueWard[]; onPick: (wardIndex: number, status: 'due' | 'overdue') => void }) {
+export function OverviewChart({ wards, onPick }: { wards: FacilityDueWork['wards']; onPick: (wardIndex: number, status: 'due' | 'overdue') => void }) {
   const { t } = useTranslation()
   const sums = wards.map((w) => totals(w.counts, DUE_CENTRES))
   const data: ChartData<'bar', number[], string> = {
