@@ -19,6 +19,7 @@ import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
 import { assessmentHandlers } from './assessment/assessmentService'
 import { dueworkHandlers } from './duework/dueworkService'
+import { wardworkHandlers } from './wardwork/wardworkService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -47,6 +48,7 @@ export const handlerModules = [
   employmentHandlers,
   assessmentHandlers,
   dueworkHandlers,
+  wardworkHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

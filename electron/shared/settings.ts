@@ -18,6 +18,7 @@ import { DEFAULT_INTENSITY_GROUPS } from './domain/training'
 import { vocationalSettingsSchema } from './contract/courses'
 import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
 import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
+import { DEFAULT_WARDWORK_LISTS, wardworkListsSchema } from './contract/wardwork'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -71,6 +72,8 @@ export const SETTINGS = {
   'assessment.templateId': setting(z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/), 'beijing-2021'),
   /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
   'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
+  /** The ward records' lists (talk kinds, conduct categories with points, measure and visit kinds): facility choices, issue 13. */
+  'wardwork.lists': setting(wardworkListsSchema, DEFAULT_WARDWORK_LISTS),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -17,6 +17,7 @@ import { sql as certificatesMigration } from '../../electron/core/db/migrations/
 import { sql as knowledgeMigration } from '../../electron/core/db/migrations/013_knowledge'
 import { sql as courseFiguresMigration } from '../../electron/core/db/migrations/015_course_figures'
 import { sql as assessmentMigration } from '../../electron/core/db/migrations/016_assessment'
+import { sql as wardRecordsMigration } from '../../electron/core/db/migrations/017_ward_records'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -722,6 +723,52 @@ describe('migration 016 (diagnostic assessment: assessments, item results, evide
       expect(() => insert(db, 'term_proposals', { ...proposal, id: 'p-2', outcome: 'approved' })).toThrow(/CHECK/)
       expect(() => insert(db, 'term_proposals', { ...proposal, id: 'p-3', kind: 'parole' })).toThrow(/CHECK/)
       expect(() => insert(db, 'term_proposals', { ...proposal, id: 'p-4', kind: 'extension', months: 40 })).toThrow(/CHECK/)
+      expectSound(db)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 017 (ward records: talks, conduct, visits, outside medical visits, measures, daily logs), with data', () => {
+  const n = MIGRATIONS.indexOf(wardRecordsMigration) + 1
+
+  it('keeps every row, adds the ward record tables empty, and enforces their constraints', () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      expect(everything(db)).toMatchObject(before)
+      const tablesAdded = ['ward_talks', 'conduct_entries', 'family_visits', 'outside_medical_visits', 'watch_measures', 'ward_daily_logs']
+      for (const table of tablesAdded) expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 })
+      const rec = { person_id: PERSON, ward_id: 'ward-1', recorded_at: AT, recorded_by: OFFICER, updated_at: AT, updated_by: OFFICER }
+      const talk = { id: 't-1', kind: 'admission', status: 'planned', planned_on: '2026-06-02', ...rec }
+      insert(db, 'ward_talks', talk)
+      expect(() => insert(db, 'ward_talks', { ...talk, id: 't-2', status: 'held' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'ward_talks', { ...talk, id: 't-3', status: 'done', done_on: null })).toThrow(/CHECK/)
+      expect(() => insert(db, 'ward_talks', { ...talk, id: 't-4', planned_on: null })).toThrow(/CHECK/)
+      const conduct = { id: 'c-1', kind: 'reward', category: 'praise', points: 1, on_date: '2026-06-03', reason: '内务整洁', ...rec }
+      insert(db, 'conduct_entries', conduct)
+      insert(db, 'conduct_entries', { ...conduct, id: 'c-2', kind: 'sanction', category: 'warning', points: -1 })
+      expect(() => insert(db, 'conduct_entries', { ...conduct, id: 'c-3', points: -1 })).toThrow(/CHECK/)
+      expect(() => insert(db, 'conduct_entries', { ...conduct, id: 'c-4', kind: 'sanction', points: 2 })).toThrow(/CHECK/)
+      insert(db, 'family_visits', { id: 'v-1', on_date: '2026-06-04', visitor: '张某', kind: 'meeting', minutes: 30, ...rec })
+      expect(() => insert(db, 'family_visits', { id: 'v-2', on_date: '2026-06-04', visitor: '张某', kind: 'meeting', minutes: 0, ...rec })).toThrow(/CHECK/)
+      const medical = { id: 'm-1', hospital: '市第一人民医院', out_at: '2026-06-05T09:00', back_at: null, reason: '牙痛', ...rec }
+      insert(db, 'outside_medical_visits', medical)
+      expect(() => insert(db, 'outside_medical_visits', { ...medical, id: 'm-2', back_at: '2026-06-05T08:59' })).toThrow(/CHECK/)
+      const measure = { id: 'w-1', kind: 'watch', start_on: '2026-06-05', reason: '情绪低落', ...rec }
+      insert(db, 'watch_measures', measure)
+      expect(() => insert(db, 'watch_measures', { ...measure, id: 'w-2', end_on: '2026-06-04' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'watch_measures', { ...measure, id: 'w-3', crisis_id: 'no-such-crisis' })).toThrow(/FOREIGN KEY/)
+      const { person_id: _p, ...logRec } = rec
+      const log = { id: 'l-1', log_date: '2026-06-05', counts: '{}', ...logRec }
+      insert(db, 'ward_daily_logs', log)
+      expect(() => insert(db, 'ward_daily_logs', { ...log, id: 'l-2' })).toThrow(/UNIQUE/)
+      db.prepare("UPDATE ward_daily_logs SET voided_at = ?, voided_by = ?, void_reason = '重复' WHERE id = 'l-1'").run(AT, OFFICER)
+      insert(db, 'ward_daily_logs', { ...log, id: 'l-3' })
+      expect(() => insert(db, 'ward_daily_logs', { ...log, id: 'l-4', counts: 'not json' })).toThrow(/CHECK/)
       expectSound(db)
     } finally {
       db.close()

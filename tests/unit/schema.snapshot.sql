@@ -1,4 +1,4 @@
--- Schema at user_version 16. Generated; regenerate deliberately with:
+-- Schema at user_version 17. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -100,6 +100,29 @@ CREATE TABLE certificates (
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT
+) STRICT;
+
+-- table conduct_entries
+CREATE TABLE conduct_entries (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  kind TEXT NOT NULL CHECK (kind IN ('reward', 'sanction')),
+  category TEXT NOT NULL,
+  -- Signed: a reward adds, a sanction subtracts.
+  points INTEGER NOT NULL,
+  on_date TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  approved_by TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((kind = 'reward' AND points >= 0) OR (kind = 'sanction' AND points <= 0))
 ) STRICT;
 
 -- table config_versions
@@ -406,6 +429,28 @@ CREATE TABLE exam_attempts (
   void_reason TEXT
 ) STRICT;
 
+-- table family_visits
+CREATE TABLE family_visits (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  on_date TEXT NOT NULL,
+  visitor TEXT NOT NULL,
+  relation TEXT,
+  kind TEXT NOT NULL,
+  minutes INTEGER CHECK (minutes IS NULL OR minutes > 0),
+  officer TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
 -- table fitness_contraindications
 CREATE TABLE fitness_contraindications (
   id TEXT PRIMARY KEY,
@@ -613,6 +658,29 @@ CREATE TABLE knowledge_papers (
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT,
   CHECK ((method = 'drawn') = (draw_spec IS NOT NULL AND seed IS NOT NULL))
+) STRICT;
+
+-- table outside_medical_visits
+CREATE TABLE outside_medical_visits (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  hospital TEXT NOT NULL,
+  -- Local date and time 'YYYY-MM-DDTHH:mm'; back_at NULL while the person is out.
+  out_at TEXT NOT NULL,
+  back_at TEXT,
+  reason TEXT NOT NULL,
+  escort TEXT,
+  outcome TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (back_at IS NULL OR back_at >= out_at)
 ) STRICT;
 
 -- table people
@@ -885,6 +953,51 @@ CREATE TABLE ward_assignments (
   note TEXT
 ) STRICT;
 
+-- table ward_daily_logs
+CREATE TABLE ward_daily_logs (
+  id TEXT PRIMARY KEY,
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  log_date TEXT NOT NULL,
+  -- The day's counts as computed when the log was saved (JSON), so the printed log shows what was signed.
+  counts TEXT NOT NULL CHECK (json_valid(counts)),
+  incidents TEXT,
+  visits_summary TEXT,
+  notes TEXT,
+  on_duty TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
+
+-- table ward_talks
+CREATE TABLE ward_talks (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'cancelled')),
+  planned_on TEXT,
+  done_on TEXT,
+  staff TEXT,
+  place TEXT,
+  summary TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (planned_on IS NOT NULL OR done_on IS NOT NULL),
+  CHECK (status <> 'done' OR done_on IS NOT NULL)
+) STRICT;
+
 -- table wards
 CREATE TABLE wards (
   id TEXT PRIMARY KEY,
@@ -895,6 +1008,29 @@ CREATE TABLE wards (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
   , revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)) STRICT;
+
+-- table watch_measures
+CREATE TABLE watch_measures (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  ward_id TEXT NOT NULL REFERENCES wards(id),
+  kind TEXT NOT NULL,
+  crisis_id TEXT REFERENCES crises(id),
+  start_on TEXT NOT NULL,
+  end_on TEXT,
+  review_on TEXT,
+  staff TEXT,
+  reason TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (end_on IS NULL OR end_on >= start_on)
+) STRICT;
 
 -- index academic_records_enrolled
 CREATE INDEX academic_records_enrolled ON academic_records(enrolled_on);
@@ -943,6 +1079,12 @@ CREATE INDEX certificates_occupation ON certificates(occupation, issued_on);
 
 -- index certificates_person
 CREATE INDEX certificates_person ON certificates(person_id, issued_on);
+
+-- index conduct_entries_person
+CREATE INDEX conduct_entries_person ON conduct_entries(person_id, on_date, voided_at, kind, points);
+
+-- index conduct_entries_ward_date
+CREATE INDEX conduct_entries_ward_date ON conduct_entries(ward_id, on_date) WHERE voided_at IS NULL;
 
 -- index counselling_participants_person
 CREATE INDEX counselling_participants_person ON counselling_participants(person_id);
@@ -1004,6 +1146,12 @@ CREATE UNIQUE INDEX exam_attempts_live ON exam_attempts(course_id, person_id, at
 -- index exam_attempts_person
 CREATE INDEX exam_attempts_person ON exam_attempts(person_id, exam_date);
 
+-- index family_visits_person
+CREATE INDEX family_visits_person ON family_visits(person_id, on_date);
+
+-- index family_visits_ward_date
+CREATE INDEX family_visits_ward_date ON family_visits(ward_id, on_date) WHERE voided_at IS NULL;
+
 -- index fitness_contraindications_person
 CREATE INDEX fitness_contraindications_person ON fitness_contraindications(person_id, from_date);
 
@@ -1039,6 +1187,15 @@ CREATE INDEX knowledge_paper_items_item ON knowledge_paper_items(item_id);
 
 -- index knowledge_papers_created
 CREATE INDEX knowledge_papers_created ON knowledge_papers(created_at);
+
+-- index outside_medical_visits_person
+CREATE INDEX outside_medical_visits_person ON outside_medical_visits(person_id, out_at);
+
+-- index outside_medical_visits_ward_back
+CREATE INDEX outside_medical_visits_ward_back ON outside_medical_visits(ward_id, back_at) WHERE voided_at IS NULL;
+
+-- index outside_medical_visits_ward_out
+CREATE INDEX outside_medical_visits_ward_out ON outside_medical_visits(ward_id, out_at) WHERE voided_at IS NULL;
 
 -- index people_id_number_live
 CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;
@@ -1126,6 +1283,27 @@ CREATE INDEX ward_assignments_person ON ward_assignments(person_id, start_date);
 
 -- index ward_assignments_ward
 CREATE INDEX ward_assignments_ward ON ward_assignments(ward_id, end_date, start_date, person_id);
+
+-- index ward_assignments_ward_start
+CREATE INDEX ward_assignments_ward_start ON ward_assignments(ward_id, start_date);
+
+-- index ward_daily_logs_live
+CREATE UNIQUE INDEX ward_daily_logs_live ON ward_daily_logs(ward_id, log_date) WHERE voided_at IS NULL;
+
+-- index ward_talks_person
+CREATE INDEX ward_talks_person ON ward_talks(person_id, kind, status);
+
+-- index ward_talks_ward_done
+CREATE INDEX ward_talks_ward_done ON ward_talks(ward_id, done_on) WHERE voided_at IS NULL;
+
+-- index ward_talks_ward_planned
+CREATE INDEX ward_talks_ward_planned ON ward_talks(ward_id, planned_on) WHERE voided_at IS NULL;
+
+-- index watch_measures_person
+CREATE INDEX watch_measures_person ON watch_measures(person_id, start_on);
+
+-- index watch_measures_ward
+CREATE INDEX watch_measures_ward ON watch_measures(ward_id, end_on, start_on) WHERE voided_at IS NULL;
 
 -- trigger audit_log_no_delete
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

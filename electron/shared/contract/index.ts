@@ -22,6 +22,7 @@ import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
 import { dueworkContract } from './duework'
+import { wardworkContract } from './wardwork'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -49,6 +50,7 @@ export const contract = defineApi([
   employmentContract,
   assessmentContract,
   dueworkContract,
+  wardworkContract,
 ])
 
 export type Contract = typeof contract
@@ -103,3 +105,4 @@ export * from './vocationalStats'
 export * from './employment'
 export * from './assessment'
 export * from './duework'
+export * from './wardwork'

@@ -7,6 +7,7 @@ import { courseMessages } from './courseMessages'
 import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
+import { wardworkMessages } from './wardworkMessages'
 
 export const messages = {
   'zh-CN': {
@@ -166,6 +167,7 @@ export const messages = {
     ...courseMessages['zh-CN'],
     ...knowledgeMessages['zh-CN'],
     ...employmentMessages['zh-CN'],
+    ...wardworkMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -324,6 +326,7 @@ export const messages = {
     ...courseMessages.en,
     ...knowledgeMessages.en,
     ...employmentMessages.en,
+    ...wardworkMessages.en,
   },
 } as const
 

@@ -14,6 +14,7 @@ import { sql as knowledge } from './013_knowledge'
 import { sql as certificates } from './014_certificates'
 import { sql as courseFigures } from './015_course_figures'
 import { sql as assessment } from './016_assessment'
+import { sql as wardRecords } from './017_ward_records'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   certificates,
   courseFigures,
   assessment,
+  wardRecords,
 ]
