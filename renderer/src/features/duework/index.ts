@@ -1,6 +1,6 @@
 import { IconCalendarCheck } from '@tabler/icons-react'
 import { lazyComponent, type FeatureModule } from '../../app/feature'
-import { prefetchWardDay } from './day/dayQueries'
+import { prefetchWardDay, prefetchWardRecords } from './day/dayQueries'
 
 /**
  * Due work (应办事项, issue 13): the ward's day (大队一日工作) with today's and overdue work per centre, the facility's
@@ -15,7 +15,9 @@ export const dueworkFeature: FeatureModule = {
       load: () => import('./day/WardDayPage').then((m) => m.WardDayPage),
       // The screen's one request starts beside its code (a ward officer's landing page, a cold start).
       prefetch: ({ params, search }) => {
-        if (params.wardId) prefetchWardDay(params.wardId, search)
+        if (!params.wardId) return
+        prefetchWardDay(params.wardId, search)
+        prefetchWardRecords(params.wardId, search)
       },
     },
     { path: 'today', permission: 'duework.read', load: () => import('./TodayRedirect').then((m) => m.TodayRedirect) },
@@ -38,13 +40,13 @@ export const dueworkFeature: FeatureModule = {
     { key: 'duework', permission: 'duework.configure', Card: lazyComponent(() => import('./settings/DueRulesSettingsCard').then((m) => m.DueRulesSettingsCard)) },
   ],
   // Read-only over other features' records: a save in any of them can satisfy (or open) a due item, so their writes make
-  // the due-work queries stale; people writes move admissions, periods and wards.
+  // the due-work queries stale; people writes move admissions, periods and wards; facility settings hold the periods.
   writeEffects: {
     psych: ['duework'],
     fitness: ['duework'],
     assessment: ['duework'],
     wardwork: ['duework'],
     people: ['duework'],
-    settings: ['duework'],
+    facility: ['duework'],
   },
 }

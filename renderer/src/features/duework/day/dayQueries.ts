@@ -20,3 +20,20 @@ export function prefetchWardDay(wardId: string, search: URLSearchParams): void {
   const input = wardDueInput(wardId, dayDate(search))
   void queryClient.prefetchQuery({ queryKey: apiKey('duework:ward', input), queryFn: () => api.invoke('duework:ward', input) })
 }
+
+export const wardDayInput = (wardId: string, date: string) => ({ wardId, date })
+
+/**
+ * The day's ward records, asked beside the due work when the date is known without waiting: `?date=`, or the facility's
+ * today already in the cache (it is fetched at sign-in).
+ */
+export function prefetchWardRecords(wardId: string, search: URLSearchParams): void {
+  // Only for those who may read ward records (the signed-in user is in the cache by the time a route is entered).
+  const me = queryClient.getQueryData<{ permissions: string[] } | null>(apiKey('auth:me', {}))
+  if (!me?.permissions.includes('wardwork.read')) return
+  const today = queryClient.getQueryData<{ today: string }>(apiKey('facility:get', {}))?.today
+  const date = dayDate(search) ?? today
+  if (!date) return
+  const input = wardDayInput(wardId, date)
+  void queryClient.prefetchQuery({ queryKey: apiKey('wardwork:wardDay', input), queryFn: () => api.invoke('wardwork:wardDay', input) })
+}
