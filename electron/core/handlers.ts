@@ -18,8 +18,8 @@ import { trainingHandlers } from './training/trainingService'
 import { knowledgeHandlerModules as knowledge } from './knowledge'
 import { wardsHandlers } from './wards/wardsService'
 import { assessmentHandlers } from './assessment/assessmentService'
-import { dueworkHandlers } from './duework/dueworkService'
 import { wardworkHandlers } from './wardwork/wardworkService'
+import { dueworkHandlers } from './duework/dueworkService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -47,8 +47,8 @@ export const handlerModules = [
   vocationalStatsHandlers,
   employmentHandlers,
   assessmentHandlers,
-  dueworkHandlers,
   wardworkHandlers,
+  dueworkHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

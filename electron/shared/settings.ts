@@ -17,8 +17,8 @@ import { intensityGroupsSchema } from './contract/training'
 import { DEFAULT_INTENSITY_GROUPS } from './domain/training'
 import { vocationalSettingsSchema } from './contract/courses'
 import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
-import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
 import { DEFAULT_WARDWORK_LISTS, wardworkListsSchema } from './contract/wardwork'
+import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -70,10 +70,10 @@ export const SETTINGS = {
   'knowledge.kioskShowsScore': setting(z.boolean(), false),
   /** The diagnostic-assessment template new assessments use (a template id; issue 13). */
   'assessment.templateId': setting(z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/), 'beijing-2021'),
-  /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
-  'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
   /** The ward records' lists (talk kinds, conduct categories with points, measure and visit kinds): facility choices, issue 13. */
   'wardwork.lists': setting(wardworkListsSchema, DEFAULT_WARDWORK_LISTS),
+  /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
+  'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
 }
 
 export type SettingKey = keyof typeof SETTINGS

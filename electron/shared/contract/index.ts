@@ -21,8 +21,8 @@ import { trainingContract } from './training'
 import { knowledgeContract } from './knowledge'
 import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
-import { dueworkContract } from './duework'
 import { wardworkContract } from './wardwork'
+import { dueworkContract } from './duework'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -49,8 +49,8 @@ export const contract = defineApi([
   vocationalStatsContract,
   employmentContract,
   assessmentContract,
-  dueworkContract,
   wardworkContract,
+  dueworkContract,
 ])
 
 export type Contract = typeof contract
@@ -104,5 +104,5 @@ export * from './knowledge'
 export * from './vocationalStats'
 export * from './employment'
 export * from './assessment'
-export * from './duework'
 export * from './wardwork'
+export * from './duework'

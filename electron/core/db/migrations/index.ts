@@ -15,6 +15,7 @@ import { sql as certificates } from './014_certificates'
 import { sql as courseFigures } from './015_course_figures'
 import { sql as assessment } from './016_assessment'
 import { sql as wardRecords } from './017_ward_records'
+import { migrate018 as duework } from './018_duework'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   courseFigures,
   assessment,
   wardRecords,
+  duework,
 ]
