@@ -714,9 +714,9 @@ describe('migration 016 (diagnostic assessment: assessments, item results, evide
       expect(() => insert(db, 'diag_assessments', { ...assessment, id: 'd-2', point: 'yearly' })).toThrow(/CHECK/)
       expect(() => insert(db, 'diag_assessments', { ...assessment, id: 'd-3', status: 'done' })).toThrow(/CHECK/)
       expect(() => insert(db, 'diag_assessments', { ...assessment, id: 'd-4', template_version: 0 })).toThrow(/CHECK/)
-      insert(db, 'diag_item_results', { assessment_id: 'd-1', component: 'detox', item_id: 'drug_test_negative', points: 20, evidence_kind: 'manual' })
-      expect(() => insert(db, 'diag_item_results', { assessment_id: 'd-1', component: 'detox', item_id: 'drug_test_negative', points: 0 })).toThrow(/UNIQUE|PRIMARY KEY/)
-      expect(() => insert(db, 'diag_item_results', { assessment_id: 'd-1', component: 'mood', item_id: 'x', points: 0 })).toThrow(/CHECK/)
+      insert(db, 'diag_item_results', { assessment_id: 'd-1', revision: 1, component: 'detox', item_id: 'drug_test_negative', points: 20, evidence_kind: 'manual' })
+      expect(() => insert(db, 'diag_item_results', { assessment_id: 'd-1', revision: 1, component: 'detox', item_id: 'drug_test_negative', points: 0 })).toThrow(/UNIQUE|PRIMARY KEY/)
+      expect(() => insert(db, 'diag_item_results', { assessment_id: 'd-1', revision: 1, component: 'mood', item_id: 'x', points: 0 })).toThrow(/CHECK/)
       insert(db, 'diag_evidence_requests', { id: 'r-1', person_id: PERSON, assessment_id: 'd-1', component: 'rehab', item_id: 'fitness', evidence_kind: 'fitness', requested_on: '2026-07-01' })
       const proposal = { id: 'p-1', person_id: PERSON, kind: 'early_release', proposed_on: '2026-07-02', proposed_date: '2026-08-01', deciding_organ: '某市公安局', ...rec }
       insert(db, 'term_proposals', proposal)

@@ -330,6 +330,7 @@ CREATE TABLE diag_evidence_requests (
 -- table diag_item_results
 CREATE TABLE diag_item_results (
   assessment_id TEXT NOT NULL REFERENCES diag_assessments(id),
+  revision INTEGER NOT NULL CHECK (revision > 0),
   component TEXT NOT NULL CHECK (component IN ('detox', 'rehab', 'behaviour', 'social')),
   item_id TEXT NOT NULL,
   points INTEGER CHECK (points >= 0),
@@ -341,7 +342,7 @@ CREATE TABLE diag_item_results (
   evidence_summary TEXT,
   evidence_met INTEGER CHECK (evidence_met IN (0, 1)),
   note TEXT,
-  PRIMARY KEY (assessment_id, component, item_id)
+  PRIMARY KEY (assessment_id, revision, component, item_id)
 ) STRICT, WITHOUT ROWID;
 
 -- table employment_events

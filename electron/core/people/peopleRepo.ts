@@ -213,3 +213,10 @@ export function closeEscapeEvent(db: Db, eventId: string, toDate: string): void 
 /** False when there is no live event with that id. */
 export const voidTermEvent = (db: Db, eventId: string, mark: VoidMark): boolean => voidRow(db, 'term_events', eventId, mark)
 
+/** The release date an approved early release set (issue 13: written by the assessment domain's decisions). */
+export const earlyReleaseOnOf = (db: Db, personId: string): string | null =>
+  (db.prepare('SELECT early_release_on AS on_ FROM people WHERE id = ?').get(personId) as { on_: string | null } | undefined)?.on_ ?? null
+
+export function setEarlyReleaseOn(db: Db, personId: string, on: string | null): void {
+  db.prepare('UPDATE people SET early_release_on = ? WHERE id = ?').run(on, personId)
+}

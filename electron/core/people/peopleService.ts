@@ -26,6 +26,7 @@ import {
   insertPeriodMove,
   insertPersonRow,
   insertRevision,
+  earlyReleaseOnOf,
   insertTermEvent,
   insertWardAssignment,
   liveIdByIdNumber,
@@ -86,7 +87,7 @@ function livePerson(db: Db, id: string): PersonRecord {
 /** Recomputes and stores the denormalised last day after anything that changes the term. */
 function refreshLastDay(db: Db, personId: string, todayDate: string, field?: string) {
   const p = personById(db, personId)!
-  const term = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, personId), todayDate)
+  const term = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, personId), todayDate, earlyReleaseOnOf(db, personId))
   if (term.error) throw ruleViolation(term.error, field)
   setLastDay(db, personId, term.storedLastDay)
 }
@@ -140,7 +141,7 @@ const termWarningDays = (db: Db) => readSetting(db, 'people.termWarningDays')
 function personFile(db: Db, p: PersonRecord, todayDate: string, readerRole: Role): PersonFile {
   const identity = identityOf(p)
   const ward = p.wardId ? wardById(db, p.wardId) : undefined
-  const { storedLastDay: _unused, ...term } = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, p.id), todayDate)
+  const { storedLastDay: _unused, ...term } = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, p.id), todayDate, earlyReleaseOnOf(db, p.id))
   const staffName = (id: string | null) => (id ? (staffDisplayName(db, id) ?? '') : '')
   return {
     id: p.id,

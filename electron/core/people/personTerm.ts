@@ -11,6 +11,8 @@ export function personTerm(
   earlyReleaseBar: string | null,
   events: readonly TermEventRecord[],
   today: string,
+  /** The release date of an approved early release (people.early_release_on, set by assessment decisions). */
+  earlyReleaseOn: string | null = null,
 ): PersonTerm & { storedLastDay: string | null } {
   const live = events.filter((e) => e.voidedAt === null)
   const extensions = live.filter((e) => e.kind === 'extension').map((e) => e.months ?? 0)
@@ -24,7 +26,7 @@ export function personTerm(
     }
   }
   try {
-    const result = computeTerm({ decisionDate, extensions, escapes, earlyReleaseBarred: earlyReleaseBar !== null })
+    const result = computeTerm({ decisionDate, extensions, escapes, earlyReleaseBarred: earlyReleaseBar !== null, earlyReleaseOn })
     return { result, openEscapeFrom, error: null, earlyReleaseBarReason: earlyReleaseBar, storedLastDay: openEscapeFrom ? null : result.lastDay }
   } catch (error) {
     if (error instanceof TermInputError) {

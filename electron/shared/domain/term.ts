@@ -26,6 +26,11 @@ export interface TermInput {
   escapes?: readonly EscapeInterval[]
   /** Another legal bar on early release (e.g. 戒毒条例 §38 ¶2), recorded on the file. */
   earlyReleaseBarred?: boolean
+  /**
+   * The release date of an approved early release (the deciding organ's 提前解除 decision, issue 13): the person is
+   * released that day, so the last day held is the day before. Null/absent: none approved.
+   */
+  earlyReleaseOn?: IsoDate | null
 }
 
 export type TermStep =
@@ -34,6 +39,7 @@ export type TermStep =
   | { kind: 'minus_one_day'; date: IsoDate }
   | { kind: 'escape'; from: IsoDate; to: IsoDate; days: number; date: IsoDate }
   | { kind: 'early_release'; months: number; daysNotCounted: number; date: IsoDate }
+  | { kind: 'early_release_approved'; releaseOn: IsoDate; date: IsoDate }
 
 export interface TermResult {
   lastDay: IsoDate
@@ -48,7 +54,7 @@ export interface TermResult {
 export class TermInputError extends Error {
   constructor(
     message: string,
-    readonly field: 'decisionDate' | 'extensions' | 'escapes',
+    readonly field: 'decisionDate' | 'extensions' | 'escapes' | 'earlyReleaseOn',
   ) {
     super(message)
     this.name = 'TermInputError'
@@ -97,6 +103,16 @@ export function computeTerm(input: TermInput): TermResult {
   const earliestEarlyRelease = addDays(addMonths(decisionDate, EARLY_RELEASE_AFTER_MONTHS), daysNotCounted)
   steps.push({ kind: 'early_release', months: EARLY_RELEASE_AFTER_MONTHS, daysNotCounted, date: earliestEarlyRelease })
   const earlyReleaseBarredBy = escapes.length > 0 ? 'escape' : input.earlyReleaseBarred ? 'recorded_bar' : null
+  const releaseOn = input.earlyReleaseOn ?? null
+  if (releaseOn !== null) {
+    if (!isValidIsoDate(releaseOn)) throw new TermInputError(`early release date is not a calendar date: ${releaseOn}`, 'earlyReleaseOn')
+    // The decision was checked when recorded; a later escape or extension may make it inconsistent, which is reported.
+    if (releaseOn < earliestEarlyRelease || releaseOn > end) {
+      throw new TermInputError(`approved early release ${releaseOn} is outside ${earliestEarlyRelease}..${end}`, 'earlyReleaseOn')
+    }
+    end = addDays(releaseOn, -1)
+    steps.push({ kind: 'early_release_approved', releaseOn, date: end })
+  }
   return {
     lastDay: end,
     earliestEarlyRelease,

@@ -7,6 +7,7 @@ import { courseMessages } from './courseMessages'
 import { employmentMessages } from './employmentMessages'
 import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
+import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
 
 export const messages = {
@@ -167,6 +168,7 @@ export const messages = {
     ...courseMessages['zh-CN'],
     ...knowledgeMessages['zh-CN'],
     ...employmentMessages['zh-CN'],
+    ...assessmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
   },
   en: {
@@ -326,6 +328,7 @@ export const messages = {
     ...courseMessages.en,
     ...knowledgeMessages.en,
     ...employmentMessages.en,
+    ...assessmentMessages.en,
     ...wardworkMessages.en,
   },
 } as const

@@ -36,8 +36,10 @@ CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point
 CREATE INDEX diag_assessments_recent ON diag_assessments (assessed_on DESC, id) WHERE voided_at IS NULL;
 CREATE INDEX diag_assessments_point_recent ON diag_assessments (point, assessed_on DESC) WHERE voided_at IS NULL;
 
+-- One row per item per revision of its assessment: an edit adds the next revision's rows, earlier ones stay.
 CREATE TABLE diag_item_results (
   assessment_id TEXT NOT NULL REFERENCES diag_assessments(id),
+  revision INTEGER NOT NULL CHECK (revision > 0),
   component TEXT NOT NULL CHECK (component IN ('detox', 'rehab', 'behaviour', 'social')),
   item_id TEXT NOT NULL,
   points INTEGER CHECK (points >= 0),
@@ -49,7 +51,7 @@ CREATE TABLE diag_item_results (
   evidence_summary TEXT,
   evidence_met INTEGER CHECK (evidence_met IN (0, 1)),
   note TEXT,
-  PRIMARY KEY (assessment_id, component, item_id)
+  PRIMARY KEY (assessment_id, revision, component, item_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE diag_evidence_requests (

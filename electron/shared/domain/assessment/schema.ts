@@ -37,11 +37,10 @@ const slug = z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/, 'an id is a lower-case 
  */
 export const evidenceSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('manual') }),
-  /** Latest knowledge-test score (of a purpose and/or category when given) at least `minScore`. */
+  /** Latest knowledge-test score (of a paper purpose when given, e.g. 禁毒知识) at least `minScore`. */
   z.strictObject({
     kind: z.literal('knowledge'),
     purpose: z.string().min(1).max(40).optional(),
-    category: z.string().min(1).max(80).optional(),
     minScore: z.number().min(0).max(100),
   }),
   /** Latest result of a psychological instrument: met when its band is one of `passBands`. */

@@ -220,6 +220,7 @@ export const en: Texts<typeof zhCN> = {
       minus_one_day: 'Minus one day gives the last day {{date}}',
       escape: 'Escape {{from}} to {{to}}: {{days}} days not counted, last day moves to {{date}}',
       early_release: 'Earliest early release: decision date + {{months}} months + {{daysNotCounted}} days not counted = {{date}}',
+      early_release_approved: 'Early release approved by the deciding organ: released on {{releaseOn}}, last day held {{date}}',
     },
     openEscape: 'An escape since {{from}} has no return date. The last day cannot be fixed until the person is back.',
     error: 'The term cannot be computed: {{message}}',

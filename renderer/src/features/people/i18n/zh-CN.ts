@@ -217,6 +217,7 @@ export const zhCN = {
       minus_one_day: '减去一天，得期满日 {{date}}',
       escape: '脱逃 {{from}} 至 {{to}} 共 {{days}} 天不计入执行期限，期满日顺延至 {{date}}',
       early_release: '最早提前解除：决定日期 + {{months}} 个月 + 不计入天数 {{daysNotCounted}} 天 = {{date}}',
+      early_release_approved: '决定机关批准提前解除，{{releaseOn}} 解除，最后在所日为 {{date}}',
     },
     openEscape: '有未追回的脱逃记录（{{from}} 起）。追回前无法确定期满日期。',
     error: '期限无法计算：{{message}}',
