@@ -9,6 +9,7 @@ import { fitnessMessages } from './fitnessMessages'
 import { knowledgeMessages } from './knowledgeMessages'
 import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
+import { dueworkMessages } from './dueworkMessages'
 
 export const messages = {
   'zh-CN': {
@@ -170,6 +171,7 @@ export const messages = {
     ...employmentMessages['zh-CN'],
     ...assessmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
+    ...dueworkMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -330,6 +332,7 @@ export const messages = {
     ...employmentMessages.en,
     ...assessmentMessages.en,
     ...wardworkMessages.en,
+    ...dueworkMessages.en,
   },
 } as const
 

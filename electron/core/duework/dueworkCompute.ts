@@ -1,0 +1,59 @@
+/**
+ * Due work of a set of people: facts gathered in one query per source, then the pure rules (domain/duework) per
+ * person. Settings are read once per call.
+ */
+import { addDays, type IsoDate } from '../../shared/domain/dates'
+import { milestonesOf } from '../../shared/domain/duework/milestones'
+import { dueItemsOf, type RuleContext } from '../../shared/domain/duework/rules'
+import type { DueRules } from '../../shared/domain/duework/settings'
+import { DUE_CENTRES, type DueCounts, type DueItem, type Milestone } from '../../shared/domain/duework/vocabulary'
+import type { PersonFacts } from '../../shared/domain/duework/facts'
+import type { Db } from '../db/open'
+import { readSetting } from '../db/settingsRepo'
+import { fitnessSettings } from '../fitness/fitnessSettings'
+import { psychSettings } from '../psych/psychSettings'
+import { gatherFacts } from './dueworkFacts'
+import type { PersonRow } from './dueworkFactsQueries'
+
+export const dueRules = (db: Db): DueRules => readSetting(db, 'duework.rules')
+
+export interface DueWork {
+  facts: PersonFacts[]
+  items: DueItem[]
+}
+
+/**
+ * Every opened item of the people. `doneSince`: handled tasks and done planned talks are gathered from that date
+ * ('' = all, for one person's full list; a day's screens ask for today).
+ */
+export function computeDueWork(db: Db, people: readonly PersonRow[], today: IsoDate, doneSince: IsoDate | ''): DueWork {
+  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays }
+  // A task's handling time is a UTC timestamp: a day early catches the facility's morning.
+  const facts = gatherFacts(db, people, { today, screeningInstruments: psychSettings(db).screeningInstruments, doneSince: doneSince && addDays(doneSince, -1) })
+  const items: DueItem[] = []
+  for (const f of facts) for (const item of dueItemsOf(f, ctx)) items.push(item)
+  return { facts, items }
+}
+
+export function milestonesOfAll(db: Db, facts: readonly PersonFacts[], today: IsoDate): Milestone[] {
+  const rules = dueRules(db)
+  return facts.flatMap((f) => milestonesOf(f, rules, today)).sort((a, b) => a.days - b.days || a.personName.localeCompare(b.personName, 'zh-CN'))
+}
+
+/** What a day's screen lists: open work, and work done today. */
+export const onTheDay = (item: DueItem, today: IsoDate): boolean =>
+  item.status === 'due' || item.status === 'overdue' || (item.status === 'done' && item.done?.on === today)
+
+const STATUS_ORDER = { overdue: 0, due: 1, done: 2, exempt: 3 } as const
+/** Overdue first (longest overdue first), then due by date, then done and exempt. */
+export const byUrgency = (a: DueItem, b: DueItem): number =>
+  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) || a.personName.localeCompare(b.personName, 'zh-CN')
+
+export function emptyCounts(): DueCounts {
+  return Object.fromEntries(DUE_CENTRES.map((c) => [c, { due: 0, overdue: 0 }])) as DueCounts
+}
+
+export function countItems(items: readonly DueItem[], counts: DueCounts = emptyCounts()): DueCounts {
+  for (const item of items) if (item.status === 'due' || item.status === 'overdue') counts[item.centre][item.status]++
+  return counts
+}

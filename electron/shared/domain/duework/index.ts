@@ -1,0 +1,5 @@
+export * from './vocabulary'
+export * from './settings'
+export * from './facts'
+export * from './rules'
+export * from './milestones'
