@@ -1,14 +1,14 @@
-import { Badge, Button, Group, Paper, Stack, Switch, Text, TextInput, ThemeIcon } from '@mantine/core'
+import { Badge, Button, Chip, Group, Paper, Stack, Switch, Text, TextInput, ThemeIcon } from '@mantine/core'
 import { IconCalendarCheck, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DUE_CENTRES, type DueCentre, type DueItem, type WardDueWork } from '@shared/contract'
 import { EmptyState } from '../../../components/EmptyState'
-import { DueItemRow } from '../DueItemRow'
-import { CENTRE_COLORS, CENTRE_ICONS, periodOf } from '../dueUi'
+import { CENTRE_COLORS, CENTRE_ICONS, useRuleLabel } from '../dueUi'
+import { DueTable } from './DueTable'
 
 /** Rows shown per centre before "show all": a long list is read from its most urgent end. */
-const FIRST_ROWS = 25
+const FIRST_ROWS = 15
 
 const STATUS_ORDER = { overdue: 0, due: 1, done: 2, exempt: 3 } as const
 
@@ -66,14 +66,21 @@ export function DueGroups({ data, readOnly }: { data: WardDueWork; readOnly: boo
 
 function CentreGroup({ centre, items, data, readOnly }: { centre: DueCentre; items: DueItem[]; data: WardDueWork; readOnly: boolean }) {
   const { t } = useTranslation()
+  const ruleLabel = useRuleLabel()
   const [all, setAll] = useState(false)
+  const [rule, setRule] = useState<string | null>(null)
   const Icon = CENTRE_ICONS[centre]
-  const sorted = [...items].sort(byUrgency)
+  // Per rule, how many (overdue first): a long list is read rule by rule.
+  const rules = [...new Set(items.map((i) => i.rule))].map((r) => {
+    const of = items.filter((i) => i.rule === r)
+    return { rule: r, total: of.length, overdue: of.filter((i) => i.status === 'overdue').length }
+  })
+  const sorted = items.filter((i) => !rule || i.rule === rule).sort(byUrgency)
   const visible = all ? sorted : sorted.slice(0, FIRST_ROWS)
   const counts = data.counts[centre]
   return (
-    <Paper p="md" data-testid={`centre-${centre}`}>
-      <Group justify="space-between" mb={4}>
+    <Paper p="md" pb="xs" data-testid={`centre-${centre}`}>
+      <Group justify="space-between" mb={6}>
         <Group gap="xs">
           <ThemeIcon size={28} radius="md" variant="light" color={CENTRE_COLORS[centre]}>
             <Icon size={17} />
@@ -91,13 +98,18 @@ function CentreGroup({ centre, items, data, readOnly }: { centre: DueCentre; ite
           </Badge>
         </Group>
       </Group>
-      <Stack gap={0}>
-        {visible.map((item) => (
-          <DueItemRow key={`${item.personId}/${item.rule}/${item.occurrence}`} item={item} today={data.today} period={periodOf(item)} readOnly={readOnly} />
-        ))}
-      </Stack>
+      {rules.length > 1 && (
+        <Group gap={6} mb={4}>
+          {rules.map((r) => (
+            <Chip key={r.rule} size="xs" checked={rule === r.rule} onChange={() => setRule((cur) => (cur === r.rule ? null : r.rule))} color={r.overdue > 0 ? 'red' : 'yellow'} variant="outline">
+              {ruleLabel(r.rule)} {r.total}
+            </Chip>
+          ))}
+        </Group>
+      )}
+      <DueTable items={visible} today={data.today} readOnly={readOnly} />
       {sorted.length > visible.length && (
-        <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setAll(true)}>
+        <Button variant="subtle" size="compact-sm" my={4} onClick={() => setAll(true)}>
           {t('duework.day.showAll', { count: sorted.length })}
         </Button>
       )}

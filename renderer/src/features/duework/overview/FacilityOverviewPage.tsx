@@ -54,7 +54,7 @@ export function FacilityOverviewPage() {
             <OverviewTable data={overview.data} onPick={setPick} />
           </Stack>
         ))}
-      {pick && overview.data && <DuePeopleDrawer pick={pick} today={overview.data.today} onClose={() => setPick(null)} />}
+      {pick && overview.data && <DuePeopleDrawer pick={pick} today={overview.data.today} wardNames={new Map(overview.data.wards.map((w) => [w.wardId, w.wardName]))} onClose={() => setPick(null)} />}
     </>
   )
 }
