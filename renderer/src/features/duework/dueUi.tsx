@@ -56,3 +56,18 @@ export function useTiming(): (item: DueItem, today: string) => string {
 export function periodOf(record: DueItem | { personId: string }): Period | null | undefined {
   return (record as { period?: Period | null }).period
 }
+
+/**
+ * The status and the timing in one badge: "逾期 25 天" (red), "3 天后到期" (amber), "2026-11-30 已办" (green), "已免除".
+ * Saying "overdue" once, with how late, reads faster than a status badge beside the same word.
+ */
+export function TimingBadge({ item, today }: { item: DueItem; today: string }) {
+  const { t } = useTranslation()
+  const timing = useTiming()
+  const text = item.status === 'exempt' ? t('duework.status.exempt') : timing(item, today)
+  return (
+    <Badge color={STATUS_COLORS[item.status]} variant={item.status === 'overdue' ? 'filled' : 'light'} data-status={item.status} data-testid="due-timing" className="tabular" style={{ textTransform: 'none' }}>
+      {text}
+    </Badge>
+  )
+}

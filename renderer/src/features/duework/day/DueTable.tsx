@@ -6,7 +6,7 @@ import { PeriodBadge } from '../../../components/PeriodBadge'
 import { formatDate, formatInstant } from '../../../lib/format'
 import { useCan } from '../../auth/UserContext'
 import { CENTRE_RECORD_PERMISSION, recordLink, workLink } from '../dueLinks'
-import { periodOf, StatusBadge, useRuleLabel, useTiming } from '../dueUi'
+import { periodOf, TimingBadge, useRuleLabel } from '../dueUi'
 import { ExemptAction } from '../ExemptAction'
 
 /**
@@ -17,7 +17,6 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
   const { t } = useTranslation()
   const can = useCan()
   const ruleLabel = useRuleLabel()
-  const timing = useTiming()
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing={6} highlightOnHover className="due-table">
@@ -67,14 +66,7 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
                   {formatDate(item.dueOn)}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <StatusBadge status={item.status} size="sm" />
-                    {item.status !== 'exempt' && (
-                      <Text span fz="xs" c={item.status === 'overdue' ? 'red.8' : 'dimmed'} fw={item.status === 'overdue' ? 600 : undefined} className="tabular" data-testid="due-timing">
-                        {timing(item, today)}
-                      </Text>
-                    )}
-                  </Group>
+                  <TimingBadge item={item} today={today} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
