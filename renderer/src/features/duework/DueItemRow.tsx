@@ -9,7 +9,7 @@ import { WorkItemRow } from '../../components/WorkItemList'
 import { formatDate, formatInstant } from '../../lib/format'
 import { useCan } from '../auth/UserContext'
 import { CENTRE_RECORD_PERMISSION, recordLink, workLink } from './dueLinks'
-import { CENTRE_COLORS, StatusBadge, STATUS_COLORS, useRuleLabel, useTiming } from './dueUi'
+import { CENTRE_COLORS, STATUS_COLORS, TimingBadge, useRuleLabel } from './dueUi'
 import { ExemptAction } from './ExemptAction'
 
 const STATUS_ICONS = { due: IconClock, overdue: IconAlertTriangle, done: IconCheck, exempt: IconCircleOff }
@@ -29,7 +29,6 @@ interface Props {
 export function DueItemRow({ item, today, period, showPerson = true, readOnly = false }: Props) {
   const { t } = useTranslation()
   const ruleLabel = useRuleLabel()
-  const timing = useTiming()
   const StatusIcon = STATUS_ICONS[item.status]
   const can = useCan()
   const open = item.status === 'due' || item.status === 'overdue'
@@ -57,18 +56,15 @@ export function DueItemRow({ item, today, period, showPerson = true, readOnly = 
               {t(`duework.centre.${item.centre}`)}
             </Badge>
           )}
-          <StatusBadge status={item.status} size="xs" />
+          <TimingBadge item={item} today={today} size="sm" />
         </Group>
       }
-      label={<span data-rule={item.rule}>{ruleLabel(item.rule)}</span>}
+      label={<span data-rule={item.rule}>{ruleLabel(item.rule, item.occurrence)}</span>}
       done={!open}
       meta={
         <>
           <Text fz="xs" c="dimmed" className="tabular">
             {t('duework.item.dueOn', { date: formatDate(item.dueOn) })}
-          </Text>
-          <Text fz="xs" c={item.status === 'overdue' ? 'red.8' : 'dimmed'} fw={item.status === 'overdue' ? 600 : undefined} className="tabular" data-testid="due-timing">
-            {timing(item, today)}
           </Text>
           {item.exemption && (
             <Text fz="xs" c="dimmed" data-testid="exemption-note">

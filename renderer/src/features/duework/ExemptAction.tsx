@@ -22,7 +22,7 @@ export function ExemptAction({ item }: { item: DueItem }) {
   const exempt = useApiMutation('duework:exempt', { success: t('duework.exempt.done') })
   const undo = useApiMutation('duework:voidExemption', { success: t('duework.exempt.voided') })
   if (!can(CENTRE_RECORD_PERMISSION[item.centre]) || !canWriteIn(item.wardId)) return null
-  const names = { rule: ruleLabel(item.rule), name: item.personName }
+  const names = { rule: ruleLabel(item.rule, item.occurrence), name: item.personName }
   if (item.status === 'exempt' && item.exemption) {
     const exemption = item.exemption
     return (

@@ -2,7 +2,8 @@ import { Badge, type BadgeProps } from '@mantine/core'
 import { IconBarbell, IconBrain, IconClipboardCheck, IconDoorExit, IconUsersGroup, type Icon } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { DueCentre, DueItem, DueItemStatus } from '@shared/contract'
-import type { Period } from '@shared/domain/periods'
+import { PERIODS, type Period } from '@shared/domain/periods'
+import { usePeriodLabel } from '../../components/PeriodBadge'
 import { daysBetween } from '@shared/domain/dates'
 import { isTextKey } from '../../i18n'
 
@@ -18,21 +19,18 @@ export const CENTRE_ICONS: Record<DueCentre, Icon> = {
 
 export const CENTRE_COLORS: Record<DueCentre, string> = { psych: 'grape', fitness: 'teal', assessment: 'blue', ward: 'orange', release: 'cyan' }
 
-export function StatusBadge({ status, ...props }: { status: DueItemStatus } & BadgeProps) {
+/**
+ * The rule in words; a stage assessment names its period (occurrence 'stage:detox'). A rule this build does not know yet
+ * (a newer core) is named by its id rather than hidden.
+ */
+export function useRuleLabel(): (rule: string, occurrence?: string) => string {
   const { t } = useTranslation()
-  return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'overdue' ? 'filled' : 'light'} data-status={status} {...props}>
-      {t(`duework.status.${status}`)}
-    </Badge>
-  )
-}
-
-/** The rule in words; a rule this build does not know yet (a newer core) is named by its id rather than hidden. */
-export function useRuleLabel(): (rule: string) => string {
-  const { t } = useTranslation()
-  return (rule) => {
+  const periodLabel = usePeriodLabel()
+  return (rule, occurrence) => {
     const key = `duework.rule.${rule}`
-    return isTextKey(key) ? t(key) : t('duework.rule.unknown', { rule })
+    const label = isTextKey(key) ? t(key) : t('duework.rule.unknown', { rule })
+    const stage = rule === 'diag_stage' && occurrence ? /^stage:(.+)$/.exec(occurrence)?.[1] : undefined
+    return stage && (PERIODS as readonly string[]).includes(stage) ? `${label}（${periodLabel(stage as Period)}）` : label
   }
 }
 
@@ -61,12 +59,12 @@ export function periodOf(record: DueItem | { personId: string }): Period | null 
  * The status and the timing in one badge: "逾期 25 天" (red), "3 天后到期" (amber), "2026-11-30 已办" (green), "已免除".
  * Saying "overdue" once, with how late, reads faster than a status badge beside the same word.
  */
-export function TimingBadge({ item, today }: { item: DueItem; today: string }) {
+export function TimingBadge({ item, today, ...props }: { item: DueItem; today: string } & BadgeProps) {
   const { t } = useTranslation()
   const timing = useTiming()
   const text = item.status === 'exempt' ? t('duework.status.exempt') : timing(item, today)
   return (
-    <Badge color={STATUS_COLORS[item.status]} variant={item.status === 'overdue' ? 'filled' : 'light'} data-status={item.status} data-testid="due-timing" className="tabular" style={{ textTransform: 'none' }}>
+    <Badge color={STATUS_COLORS[item.status]} variant={item.status === 'overdue' ? 'filled' : 'light'} data-status={item.status} data-testid="due-timing" className="tabular" style={{ textTransform: 'none' }} {...props}>
       {text}
     </Badge>
   )

@@ -54,7 +54,7 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
                 )}
                 <Table.Td>
                   <Text fz="sm" data-rule={item.rule}>
-                    {ruleLabel(item.rule)}
+                    {ruleLabel(item.rule, item.occurrence)}
                   </Text>
                   {item.exemption && (
                     <Text fz="xs" c="dimmed" data-testid="exemption-note">
