@@ -68,7 +68,7 @@ test('a person admitted 40 days ago without a screening is overdue; the assessme
   await expect(page.getByTestId('ward-day')).toBeVisible()
   await page.getByPlaceholder('姓名或身份证后四位').fill(NAME)
   await expect(itemOf(page, 'psych_admission_screening')).toHaveCount(0)
-  await page.getByText(/显示今日已办/).click()
+  await page.getByRole('switch', { name: /显示今日已办/ }).check()
   const done = itemOf(page, 'psych_admission_screening')
   await expect(done.locator('[data-status="done"]')).toBeVisible()
   await expect(done.getByRole('link', { name: '查看记录' })).toBeVisible()
