@@ -280,14 +280,16 @@ async function main() {
       await waitForMark(page, 'xinsheng:ward-day-rendered', dayOf(wards[0]!.id), warmUp)
       const days: number[] = []
       const items: number[] = []
+      const dayAnswered: number[] = []
       for (const ward of wards.slice(1, 1 + Math.max(runs, 5))) {
         const t0 = await markThen(page, 'ward-day', `location.hash = ${JSON.stringify(`#/wards/${ward.id}/day`)}`)
         days.push((await waitForMark(page, 'xinsheng:ward-day-rendered', dayOf(ward.id), t0)) - t0)
+        dayAnswered.push(await lastAnswerAfter(page, t0))
         const found = (await marks(page, 'xinsheng:ward-day-rendered')).find((m) => m.detail?.wardId === ward.id)
         items.push(Number(found?.detail?.items ?? 0))
         await page.waitForTimeout(50)
       }
-      log(`  ward daily screen: ${median(items)} items per ward (median)`)
+      log(`  ward daily screen: ${median(items)} items per ward, the last request answered after ${median(dayAnswered).toFixed(0)} ms (medians)`)
       add('ui:ward daily screen rendered', days, 300)
       await close()
     }

@@ -9,7 +9,7 @@ import { WorkItemRow } from '../../components/WorkItemList'
 import { formatDate, formatInstant } from '../../lib/format'
 import { useCan } from '../auth/UserContext'
 import { CENTRE_RECORD_PERMISSION, recordLink, workLink } from './dueLinks'
-import { CENTRE_COLORS, STATUS_COLORS, TimingBadge, useRuleLabel } from './dueUi'
+import { CENTRE_COLORS, STATUS_COLORS, TimingBadge, useRuleLabel, useTiming } from './dueUi'
 import { ExemptAction } from './ExemptAction'
 
 const STATUS_ICONS = { due: IconClock, overdue: IconAlertTriangle, done: IconCheck, exempt: IconCircleOff }
@@ -29,6 +29,7 @@ interface Props {
 export function DueItemRow({ item, today, period, showPerson = true, readOnly = false }: Props) {
   const { t } = useTranslation()
   const ruleLabel = useRuleLabel()
+  const timing = useTiming()
   const StatusIcon = STATUS_ICONS[item.status]
   const can = useCan()
   const open = item.status === 'due' || item.status === 'overdue'
@@ -56,7 +57,7 @@ export function DueItemRow({ item, today, period, showPerson = true, readOnly = 
               {t(`duework.centre.${item.centre}`)}
             </Badge>
           )}
-          <TimingBadge item={item} today={today} size="sm" />
+          <TimingBadge status={item.status} text={timing(item, today)} size="sm" />
         </Group>
       }
       label={<span data-rule={item.rule}>{ruleLabel(item.rule, item.occurrence)}</span>}

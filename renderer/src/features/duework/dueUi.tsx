@@ -38,6 +38,7 @@ export function useRuleLabel(): (rule: string, occurrence?: string) => string {
 export function useTiming(): (item: DueItem, today: string) => string {
   const { t } = useTranslation()
   return (item, today) => {
+    if (item.status === 'exempt') return t('duework.status.exempt')
     if (item.status === 'done' && item.done) return t('duework.item.doneOn', { date: item.done.on })
     const days = daysBetween(item.dueOn, today)
     if (days > 0) return t('duework.item.late', { days })
@@ -57,14 +58,12 @@ export function periodOf(record: DueItem | { personId: string }): Period | null 
 
 /**
  * The status and the timing in one badge: "逾期 25 天" (red), "3 天后到期" (amber), "2026-11-30 已办" (green), "已免除".
- * Saying "overdue" once, with how late, reads faster than a status badge beside the same word.
+ * Saying "overdue" once, with how late, reads faster than a status badge beside the same word. The text comes from the
+ * list (useTiming once per list, not a translation hook per row).
  */
-export function TimingBadge({ item, today, ...props }: { item: DueItem; today: string } & BadgeProps) {
-  const { t } = useTranslation()
-  const timing = useTiming()
-  const text = item.status === 'exempt' ? t('duework.status.exempt') : timing(item, today)
+export function TimingBadge({ status, text, ...props }: { status: DueItemStatus; text: string } & BadgeProps) {
   return (
-    <Badge color={STATUS_COLORS[item.status]} variant={item.status === 'overdue' ? 'filled' : 'light'} data-status={item.status} data-testid="due-timing" className="tabular" style={{ textTransform: 'none' }} {...props}>
+    <Badge color={STATUS_COLORS[status]} variant={status === 'overdue' ? 'filled' : 'light'} data-status={status} data-testid="due-timing" className="tabular" style={{ textTransform: 'none' }} {...props}>
       {text}
     </Badge>
   )

@@ -8,7 +8,7 @@ import { CENTRE_COLORS, CENTRE_ICONS, useRuleLabel } from '../dueUi'
 import { DueTable } from './DueTable'
 
 /** Rows shown per centre before "show all": a long list is read from its most urgent end. */
-const FIRST_ROWS = 15
+const FIRST_ROWS = 10
 
 const STATUS_ORDER = { overdue: 0, due: 1, done: 2, exempt: 3 } as const
 

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Table, Text } from '@mantine/core'
+import { Anchor, Button, Group, Table, Text, UnstyledButton } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { DueItem } from '@shared/contract'
@@ -6,8 +7,8 @@ import { PeriodBadge } from '../../../components/PeriodBadge'
 import { formatDate, formatInstant } from '../../../lib/format'
 import { useCan } from '../../auth/UserContext'
 import { CENTRE_RECORD_PERMISSION, recordLink, workLink } from '../dueLinks'
-import { periodOf, TimingBadge, useRuleLabel } from '../dueUi'
-import { ExemptAction } from '../ExemptAction'
+import { periodOf, TimingBadge, useRuleLabel, useTiming } from '../dueUi'
+import { ExemptDialog, useExemptAllowed } from '../ExemptAction'
 
 /**
  * Due items as a table, one line each, so a ward's day reads at a glance: who (name, ID tail, period), what rule, due
@@ -17,6 +18,12 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
   const { t } = useTranslation()
   const can = useCan()
   const ruleLabel = useRuleLabel()
+  const timing = useTiming()
+  const exemptAllowed = useExemptAllowed()
+  // One dialog per table: a row carries only its button (a ward's day has dozens).
+  const [exempting, setExempting] = useState<DueItem | null>(null)
+  const exemptLabel = t('duework.item.exempt')
+  const undoLabel = t('duework.item.voidExemption')
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing={6} highlightOnHover className="due-table">
@@ -66,11 +73,15 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
                   {formatDate(item.dueOn)}
                 </Table.Td>
                 <Table.Td>
-                  <TimingBadge item={item} today={today} />
+                  <TimingBadge status={item.status} text={timing(item, today)} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    {!readOnly && <ExemptAction item={item} />}
+                    {!readOnly && exemptAllowed(item) && (
+                      <UnstyledButton fz="xs" c="dimmed" px={6} onClick={() => setExempting(item)} data-testid={item.status === 'exempt' ? 'void-exemption' : 'exempt-item'}>
+                        {item.status === 'exempt' ? undoLabel : exemptLabel}
+                      </UnstyledButton>
+                    )}
                     {item.done && (
                       <Anchor component={Link} to={recordLink(item, item.done)} fz="sm">
                         {t('duework.item.openRecord')}
@@ -95,6 +106,7 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
           })}
         </Table.Tbody>
       </Table>
+      {exempting && <ExemptDialog item={exempting} onClose={() => setExempting(null)} />}
     </Table.ScrollContainer>
   )
 }
