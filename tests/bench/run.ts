@@ -23,6 +23,7 @@ import { checkFacility, personOp, rosterOp, searchOp, wardIdsInOrder, wardsListO
 import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
 import { vocationalStatsOps } from './vocationalStats'
+import { dueworkOps } from './duework'
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)
@@ -73,6 +74,7 @@ try {
   fitnessOps(bench, c, wardIds)
   coursesOps(bench, c, runs)
   vocationalStatsOps(bench, c)
+  dueworkOps(bench, c, wardIds)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).
   if (!only || only.has('import:preview1000')) {

@@ -18,6 +18,7 @@ const HELP = `Xinsheng command line
   demo --db FILE --people N [--seed S]                   create a demo facility in a new database
   migrate --db FILE                                      apply pending migrations
   integrity --db FILE                                    PRAGMA integrity_check + foreign_key_check
+  due --db FILE [--ward NAME|ID] [--date YYYY-MM-DD]     due work of a ward (or every current file) on a date
   audit-verify --db FILE                                 verify the audit log's hash chain
   audit-key-restore --db FILE --code-file FILE [--replace]   rebuild the audit key from its printed recovery code
   backup --db FILE --to FILE [--passphrase-file F|-]     online backup + manifest (encrypted with a passphrase)

@@ -18,10 +18,12 @@ import { sql as knowledgeMigration } from '../../electron/core/db/migrations/013
 import { sql as courseFiguresMigration } from '../../electron/core/db/migrations/015_course_figures'
 import { sql as assessmentMigration } from '../../electron/core/db/migrations/016_assessment'
 import { sql as wardRecordsMigration } from '../../electron/core/db/migrations/017_ward_records'
+import { migrate018 as dueworkMigration } from '../../electron/core/db/migrations/018_duework'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
 import { DEFAULT_PSYCH_SETTINGS } from '../../electron/shared/domain/psych'
+import { DEFAULT_DUE_RULES } from '../../electron/shared/domain/duework/settings'
 
 /** A database at schema version `version`, built by the shipped migrations up to it. */
 function databaseAt(version: number): Db {
@@ -770,6 +772,50 @@ describe('migration 017 (ward records: talks, conduct, visits, outside medical v
       insert(db, 'ward_daily_logs', { ...log, id: 'l-3' })
       expect(() => insert(db, 'ward_daily_logs', { ...log, id: 'l-4', counts: 'not json' })).toThrow(/CHECK/)
       expectSound(db)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 018 (due work: exemptions; the screening intervals move from psych.settings into duework.rules), with data', () => {
+  const n = MIGRATIONS.indexOf(dueworkMigration) + 1
+
+  it("moves the facility's screening intervals into the due-work rules, keeps every other row and enforces one live exemption", () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      const psych = { rounding: 'round_half_up', admissionScreeningDays: 20, reassessmentIntervalDays: 60, scl90FactorRule: '>' }
+      db.prepare("UPDATE settings SET value = ? WHERE key = 'psych.settings'").run(JSON.stringify(psych))
+      const before = everything(db)
+      applyMigration(db, n)
+      const { settings: _settings, ...rest } = before
+      expect(everything(db)).toMatchObject(rest)
+      // One source: the intervals are gone from psych.settings and read from duework.rules.
+      expect(JSON.parse((db.prepare("SELECT value FROM settings WHERE key = 'psych.settings'").get() as { value: string }).value)).toEqual({ rounding: 'round_half_up', scl90FactorRule: '>' })
+      expect(readSetting(db, 'psych.settings')).toEqual({ ...DEFAULT_PSYCH_SETTINGS, rounding: 'round_half_up', scl90FactorRule: '>' })
+      const rules = readSetting(db, 'duework.rules')
+      expect(rules.psych_admission_screening).toEqual({ enabled: true, days: 20 })
+      expect(rules.psych_reassessment).toEqual({ enabled: true, intervalDays: 60, leadDays: 14 })
+      expect(rules.fitness_retest).toEqual(DEFAULT_DUE_RULES.fitness_retest)
+      const exemption = { id: 'e-1', person_id: PERSON, rule: 'psych_admission_screening', occurrence: 'admission', reason: '外院已筛查', created_by: OFFICER, created_at: AT }
+      insert(db, 'due_exemptions', exemption)
+      expect(() => insert(db, 'due_exemptions', { ...exemption, id: 'e-2' })).toThrow(/UNIQUE/)
+      db.prepare("UPDATE due_exemptions SET voided_at = ?, voided_by = ?, void_reason = '误录' WHERE id = 'e-1'").run(AT, OFFICER)
+      insert(db, 'due_exemptions', { ...exemption, id: 'e-3' })
+      expect(() => insert(db, 'due_exemptions', { ...exemption, id: 'e-4', person_id: 'nobody' })).toThrow(/FOREIGN KEY/)
+      expectSound(db)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('leaves the rules at their defaults when the psychology settings were never saved', () => {
+    const db = databaseAt(n - 1)
+    try {
+      applyMigration(db, n)
+      expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key IN ('psych.settings', 'duework.rules')").get()).toEqual({ n: 0 })
+      expect(readSetting(db, 'duework.rules')).toEqual(DEFAULT_DUE_RULES)
     } finally {
       db.close()
     }

@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays } from '../../electron/shared/domain/dates'
-import { screeningDue } from '../../electron/shared/domain/psych'
+import { blankFacts } from '../../electron/shared/domain/duework/facts'
+import { screeningDue } from '../../electron/shared/domain/duework/screening'
+import { DEFAULT_DUE_RULES } from '../../electron/shared/domain/duework/settings'
 import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
 
-const SETTINGS = { admissionScreeningDays: 15, reassessmentIntervalDays: 90 }
+// Admission screening within 15 days, reassessment every 90 days, listed 14 days ahead (the due-work rules, duework.rules).
+const RULES = {
+  ...DEFAULT_DUE_RULES,
+  psych_admission_screening: { enabled: true, days: 15 },
+  psych_reassessment: { enabled: true, intervalDays: 90, leadDays: 14 },
+}
+const screening = (admission: string, last: string | null) =>
+  blankFacts('p', admission, { screenings: last ? { first: { id: 'a', on: last }, latest: [{ id: 'a', on: last }] } : { first: null, latest: [] } })
 
-describe('screening due (pure rule)', () => {
+describe('screening due (the due-work rules, as the psych ward screen shows them)', () => {
   it.each([
     // admission 2026-11-01 + 15 days = 2026-11-16
     ['2026-11-01', null, '2026-11-10', 'admission', '2026-11-16', 'due'],
@@ -17,7 +25,7 @@ describe('screening due (pure rule)', () => {
     ['2026-06-01', '2026-09-01', '2026-11-30', 'periodic', '2026-11-30', 'due'],
     ['2026-06-01', '2026-09-01', '2026-12-01', 'periodic', '2026-11-30', 'overdue'],
   ] as const)('admission %s, last %s, on %s → %s due %s: %s', (admission, last, today, kind, dueOn, status) => {
-    expect(screeningDue(admission, last, SETTINGS, today, addDays)).toEqual({ kind, dueOn, status })
+    expect(screeningDue(screening(admission, last), { today, rules: RULES, fitnessRetestIntervalDays: 90 })).toEqual({ kind, dueOn, status })
   })
 })
 

@@ -118,7 +118,12 @@ const HOT_CALLS: HotCall[] = [
   ['employment events, all', () => ['employment:events', { offset: 20 }]],
   ['employment referrals of a person', (w) => ['employment:person', { personId: w.currentId }]],
   ['employment agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}]],
-  ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],
+  ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],  // Due work: every fact query runs once per call over the ward's (or the facility's) people.
+  ['due work of a ward', (w) => ['duework:ward', { wardId: w.wardId }]],
+  ['due work of the facility', () => ['duework:facility', {}]],
+  ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
+  ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
+  ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

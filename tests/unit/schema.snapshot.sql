@@ -1,4 +1,4 @@
--- Schema at user_version 17. Generated; regenerate deliberately with:
+-- Schema at user_version 18. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -344,6 +344,21 @@ CREATE TABLE diag_item_results (
   note TEXT,
   PRIMARY KEY (assessment_id, revision, component, item_id)
 ) STRICT, WITHOUT ROWID;
+
+-- table due_exemptions
+CREATE TABLE due_exemptions (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  rule TEXT NOT NULL,
+  occurrence TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  created_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT
+) STRICT;
 
 -- table employment_events
 CREATE TABLE employment_events (
@@ -1045,6 +1060,10 @@ CREATE INDEX assessment_rescores_assessment ON assessment_rescores(assessment_id
 -- index assessments_person
 CREATE INDEX assessments_person ON assessments(person_id, administered_on DESC);
 
+-- index assessments_person_complete
+CREATE INDEX assessments_person_complete ON assessments (person_id, administered_on, recorded_at, instrument_id, voided_at, incomplete_reason)
+  WHERE voided_at IS NULL AND incomplete_reason IS NULL;
+
 -- index assessments_person_instrument
 CREATE INDEX assessments_person_instrument ON assessments(person_id, instrument_id, voided_at, administered_on, recorded_at, incomplete_reason);
 
@@ -1126,6 +1145,9 @@ CREATE INDEX diag_assessments_recent ON diag_assessments (assessed_on DESC, id) 
 -- index diag_evidence_requests_open
 CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, requested_on) WHERE closed_at IS NULL;
 
+-- index due_exemptions_live
+CREATE UNIQUE INDEX due_exemptions_live ON due_exemptions (person_id, rule, occurrence) WHERE voided_at IS NULL;
+
 -- index employment_events_date
 CREATE INDEX employment_events_date ON employment_events(event_date);
 
@@ -1198,6 +1220,10 @@ CREATE INDEX outside_medical_visits_ward_back ON outside_medical_visits(ward_id,
 -- index outside_medical_visits_ward_out
 CREATE INDEX outside_medical_visits_ward_out ON outside_medical_visits(ward_id, out_at) WHERE voided_at IS NULL;
 
+-- index people_current_due
+CREATE INDEX people_current_due ON people (ward_id, name_pinyin, id, name, id_number, admission_date, period, period_since, last_day,
+  decision_date, early_release_bar, voided_at) WHERE voided_at IS NULL AND ward_id IS NOT NULL;
+
 -- index people_id_number_live
 CREATE UNIQUE INDEX people_id_number_live ON people(id_number) WHERE voided_at IS NULL;
 
@@ -1242,6 +1268,9 @@ CREATE INDEX people_ward_period ON people(ward_id, period, voided_at) WHERE void
 
 -- index period_moves_person
 CREATE INDEX period_moves_person ON period_moves(person_id, recorded_at);
+
+-- index period_moves_person_entry
+CREATE INDEX period_moves_person_entry ON period_moves (person_id, to_period, effective_date);
 
 -- index person_intensity_person
 CREATE INDEX person_intensity_person ON person_intensity(person_id, from_date, set_at);

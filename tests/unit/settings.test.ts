@@ -71,8 +71,8 @@ describe('reading a setting', () => {
   })
 
   it('never replaces a present but invalid field by its default', () => {
-    storeRaw('psych.settings', JSON.stringify({ admissionScreeningDays: null }))
-    expect(() => psychSettings(db)).toThrow(/psych\.settings.*admissionScreeningDays/)
+    storeRaw('psych.settings', JSON.stringify({ scl90FactorRule: null }))
+    expect(() => psychSettings(db)).toThrow(/psych\.settings.*scl90FactorRule/)
   })
 
   it.each([
@@ -91,7 +91,7 @@ describe('writing a setting', () => {
   it('round-trips a valid value', () => {
     writeSetting(db, 'facility.name', '测试强制隔离戒毒所')
     expect(readSetting(db, 'facility.name')).toBe('测试强制隔离戒毒所')
-    const settings = { ...DEFAULT_PSYCH_SETTINGS, reassessmentIntervalDays: 60, scl90FactorRule: '>' as const }
+    const settings = { ...DEFAULT_PSYCH_SETTINGS, rounding: 'round_half_up' as const, scl90FactorRule: '>' as const }
     savePsychSettings(db, settings)
     expect(psychSettings(db)).toEqual(settings)
   })
@@ -104,9 +104,9 @@ describe('writing a setting', () => {
   it('refuses an invalid value, naming the key, and leaves the stored value unchanged', () => {
     savePsychSettings(db, DEFAULT_PSYCH_SETTINGS)
     const before = rawValue('psych.settings')
-    const error = thrown(() => savePsychSettings(db, { ...DEFAULT_PSYCH_SETTINGS, admissionScreeningDays: 0 }))
+    const error = thrown(() => savePsychSettings(db, { ...DEFAULT_PSYCH_SETTINGS, screeningInstruments: [] }))
     expect(error).toBeInstanceOf(InvalidSettingError)
-    expect((error as Error).message).toMatch(/psych\.settings.*admissionScreeningDays/)
+    expect((error as Error).message).toMatch(/psych\.settings.*screeningInstruments/)
     expect(rawValue('psych.settings')).toBe(before)
   })
 
@@ -127,17 +127,17 @@ describe('through the dispatcher', () => {
       ok(call(world.dispatch, 'facility:update', { name: '第二所' }, admin))
       expect(ok(call(world.dispatch, 'facility:get', {}, admin)).name).toBe('第二所')
       expect(readSetting(world.db, 'facility.name')).toBe('第二所')
-      const settings = { ...DEFAULT_PSYCH_SETTINGS, admissionScreeningDays: 30 }
+      const settings = { ...DEFAULT_PSYCH_SETTINGS, scl90FactorRule: '>' as const }
       const { version } = ok(call(world.dispatch, 'psych:getSettings', {}, admin))
       expect(version).toBe('default')
       ok(call(world.dispatch, 'psych:updateSettings', { settings, version }, admin))
       const saved = ok(call(world.dispatch, 'psych:getSettings', {}, admin))
       expect(saved).toEqual({ ...settings, version: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown })
       // A second save from the page that still shows the first version is refused: nothing is overwritten.
-      expect(call(world.dispatch, 'psych:updateSettings', { settings: { ...settings, admissionScreeningDays: 20 }, version }, admin)).toMatchObject({
+      expect(call(world.dispatch, 'psych:updateSettings', { settings: { ...settings, scl90FactorRule: '>=' as const }, version }, admin)).toMatchObject({
         ok: false, error: { code: 'conflict', key: 'settings.stale' },
       })
-      expect(ok(call(world.dispatch, 'psych:getSettings', {}, admin)).admissionScreeningDays).toBe(30)
+      expect(ok(call(world.dispatch, 'psych:getSettings', {}, admin)).scl90FactorRule).toBe('>')
     } finally {
       world.close()
     }

@@ -7,13 +7,14 @@ import { milestonesOf } from '../../shared/domain/duework/milestones'
 import { dueItemsOf, type RuleContext } from '../../shared/domain/duework/rules'
 import type { DueRules } from '../../shared/domain/duework/settings'
 import { DUE_CENTRES, type DueCounts, type DueItem, type Milestone } from '../../shared/domain/duework/vocabulary'
-import type { PersonFacts } from '../../shared/domain/duework/facts'
+import { blankFacts, type ExemptionFact, type PersonFacts } from '../../shared/domain/duework/facts'
+import { screeningDue, type ScreeningDue } from '../../shared/domain/duework/screening'
 import type { Db } from '../db/open'
 import { readSetting } from '../db/settingsRepo'
 import { fitnessSettings } from '../fitness/fitnessSettings'
 import { psychSettings } from '../psych/psychSettings'
-import { gatherFacts } from './dueworkFacts'
-import type { PersonRow } from './dueworkFactsQueries'
+import { gatherFacts, groupBy, seriesByPerson, type SeriesRow } from './dueworkFacts'
+import { runSource, type PersonRow } from './dueworkFactsQueries'
 
 export const dueRules = (db: Db): DueRules => readSetting(db, 'duework.rules')
 
@@ -56,4 +57,25 @@ export function emptyCounts(): DueCounts {
 export function countItems(items: readonly DueItem[], counts: DueCounts = emptyCounts()): DueCounts {
   for (const item of items) if (item.status === 'due' || item.status === 'overdue') counts[item.centre][item.status]++
   return counts
+}
+
+/**
+ * The psychological screening of each person, for the psych ward screen: the due-work rules over the screening facts
+ * and exemptions alone (two batched queries), so the screen and the due-work lists never disagree.
+ */
+export function screeningDueOf(db: Db, people: ReadonlyArray<{ id: string; admissionDate: IsoDate }>, today: IsoDate): Map<string, ScreeningDue> {
+  const out = new Map<string, ScreeningDue>()
+  if (people.length === 0) return out
+  const params = { people: JSON.stringify(people.map((p) => p.id)), instruments: JSON.stringify(psychSettings(db).screeningInstruments), handledSince: '', doneSince: '', today }
+  const screenings = seriesByPerson(runSource<SeriesRow>(db, 'screenings', params))
+  const exemptions = groupBy(runSource<ExemptionFact & { personId: string }>(db, 'exemptions', params))
+  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: 0 }
+  for (const p of people) {
+    const facts = blankFacts(p.id, p.admissionDate, {
+      screenings: screenings.get(p.id) ?? { first: null, latest: [] },
+      exemptions: (exemptions.get(p.id) ?? []).filter((e) => e.rule === 'psych_admission_screening' || e.rule === 'psych_reassessment'),
+    })
+    out.set(p.id, screeningDue(facts, ctx))
+  }
+  return out
 }

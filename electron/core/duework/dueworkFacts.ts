@@ -17,14 +17,31 @@ export interface GatherOptions {
   doneSince: IsoDate
 }
 
-type SeriesRow = { personId: string; which: 'first' | 'latest'; id: string; on: string }
+export type SeriesRow = { personId: string; which: 'first' | 'latest'; id: string; on: string }
 type TermRow = { personId: string; kind: 'extension' | 'escape'; months: number | null; fromDate: string | null; toDate: string | null }
 
 /** A timestamp's calendar date in the facility's zone. */
 const localDate = (timestamp: string): IsoDate => todayIn(FACILITY_TIME_ZONE, new Date(timestamp))
 
 /** The earliest early release, or null when barred (an escape, a recorded bar) or the term cannot be computed. */
+/** Without term events the date depends on the decision date alone: computed once per date (people share them). */
+const plainEarliest = new Map<IsoDate, IsoDate | null>()
+
 function earliestEarlyRelease(person: PersonRow, events: readonly TermRow[], today: IsoDate): IsoDate | null {
+  if (person.earlyReleaseBar !== null) return null
+  if (events.length === 0) {
+    let date = plainEarliest.get(person.decisionDate)
+    if (date === undefined) {
+      date = earliestFromEvents(person, events, today)
+      if (plainEarliest.size > 100_000) plainEarliest.clear()
+      plainEarliest.set(person.decisionDate, date)
+    }
+    return date
+  }
+  return earliestFromEvents(person, events, today)
+}
+
+function earliestFromEvents(person: PersonRow, events: readonly TermRow[], today: IsoDate): IsoDate | null {
   const extensions = events.filter((e) => e.kind === 'extension').map((e) => e.months ?? 0)
   const escapes: EscapeInterval[] = events
     .filter((e) => e.kind === 'escape' && e.fromDate !== null)
@@ -38,7 +55,7 @@ function earliestEarlyRelease(person: PersonRow, events: readonly TermRow[], tod
   }
 }
 
-function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
+export function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
   const out = new Map<string, SeriesFacts>()
   for (const r of rows) {
     let s = out.get(r.personId)
@@ -51,7 +68,7 @@ function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
   return out
 }
 
-function groupBy<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+export function groupBy<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>()
   for (const r of rows) {
     const list = out.get(r.personId)

@@ -26,23 +26,24 @@ const PERSON_COLUMNS = `id, name, id_number AS idNumber, ward_id AS wardId, admi
   last_day AS lastDay, decision_date AS decisionDate, early_release_bar AS earlyReleaseBar`
 
 export const DUE_SQL = {
-  wardPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_ward WHERE ward_id = @wardId AND voided_at IS NULL ORDER BY name_pinyin, id`,
+  wardPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_current_due
+    WHERE ward_id = @wardId AND voided_at IS NULL AND ward_id IS NOT NULL ORDER BY name_pinyin, id`,
   /** Every current stay (a live file in a ward). */
-  currentPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_ward WHERE ward_id IS NOT NULL AND voided_at IS NULL`,
+  currentPeople: `SELECT ${PERSON_COLUMNS} FROM people INDEXED BY people_current_due WHERE ward_id IS NOT NULL AND voided_at IS NULL`,
   person: `SELECT ${PERSON_COLUMNS} FROM people WHERE id = @personId AND voided_at IS NULL`,
   termEvents: `SELECT e.person_id AS personId, e.kind, e.months, e.from_date AS fromDate, e.to_date AS toDate
     FROM ${PEOPLE} JOIN term_events e ON e.person_id = p.value WHERE e.voided_at IS NULL ORDER BY e.person_id, coalesce(e.from_date, e.recorded_at), e.recorded_at`,
   periodEntries: `SELECT m.person_id AS personId, m.to_period AS period, max(m.effective_date) AS "on"
-    FROM ${PEOPLE} JOIN period_moves m ON m.person_id = p.value GROUP BY m.person_id, m.to_period`,
+    FROM ${PEOPLE} JOIN period_moves m INDEXED BY period_moves_person_entry ON m.person_id = p.value GROUP BY m.person_id, m.to_period`,
   /** The first complete live screening and the latest two (a screening: one of the configured instruments). */
   screenings: `
     SELECT p.value AS personId, 'first' AS which, a.id, a.administered_on AS "on" FROM ${PEOPLE}
-      JOIN assessments a ON a.rowid = (SELECT c.rowid FROM assessments c INDEXED BY assessments_person
+      JOIN assessments a ON a.rowid = (SELECT c.rowid FROM assessments c INDEXED BY assessments_person_complete
         WHERE c.person_id = p.value AND c.voided_at IS NULL AND c.incomplete_reason IS NULL AND c.instrument_id IN (SELECT value FROM json_each(@instruments))
         ORDER BY c.administered_on, c.recorded_at LIMIT 1)
     UNION ALL
     SELECT p.value, 'latest', a.id, a.administered_on FROM ${PEOPLE}
-      JOIN assessments a ON a.rowid IN (SELECT c.rowid FROM assessments c INDEXED BY assessments_person
+      JOIN assessments a ON a.rowid IN (SELECT c.rowid FROM assessments c INDEXED BY assessments_person_complete
         WHERE c.person_id = p.value AND c.voided_at IS NULL AND c.incomplete_reason IS NULL AND c.instrument_id IN (SELECT value FROM json_each(@instruments))
         ORDER BY c.administered_on DESC, c.recorded_at DESC LIMIT 2)`,
   fitnessTests: `

@@ -1,11 +1,11 @@
 import type { WardPsychScreen } from '../../shared/contract'
 import type { wardScreenContract } from '../../shared/contract/psych/wardScreen'
-import { addDays } from '../../shared/domain/dates'
-import { screeningDue, type RiskLevel } from '../../shared/domain/psych'
+import type { RiskLevel } from '../../shared/domain/psych'
 import { today } from '../context'
 import type { Db } from '../db/open'
 import { notFound } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
+import { screeningDueOf } from '../duework/dueworkCompute'
 import { wardResidents } from '../people/peopleQueries'
 import { wardName } from '../wards/wardsRepo'
 import { INSTRUMENTS } from './instruments'
@@ -22,6 +22,7 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
   const facts = wardAssessmentFacts(db, scope.only, INSTRUMENTS.map((i) => i.id), settings.screeningInstruments)
   const tasks = listTasks(db, scope, 'open')
   const crises = listCrises(db, scope, 'open')
+  const screening = screeningDueOf(db, people, todayDate)
   const tasksByPerson = new Map<string, number>()
   for (const t of tasks) tasksByPerson.set(t.personId, (tasksByPerson.get(t.personId) ?? 0) + 1)
   const crisisByPerson = new Map<string, RiskLevel>()
@@ -34,7 +35,7 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
 
   const rows = people.map((p) => {
     const { results, lastScreeningOn: lastOn } = facts.get(p.id) ?? { results: [], lastScreeningOn: null }
-    const due = screeningDue(p.admissionDate, lastOn, settings, todayDate, addDays)
+    const due = screening.get(p.id)!
     return {
       personId: p.id,
       name: p.name,

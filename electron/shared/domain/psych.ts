@@ -27,10 +27,6 @@ export interface PsychSettings {
   /** Chosen cut-off set per instrument id (e.g. zung_sds → SDS_CN_53). Missing = the instrument's default set. */
   cutoffSets: Record<string, string>
   rounding: 'truncate' | 'round_half_up'
-  /** Admission screening is due within this many days of admission. */
-  admissionScreeningDays: number
-  /** Periodic reassessment is due this many days after the latest assessment. */
-  reassessmentIntervalDays: number
   /** Instruments that count as a screening (admission or periodic). */
   screeningInstruments: string[]
   /** SCL-90 factor threshold rule: '>=' 2 (default) or '>' 2 (domain-reference D3). */
@@ -40,33 +36,12 @@ export interface PsychSettings {
 export const DEFAULT_PSYCH_SETTINGS: PsychSettings = {
   cutoffSets: {},
   rounding: 'truncate',
-  admissionScreeningDays: 15,
-  reassessmentIntervalDays: 90,
   screeningInstruments: ['scl90', 'phq9', 'gad7', 'zung_sds', 'zung_sas'],
   scl90FactorRule: '>=',
 }
 
-export type DueStatus = 'done' | 'due' | 'overdue'
-
-/** A screening falling due within this many days shows as due before it is overdue. */
-export const DUE_SOON_DAYS = 14
-
 /**
- * Screening due for one person: admission screening within N days of admission until the first screening is done,
- * then periodic reassessment every interval after the latest one.
+ * A person's screening on the psych ward screen. The rule itself (admission screening within N days, reassessment every
+ * N days) is the due-work engine's (domain/duework/screening.ts, setting duework.rules): one source.
  */
-export function screeningDue(
-  admissionDate: string,
-  lastScreeningOn: string | null,
-  settings: Pick<PsychSettings, 'admissionScreeningDays' | 'reassessmentIntervalDays'>,
-  today: string,
-  addDays: (date: string, days: number) => string,
-): { kind: 'admission' | 'periodic'; dueOn: string; status: DueStatus } {
-  if (lastScreeningOn === null) {
-    const dueOn = addDays(admissionDate, settings.admissionScreeningDays)
-    return { kind: 'admission', dueOn, status: today > dueOn ? 'overdue' : 'due' }
-  }
-  const dueOn = addDays(lastScreeningOn, settings.reassessmentIntervalDays)
-  const status: DueStatus = today > dueOn ? 'overdue' : today >= addDays(dueOn, -DUE_SOON_DAYS) ? 'due' : 'done'
-  return { kind: 'periodic', dueOn, status }
-}
+export type DueStatus = 'done' | 'due' | 'overdue'

@@ -14,6 +14,7 @@ import { scoreCommand } from './score'
 import { serveCommand } from './serve'
 import { startCommand } from './start'
 import { termCommand } from './term'
+import { dueCommand } from './due'
 
 export const COMMANDS: readonly CliCommand[] = [
   checkIdCommand,
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   migrateCommand,
   integrityCommand,
+  dueCommand,
   auditVerifyCommand,
   auditKeyRestoreCommand,
   backupCommand,

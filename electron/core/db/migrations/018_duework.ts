@@ -1,5 +1,6 @@
 /**
- * Due work (issue 13): exemptions of one occurrence of a rule for a person, and the move of the psychology screening
+ * Due work (issue 13): exemptions of one occurrence of a rule for a person, indexes for reading the whole facility's
+ * facts at once, and the move of the psychology screening
  * intervals out of `psych.settings` into the due-work rules (`duework.rules`), so one setting drives the rule.
  * Never edit once shipped: the names and values below are frozen.
  */
@@ -21,6 +22,15 @@ CREATE TABLE due_exemptions (
 ) STRICT;
 -- One live exemption per occurrence; the facts query reads a ward's live exemptions by person.
 CREATE UNIQUE INDEX due_exemptions_live ON due_exemptions (person_id, rule, occurrence) WHERE voided_at IS NULL;
+-- Due work reads every current file's facts at once (3,000 on the benchmark facility, ≤ 100 ms): the current files with
+-- the columns the rules need, in roster order per ward, read from the index alone.
+CREATE INDEX people_current_due ON people (ward_id, name_pinyin, id, name, id_number, admission_date, period, period_since, last_day,
+  decision_date, early_release_bar, voided_at) WHERE voided_at IS NULL AND ward_id IS NOT NULL;
+-- Each person's first and latest complete screenings, walked in date order from the index alone.
+CREATE INDEX assessments_person_complete ON assessments (person_id, administered_on, recorded_at, instrument_id, voided_at, incomplete_reason)
+  WHERE voided_at IS NULL AND incomplete_reason IS NULL;
+-- The date each period was last entered, per person, from the index alone.
+CREATE INDEX period_moves_person_entry ON period_moves (person_id, to_period, effective_date);
 `
 
 /** The stored psychology settings' two screening intervals become the first two due-work rules' parameters. */

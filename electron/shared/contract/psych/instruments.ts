@@ -29,8 +29,6 @@ export interface InstrumentView {
 export const psychSettingsSchema = z.object({
   cutoffSets: z.record(z.string(), z.string()),
   rounding: z.enum(['truncate', 'round_half_up']),
-  admissionScreeningDays: intRange(1, 365, 'v.range_days'),
-  reassessmentIntervalDays: intRange(7, 730, 'v.range_days'),
   screeningInstruments: z.array(z.string()).min(1, 'v.required'),
   scl90FactorRule: z.enum(['>=', '>']),
 }) satisfies z.ZodType<PsychSettings>

@@ -99,3 +99,12 @@ export interface PersonFacts {
 }
 
 export const emptySeries = (): SeriesFacts => ({ first: null, latest: [] })
+
+/** A person with no records yet (tests and partial views fill in what they have). */
+export function blankFacts(personId: string, admissionDate: IsoDate, extra: Partial<PersonFacts> = {}): PersonFacts {
+  return {
+    personId, personName: '', idTail: '', wardId: null, admissionDate, period: null, periodSince: null, periodEntries: {}, lastDay: null,
+    earliestEarlyRelease: null, screenings: emptySeries(), fitnessTests: emptySeries(), flagTasks: [], openCrises: [], diagAssessments: [],
+    openEvidenceRequests: [], talks: [], watchMeasures: [], exemptions: [], ...extra,
+  }
+}

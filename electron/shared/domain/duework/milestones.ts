@@ -2,7 +2,8 @@
  * Dates near enough to show on the ward's day: the configured days of the current period are up, the earliest early
  * release, the last day (a passed last day stays listed: the file is still in a ward).
  */
-import { addDays, daysBetween, type IsoDate } from '../dates'
+import type { IsoDate } from '../dates'
+import { daysFrom as daysBetween, plusDays as addDays } from './days'
 import type { PersonFacts } from './facts'
 import type { DueRules } from './settings'
 import type { Milestone, MilestoneKind } from './vocabulary'

@@ -3,7 +3,8 @@
  * opened (done and exempt ones included). Each item's status: done when a record satisfied it, else exempt when a live
  * exemption names its occurrence, else overdue after its due date, else due.
  */
-import { addDays, type IsoDate } from '../dates'
+import type { IsoDate } from '../dates'
+import { plusDays as addDays } from './days'
 import { PERIODS, periodIndex } from '../periods'
 import type { DatedRecord, DiagAssessmentFact, PersonFacts, SeriesFacts } from './facts'
 import type { DueRules } from './settings'

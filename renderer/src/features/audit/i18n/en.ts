@@ -303,5 +303,8 @@ export const en: Texts<typeof zhCN> = {
     'wardwork:wardDay': "View a ward's day",
     'wardwork:saveLog': 'Save ward daily log',
     'wardwork:voidLog': 'Void ward daily log',
+    'duework:exempt': 'Exempt a due-work item',
+    'duework:voidExemption': 'Withdraw a due-work exemption',
+    'duework:setSettings': 'Change the due-work rules',
   },
 }

@@ -300,5 +300,8 @@ export const zhCN = {
     'wardwork:wardDay': '查阅大队当日记录',
     'wardwork:saveLog': '保存大队日志',
     'wardwork:voidLog': '作废大队日志',
+    'duework:exempt': '豁免一项待办工作',
+    'duework:voidExemption': '撤销待办豁免',
+    'duework:setSettings': '修改待办规则',
   },
 }

@@ -5,18 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { psychSettingsSchema, type InstrumentView } from '@shared/contract'
 import type { PsychSettings } from '@shared/domain/psych'
 import { ErrorAlert } from '../../../components/ErrorAlert'
-import { NumberField } from '../../../components/NumberField'
 import { REQUIRED } from '../../../components/required'
 import { useContractForm } from '../../../lib/useContractForm'
 import { useBi, useInstruments, usePsychSettings } from '../psychUi'
 import { ImportTextsModal } from './ImportTextsModal'
 
-type Values = Omit<PsychSettings, 'admissionScreeningDays' | 'reassessmentIntervalDays'> & {
-  admissionScreeningDays: number | string
-  reassessmentIntervalDays: number | string
-}
+type Values = PsychSettings
 
-/** Settings → 心理测评设置 (psych.configure): cut-off sets, rounding, intervals, screening instruments, SCL-90 rule, item texts. */
+/** Settings → 心理测评设置 (psych.configure): cut-off sets, rounding, screening instruments (the screening intervals are due-work rules: 待办规则), SCL-90 rule, item texts. */
 export function PsychSettingsCard() {
   const { t } = useTranslation()
   const settings = usePsychSettings()
@@ -60,8 +56,6 @@ function SettingsForm({ settings, instruments }: { settings: PsychSettings & { v
       settings: {
         ...v,
         cutoffSets: v.cutoffSets,
-        admissionScreeningDays: Number(v.admissionScreeningDays),
-        reassessmentIntervalDays: Number(v.reassessmentIntervalDays),
       },
     }),
     onSuccess: (_o, _i, form) => form.resetDirty(),
@@ -153,24 +147,9 @@ function SettingsForm({ settings, instruments }: { settings: PsychSettings & { v
             ]}
             {...form.getInputProps('rounding')}
           />
-          <NumberField
-            label={t('psych.config.admissionDays')}
-            labelProps={REQUIRED}
-            description={t('psych.config.admissionDaysHint')}
-            min={1}
-            max={365}
-            rightSection={<Text fz="xs" c="dimmed" pr={6}>{t('settings.daysUnit')}</Text>}
-            {...form.getInputProps('admissionScreeningDays')}
-          />
-          <NumberField
-            label={t('psych.config.intervalDays')}
-            labelProps={REQUIRED}
-            description={t('psych.config.intervalDaysHint')}
-            min={7}
-            max={730}
-            rightSection={<Text fz="xs" c="dimmed" pr={6}>{t('settings.daysUnit')}</Text>}
-            {...form.getInputProps('reassessmentIntervalDays')}
-          />
+          <Text fz="sm" c="dimmed" data-testid="psych-screening-days-moved">
+            {t('psych.config.screeningDaysMoved')}
+          </Text>
           <Stack gap={4}>
             <Text fz="sm" fw={500}>
               {t('psych.config.scl90Rule')}
