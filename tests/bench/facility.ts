@@ -26,9 +26,10 @@ import { writeFitness } from './generate/fitness'
 import { writePsychology } from './generate/psych'
 import { writeVocational } from './generate/vocational'
 import { seededRandom } from './generate/random'
+import { writeAssessments } from './generate/assessment'
 
 /** Bump when the generated content changes: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 5
+export const GENERATOR_VERSION = 6
 
 export interface FacilitySize {
   wards: number
@@ -127,6 +128,7 @@ export function generateBenchFacility(
     })()
     log(`  ${vocational.attendance} course attendance rows, ${vocational.certificates} certificates in ${((performance.now() - t3) / 1000).toFixed(1)} s`)
   }
+  log(`  ${db.transaction(() => writeAssessments({ db, r, today: o.today, stays, by: officerOf[0]! }))().assessments} diagnostic assessments`)
   return { people: stays.length, ...psych, fitnessTests: fitness.tests, fitnessMeasurements: fitness.measurements, attendance: vocational.attendance, certificates: vocational.certificates }
 }
 

@@ -116,9 +116,13 @@ describe('proposals and decisions change the term', () => {
     ['2026-05-31', 'assessment.early_release_too_soon'],
     ['2026-06-01', null],
   ] as const)('early release on %s → %s', (date, key) => {
-    const result = propose({ proposedDate: date })
+    const result = propose({ proposedDate: date, proposedOn: '2026-05-20' })
     if (key) expect(err(result).fields?.proposedDate).toContain(key)
     else ok(result)
+  })
+
+  it('a proposed release date before the proposal itself is refused', () => {
+    expect(err(propose({ proposedDate: '2026-07-01' })).fields?.proposedDate).toContain('assessment.release_before_proposal')
   })
 
   it('an escape bars early release (message at kind), and so does a recorded §38 bar', () => {

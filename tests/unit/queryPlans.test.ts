@@ -124,6 +124,14 @@ const HOT_CALLS: HotCall[] = [
   ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
   ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
   ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
+  // Diagnostic assessment: a person's tab (assessments, proposals, open evidence requests), the facility list newest first,
+  // per point, per status, per ward, a deep page, and the officer's list cut to his ward.
+  ['diag assessments of a person', (w) => ['assessment:person', { personId: w.currentId }]],
+  ['diag assessment list, newest', () => ['assessment:list', { offset: 50 }]],
+  ['diag assessment list, one point', () => ['assessment:list', { point: 'one_year', offset: 50 }]],
+  ['diag assessment list, drafts', () => ['assessment:list', { status: 'draft' }]],
+  ['diag assessment list, one ward', (w) => ['assessment:list', { wardId: w.wardId }]],
+  ['officer: diag assessment list', () => ['assessment:list', {}], 'officer'],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

@@ -1140,7 +1140,10 @@ CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point
 CREATE INDEX diag_assessments_point_recent ON diag_assessments (point, assessed_on DESC) WHERE voided_at IS NULL;
 
 -- index diag_assessments_recent
-CREATE INDEX diag_assessments_recent ON diag_assessments (assessed_on DESC, id) WHERE voided_at IS NULL;
+CREATE INDEX diag_assessments_recent ON diag_assessments (voided_at, assessed_on DESC, id);
+
+-- index diag_assessments_status_recent
+CREATE INDEX diag_assessments_status_recent ON diag_assessments (status, assessed_on DESC) WHERE voided_at IS NULL;
 
 -- index diag_evidence_requests_open
 CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, requested_on) WHERE closed_at IS NULL;

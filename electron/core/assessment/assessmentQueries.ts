@@ -73,8 +73,10 @@ export function assessmentPage(db: Db, f: AssessmentFilter, wards: readonly stri
   }
   const clause = where.join(' AND ')
   const rows = db.prepare(`${SUMMARY_SELECT} WHERE ${clause} ORDER BY a.assessed_on DESC, a.id LIMIT @limit OFFSET @offset`).all(params) as SummaryRow[]
+  // The count joins the files only when a ward filter needs them: otherwise it is read from a partial index alone.
+  const byWard = f.wardId !== undefined || wards !== null
   const { total } = db
-    .prepare(`SELECT count(*) AS total FROM diag_assessments a JOIN people p ON p.id = a.person_id WHERE ${clause}`)
+    .prepare(`SELECT count(*) AS total FROM diag_assessments a ${byWard ? 'JOIN people p ON p.id = a.person_id ' : ''}WHERE ${clause}`)
     .get(params) as { total: number }
   return { rows: rows.map(toSummary), total }
 }
@@ -87,3 +89,20 @@ export const openRequestsOf = (db: Db, personId: string): EvidenceRequestView[] 
 
 export const staffNameOf = (db: Db, staffId: string): string =>
   (db.prepare('SELECT display_name AS name FROM staff WHERE id = ?').get(staffId) as { name: string } | undefined)?.name ?? staffId
+
+/** The stays of the given people as the demo wrote them (current while they have a ward), for seedAssessments. */
+export function demoStays(db: Db, personIds: readonly string[], today: string): Array<{ personId: string; admissionDate: string; decisionDate: string; end: string; current: boolean }> {
+  const rows = db
+    .prepare(
+      `SELECT id, admission_date AS admissionDate, decision_date AS decisionDate, ward_id AS wardId, last_day AS lastDay
+       FROM people WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(personIds)) as Array<{ id: string; admissionDate: string; decisionDate: string; wardId: string | null; lastDay: string | null }>
+  return rows.map((p) => ({
+    personId: p.id,
+    admissionDate: p.admissionDate,
+    decisionDate: p.decisionDate,
+    current: p.wardId !== null,
+    end: p.wardId !== null ? today : (p.lastDay ?? today),
+  }))
+}

@@ -136,6 +136,7 @@ function assessmentView(ctx: Ctx, id: string): DiagAssessmentView {
   const view = templateView(ctx.db, stored.templateId, stored.templateVersion)
   if (!view) throw new AppError('internal', 'assessment.template_missing')
   const p = livePersonOrVoided(ctx, stored.personId)
+  const facts = p.voidedAt ? null : termFacts(ctx.db, p, today(ctx))
   const items: ItemResultView[] = itemsOf(ctx.db, id, stored.revision).map((i) => ({
     component: i.component,
     itemId: i.itemId,
@@ -157,7 +158,8 @@ function assessmentView(ctx: Ctx, id: string): DiagAssessmentView {
     updatedAt: stored.updatedAt,
     updatedBy: stored.updatedBy,
     openEvidenceRequests: openRequestsOf(ctx.db, stored.personId).filter((r) => r.assessmentId === id),
-    term: p.voidedAt ? null : termFacts(ctx.db, p, today(ctx)).term,
+    term: facts?.term ?? null,
+    approvedExtensionMonths: facts?.approvedExtensionMonths ?? 0,
   }
 }
 

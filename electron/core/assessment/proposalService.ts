@@ -44,6 +44,9 @@ export const proposalHandlers = {
     if (input.kind !== 'early_release' && input.proposedDate !== null) throw ruleViolation('assessment.date_only_early_release', 'proposedDate')
     if (input.kind === 'extension' && input.months === null) throw ruleViolation('v.required', 'months')
     assertLegal(ctx, p.id, input)
+    if (input.proposedDate !== null && input.proposedDate < input.proposedOn) {
+      throw ruleViolation('assessment.release_before_proposal', 'proposedDate', { proposedOn: input.proposedOn })
+    }
     if (proposalsOf(ctx.db, p.id).some((x) => x.voidedAt === null && x.outcome === 'pending' && x.kind === input.kind)) {
       throw ruleViolation('assessment.proposal_pending', 'kind')
     }

@@ -123,6 +123,7 @@ export interface DiagAssessmentView extends DiagAssessmentSummary {
   openEvidenceRequests: EvidenceRequestView[]
   /** The person's term when shown (for the recommendation's constraints). */
   term: TermResult | null
+  approvedExtensionMonths: number
 }
 
 export interface EvidenceRequestView {

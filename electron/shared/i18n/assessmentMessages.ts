@@ -35,6 +35,7 @@ export const assessmentMessages = {
     'assessment.proposal_voided': '该提请已作废',
     'assessment.already_decided': '该提请已有决定',
     'assessment.decision_before_proposal': '决定日期不能早于提请日期（{{proposedOn}}）',
+    'assessment.release_before_proposal': '建议解除日期不能早于提请日期（{{proposedOn}}）',
   },
   en: {
     'assessment.template_id': 'A template id is a lower-case letter followed by letters, digits, - or _ (at most 60)',
@@ -68,5 +69,6 @@ export const assessmentMessages = {
     'assessment.proposal_voided': 'This proposal has been voided',
     'assessment.already_decided': 'This proposal has already been decided',
     'assessment.decision_before_proposal': 'The decision date cannot be before the proposal ({{proposedOn}})',
+    'assessment.release_before_proposal': 'The proposed release date cannot be before the proposal ({{proposedOn}})',
   },
 } as const

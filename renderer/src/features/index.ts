@@ -18,6 +18,7 @@ import { wardsFeature } from './wards'
 import { vocationalStatsFeature } from './vocationalStats'
 import { employmentFeature } from './employment'
 import { dueworkFeature } from './duework'
+import { assessmentFeature } from './assessment'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -41,6 +42,7 @@ export const features: readonly FeatureModule[] = [
   vocationalStatsFeature,
   employmentFeature,
   dueworkFeature,
+  assessmentFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

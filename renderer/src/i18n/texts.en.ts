@@ -37,6 +37,8 @@ import { en as employmentEn } from '../features/employment/i18n/en'
 import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import { en as dueworkEn } from '../features/duework/i18n/en'
 import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
+import { en as assessmentEn } from '../features/assessment/i18n/en'
+import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -62,12 +64,14 @@ export const textParts = {
   vocationalStats: { zhCN: vstatsZh, en: vstatsEn },
   employment: { zhCN: employmentZh, en: employmentEn },
   duework: { zhCN: dueworkZh, en: dueworkEn },
+  assessment: { zhCN: assessmentZh, en: assessmentEn },
 }
 
 export const en: Texts<typeof zhCN> = {
   ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn,
   ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn, ...vstatsEn, ...employmentEn,
   ...dueworkEn,
+  ...assessmentEn,
 }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

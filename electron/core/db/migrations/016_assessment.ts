@@ -32,9 +32,10 @@ CREATE TABLE diag_assessments (
 ) STRICT;
 -- A person's assessments per point in date order (the person tab, duework's facts: latest per point).
 CREATE INDEX diag_assessments_person_point ON diag_assessments (person_id, point, assessed_on);
--- The facility list, newest first, per point and status.
-CREATE INDEX diag_assessments_recent ON diag_assessments (assessed_on DESC, id) WHERE voided_at IS NULL;
+-- The facility list, newest first, per point or status (and their counts, from the index alone).
+CREATE INDEX diag_assessments_recent ON diag_assessments (voided_at, assessed_on DESC, id);
 CREATE INDEX diag_assessments_point_recent ON diag_assessments (point, assessed_on DESC) WHERE voided_at IS NULL;
+CREATE INDEX diag_assessments_status_recent ON diag_assessments (status, assessed_on DESC) WHERE voided_at IS NULL;
 
 -- One row per item per revision of its assessment: an edit adds the next revision's rows, earlier ones stay.
 CREATE TABLE diag_item_results (
