@@ -25,6 +25,7 @@ import { PeopleWriter, type Stay } from './generate/people'
 import { writeFitness } from './generate/fitness'
 import { writePsychology } from './generate/psych'
 import { writeVocational } from './generate/vocational'
+import { writeWardRecords } from './generate/wardwork'
 import { seededRandom } from './generate/random'
 import { writeAssessments } from './generate/assessment'
 
@@ -129,6 +130,7 @@ export function generateBenchFacility(
     log(`  ${vocational.attendance} course attendance rows, ${vocational.certificates} certificates in ${((performance.now() - t3) / 1000).toFixed(1)} s`)
   }
   log(`  ${db.transaction(() => writeAssessments({ db, r, today: o.today, stays, by: officerOf[0]! }))().assessments} diagnostic assessments`)
+  db.transaction(() => log(`  ward records: ${JSON.stringify(writeWardRecords({ db, r, today: o.today, stays, officerOf: (wardId) => officerOf[wardIds.indexOf(wardId)]! }))}`))()
   return { people: stays.length, ...psych, fitnessTests: fitness.tests, fitnessMeasurements: fitness.measurements, attendance: vocational.attendance, certificates: vocational.certificates }
 }
 

@@ -132,6 +132,11 @@ const HOT_CALLS: HotCall[] = [
   ['diag assessment list, drafts', () => ['assessment:list', { status: 'draft' }]],
   ['diag assessment list, one ward', (w) => ['assessment:list', { wardId: w.wardId }]],
   ['officer: diag assessment list', () => ['assessment:list', {}], 'officer'],
+  // Ward records (issue 13): the ward's day (its lists and counts), the daily log, a month of the ward's records, a person's ledger and records.
+  ['wardwork ward day', (w) => ['wardwork:wardDay', { wardId: w.wardId, date: '2026-11-20' }]],
+  ['wardwork daily log', (w) => ['wardwork:log', { wardId: w.wardId, date: '2026-11-20' }]],
+  ['wardwork ward records of a month', (w) => ['wardwork:wardRecords', { wardId: w.wardId, from: '2026-10-24', to: '2026-11-23' }]],
+  ['wardwork records of a person', (w) => ['wardwork:person', { personId: w.currentId }]],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

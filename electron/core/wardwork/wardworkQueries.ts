@@ -110,22 +110,24 @@ export function wardRecords(db: Db, ward: { id: string; name: string }, from: st
   }
 }
 
-/** People in and through the ward on a date, from the ward history (an assignment ends on the day the person leaves). */
+/**
+ * People in and through the ward on a date, from the ward history (an assignment ends on the day the person leaves).
+ * Each count reads one index range of ward_assignments (open ones, ended on or after the day, starting on the day) and
+ * looks each person up by key: never a pass over the ward's whole history or over the people table.
+ */
 function residentCounts(db: Db, wardId: string, date: string) {
-  const count = (sql: string) => (db.prepare(sql).get({ wardId, date }) as { n: number }).n
-  const live = 'AND person_id IN (SELECT id FROM people WHERE voided_at IS NULL)'
-  const atStart = count(
-    `SELECT count(*) AS n FROM ward_assignments WHERE ward_id = @wardId AND start_date < @date AND (end_date IS NULL OR end_date >= @date) ${live}`,
-  )
+  const count = (where: string) =>
+    (db.prepare(`SELECT count(*) AS n FROM ward_assignments a JOIN people p ON p.id = a.person_id AND p.voided_at IS NULL WHERE a.ward_id = @wardId AND ${where}`).get({ wardId, date }) as { n: number }).n
+  const atStart = count('a.end_date IS NULL AND a.start_date < @date') + count('a.end_date >= @date AND a.start_date < @date')
   const arrivals = db
     .prepare(
-      `SELECT p.admission_date = @date AS admitted, count(*) AS n FROM ward_assignments a JOIN people p ON p.id = a.person_id
+      `SELECT p.admission_date = @date AS admitted, count(*) AS n FROM ward_assignments a INDEXED BY ward_assignments_ward_start JOIN people p ON p.id = a.person_id
        WHERE a.ward_id = @wardId AND a.start_date = @date AND p.voided_at IS NULL AND (a.end_date IS NULL OR a.end_date > @date) GROUP BY 1`,
     )
     .all({ wardId, date }) as Array<{ admitted: 0 | 1; n: number }>
-  const left = count(`SELECT count(*) AS n FROM ward_assignments WHERE ward_id = @wardId AND end_date = @date AND start_date < @date ${live}`)
-  const admitted = arrivals.find((a) => a.admitted === 1)?.n ?? 0
-  const transferredIn = arrivals.find((a) => a.admitted === 0)?.n ?? 0
+  const left = count('a.end_date = @date AND a.start_date < @date')
+  const admitted = arrivals.find((x) => x.admitted === 1)?.n ?? 0
+  const transferredIn = arrivals.find((x) => x.admitted === 0)?.n ?? 0
   return { residentsAtStart: atStart, admitted, transferredIn, left, residentsAtEnd: atStart + admitted + transferredIn - left }
 }
 

@@ -14,7 +14,7 @@ export const wardworkMessages = {
     'wardwork.unknown_kind': '不在本所的类型列表中（或已停用）',
     'wardwork.unknown_category': '不在本所的奖惩类别列表中（或已停用）',
     'wardwork.category_kind': '该类别不属于所选的奖惩类型',
-    'wardwork.points_range': '该类别的分值应为 {{min}}–{{max}}',
+    'wardwork.points_range': '该类别的分值应为 {{min}} 至 {{max}}',
     'wardwork.planned_on_required': '计划谈话须填写计划日期',
     'wardwork.done_on_required': '已谈话须填写谈话日期',
     'wardwork.back_before_out': '返所时间不能早于出所时间（{{outAt}}）',
