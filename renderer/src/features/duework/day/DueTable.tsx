@@ -26,14 +26,14 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
   const undoLabel = t('duework.item.voidExemption')
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing={6} highlightOnHover className="due-table">
+      <Table verticalSpacing={6} highlightOnHover layout="fixed" className="due-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('duework.people.person')}</Table.Th>
-            {showWard && <Table.Th>{t('duework.people.ward')}</Table.Th>}
+            <Table.Th w={190}>{t('duework.people.person')}</Table.Th>
+            {showWard && <Table.Th w={90}>{t('duework.people.ward')}</Table.Th>}
             <Table.Th>{t('duework.people.rule')}</Table.Th>
             <Table.Th w={110}>{t('duework.people.dueOn')}</Table.Th>
-            <Table.Th w={150}>{t('duework.people.status')}</Table.Th>
+            <Table.Th w={130}>{t('duework.people.status')}</Table.Th>
             <Table.Th w={170} ta="right">
               {t('duework.people.action')}
             </Table.Th>

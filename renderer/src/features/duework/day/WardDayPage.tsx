@@ -1,5 +1,5 @@
 import { Alert, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack } from '@mantine/core'
-import { IconAlertTriangle, IconBuildingCommunity, IconCheck, IconClockExclamation, IconListCheck, IconNotebook, IconUrgent, IconUsers } from '@tabler/icons-react'
+import { IconAlertTriangle, IconBuildingCommunity, IconCheck, IconClockExclamation, IconListCheck, IconListDetails, IconNotebook, IconUrgent, IconUsers } from '@tabler/icons-react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -55,6 +55,11 @@ function WardDayView({ wardId }: { wardId: string }) {
             {can('people.read') && (
               <Button component={Link} to={`/wards/${wardId}`} variant="default" leftSection={<IconUsers size={16} />}>
                 {t('duework.day.roster')}
+              </Button>
+            )}
+            {can('wardwork.read') && (
+              <Button component={Link} to={`/wards/${wardId}/records`} variant="default" leftSection={<IconListDetails size={16} />}>
+                {t('duework.day.records')}
               </Button>
             )}
             {can('wardwork.read') && (

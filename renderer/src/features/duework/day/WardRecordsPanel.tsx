@@ -89,6 +89,10 @@ function RecordsContent({ day }: { day: WardDay }) {
         day.talksPlanned.map((r) => link(r.personId, `${r.personName}（${name(lists.data?.talkKinds, r.kind)}）`, r.id)),
       )}
       {people(
+        t('duework.records.talksDone'),
+        day.talksDone.map((r) => link(r.personId, `${r.personName}（${name(lists.data?.talkKinds, r.kind)}）`, r.id)),
+      )}
+      {people(
         t('duework.records.medical'),
         day.medical.map((r) => link(r.personId, `${r.personName}（${r.hospital}）`, r.id)),
       )}
