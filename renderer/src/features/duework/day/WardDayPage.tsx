@@ -120,8 +120,8 @@ function DayContent({ data, today, onDate, stale }: { data: WardDueWork; today: 
       )}
       <SimpleGrid cols={{ base: 2, md: 5 }}>
         <StatCard testId="count-overdue" label={t('duework.day.overdue')} value={overdue} color="red" icon={<IconAlertTriangle size={22} />} />
-        <StatCard testId="count-due" label={t('duework.day.due')} value={open.length - overdue} color="yellow" icon={<IconClockExclamation size={22} />} />
-        <StatCard testId="count-done" label={t('duework.day.doneToday')} value={doneToday} color="teal" icon={<IconCheck size={22} />} />
+        <StatCard testId="count-due" label={lookingBack ? t('duework.day.dueThatDay') : t('duework.day.due')} value={open.length - overdue} color="yellow" icon={<IconClockExclamation size={22} />} />
+        <StatCard testId="count-done" label={lookingBack ? t('duework.day.doneThatDay') : t('duework.day.doneToday')} value={doneToday} color="teal" icon={<IconCheck size={22} />} />
         <StatCard testId="count-crises" label={t('duework.day.openCrises')} value={data.openCrises} color="red" icon={<IconUrgent size={22} />} />
         <StatCard testId="count-tasks" label={t('duework.day.openTasks')} value={data.openTasks} color="orange" icon={<IconListCheck size={22} />} />
       </SimpleGrid>

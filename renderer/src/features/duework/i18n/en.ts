@@ -27,6 +27,8 @@ export const en: Texts<typeof zhCN> = {
       due: 'Due',
       overdue: 'Overdue',
       doneToday: 'Done today',
+      dueThatDay: 'Due that day',
+      doneThatDay: 'Done that day',
       openCrises: 'Open crises',
       openTasks: 'Open tasks',
       filterAll: 'All',

@@ -25,6 +25,8 @@ export const zhCN = {
       due: '今日应办',
       overdue: '逾期',
       doneToday: '今日已办',
+      dueThatDay: '当日应办',
+      doneThatDay: '当日已办',
       openCrises: '未结危机',
       openTasks: '未办任务',
       filterAll: '全部',
