@@ -29,12 +29,12 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
       <Table verticalSpacing={6} highlightOnHover layout="fixed" className="due-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={190}>{t('duework.people.person')}</Table.Th>
+            <Table.Th w={170}>{t('duework.people.person')}</Table.Th>
             {showWard && <Table.Th w={90}>{t('duework.people.ward')}</Table.Th>}
             <Table.Th>{t('duework.people.rule')}</Table.Th>
-            <Table.Th w={110}>{t('duework.people.dueOn')}</Table.Th>
-            <Table.Th w={130}>{t('duework.people.status')}</Table.Th>
-            <Table.Th w={170} ta="right">
+            <Table.Th w={100}>{t('duework.people.dueOn')}</Table.Th>
+            <Table.Th w={120}>{t('duework.people.status')}</Table.Th>
+            <Table.Th w={130} ta="right">
               {t('duework.people.action')}
             </Table.Th>
           </Table.Tr>

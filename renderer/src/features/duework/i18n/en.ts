@@ -72,8 +72,8 @@ export const en: Texts<typeof zhCN> = {
     item: {
       dueOn: 'Due by {{date}}',
       dueToday: 'Due today',
-      dueIn: 'Due in {{days}} days',
-      late: '{{days}} days late',
+      dueIn: 'Due in {{days}} d',
+      late: 'Late {{days}} d',
       doneOn: 'Done on {{date}}',
       exemptBy: 'Exempted by {{by}} at {{at}}: {{reason}}',
       open: 'Do it',
@@ -100,9 +100,9 @@ export const en: Texts<typeof zhCN> = {
       period_dwell_any: 'End of the current period',
       early_release_from: 'Early release possible',
       term_last_day: 'Last day of the term',
-      inDays: 'in {{days}} days',
+      inDays: 'in {{days}} d',
       today: 'today',
-      ago: '{{days}} days ago',
+      ago: '{{days}} d ago',
     },
     records: {
       title: "The day's ward records",
