@@ -129,8 +129,8 @@ export function generateBenchFacility(
     })()
     log(`  ${vocational.attendance} course attendance rows, ${vocational.certificates} certificates in ${((performance.now() - t3) / 1000).toFixed(1)} s`)
   }
-  log(`  ${db.transaction(() => writeAssessments({ db, r, today: o.today, stays, by: officerOf[0]! }))().assessments} diagnostic assessments`)
   db.transaction(() => log(`  ward records: ${JSON.stringify(writeWardRecords({ db, r, today: o.today, stays, officerOf: (wardId) => officerOf[wardIds.indexOf(wardId)]! }))}`))()
+  log(`  ${db.transaction(() => writeAssessments({ db, r, today: o.today, stays, by: officerOf[0]! }))().assessments} diagnostic assessments`)
   return { people: stays.length, ...psych, fitnessTests: fitness.tests, fitnessMeasurements: fitness.measurements, attendance: vocational.attendance, certificates: vocational.certificates }
 }
 

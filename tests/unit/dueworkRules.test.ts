@@ -164,6 +164,14 @@ describe('due-work rules (pure, table-driven)', () => {
     expect(statusOf(rule, f, today, occurrence, rules)).toBe(expected)
   })
 
+  it('leaves out work done before doneFrom (a day\'s screen), keeping open work', () => {
+    const f = facts({ screenings: series('2026-01-10'), fitnessTests: series('2026-02-20') })
+    const ctx = { today: '2026-02-20', rules: RULES, fitnessRetestIntervalDays: RETEST_DAYS, doneFrom: '2026-02-20' }
+    const items = dueItemsOf(f, ctx).filter((i) => i.centre !== 'assessment' && i.centre !== 'ward')
+    expect(items.map((i) => [i.rule, i.status])).toEqual([['fitness_admission_test', 'done']])
+    expect(dueItemsOf(f, { ...ctx, doneFrom: undefined }).filter((i) => i.rule === 'psych_admission_screening').map((i) => i.status)).toEqual(['done'])
+  })
+
   it('covers every rule', () => {
     expect(new Set(TABLE.map((r) => r[1])).size).toBe(15)
   })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blankFacts } from '../../electron/shared/domain/duework/facts'
-import { screeningDue } from '../../electron/shared/domain/duework/screening'
+import { screeningDue, screeningOnly } from '../../electron/shared/domain/duework/screening'
 import { DEFAULT_DUE_RULES } from '../../electron/shared/domain/duework/settings'
 import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
 
@@ -25,7 +25,7 @@ describe('screening due (the due-work rules, as the psych ward screen shows them
     ['2026-06-01', '2026-09-01', '2026-11-30', 'periodic', '2026-11-30', 'due'],
     ['2026-06-01', '2026-09-01', '2026-12-01', 'periodic', '2026-11-30', 'overdue'],
   ] as const)('admission %s, last %s, on %s → %s due %s: %s', (admission, last, today, kind, dueOn, status) => {
-    expect(screeningDue(screening(admission, last), { today, rules: RULES, fitnessRetestIntervalDays: 90 })).toEqual({ kind, dueOn, status })
+    expect(screeningDue(screening(admission, last), { today, rules: screeningOnly(RULES), fitnessRetestIntervalDays: 90 })).toEqual({ kind, dueOn, status })
   })
 })
 

@@ -118,12 +118,12 @@ const HOT_CALLS: HotCall[] = [
   ['employment events, all', () => ['employment:events', { offset: 20 }]],
   ['employment referrals of a person', (w) => ['employment:person', { personId: w.currentId }]],
   ['employment agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}]],
-  ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],  // Due work: every fact query runs once per call over the ward's (or the facility's) people.
-  ['due work of a ward', (w) => ['duework:ward', { wardId: w.wardId }]],
-  ['due work of the facility', () => ['duework:facility', {}]],
-  ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
-  ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
-  ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
+  ['officer: agreements awaiting an outcome', () => ['employment:awaitingOutcome', {}], 'officer'],
+  // Ward records (issue 13): the ward's day (its lists and counts), the daily log, a month of the ward's records, a person's ledger and records.
+  ['wardwork ward day', (w) => ['wardwork:wardDay', { wardId: w.wardId, date: '2026-11-20' }]],
+  ['wardwork daily log', (w) => ['wardwork:log', { wardId: w.wardId, date: '2026-11-20' }]],
+  ['wardwork ward records of a month', (w) => ['wardwork:wardRecords', { wardId: w.wardId, from: '2026-10-24', to: '2026-11-23' }]],
+  ['wardwork records of a person', (w) => ['wardwork:person', { personId: w.currentId }]],
   // Diagnostic assessment: a person's tab (assessments, proposals, open evidence requests), the facility list newest first,
   // per point, per status, per ward, a deep page, and the officer's list cut to his ward.
   ['diag assessments of a person', (w) => ['assessment:person', { personId: w.currentId }]],
@@ -132,11 +132,12 @@ const HOT_CALLS: HotCall[] = [
   ['diag assessment list, drafts', () => ['assessment:list', { status: 'draft' }]],
   ['diag assessment list, one ward', (w) => ['assessment:list', { wardId: w.wardId }]],
   ['officer: diag assessment list', () => ['assessment:list', {}], 'officer'],
-  // Ward records (issue 13): the ward's day (its lists and counts), the daily log, a month of the ward's records, a person's ledger and records.
-  ['wardwork ward day', (w) => ['wardwork:wardDay', { wardId: w.wardId, date: '2026-11-20' }]],
-  ['wardwork daily log', (w) => ['wardwork:log', { wardId: w.wardId, date: '2026-11-20' }]],
-  ['wardwork ward records of a month', (w) => ['wardwork:wardRecords', { wardId: w.wardId, from: '2026-10-24', to: '2026-11-23' }]],
-  ['wardwork records of a person', (w) => ['wardwork:person', { personId: w.currentId }]],
+  // Due work: every fact query runs once per call over the ward's (or the facility's) people.
+  ['due work of a ward', (w) => ['duework:ward', { wardId: w.wardId }]],
+  ['due work of the facility', () => ['duework:facility', {}]],
+  ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
+  ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
+  ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

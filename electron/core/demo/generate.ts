@@ -16,9 +16,9 @@ import { insertWard } from '../wards/wardsService'
 import { seedPsychology } from './psychDemo'
 import { seedVocational } from './vocational'
 import { seedKnowledge } from './knowledge'
+import { seedDemoWardRecords } from '../wardwork/wardworkSeed'
 import { seedAssessments } from '../assessment/assessmentSeed'
 import { demoStays } from '../assessment/assessmentQueries'
-import { seedDemoWardRecords } from '../wardwork/wardworkSeed'
 import { mulberry32 } from './random'
 import { mobilePhone, regionalParts } from './identityParts'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, SURNAMES } from './names'
@@ -121,8 +121,8 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
   if (options.psychology ?? true) seedPsychology(db, r, admitted, staffIds[1]!, at, today)
   seedVocational(db, r, admitted, staffIds[3]!, at, today)
   seedKnowledge(db, options.seed, admitted, staffIds[3]!, at, today)
-  seedAssessments(db, demoStays(db, admitted.map((p) => p.id), today), mulberry32(options.seed * 11 + 5), staffIds[4]!, at)
   seedDemoWardRecords(db, r, admitted, officerId, today, at)
+  seedAssessments(db, demoStays(db, admitted.map((p) => p.id), today), mulberry32(options.seed * 11 + 5), staffIds[4]!, at)
   return DEMO_ACCOUNTS.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }))
 }
 

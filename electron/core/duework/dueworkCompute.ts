@@ -8,15 +8,18 @@ import { dueItemsOf, type RuleContext } from '../../shared/domain/duework/rules'
 import type { DueRules } from '../../shared/domain/duework/settings'
 import { DUE_CENTRES, type DueCounts, type DueItem, type Milestone } from '../../shared/domain/duework/vocabulary'
 import { blankFacts, type ExemptionFact, type PersonFacts } from '../../shared/domain/duework/facts'
-import { screeningDue, type ScreeningDue } from '../../shared/domain/duework/screening'
+import { screeningDue, screeningOnly, type ScreeningDue } from '../../shared/domain/duework/screening'
 import type { Db } from '../db/open'
 import { readSetting } from '../db/settingsRepo'
 import { fitnessSettings } from '../fitness/fitnessSettings'
 import { psychSettings } from '../psych/psychSettings'
-import { gatherFacts, groupBy, seriesByPerson, type SeriesRow } from './dueworkFacts'
+import { gatherFacts, groupBy } from './dueworkFacts'
 import { runSource, type PersonRow } from './dueworkFactsQueries'
 
 export const dueRules = (db: Db): DueRules => readSetting(db, 'duework.rules')
+
+/** One collator: String.localeCompare builds one per call, which costs more than the rest of a ward's sort. */
+const byName = new Intl.Collator('zh-CN').compare
 
 export interface DueWork {
   facts: PersonFacts[]
@@ -24,11 +27,11 @@ export interface DueWork {
 }
 
 /**
- * Every opened item of the people. `doneSince`: handled tasks and done planned talks are gathered from that date
- * ('' = all, for one person's full list; a day's screens ask for today).
+ * Every opened item of the people. `doneSince`: done items are listed (and handled tasks and done planned talks
+ * gathered) from that date on ('' = all, for one person's full list; a day's screens ask for today).
  */
 export function computeDueWork(db: Db, people: readonly PersonRow[], today: IsoDate, doneSince: IsoDate | ''): DueWork {
-  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays }
+  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays, doneFrom: doneSince }
   // A task's handling time is a UTC timestamp: a day early catches the facility's morning.
   const facts = gatherFacts(db, people, { today, screeningInstruments: psychSettings(db).screeningInstruments, doneSince: doneSince && addDays(doneSince, -1) })
   const items: DueItem[] = []
@@ -38,7 +41,7 @@ export function computeDueWork(db: Db, people: readonly PersonRow[], today: IsoD
 
 export function milestonesOfAll(db: Db, facts: readonly PersonFacts[], today: IsoDate): Milestone[] {
   const rules = dueRules(db)
-  return facts.flatMap((f) => milestonesOf(f, rules, today)).sort((a, b) => a.days - b.days || a.personName.localeCompare(b.personName, 'zh-CN'))
+  return facts.flatMap((f) => milestonesOf(f, rules, today)).sort((a, b) => a.days - b.days || byName(a.personName, b.personName))
 }
 
 /** What a day's screen lists: open work, and work done today. */
@@ -48,7 +51,7 @@ export const onTheDay = (item: DueItem, today: IsoDate): boolean =>
 const STATUS_ORDER = { overdue: 0, due: 1, done: 2, exempt: 3 } as const
 /** Overdue first (longest overdue first), then due by date, then done and exempt. */
 export const byUrgency = (a: DueItem, b: DueItem): number =>
-  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) || a.personName.localeCompare(b.personName, 'zh-CN')
+  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) || byName(a.personName, b.personName)
 
 export function emptyCounts(): DueCounts {
   return Object.fromEntries(DUE_CENTRES.map((c) => [c, { due: 0, overdue: 0 }])) as DueCounts
@@ -60,19 +63,24 @@ export function countItems(items: readonly DueItem[], counts: DueCounts = emptyC
 }
 
 /**
- * The psychological screening of each person, for the psych ward screen: the due-work rules over the screening facts
- * and exemptions alone (two batched queries), so the screen and the due-work lists never disagree.
+ * The psychological screening of each person, for the psych ward screen: the due-work rules over the person's latest
+ * screening (which the screen has already read) and exemptions (one batched query), so the screen and the due-work
+ * lists never disagree.
  */
-export function screeningDueOf(db: Db, people: ReadonlyArray<{ id: string; admissionDate: IsoDate }>, today: IsoDate): Map<string, ScreeningDue> {
+export function screeningDueOf(
+  db: Db,
+  people: ReadonlyArray<{ id: string; admissionDate: IsoDate; lastScreeningOn: IsoDate | null }>,
+  today: IsoDate,
+): Map<string, ScreeningDue> {
   const out = new Map<string, ScreeningDue>()
   if (people.length === 0) return out
-  const params = { people: JSON.stringify(people.map((p) => p.id)), instruments: JSON.stringify(psychSettings(db).screeningInstruments), handledSince: '', doneSince: '', today }
-  const screenings = seriesByPerson(runSource<SeriesRow>(db, 'screenings', params))
+  const params = { people: JSON.stringify(people.map((p) => p.id)), instruments: '[]', handledSince: '', doneSince: '', today }
   const exemptions = groupBy(runSource<ExemptionFact & { personId: string }>(db, 'exemptions', params))
-  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: 0 }
+  const ctx: RuleContext = { today, rules: screeningOnly(dueRules(db)), fitnessRetestIntervalDays: 0 }
   for (const p of people) {
+    const latest = p.lastScreeningOn === null ? null : { id: '', on: p.lastScreeningOn }
     const facts = blankFacts(p.id, p.admissionDate, {
-      screenings: screenings.get(p.id) ?? { first: null, latest: [] },
+      screenings: { first: latest, latest: latest ? [latest] : [] },
       exemptions: (exemptions.get(p.id) ?? []).filter((e) => e.rule === 'psych_admission_screening' || e.rule === 'psych_reassessment'),
     })
     out.set(p.id, screeningDue(facts, ctx))

@@ -17,7 +17,7 @@ export interface GatherOptions {
   doneSince: IsoDate
 }
 
-export type SeriesRow = { personId: string; which: 'first' | 'latest'; id: string; on: string }
+type SeriesRow = { personId: string; which: 'first' | 'latest'; id: string; on: string }
 type TermRow = { personId: string; kind: 'extension' | 'escape'; months: number | null; fromDate: string | null; toDate: string | null }
 
 /** A timestamp's calendar date in the facility's zone. */
@@ -55,7 +55,7 @@ function earliestFromEvents(person: PersonRow, events: readonly TermRow[], today
   }
 }
 
-export function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
+function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
   const out = new Map<string, SeriesFacts>()
   for (const r of rows) {
     let s = out.get(r.personId)

@@ -213,9 +213,13 @@ export function closeEscapeEvent(db: Db, eventId: string, toDate: string): void 
 /** False when there is no live event with that id. */
 export const voidTermEvent = (db: Db, eventId: string, mark: VoidMark): boolean => voidRow(db, 'term_events', eventId, mark)
 
-/** The release date an approved early release set (issue 13: written by the assessment domain's decisions). */
+/**
+ * The release date an approved early release set (issue 13: written by the assessment domain's decisions). Read with
+ * `SELECT *` so the term of a file can still be computed on a database before migration 16 (upgrade tests run the
+ * people services on older schemas), where the column does not exist yet and no early release can have been approved.
+ */
 export const earlyReleaseOnOf = (db: Db, personId: string): string | null =>
-  (db.prepare('SELECT early_release_on AS on_ FROM people WHERE id = ?').get(personId) as { on_: string | null } | undefined)?.on_ ?? null
+  (db.prepare('SELECT * FROM people WHERE id = ?').get(personId) as { early_release_on?: string | null } | undefined)?.early_release_on ?? null
 
 export function setEarlyReleaseOn(db: Db, personId: string, on: string | null): void {
   db.prepare('UPDATE people SET early_release_on = ? WHERE id = ?').run(on, personId)

@@ -22,7 +22,7 @@ function wardScreen(db: Db, wardId: string, todayDate: string): WardPsychScreen 
   const facts = wardAssessmentFacts(db, scope.only, INSTRUMENTS.map((i) => i.id), settings.screeningInstruments)
   const tasks = listTasks(db, scope, 'open')
   const crises = listCrises(db, scope, 'open')
-  const screening = screeningDueOf(db, people, todayDate)
+  const screening = screeningDueOf(db, people.map((p) => ({ ...p, lastScreeningOn: facts.get(p.id)?.lastScreeningOn ?? null })), todayDate)
   const tasksByPerson = new Map<string, number>()
   for (const t of tasks) tasksByPerson.set(t.personId, (tasksByPerson.get(t.personId) ?? 0) + 1)
   const crisisByPerson = new Map<string, RiskLevel>()

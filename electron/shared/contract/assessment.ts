@@ -189,7 +189,7 @@ const templateIdSchema = z.string({ error: 'v.required' }).regex(/^[a-z][a-z0-9_
 
 const itemInput = z.object({
   component: z.enum(COMPONENT_IDS),
-  itemId: z.string().min(1).max(60),
+  itemId: z.string({ error: 'v.required' }).min(1, 'v.required').max(60, tooLong(60)),
   /** null: not scored yet (a draft); a final assessment needs every applicable item. */
   points: z.number({ error: 'v.number' }).int('v.integer').min(0, 'v.at_least|{"min":0}').max(100, 'v.at_most|{"max":100}').nullable(),
   /** Why the assessor's points differ from the evidence, or what a manual item rests on. */

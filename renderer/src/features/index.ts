@@ -18,8 +18,8 @@ import { wardsFeature } from './wards'
 import { vocationalStatsFeature } from './vocationalStats'
 import { employmentFeature } from './employment'
 import { dueworkFeature } from './duework'
-import { assessmentFeature } from './assessment'
 import { wardworkFeature } from './wardwork'
+import { assessmentFeature } from './assessment'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -42,9 +42,9 @@ export const features: readonly FeatureModule[] = [
   backupFeature,
   vocationalStatsFeature,
   employmentFeature,
-  dueworkFeature,
-  assessmentFeature,
   wardworkFeature,
+  assessmentFeature,
+  dueworkFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

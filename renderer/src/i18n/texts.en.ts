@@ -37,10 +37,10 @@ import { en as employmentEn } from '../features/employment/i18n/en'
 import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import { en as dueworkEn } from '../features/duework/i18n/en'
 import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
-import { en as assessmentEn } from '../features/assessment/i18n/en'
-import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { en as wardworkEn } from '../features/wardwork/i18n/en'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
+import { en as assessmentEn } from '../features/assessment/i18n/en'
+import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -65,17 +65,17 @@ export const textParts = {
   knowledge: { zhCN: knowledgeZh, en: knowledgeEn },
   vocationalStats: { zhCN: vstatsZh, en: vstatsEn },
   employment: { zhCN: employmentZh, en: employmentEn },
-  duework: { zhCN: dueworkZh, en: dueworkEn },
-  assessment: { zhCN: assessmentZh, en: assessmentEn },
   wardwork: { zhCN: wardworkZh, en: wardworkEn },
+  assessment: { zhCN: assessmentZh, en: assessmentEn },
+  duework: { zhCN: dueworkZh, en: dueworkEn },
 }
 
 export const en: Texts<typeof zhCN> = {
   ...commonEn, ...setupEn, ...authEn, ...wardsEn, ...peopleEn, ...auditEn, ...staffEn, ...settingsEn, ...psychEn, ...backupEn, ...fitnessEn,
   ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn, ...vstatsEn, ...employmentEn,
-  ...dueworkEn,
-  ...assessmentEn,
   ...wardworkEn,
+  ...assessmentEn,
+  ...dueworkEn,
 }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

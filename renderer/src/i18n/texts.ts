@@ -20,17 +20,17 @@ import { zhCN as coursesZh } from '../features/courses/i18n/zh-CN'
 import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
 import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
-import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
+import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
 export const zhCN = {
   ...commonZh, ...setupZh, ...authZh, ...wardsZh, ...peopleZh, ...auditZh, ...staffZh, ...settingsZh, ...psychZh, ...backupZh, ...fitnessZh,
   ...trainingZh, ...coursesZh, ...certZh, ...knowledgeZh, ...vstatsZh, ...employmentZh,
-  ...dueworkZh,
-  ...assessmentZh,
   ...wardworkZh,
+  ...assessmentZh,
+  ...dueworkZh,
 }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */

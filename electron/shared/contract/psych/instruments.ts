@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Bilingual } from '../../domain/instruments'
 import type { PsychSettings } from '../../domain/psych'
-import { intAtLeast, intRange, optionalText, text, tooLong, tooMany } from '../common'
+import { intAtLeast, optionalText, text, tooLong, tooMany } from '../common'
 import { method, noAudit } from '../define'
 
 export interface InstrumentView {

@@ -15,6 +15,8 @@ export interface RuleContext {
   rules: DueRules
   /** The fitness retest interval (setting fitness.retestIntervalDays: the fitness centre's one source). */
   fitnessRetestIntervalDays: number
+  /** Leave out items done before this date (a day's screen lists only today's done work; a person's list, all). */
+  doneFrom?: IsoDate
 }
 
 interface Occurrence {
@@ -33,6 +35,7 @@ class ItemSink {
   constructor(
     private readonly facts: PersonFacts,
     private readonly today: IsoDate,
+    private readonly doneFrom: IsoDate = '',
   ) {}
 
   exemption(rule: DueRuleId, occurrence: string) {
@@ -41,7 +44,7 @@ class ItemSink {
 
   /** Adds the occurrence if its window has opened (a done one is listed whenever it was satisfied). */
   add(rule: DueRuleId, o: Occurrence): void {
-    if (o.done === null && this.today < o.windowOpensOn) return
+    if (o.done === null ? this.today < o.windowOpensOn : o.done.on < this.doneFrom) return
     const exemption = o.done === null ? this.exemption(rule, o.occurrence) : null
     const { facts } = this
     this.items.push({
@@ -237,7 +240,7 @@ function wardRules(sink: ItemSink, facts: PersonFacts, ctx: RuleContext): void {
 
 /** Every item of the person whose window has opened by today, in rule order. */
 export function dueItemsOf(facts: PersonFacts, ctx: RuleContext): DueItem[] {
-  const sink = new ItemSink(facts, ctx.today)
+  const sink = new ItemSink(facts, ctx.today, ctx.doneFrom)
   psychRules(sink, facts, ctx)
   fitnessRules(sink, facts, ctx)
   assessmentRules(sink, facts, ctx)

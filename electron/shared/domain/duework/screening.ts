@@ -17,15 +17,21 @@ export interface ScreeningDue {
 /** Far enough ahead that the next occurrence of any interval has opened. */
 const HORIZON = '9999-12-31'
 
-export function screeningDue(facts: PersonFacts, ctx: RuleContext): ScreeningDue {
-  const off = { ...DEFAULT_DUE_RULES, ...ctx.rules }
-  const rules: DueRules = Object.fromEntries(
-    Object.entries(off).map(([key, value]) => [key, typeof value === 'object' && key !== 'psych_admission_screening' && key !== 'psych_reassessment' ? { ...value, enabled: false } : value]),
+/** The rules with everything but the two screening rules off (computed once per call, not per person). */
+export function screeningOnly(rules: DueRules): DueRules {
+  const all = { ...DEFAULT_DUE_RULES, ...rules }
+  return Object.fromEntries(
+    Object.entries(all).map(([key, value]) => [key, typeof value === 'object' && key !== 'psych_admission_screening' && key !== 'psych_reassessment' ? { ...value, enabled: false } : value]),
   ) as DueRules
+}
+
+/** `ctx.rules` as screeningOnly gives them (other rules on would only cost time: their items are ignored). */
+export function screeningDue(facts: PersonFacts, ctx: RuleContext): ScreeningDue {
   const kindOf = (rule: string): ScreeningDue['kind'] => (rule === 'psych_admission_screening' ? 'admission' : 'periodic')
-  const open = dueItemsOf(facts, { ...ctx, rules }).find((i) => i.status === 'due' || i.status === 'overdue')
+  const isScreening = (rule: string) => rule === 'psych_admission_screening' || rule === 'psych_reassessment'
+  const open = dueItemsOf(facts, ctx).find((i) => isScreening(i.rule) && (i.status === 'due' || i.status === 'overdue'))
   if (open) return { kind: kindOf(open.rule), dueOn: open.dueOn, status: open.status as 'due' | 'overdue' }
-  const next = dueItemsOf(facts, { ...ctx, today: HORIZON, rules }).find((i) => i.status === 'overdue')
+  const next = dueItemsOf(facts, { ...ctx, today: HORIZON }).find((i) => isScreening(i.rule) && i.status === 'overdue')
   if (next) return { kind: kindOf(next.rule), dueOn: next.dueOn, status: 'done' }
   return { kind: facts.screenings.first ? 'periodic' : 'admission', dueOn: facts.screenings.latest[0]?.on ?? facts.admissionDate, status: 'done' }
 }

@@ -307,9 +307,6 @@ export const en: Texts<typeof zhCN> = {
     'wardwork:wardDay': "View a ward's day",
     'wardwork:saveLog': 'Save ward daily log',
     'wardwork:voidLog': 'Void ward daily log',
-    'duework:exempt': 'Exempt a due-work item',
-    'duework:voidExemption': 'Withdraw a due-work exemption',
-    'duework:setSettings': 'Change the due-work rules',
     'assessment:templates': 'Read diagnostic-assessment templates',
     'assessment:template': 'View a diagnostic-assessment template',
     'assessment:importTemplate': 'Load a diagnostic-assessment template version',
@@ -325,5 +322,8 @@ export const en: Texts<typeof zhCN> = {
     'assessment:propose': 'Record a proposal (early release / extension / community rehab)',
     'assessment:decide': 'Record the deciding organ’s decision',
     'assessment:voidProposal': 'Void a proposal',
+    'duework:exempt': 'Exempt a due-work item',
+    'duework:voidExemption': 'Withdraw a due-work exemption',
+    'duework:setSettings': 'Change the due-work rules',
   },
 }

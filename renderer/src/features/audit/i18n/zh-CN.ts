@@ -304,9 +304,6 @@ export const zhCN = {
     'wardwork:wardDay': '查阅大队当日记录',
     'wardwork:saveLog': '保存大队日志',
     'wardwork:voidLog': '作废大队日志',
-    'duework:exempt': '豁免一项待办工作',
-    'duework:voidExemption': '撤销待办豁免',
-    'duework:setSettings': '修改待办规则',
     'assessment:templates': '查阅诊断评估模板',
     'assessment:template': '查看诊断评估模板',
     'assessment:importTemplate': '导入诊断评估模板版本',
@@ -322,5 +319,8 @@ export const zhCN = {
     'assessment:propose': '登记提请（提前解除/延长/社区康复）',
     'assessment:decide': '登记决定机关决定',
     'assessment:voidProposal': '作废提请记录',
+    'duework:exempt': '豁免一项待办工作',
+    'duework:voidExemption': '撤销待办豁免',
+    'duework:setSettings': '修改待办规则',
   },
 }
