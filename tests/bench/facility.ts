@@ -30,7 +30,7 @@ import { seededRandom } from './generate/random'
 import { writeAssessments } from './generate/assessment'
 
 /** Bump when the generated content changes: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 6
+export const GENERATOR_VERSION = 7
 
 export interface FacilitySize {
   wards: number

@@ -65,6 +65,17 @@ describe('assessments keep their template version', () => {
   })
 })
 
+describe('evidence from the records, linked', () => {
+  it('behaviour points from the ward records: missing → request; a sanction → 0 suggested; rewards → full', () => {
+    const conduct = () => ok(call(world.dispatch, 'assessment:prepare', { personId, point: 'stage' }, admin)).items.find((i) => i.itemId === 'conduct_points')!
+    expect(conduct()).toMatchObject({ suggested: null, evidence: { kind: 'conduct', met: null, recordId: null } })
+    ok(call(world.dispatch, 'wardwork:recordConduct', { personId, kind: 'sanction', category: 'warning', points: -1, on: '2026-11-01', reason: '迟到' }, admin))
+    expect(conduct()).toMatchObject({ suggested: 0, evidence: { kind: 'conduct', met: false, recordType: 'conduct', on: '2026-11-01' } })
+    ok(call(world.dispatch, 'wardwork:recordConduct', { personId, kind: 'reward', category: 'praise', points: 1, on: '2026-11-10', reason: '内务整洁' }, admin))
+    expect(conduct()).toMatchObject({ suggested: 40, evidence: { met: true, summary: '0 (+1 / -1)' } })
+  })
+})
+
 describe('field-level refusals and stale edits', () => {
   it.each([
     [{ items: [{ component: 'detox' as const, itemId: 'drug_test_negative', points: 10, note: null }] }, 'items.0.points', 'assessment.points_all_or_nothing'],

@@ -73,7 +73,7 @@ function find(db: Db, personId: string, admissionDate: string, on: string, sourc
         recordType: last ? 'conduct' : null,
         recordId: last?.id ?? null,
         on: last?.on ?? null,
-        summary: `${points.total} (+${points.rewards} / −${points.sanctions})`,
+        summary: `${points.total} (+${points.rewards} / ${points.sanctions})`,
       }
     }
   }
