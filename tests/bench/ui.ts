@@ -15,6 +15,8 @@
  *   - ward switch: from one ward's roster to the next ward's rows rendered (hash change), each ward seen first time;
  *   - people list first rows: a cold start on the all-people list (all 53,000 files) to its first rows;
  *   - people list scroll to middle: a jump to row ~26,500 (and nearby) until the rows at that position are rendered;
+ *   - ward daily screen: from a ward's roster, a hash change to a ward's day screen (大队一日工作, issue 13) until its due
+ *     items are rendered (`xinsheng:ward-day-rendered`), each ward's day seen for the first time (≤ 300 ms);
  *   - certificate roster 500 rows to PDF: from the roster screen, the print route opened for a real filter of about 500
  *     rows (issued up to the date of the 500th certificate: fetched and rendered, its own mark) plus Chromium printing
  *     it to PDF (issue 12, ≤ 2 s).
@@ -263,6 +265,33 @@ async function main() {
         log(`  certificate roster: rendered after ${median(renders).toFixed(0)} ms (median), the rest is printing to PDF`)
         add('ui:certificate roster 500 rows to PDF', prints, 2000)
       }
+    }
+
+    // Ward daily screen (issue 13, ≤ 300 ms): from a ward's roster (app loaded), the hash changed to a ward's day screen
+    // (大队一日工作) until its items are rendered (xinsheng:ward-day-rendered, the page's own mark), each ward's day seen
+    // for the first time (its due work asked then: duework:ward, one request). One switch outside the figures loads the
+    // screen's code.
+    {
+      const { page, close } = await newPage(b, sessionId)
+      await page.goto(`${url}#/wards/${wards[0]!.id}`)
+      await waitForMark(page, 'xinsheng:roster-rendered', rosterOf(wards[0]!.id))
+      const dayOf = (wardId: string) => (d: Record<string, unknown>) => d.wardId === wardId
+      const warmUp = await markThen(page, 'ward-day', `location.hash = ${JSON.stringify(`#/wards/${wards[0]!.id}/day`)}`)
+      await waitForMark(page, 'xinsheng:ward-day-rendered', dayOf(wards[0]!.id), warmUp)
+      const days: number[] = []
+      const items: number[] = []
+      const dayAnswered: number[] = []
+      for (const ward of wards.slice(1, 1 + Math.max(runs, 5))) {
+        const t0 = await markThen(page, 'ward-day', `location.hash = ${JSON.stringify(`#/wards/${ward.id}/day`)}`)
+        days.push((await waitForMark(page, 'xinsheng:ward-day-rendered', dayOf(ward.id), t0)) - t0)
+        dayAnswered.push(await lastAnswerAfter(page, t0))
+        const found = (await marks(page, 'xinsheng:ward-day-rendered')).find((m) => m.detail?.wardId === ward.id)
+        items.push(Number(found?.detail?.items ?? 0))
+        await page.waitForTimeout(50)
+      }
+      log(`  ward daily screen: ${median(items)} items per ward, the last request answered after ${median(dayAnswered).toFixed(0)} ms (medians)`)
+      add('ui:ward daily screen rendered', days, 300)
+      await close()
     }
 
     const firstRows = []

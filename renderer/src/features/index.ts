@@ -19,6 +19,7 @@ import { vocationalStatsFeature } from './vocationalStats'
 import { employmentFeature } from './employment'
 import { assessmentFeature } from './assessment'
 import { wardworkFeature } from './wardwork'
+import { dueworkFeature } from './duework'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -43,6 +44,7 @@ export const features: readonly FeatureModule[] = [
   employmentFeature,
   assessmentFeature,
   wardworkFeature,
+  dueworkFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

@@ -39,6 +39,8 @@ import { en as assessmentEn } from '../features/assessment/i18n/en'
 import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { en as wardworkEn } from '../features/wardwork/i18n/en'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
+import { en as dueworkEn } from '../features/duework/i18n/en'
+import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -65,6 +67,7 @@ export const textParts = {
   employment: { zhCN: employmentZh, en: employmentEn },
   assessment: { zhCN: assessmentZh, en: assessmentEn },
   wardwork: { zhCN: wardworkZh, en: wardworkEn },
+  duework: { zhCN: dueworkZh, en: dueworkEn },
 }
 
 export const en: Texts<typeof zhCN> = {
@@ -72,6 +75,7 @@ export const en: Texts<typeof zhCN> = {
   ...trainingEn, ...coursesEn, ...certEn, ...knowledgeEn, ...vstatsEn, ...employmentEn,
   ...assessmentEn,
   ...wardworkEn,
+  ...dueworkEn,
 }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

@@ -21,6 +21,7 @@ import { zhCN as vstatsZh } from '../features/vocationalStats/i18n/zh-CN'
 import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
+import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
@@ -29,6 +30,7 @@ export const zhCN = {
   ...trainingZh, ...coursesZh, ...certZh, ...knowledgeZh, ...vstatsZh, ...employmentZh,
   ...assessmentZh,
   ...wardworkZh,
+  ...dueworkZh,
 }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */
