@@ -13,7 +13,7 @@ export function milestonesOf(facts: PersonFacts, rules: DueRules, today: IsoDate
   const out: Milestone[] = []
   const add = (kind: MilestoneKind, on: IsoDate, keepPassed: boolean) => {
     const days = daysBetween(today, on)
-    if (days <= within && (days >= 0 || keepPassed)) out.push({ personId: facts.personId, personName: facts.personName, wardId: facts.wardId, kind, on, days })
+    if (days <= within && (days >= 0 || keepPassed)) out.push({ personId: facts.personId, personName: facts.personName, wardId: facts.wardId, period: facts.period, kind, on, days })
   }
   const dwell = facts.period !== null ? rules.diag_stage.periodDays[facts.period] : null
   if (dwell !== null && facts.periodSince !== null) add('period_dwell', addDays(facts.periodSince, dwell), false)

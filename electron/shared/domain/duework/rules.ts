@@ -52,6 +52,7 @@ class ItemSink {
       personName: facts.personName,
       idTail: facts.idTail,
       wardId: facts.wardId,
+      period: facts.period,
       rule,
       centre: RULE_CENTRE[rule],
       occurrence: o.occurrence,

@@ -2,6 +2,7 @@
  * The due-work vocabulary (issue 13): what each person is owed and by when, in one list whatever centre owns the work.
  * Rules are pure functions over a person's facts (rules.ts); the core gathers the facts in batches (core/duework).
  */
+import type { Period } from '../periods'
 import type { IsoDate } from '../dates'
 
 /** The centre that owns a rule's work: it decides which record permission an exemption needs. */
@@ -83,6 +84,8 @@ export interface DueItem {
   personName: string
   idTail: string
   wardId: string | null
+  /** The person's current period (the ward's day shows it beside the name; a stage item names the period it is about). */
+  period: Period | null
   rule: DueRuleId
   centre: DueCentre
   /** Stable key of this occurrence of the rule for the person (a date, 'admission', 'stage:detox', a record id…). */
@@ -104,6 +107,8 @@ export interface Milestone {
   personId: string
   personName: string
   wardId: string | null
+  /** The current period: a period_dwell milestone is about its end. */
+  period: Period | null
   kind: MilestoneKind
   on: IsoDate
   /** Days from today to `on` (negative: passed). */
