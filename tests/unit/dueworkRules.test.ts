@@ -181,7 +181,7 @@ describe('due-work rules (pure, table-driven)', () => {
       today: '2026-03-09', rules: { ...RULES, psych_admission_screening: { enabled: false, days: 15 }, fitness_admission_test: { enabled: false, days: 30 }, diag_admission: { enabled: false, days: 7 }, ward_admission_talk: { enabled: false, days: 3 } }, fitnessRetestIntervalDays: RETEST_DAYS,
     })
     expect(item).toEqual({
-      personId: 'p1', personName: '张三', idTail: '0035', wardId: 'w1', rule: 'crisis_follow_up', centre: 'psych', occurrence: 'c1:2026-03-08',
+      personId: 'p1', personName: '张三', idTail: '0035', wardId: 'w1', period: null, rule: 'crisis_follow_up', centre: 'psych', occurrence: 'c1:2026-03-08',
       dueOn: '2026-03-08', status: 'exempt', windowOpensOn: '2026-03-06', done: null,
       exemption: { id: 'x1', reason: '外院已做', by: 's1', byName: '王干警', at: '2026-01-02T01:00:00Z', revision: 1 },
       subject: { recordType: 'crisis', recordId: 'c1' },
