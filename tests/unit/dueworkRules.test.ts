@@ -218,3 +218,30 @@ describe('milestones', () => {
     expect(milestonesOf(facts(f), RULES, today).map((m) => [m.kind, m.on, m.days])).toEqual(expected)
   })
 })
+
+describe('the day the facility began keeping due work (admissionRulesFrom)', () => {
+  // Admitted 2026-01-01. Adoption the day after: admission work is not owed, periodic work counts from adoption.
+  const ADOPTED_AFTER = { admissionRulesFrom: '2026-01-02' }
+  const ADOPTED_ON_ADMISSION = { admissionRulesFrom: ADMITTED }
+  it.each<Row>([
+    ['admitted the day before adoption: no admission screening', 'psych_admission_screening', {}, '2026-01-20', 'none', undefined, ADOPTED_AFTER],
+    ['admitted on the adoption day: owed as usual', 'psych_admission_screening', {}, '2026-01-20', 'overdue@2026-01-16', undefined, ADOPTED_ON_ADMISSION],
+    ['no adoption day: owed as usual', 'psych_admission_screening', {}, '2026-01-20', 'overdue@2026-01-16', undefined, { admissionRulesFrom: null }],
+    ['before adoption: no admission fitness test', 'fitness_admission_test', {}, '2026-03-01', 'none', undefined, ADOPTED_AFTER],
+    ['before adoption: no admission assessment', 'diag_admission', {}, '2026-03-01', 'none', undefined, ADOPTED_AFTER],
+    ['before adoption: no admission talk', 'ward_admission_talk', {}, '2026-03-01', 'none', undefined, ADOPTED_AFTER],
+    // Reassessment every 90 days counted from adoption (2026-01-02 + 90 = 2026-04-02), listed 14 days ahead.
+    ['reassessment: a day before its window', 'psych_reassessment', {}, '2026-03-18', 'none', undefined, ADOPTED_AFTER],
+    ['reassessment: window opens', 'psych_reassessment', {}, '2026-03-19', 'due@2026-04-02', undefined, ADOPTED_AFTER],
+    ['reassessment: day after due', 'psych_reassessment', {}, '2026-04-03', 'overdue@2026-04-02', undefined, ADOPTED_AFTER],
+    ['reassessment: a screening since counts as usual', 'psych_reassessment', { screenings: series('2026-02-01') }, '2026-04-03', 'none', undefined, ADOPTED_AFTER],
+  ])('%s (%s on %s)', (_label, rule, f, today, expected, occurrence, rules) => {
+    expect(statusOf(rule, f, today, occurrence, rules)).toBe(expected)
+  })
+
+  it('an older stored setting without the field reads as "every admission counts"', () => {
+    const { admissionRulesFrom: _omitted, ...stored } = DEFAULT_DUE_RULES
+    expect(dueRulesSchema.parse(stored).admissionRulesFrom).toBeNull()
+    expect(dueRulesSchema.safeParse({ ...stored, admissionRulesFrom: '2026-02-30' }).success).toBe(false)
+  })
+})

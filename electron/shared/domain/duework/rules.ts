@@ -36,7 +36,17 @@ class ItemSink {
     private readonly facts: PersonFacts,
     private readonly today: IsoDate,
     private readonly doneFrom: IsoDate = '',
+    /**
+     * The day the facility began keeping due work (rules.admissionRulesFrom): a person admitted before it is owed no
+     * admission work (it was done, or not, on paper), and their periodic series start from that day instead.
+     */
+    readonly adoptedOn: IsoDate | null = null,
   ) {}
+
+  /** Whether admission work applies: admitted on or after the day the facility began (or no such day set). */
+  get admissionRulesApply(): boolean {
+    return this.adoptedOn === null || this.facts.admissionDate >= this.adoptedOn
+  }
 
   exemption(rule: DueRuleId, occurrence: string) {
     return this.facts.exemptions.find((e) => e.rule === rule && e.occurrence === occurrence) ?? null
@@ -69,7 +79,8 @@ class ItemSink {
 const doneBy = (recordType: DueRecordType, r: DatedRecord | null | undefined) => (r ? { recordType, recordId: r.id, on: r.on } : null)
 
 /** Work due within `days` of admission, satisfied by the first record on or after admission. */
-function admissionRule(sink: ItemSink, rule: DueRuleId, facts: PersonFacts, days: number, recordType: DueRecordType, first: DatedRecord | null): IsoDate {
+function admissionRule(sink: ItemSink, rule: DueRuleId, facts: PersonFacts, days: number, recordType: DueRecordType, first: DatedRecord | null): IsoDate | null {
+  if (!sink.admissionRulesApply) return null
   const dueOn = addDays(facts.admissionDate, days)
   const satisfying = first && first.on >= facts.admissionDate ? first : null
   sink.add(rule, { occurrence: 'admission', windowOpensOn: facts.admissionDate, dueOn, done: doneBy(recordType, satisfying) })
@@ -121,8 +132,11 @@ function seriesRules(
 ): void {
   const admissionDue = admission.enabled ? admissionRule(sink, admission.rule, facts, admission.days, recordType, series.first) : null
   if (!periodic.enabled) return
-  // Before any record, the series starts from an exempted admission occurrence (never from a missing one).
-  const base = series.latest.length === 0 && admissionDue && sink.exemption(admission.rule, 'admission') ? admissionDue : null
+  // Before any record, the series starts from an exempted admission occurrence (never from a missing one), or, for a
+  // person admitted before the facility began keeping due work, from that day.
+  const base = series.latest.length > 0 ? null
+    : !sink.admissionRulesApply ? sink.adoptedOn
+    : admissionDue && sink.exemption(admission.rule, 'admission') ? admissionDue : null
   periodicRule(sink, periodic.rule, today, { latest: series.latest[0] ?? null, previous: series.latest[1] ?? null, base }, periodic.interval, periodic.lead, recordType)
 }
 
@@ -241,7 +255,7 @@ function wardRules(sink: ItemSink, facts: PersonFacts, ctx: RuleContext): void {
 
 /** Every item of the person whose window has opened by today, in rule order. */
 export function dueItemsOf(facts: PersonFacts, ctx: RuleContext): DueItem[] {
-  const sink = new ItemSink(facts, ctx.today, ctx.doneFrom)
+  const sink = new ItemSink(facts, ctx.today, ctx.doneFrom, ctx.rules.admissionRulesFrom)
   psychRules(sink, facts, ctx)
   fitnessRules(sink, facts, ctx)
   assessmentRules(sink, facts, ctx)

@@ -21,7 +21,7 @@ const HORIZON = '9999-12-31'
 export function screeningOnly(rules: DueRules): DueRules {
   const all = { ...DEFAULT_DUE_RULES, ...rules }
   return Object.fromEntries(
-    Object.entries(all).map(([key, value]) => [key, typeof value === 'object' && key !== 'psych_admission_screening' && key !== 'psych_reassessment' ? { ...value, enabled: false } : value]),
+    Object.entries(all).map(([key, value]) => [key, typeof value === 'object' && value !== null && key !== 'psych_admission_screening' && key !== 'psych_reassessment' ? { ...value, enabled: false } : value]),
   ) as DueRules
 }
 

@@ -4,7 +4,7 @@
  * (domain-reference §2.4, §3), set per facility on the due-rules settings card.
  */
 import { z } from 'zod'
-import { intRange } from '../../contract/common'
+import { intRange, isoDate } from '../../contract/common'
 import { PERIODS, type Period } from '../periods'
 
 const enabled = z.boolean({ error: 'v.required' })
@@ -56,6 +56,13 @@ export const dueRulesSchema = z.object({
   release_preparation: z.object({ enabled, days: withinDays(365), leadDays }),
   /** Milestones (period days up, earliest early release, last day) show within this many days. */
   milestoneDays: intRange(0, 365, 'v.range_days'),
+  /**
+   * The day the facility began keeping due work here: people admitted before it are owed no admission work (screening,
+   * first fitness test, admission assessment, admission talk — done on paper, or not at all, before), and their
+   * periodic series start from this day. null: every admission counts. Without it, going live would list every
+   * current person's admission work as overdue.
+   */
+  admissionRulesFrom: isoDate.nullable().default(null),
 })
 export type DueRules = z.output<typeof dueRulesSchema>
 
@@ -76,4 +83,5 @@ export const DEFAULT_DUE_RULES: DueRules = {
   watch_measure_review: { enabled: true, leadDays: 0 },
   release_preparation: { enabled: true, days: 30, leadDays: 14 },
   milestoneDays: 14,
+  admissionRulesFrom: null,
 }

@@ -170,6 +170,8 @@ export const en: Texts<typeof zhCN> = {
       periodBlank: 'Blank = none',
       fitnessInterval: 'The retest interval is the fitness setting, {{days}} days (change it in the fitness settings)',
       milestoneDays: 'Show milestones this many days ahead',
+      admissionRulesFrom: 'Admission work counts from',
+      admissionRulesFromHint: 'People admitted before this date are owed no admission screening, first fitness test, admission assessment or admission talk (done on paper before, or too late to do); their periodic work counts from this date. Blank: every admission counts.',
       about: {
         psych_admission_screening: 'Psychological screening within this many days of admission',
         psych_reassessment: 'Reassessment every so many days after the latest screening',

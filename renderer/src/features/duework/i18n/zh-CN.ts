@@ -168,6 +168,8 @@ export const zhCN = {
       periodBlank: '空白 = 不评估',
       fitnessInterval: '复测间隔为体质测试设置中的 {{days}} 天（在体质测试设置中修改）',
       milestoneDays: '临近节点提前显示（天）',
+      admissionRulesFrom: '入所类待办自此日期起计',
+      admissionRulesFromHint: '本日期前入所的人员不再列出入所筛查、首次体测、入所评估和入所谈话（纸质时期已办或无从补办），周期类待办自此日期起算；留空则全部计入。',
       about: {
         psych_admission_screening: '入所后多少天内完成心理筛查',
         psych_reassessment: '上次筛查后每隔多少天复评',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { DueSettingsView } from '@shared/contract'
 import { PERIODS } from '@shared/domain/periods'
 import { useApiQuery } from '../../../api/hooks'
+import { DateField } from '../../../components/DateField'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { NumberField } from '../../../components/NumberField'
 import { usePeriodLabel } from '../../../components/PeriodBadge'
@@ -39,7 +40,7 @@ function RulesForm({ settings }: { settings: DueSettingsView }) {
     check: 'input',
     toInput: (values: RulesForm) => ({ rules: fromForm(values), version: settings.version }),
     // The form keeps the rules under `rules.` as the input does, except the milestone days shown on their own.
-    rename: (path) => (path === 'rules.milestoneDays' ? 'milestoneDays' : path),
+    rename: (path) => (path === 'rules.milestoneDays' ? 'milestoneDays' : path === 'rules.admissionRulesFrom' ? 'admissionRulesFrom' : path),
     success: t('duework.settings.saved'),
     onSuccess: (_o, _i, f) => f.resetDirty(),
   })
@@ -113,6 +114,14 @@ function RulesForm({ settings }: { settings: DueSettingsView }) {
           label={t('duework.settings.milestoneDays')}
           description={limitText(limitsOf('milestoneDays'))}
           {...form.getInputProps('milestoneDays')}
+        />
+        <DateField
+          w={260}
+          clearable
+          label={t('duework.settings.admissionRulesFrom')}
+          description={t('duework.settings.admissionRulesFromHint')}
+          data-testid="duework-admission-rules-from"
+          {...form.getInputProps('admissionRulesFrom')}
         />
         <Group>
           <Button type="submit" loading={mutation.isPending} disabled={!form.isDirty()} data-testid="duework-settings-save">

@@ -5,8 +5,9 @@ import { PERIODS, type Period } from '@shared/domain/periods'
  * The rules' settings as form values: numbers as typed (a blank or out-of-range value stays in the field and the
  * contract schema refuses it with the limit), converted back exactly, never clamped.
  */
-export type RuleKey = Exclude<keyof DueRules, 'milestoneDays'>
-export const RULE_KEYS = Object.keys(DEFAULT_DUE_RULES).filter((k) => k !== 'milestoneDays') as RuleKey[]
+const NOT_RULES = ['milestoneDays', 'admissionRulesFrom'] as const
+export type RuleKey = Exclude<keyof DueRules, (typeof NOT_RULES)[number]>
+export const RULE_KEYS = Object.keys(DEFAULT_DUE_RULES).filter((k) => !(NOT_RULES as readonly string[]).includes(k)) as RuleKey[]
 
 /** The number parameters a rule has (days, intervalDays, leadDays), in a stable order. */
 export const PARAM_ORDER = ['days', 'intervalDays', 'leadDays'] as const
@@ -25,7 +26,8 @@ export interface RuleValues {
   leadDays?: NumberText
   periodDays?: Record<Period, NumberText>
 }
-export type RulesForm = { rules: Record<RuleKey, RuleValues>; milestoneDays: NumberText }
+/** `admissionRulesFrom` as typed ('' = every admission counts). */
+export type RulesForm = { rules: Record<RuleKey, RuleValues>; milestoneDays: NumberText; admissionRulesFrom: string }
 
 export function toForm(rules: DueRules): RulesForm {
   const out = {} as Record<RuleKey, RuleValues>
@@ -36,14 +38,15 @@ export function toForm(rules: DueRules): RulesForm {
       ...(value.periodDays ? { periodDays: Object.fromEntries(PERIODS.map((p) => [p, value.periodDays![p] ?? ''])) as Record<Period, NumberText> } : {}),
     }
   }
-  return { rules: out, milestoneDays: rules.milestoneDays }
+  return { rules: out, milestoneDays: rules.milestoneDays, admissionRulesFrom: rules.admissionRulesFrom ?? '' }
 }
 
 /** A blank number is missing (the schema says so), not zero; a blank period's days is "no stage assessment". */
 const num = (v: NumberText | undefined) => (v === '' || v === undefined ? undefined : Number(v))
 
 export function fromForm(values: RulesForm): DueRules {
-  const out: Record<string, unknown> = { milestoneDays: num(values.milestoneDays) }
+  const from = values.admissionRulesFrom.trim()
+  const out: Record<string, unknown> = { milestoneDays: num(values.milestoneDays), admissionRulesFrom: from === '' ? null : from }
   for (const rule of RULE_KEYS) {
     const v = values.rules[rule]
     const rebuilt: Record<string, unknown> = { enabled: v.enabled }
