@@ -19,7 +19,7 @@ import { DateSwitcher } from './DateSwitcher'
 import { dayDate, wardDueInput } from './dayQueries'
 import { DueGroups } from './DueGroups'
 import { CrisesPanel, MilestonesPanel } from './SidePanels'
-import { StatCard } from './StatCard'
+import { StatCard } from '../../../components/StatCard'
 import { WardRecordsPanel } from './WardRecordsPanel'
 
 /** /wards/:wardId/day[?date=…]: the ward's day (大队一日工作), the ward officer's landing page. */

@@ -1,12 +1,12 @@
-import { Badge, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, ThemeIcon, UnstyledButton } from '@mantine/core'
+import { Badge, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, ThemeIcon } from '@mantine/core'
 import { IconAlertTriangle, IconClipboardList, IconClockExclamation, IconListCheck, IconSearch, IconUrgent, IconUsers } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { WardPsychRow, WardPsychScreen } from '@shared/contract'
 import { useApiQuery } from '../../../api/hooks'
 import { EmptyState } from '../../../components/EmptyState'
+import { StatCard } from '../../../components/StatCard'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { NotFound } from '../../../components/NotFound'
 import { PageHeader } from '../../../components/PageHeader'
@@ -89,28 +89,6 @@ function WardPsychView({ wardId }: { wardId: string }) {
   )
 }
 
-function Stat({ label, value, color, icon, active, onClick, testId }: { label: string; value: number; color: string; icon: ReactNode; active: boolean; onClick: () => void; testId: string }) {
-  return (
-    <UnstyledButton onClick={onClick} data-testid={testId} aria-pressed={active}>
-      <Paper p="md" style={{ borderColor: active ? `var(--mantine-color-${color}-5)` : undefined, boxShadow: active ? 'var(--mantine-shadow-xs)' : undefined }}>
-        <Group justify="space-between" wrap="nowrap">
-          <Stack gap={0}>
-            <Text fz="xs" c="dimmed">
-              {label}
-            </Text>
-            <Text fz={26} fw={700} className="tabular" c={value > 0 ? `${color}.8` : 'dimmed'} lh={1.3}>
-              {value}
-            </Text>
-          </Stack>
-          <ThemeIcon size={40} radius="md" variant="light" color={value > 0 ? color : 'gray'}>
-            {icon}
-          </ThemeIcon>
-        </Group>
-      </Paper>
-    </UnstyledButton>
-  )
-}
-
 function ScreenContent({ data }: { data: WardPsychScreen }) {
   const { t } = useTranslation()
   const [filter, setFilter] = useState<Filter>('all')
@@ -136,10 +114,10 @@ function ScreenContent({ data }: { data: WardPsychScreen }) {
         {openCrises.length > 0 && <CrisisList crises={openCrises} today={data.today} />}
       </Paper>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat testId="count-due" label={t('psych.ward.countDue')} value={data.counts.due} color="yellow" icon={<IconClockExclamation size={22} />} active={filter === 'due'} onClick={() => toggle('due')} />
-        <Stat testId="count-overdue" label={t('psych.ward.countOverdue')} value={data.counts.overdue} color="red" icon={<IconAlertTriangle size={22} />} active={filter === 'overdue'} onClick={() => toggle('overdue')} />
-        <Stat testId="count-tasks" label={t('psych.ward.countTasks')} value={data.counts.openTasks} color="orange" icon={<IconListCheck size={22} />} active={filter === 'tasks'} onClick={() => toggle('tasks')} />
-        <Stat testId="count-crises" label={t('psych.ward.countCrises')} value={data.counts.openCrises} color="red" icon={<IconUrgent size={22} />} active={filter === 'crisis'} onClick={() => toggle('crisis')} />
+        <StatCard testId="count-due" label={t('psych.ward.countDue')} value={data.counts.due} color="yellow" icon={<IconClockExclamation size={22} />} toggle={{ active: filter === 'due', onClick: () => toggle('due') }} />
+        <StatCard testId="count-overdue" label={t('psych.ward.countOverdue')} value={data.counts.overdue} color="red" icon={<IconAlertTriangle size={22} />} toggle={{ active: filter === 'overdue', onClick: () => toggle('overdue') }} />
+        <StatCard testId="count-tasks" label={t('psych.ward.countTasks')} value={data.counts.openTasks} color="orange" icon={<IconListCheck size={22} />} toggle={{ active: filter === 'tasks', onClick: () => toggle('tasks') }} />
+        <StatCard testId="count-crises" label={t('psych.ward.countCrises')} value={data.counts.openCrises} color="red" icon={<IconUrgent size={22} />} toggle={{ active: filter === 'crisis', onClick: () => toggle('crisis') }} />
       </SimpleGrid>
       <Grid gutter="md" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 8 }}>
