@@ -8,6 +8,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Vitest's default is one fork fewer than the cores: a single fork on these 2-core machines, with the main process
+    // idle. Two forks run the unit suite in ~3.5 min instead of ~5.5 (measured 2026-12-01, 6,317 tests).
+    maxWorkers: 2,
     testTimeout: 20_000,
   },
 })
