@@ -1,13 +1,13 @@
 /**
- * A person's file and term as the assessment rules need them, read through the people domain's exports; and the one
- * path that stores a term change (the people domain's term events and last day).
+ * A person's file and term as the assessment rules need them, read through the people domain's exports. Term changes
+ * are stored by the people domain (its term events and `refreshLastDay`).
  */
 import type { TermResult } from '../../shared/domain/term'
 import { maskIdNumber } from '../../shared/domain/idNumber'
 import type { Db } from '../db/open'
 import { ruleViolation, notFound } from '../errors'
 import { personTerm } from '../people/personTerm'
-import { earlyReleaseOnOf, personById, setLastDay, termEventsOf, type PersonRecord } from '../people/peopleRepo'
+import { earlyReleaseOnOf, personById, termEventsOf, type PersonRecord } from '../people/peopleRepo'
 import { wardName } from '../wards/wardsRepo'
 
 export function livePerson(db: Db, personId: string, field?: string): PersonRecord {
@@ -28,14 +28,6 @@ export function termFacts(db: Db, p: PersonRecord, today: string): TermFacts {
   const term = personTerm(p.decisionDate, p.earlyReleaseBar, events, today, earlyReleaseOnOf(db, p.id))
   const approvedExtensionMonths = events.filter((e) => e.kind === 'extension' && e.voidedAt === null).reduce((a, e) => a + (e.months ?? 0), 0)
   return { term: term.result, approvedExtensionMonths, earlyReleaseBarReason: p.earlyReleaseBar }
-}
-
-/** Recomputes and stores the denormalised last day after a decision changed the term (as the people domain does). */
-export function refreshLastDay(db: Db, personId: string, today: string, field: string): void {
-  const p = personById(db, personId)!
-  const term = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, personId), today, earlyReleaseOnOf(db, personId))
-  if (term.error) throw ruleViolation(term.error, field)
-  setLastDay(db, personId, term.storedLastDay)
 }
 
 export const personHeader = (db: Db, p: PersonRecord) => ({

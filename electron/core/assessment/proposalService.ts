@@ -13,7 +13,8 @@ import { AppError, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { insertTermEvent, setEarlyReleaseOn, termEventsOf, voidTermEvent } from '../people/peopleRepo'
 import { assessmentById, decideProposal, insertProposal, proposalById, proposalsOf, voidProposal, type StoredProposal } from './assessmentRepo'
-import { livePerson, refreshLastDay, termFacts } from './personFacts'
+import { refreshLastDay } from '../people/peopleService'
+import { livePerson, termFacts } from './personFacts'
 
 type ProposalMethods = 'assessment:propose' | 'assessment:decide' | 'assessment:voidProposal'
 

@@ -4,9 +4,9 @@ import type { DiagPoint, FlagTaskFact, PersonFacts, SeriesFacts, TalkFact } from
 import type { DueRuleId } from '../../shared/domain/duework/vocabulary'
 import { idTail } from '../../shared/domain/idNumber'
 import { PERIODS, periodIndex, type Period } from '../../shared/domain/periods'
-import { computeTerm, TermInputError, type EscapeInterval } from '../../shared/domain/term'
 import { FACILITY_TIME_ZONE } from '../context'
 import type { Db } from '../db/open'
+import { personTerm } from '../people/personTerm'
 import { runSource, type PersonRow, type SourceParams } from './dueworkFactsQueries'
 
 export interface GatherOptions {
@@ -41,18 +41,10 @@ function earliestEarlyRelease(person: PersonRow, events: readonly TermRow[], tod
   return earliestFromEvents(person, events, today)
 }
 
+/** The people domain's term of the file (an escape still open counts up to today), from the live events read here. */
 function earliestFromEvents(person: PersonRow, events: readonly TermRow[], today: IsoDate): IsoDate | null {
-  const extensions = events.filter((e) => e.kind === 'extension').map((e) => e.months ?? 0)
-  const escapes: EscapeInterval[] = events
-    .filter((e) => e.kind === 'escape' && e.fromDate !== null)
-    .map((e) => ({ from: e.fromDate!, to: e.toDate ?? (today < e.fromDate! ? e.fromDate! : today) }))
-  try {
-    const term = computeTerm({ decisionDate: person.decisionDate, extensions, escapes, earlyReleaseBarred: person.earlyReleaseBar !== null })
-    return term.earlyReleaseAllowed ? term.earliestEarlyRelease : null
-  } catch (error) {
-    if (error instanceof TermInputError) return null
-    throw error
-  }
+  const { result } = personTerm(person.decisionDate, person.earlyReleaseBar, events.map((e) => ({ ...e, voidedAt: null })), today)
+  return result?.earlyReleaseAllowed ? result.earliestEarlyRelease : null
 }
 
 function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {

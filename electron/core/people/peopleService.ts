@@ -84,8 +84,11 @@ function livePerson(db: Db, id: string): PersonRecord {
   return p
 }
 
-/** Recomputes and stores the denormalised last day after anything that changes the term. */
-function refreshLastDay(db: Db, personId: string, todayDate: string, field?: string) {
+/**
+ * Recomputes and stores the denormalised last day after anything that changes the term (here, and the assessment
+ * domain's decisions).
+ */
+export function refreshLastDay(db: Db, personId: string, todayDate: string, field?: string) {
   const p = personById(db, personId)!
   const term = personTerm(p.decisionDate, p.earlyReleaseBar, termEventsOf(db, personId), todayDate, earlyReleaseOnOf(db, personId))
   if (term.error) throw ruleViolation(term.error, field)

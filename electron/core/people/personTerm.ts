@@ -9,7 +9,7 @@ import type { TermEventRecord } from './peopleRepo'
 export function personTerm(
   decisionDate: string,
   earlyReleaseBar: string | null,
-  events: readonly TermEventRecord[],
+  events: ReadonlyArray<Pick<TermEventRecord, 'kind' | 'months' | 'fromDate' | 'toDate' | 'voidedAt'>>,
   today: string,
   /** The release date of an approved early release (people.early_release_on, set by assessment decisions). */
   earlyReleaseOn: string | null = null,
