@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core'
 import { IconBarbell, IconBrain, IconClipboardCheck, IconDoorExit, IconUsersGroup, type Icon } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { DueCentre, DueItem, DueItemStatus, Milestone } from '@shared/contract'
+import type { DueCentre, DueItem, DueItemStatus } from '@shared/contract'
 import { PERIODS, type Period } from '@shared/domain/periods'
 import { usePeriodLabel } from '../../components/PeriodBadge'
 import { daysBetween } from '@shared/domain/dates'
@@ -47,14 +47,6 @@ export function useTiming(): (item: DueItem, today: string) => string {
   }
 }
 
-
-/**
- * The person's current period, when the core sends it with an item or milestone (asked of the duework contract; until
- * then the screens show the item without it rather than a request per person).
- */
-export function periodOf(record: DueItem | Milestone): Period | null {
-  return record.period
-}
 
 /**
  * The status and the timing in one badge: "逾期 25 天" (red), "3 天后到期" (amber), "2026-11-30 已办" (green), "已免除".

@@ -7,7 +7,7 @@ import { PeriodBadge } from '../../../components/PeriodBadge'
 import { formatDate, formatInstant } from '../../../lib/format'
 import { useCan } from '../../auth/UserContext'
 import { CENTRE_RECORD_PERMISSION, recordLink, workLink } from '../dueLinks'
-import { periodOf, TimingBadge, useRuleLabel, useTiming } from '../dueUi'
+import { TimingBadge, useRuleLabel, useTiming } from '../dueUi'
 import { ExemptDialog, useExemptAllowed } from '../ExemptAction'
 
 /**
@@ -42,7 +42,7 @@ export function DueTable({ items, today, readOnly, showWard }: { items: readonly
         <Table.Tbody>
           {items.map((item) => {
             const open = item.status === 'due' || item.status === 'overdue'
-            const period = periodOf(item)
+            const period = item.period
             return (
               <Table.Tr key={`${item.personId}/${item.rule}/${item.occurrence}`} data-testid="due-item" data-status={item.status} style={{ opacity: open ? 1 : 0.75 }}>
                 <Table.Td>

@@ -6,7 +6,6 @@ import type { Milestone } from '@shared/contract'
 import { daysBetween } from '@shared/domain/dates'
 import { usePeriodLabel } from '../../../components/PeriodBadge'
 import { useCan } from '../../auth/UserContext'
-import { periodOf } from '../dueUi'
 
 /** Open crises and psychology tasks of the ward, with the way to the psychology screen that handles them. */
 export function CrisesPanel({ wardId, openCrises, openTasks }: { wardId: string; openCrises: number; openTasks: number }) {
@@ -60,7 +59,7 @@ export function useMilestoneLabel(): (m: Milestone) => string {
   const { t } = useTranslation()
   const periodLabel = usePeriodLabel()
   const periodDwellLabel = (m: Milestone) => {
-    const period = periodOf(m)
+    const period = m.period
     return period ? t('duework.milestones.period_dwell', { period: periodLabel(period) }) : t('duework.milestones.period_dwell_any')
   }
   return (m) => (m.kind === 'period_dwell' ? periodDwellLabel(m) : t(`duework.milestones.${m.kind}`))
