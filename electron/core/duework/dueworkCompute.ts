@@ -24,6 +24,8 @@ const byName = new Intl.Collator('zh-CN').compare
 export interface DueWork {
   facts: PersonFacts[]
   items: DueItem[]
+  /** The rules the items were computed with (read once per call; the milestones use the same). */
+  rules: DueRules
 }
 
 /**
@@ -31,16 +33,16 @@ export interface DueWork {
  * gathered) from that date on ('' = all, for one person's full list; a day's screens ask for today).
  */
 export function computeDueWork(db: Db, people: readonly PersonRow[], today: IsoDate, doneSince: IsoDate | ''): DueWork {
-  const ctx: RuleContext = { today, rules: dueRules(db), fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays, doneFrom: doneSince }
+  const rules = dueRules(db)
+  const ctx: RuleContext = { today, rules, fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays, doneFrom: doneSince }
   // A task's handling time is a UTC timestamp: a day early catches the facility's morning.
   const facts = gatherFacts(db, people, { today, screeningInstruments: psychSettings(db).screeningInstruments, doneSince: doneSince && addDays(doneSince, -1) })
   const items: DueItem[] = []
   for (const f of facts) for (const item of dueItemsOf(f, ctx)) items.push(item)
-  return { facts, items }
+  return { facts, items, rules }
 }
 
-export function milestonesOfAll(db: Db, facts: readonly PersonFacts[], today: IsoDate): Milestone[] {
-  const rules = dueRules(db)
+export function milestonesOfAll({ facts, rules }: DueWork, today: IsoDate): Milestone[] {
   return facts.flatMap((f) => milestonesOf(f, rules, today)).sort((a, b) => a.days - b.days || byName(a.personName, b.personName))
 }
 

@@ -46,15 +46,16 @@ export function personDueWork(db: Db, personId: string, on: IsoDate): PersonDueW
   if (!person) throw notFound()
   // A past stay (no ward) owes nothing: its list is empty rather than a list of work nobody will do.
   if (person.wardId === null) return { items: [], milestones: [] }
-  const { facts, items } = computeDueWork(db, [person], on, '')
-  return { items: items.sort(byUrgency), milestones: milestonesOfAll(db, facts, on) }
+  const work = computeDueWork(db, [person], on, '')
+  return { items: work.items.sort(byUrgency), milestones: milestonesOfAll(work, on) }
 }
 
 export function wardDueWork(db: Db, wardId: string, on: IsoDate): WardDueWork {
   const name = wardName(db, wardId)
   if (name === undefined) throw notFound()
   const people = wardPeople(db, wardId)
-  const { facts, items } = computeDueWork(db, people, on, on)
+  const work = computeDueWork(db, people, on, on)
+  const { items } = work
   const open = people.length === 0 ? { openTasks: 0, openCrises: 0 }
     : runSource<{ openTasks: number; openCrises: number }>(db, 'openWork', { people: JSON.stringify(people.map((p) => p.id)), instruments: '[]', handledSince: on, doneSince: on, today: on })[0]!
   return {
@@ -62,7 +63,7 @@ export function wardDueWork(db: Db, wardId: string, on: IsoDate): WardDueWork {
     wardName: name,
     today: on,
     items: items.filter((i) => onTheDay(i, on)).sort(byUrgency),
-    milestones: milestonesOfAll(db, facts, on),
+    milestones: milestonesOfAll(work, on),
     counts: countItems(items),
     openCrises: open.openCrises,
     openTasks: open.openTasks,
