@@ -1,4 +1,4 @@
--- Schema at user_version 18. Generated; regenerate deliberately with:
+-- Schema at user_version 19. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -467,6 +467,18 @@ CREATE TABLE family_visits (
   void_reason TEXT
 ) STRICT;
 
+-- table file_reopenings
+CREATE TABLE file_reopenings (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  reason TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  opened_by TEXT NOT NULL REFERENCES staff(id),
+  closed_at TEXT,
+  closed_by TEXT REFERENCES staff(id),
+  close_note TEXT
+) STRICT;
+
 -- table fitness_contraindications
 CREATE TABLE fitness_contraindications (
   id TEXT PRIMARY KEY,
@@ -567,6 +579,26 @@ CREATE TABLE fitness_tests (
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT
+) STRICT;
+
+-- table guidance_stations
+CREATE TABLE guidance_stations (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('station', 'community', 'other')),
+  region TEXT NOT NULL,
+  address TEXT,
+  contact_name TEXT,
+  contact_phone TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  retired_at TEXT,
+  retired_by TEXT REFERENCES staff(id),
+  retire_reason TEXT
 ) STRICT;
 
 -- table instrument_texts
@@ -792,6 +824,45 @@ CREATE TABLE psych_tasks (
   handled_at TEXT,
   handled_by TEXT REFERENCES staff(id),
   handled_note TEXT
+) STRICT;
+
+-- table releases
+CREATE TABLE releases (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  kind TEXT NOT NULL CHECK (kind IN ('on_time', 'early', 'community_conversion', 'transfer', 'medical', 'death')),
+  status TEXT NOT NULL CHECK (status IN ('planned', 'released')),
+  -- The planned day while planned; the day the person left once released.
+  release_date TEXT NOT NULL,
+  -- Where the person was when they left (statistics by ward and period); set on confirmation.
+  from_ward_id TEXT REFERENCES wards(id),
+  from_period TEXT CHECK (from_period IN ('detox', 'education', 'rehabilitation', 'return')),
+  -- The checklist ([L2 §34]: the deciding organ notified before release, the certificate, the family notified).
+  organ_notified_on TEXT,
+  certificate_no TEXT,
+  family_notified_on TEXT,
+  collected_by TEXT,
+  -- 责令社区康复 ([L1 §48]: ordered by the deciding organ, at most 3 years) and who receives the person.
+  community_rehab INTEGER NOT NULL DEFAULT 0 CHECK (community_rehab IN (0, 1)),
+  community_rehab_months INTEGER CHECK (community_rehab_months BETWEEN 1 AND 36),
+  community_rehab_doc_no TEXT,
+  station_id TEXT REFERENCES guidance_stations(id),
+  receiving_community TEXT,
+  file_handed_over_on TEXT,
+  file_handed_to TEXT,
+  details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details)),
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  released_at TEXT,
+  released_by TEXT REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((status = 'released') = (released_at IS NOT NULL))
 ) STRICT;
 
 -- table search_positions
@@ -1181,6 +1252,12 @@ CREATE INDEX family_visits_person ON family_visits(person_id, on_date);
 -- index family_visits_ward_date
 CREATE INDEX family_visits_ward_date ON family_visits(ward_id, on_date) WHERE voided_at IS NULL;
 
+-- index file_reopenings_open
+CREATE UNIQUE INDEX file_reopenings_open ON file_reopenings (person_id) WHERE closed_at IS NULL;
+
+-- index file_reopenings_person
+CREATE INDEX file_reopenings_person ON file_reopenings (person_id, opened_at);
+
 -- index fitness_contraindications_person
 CREATE INDEX fitness_contraindications_person ON fitness_contraindications(person_id, from_date);
 
@@ -1195,6 +1272,9 @@ CREATE UNIQUE INDEX fitness_tests_person_date ON fitness_tests(person_id, test_d
 
 -- index fitness_tests_ward_date
 CREATE INDEX fitness_tests_ward_date ON fitness_tests(ward_id, voided_at, test_date, grade);
+
+-- index guidance_stations_name_live
+CREATE UNIQUE INDEX guidance_stations_name_live ON guidance_stations (name) WHERE retired_at IS NULL;
 
 -- index knowledge_attempts_paper
 CREATE INDEX knowledge_attempts_paper ON knowledge_attempts(paper_id, started_at);
@@ -1288,6 +1368,15 @@ CREATE INDEX psych_tasks_person ON psych_tasks(person_id);
 
 -- index psych_tasks_person_status
 CREATE INDEX psych_tasks_person_status ON psych_tasks(person_id, status, created_at);
+
+-- index releases_date
+CREATE INDEX releases_date ON releases (status, release_date, kind, from_ward_id, person_id) WHERE voided_at IS NULL;
+
+-- index releases_person_live
+CREATE UNIQUE INDEX releases_person_live ON releases (person_id) WHERE voided_at IS NULL;
+
+-- index releases_station
+CREATE INDEX releases_station ON releases (station_id) WHERE station_id IS NOT NULL;
 
 -- index term_events_person
 CREATE INDEX term_events_person ON term_events(person_id);

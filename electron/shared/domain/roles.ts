@@ -28,6 +28,13 @@ export const PERMISSIONS = [
   'wardwork.record', // record them (ward officers)
   'duework.read', // due work: what each person is owed and by when, the ward's day screen, the facility overview
   'duework.configure', // the facility's due-work rules (intervals, lead times)
+  'release.read', // release records and checklists, handover sheets, who has left and how
+  'release.record', // plan a release, keep its checklist, confirm it (the person leaves the roster), print handover papers
+  'release.reopen', // reopen a released (read-only) file for corrections, close it again, void a mistaken release
+  'aftercare.read', // guidance stations, follow-up plans and contacts, the due follow-up screen, cohort statistics
+  'aftercare.record', // record follow-up contacts, keep the plans and the guidance-station list
+  'aftercare.configure', // the follow-up plan (first contacts, cadence, how long) and which release kinds it covers
+  'stats.read', // the facility dashboard: every figure and the people behind it
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -36,13 +43,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ward_officer: [
     'people.read', 'people.write', 'wards.read', 'psych.read', 'fitness.read', 'vocational.read',
     'assessment.read', 'assessment.record', 'assessment.decide', 'wardwork.read', 'wardwork.record', 'duework.read',
+    'release.read', 'release.record', 'aftercare.read', 'aftercare.record', 'stats.read',
   ],
   counsellor: [
     'people.read', 'wards.read', 'psych.read', 'psych.assess', 'psych.notes', 'fitness.read', 'vocational.read',
     'assessment.read', 'assessment.record', 'wardwork.read', 'duework.read',
+    'release.read', 'aftercare.read', 'aftercare.record', 'stats.read',
   ],
-  trainer: ['people.read', 'wards.read', 'fitness.read', 'fitness.record', 'vocational.read', 'assessment.read', 'duework.read'],
-  vocational: ['people.read', 'wards.read', 'vocational.read', 'vocational.record', 'assessment.read', 'duework.read'],
+  trainer: ['people.read', 'wards.read', 'fitness.read', 'fitness.record', 'vocational.read', 'assessment.read', 'duework.read', 'release.read', 'stats.read'],
+  vocational: ['people.read', 'wards.read', 'vocational.read', 'vocational.record', 'assessment.read', 'duework.read', 'release.read', 'aftercare.read', 'stats.read'],
 }
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -16,6 +16,7 @@ import { sql as courseFigures } from './015_course_figures'
 import { sql as assessment } from './016_assessment'
 import { sql as wardRecords } from './017_ward_records'
 import { migrate018 as duework } from './018_duework'
+import { sql as release } from './019_release'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   assessment,
   wardRecords,
   duework,
+  release,
 ]
