@@ -6,7 +6,6 @@ import type { DashboardFigure, FigureRef, MonthRow, StatsDashboard, StatsFitness
 import { STATS_FITNESS_GRADES, STATS_PERIOD_KEYS, STATS_RELEASE_KINDS, STATS_VOCATIONAL_FIGURES } from '../../shared/contract/stats'
 import { addMonths, type IsoDate } from '../../shared/domain/dates'
 import { DUE_CENTRES } from '../../shared/domain/duework/vocabulary'
-import { ratePercent } from '../../shared/domain/vocational'
 import { readableWards } from '../auth/wardScope'
 import { today, type Ctx } from '../context'
 import type { Db } from '../db/open'
@@ -16,10 +15,11 @@ import { psychSettings } from '../psych/psychSettings'
 import { withRates } from '../vocationalStats/vocationalStatsService'
 import { wardsInOrder } from '../wards/wardsRepo'
 import { followUpFigures } from './statsFollowUp'
-import { figurePeoplePage, peopleBase } from './statsPeople'
+import { figurePeoplePage, peopleBase } from './statsPeopleQueries'
 import { admissionsByMonth, fitnessGradeCounts, psychCounts, releasesByMonth, vocationalCounts, wardPeriodCounts, type Wards } from './statsQueries'
 
 const fig = (value: number, ref: FigureRef): DashboardFigure => ({ value, ref })
+const sumOf = (figures: readonly DashboardFigure[]) => figures.reduce((s, f) => s + f.value, 0)
 
 /** The months of the window, oldest first: `months` months ending with asOf's month. */
 export function windowMonths(asOf: IsoDate, months: number): string[] {
@@ -76,6 +76,10 @@ export function dashboard(db: Db, wards: Wards, input: { asOf: IsoDate; months: 
     wards: wardList.map((w) => ({ id: w.id, name: w.name })),
     current: { total: fig(wardRows.reduce((s, w) => s + w.total.value, 0), { kind: 'current_total' }), wards: wardRows },
     perMonth,
+    windowTotals: {
+      admissions: fig(sumOf(perMonth.map((m) => m.admissions)), { kind: 'admissions', month: months[0]!, toMonth: months.at(-1)! }),
+      releases: fig(sumOf(perMonth.map((m) => m.releases)), { kind: 'releases', month: months[0]!, toMonth: months.at(-1)! }),
+    },
     psych: {
       openTasks: fig(psych.openTasks, { kind: 'psych_open_tasks' }),
       openCrises: fig(psych.openCrises, { kind: 'psych_open_crises' }),

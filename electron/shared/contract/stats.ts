@@ -35,14 +35,15 @@ export const STATS_MONTHS = { min: 6, max: 36, default: 12 } as const
 
 /**
  * The figure a number stands for; `stats:people` lists its people. Figures of a time window carry the window (its
- * months as YYYY-MM, or from/to dates), so a list opened from a dashboard stays the same list when the URL is reopened.
+ * months as YYYY-MM — one month, or month … toMonth — or from/to dates), so a list opened from a dashboard stays the
+ * same list when the URL is reopened.
  */
 export type FigureRef =
   | { kind: 'ward_period'; wardId: string; period: StatsPeriodKey }
   | { kind: 'ward_total'; wardId: string }
   | { kind: 'current_total' }
-  | { kind: 'admissions'; month: string }
-  | { kind: 'releases'; month: string; releaseKind?: StatsReleaseKind | undefined }
+  | { kind: 'admissions'; month: string; toMonth?: string | undefined }
+  | { kind: 'releases'; month: string; toMonth?: string | undefined; releaseKind?: StatsReleaseKind | undefined }
   | { kind: 'psych_open_tasks' }
   | { kind: 'psych_open_crises' }
   | { kind: 'psych_flagged_screening' }
@@ -58,8 +59,8 @@ export const figureRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ward_period'), wardId: id, period: z.enum(STATS_PERIOD_KEYS) }),
   z.object({ kind: z.literal('ward_total'), wardId: id }),
   z.object({ kind: z.literal('current_total') }),
-  z.object({ kind: z.literal('admissions'), month }),
-  z.object({ kind: z.literal('releases'), month, releaseKind: z.enum(STATS_RELEASE_KINDS).optional() }),
+  z.object({ kind: z.literal('admissions'), month, toMonth: month.optional() }),
+  z.object({ kind: z.literal('releases'), month, toMonth: month.optional(), releaseKind: z.enum(STATS_RELEASE_KINDS).optional() }),
   z.object({ kind: z.literal('psych_open_tasks') }),
   z.object({ kind: z.literal('psych_open_crises') }),
   z.object({ kind: z.literal('psych_flagged_screening') }),
@@ -109,6 +110,8 @@ export interface StatsDashboard {
   wards: Array<{ id: string; name: string }>
   current: { total: DashboardFigure; wards: WardPeriodRow[] }
   perMonth: MonthRow[]
+  /** Admissions and releases of the whole window (month … toMonth). */
+  windowTotals: { admissions: DashboardFigure; releases: DashboardFigure }
   psych: { openTasks: DashboardFigure; openCrises: DashboardFigure; flaggedScreening: DashboardFigure }
   fitness: { grades: Record<StatsFitnessGrade, DashboardFigure> }
   /**

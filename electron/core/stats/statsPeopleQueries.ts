@@ -40,7 +40,7 @@ export function rowsBase(rows: ReadonlyArray<{ personId: string; detail: string 
   }
 }
 
-const monthSpan = (month: string) => ({ from: `${month}-01`, to: `${month}-31` })
+const monthSpan = (month: string, toMonth?: string) => ({ from: `${month}-01`, to: `${toMonth ?? month}-31` })
 
 const VOCATIONAL_PREDICATE = { enrolled: '1', sat: 'fp.best >= 1', passed: 'fp.best = 2', failed: 'fp.best = 1', certified: 'fp.certified = 1' } as const
 
@@ -61,13 +61,13 @@ export function peopleBase(db: Db, figure: FigureRef, wards: Wards): PeopleBase 
       return {
         sql: `SELECT p.id AS personId, NULL AS detail, p.admission_date AS date FROM people p INDEXED BY people_live_admission
           WHERE p.admission_date >= @from AND p.admission_date <= @to AND ${admittedInReach(wards)}`,
-        params: { ...reach, ...monthSpan(figure.month) },
+        params: { ...reach, ...monthSpan(figure.month, figure.toMonth) },
       }
     case 'releases':
       return {
         sql: `SELECT r.person_id AS personId, r.kind AS detail, r.release_date AS date FROM releases r INDEXED BY releases_date JOIN people p ON p.id = r.person_id
           WHERE r.release_date >= @from AND r.release_date <= @to AND ${releasedInReach(wards)}${figure.releaseKind ? ' AND r.kind = @kind' : ''}`,
-        params: { ...reach, ...monthSpan(figure.month), ...(figure.releaseKind ? { kind: figure.releaseKind } : {}) },
+        params: { ...reach, ...monthSpan(figure.month, figure.toMonth), ...(figure.releaseKind ? { kind: figure.releaseKind } : {}) },
       }
     case 'psych_open_tasks':
       return {
