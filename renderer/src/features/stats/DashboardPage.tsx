@@ -100,7 +100,7 @@ export function DashboardPage() {
         <>
           <Headline data={data} onOpen={open} />
           <Section title={t('stats.section.wardPeriod')} chart={<WardPeriodChart data={data} onOpen={open} />} table={<WardPeriodTable data={data} num={num} />} empty={data.current.wards.length === 0} />
-          <Section title={t('stats.section.months')} chart={<MonthsChart data={data} onOpen={open} />} table={<MonthsTable data={data} num={num} />} />
+          <Section title={t('stats.section.months')} chart={<MonthsChart data={data} onOpen={open} />} table={<MonthsTable data={data} num={num} />} stacked />
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Section title={t('stats.section.fitness')} chart={<FitnessChart data={data} onOpen={open} />} table={<FitnessTable data={data} num={num} />} stacked empty={data.current.total.value === 0} />
             <Section title={t('stats.section.due')} hint={t('stats.dueOn', { date: data.dueWork.on })} chart={<DueChart data={data} onOpen={open} />} table={<DueTable data={data} num={num} />} stacked />

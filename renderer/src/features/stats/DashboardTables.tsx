@@ -83,7 +83,7 @@ function FigureRows({ rows, num }: { rows: Array<{ key: string; label: string; f
       {rows.map((r) => (
         <Table.Tr key={r.key}>
           <Table.Td>{r.label}</Table.Td>
-          <Table.Td style={right}>{r.figure ? num(r.figure, true) : <Text span fw={700} className="tabular">{r.text}</Text>}</Table.Td>
+          <Table.Td style={right}>{r.figure ? num(r.figure, true) : <Text span fw={700} fz="inherit" className="tabular">{r.text}</Text>}</Table.Td>
         </Table.Tr>
       ))}
     </>

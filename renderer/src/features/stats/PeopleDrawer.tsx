@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { Pager } from '../../components/Pager'
 import { TableSkeleton } from '../../components/TableSkeleton'
 import { formatDate } from '../../lib/format'
-import { useDetail } from './statsUi'
+import { columnsOf, useDetail } from './statsUi'
 
 const LIMIT = 50
 
@@ -18,6 +18,7 @@ export function PeopleDrawer({ figure, title, onClose }: { figure: FigureRef; ti
   const [offset, setOffset] = useState(0)
   const list = useApiQuery('stats:people', { figure, offset, limit: LIMIT }, { keepPrevious: true })
   const detail = useDetail(figure)
+  const columns = columnsOf(figure)
   return (
     <Drawer opened onClose={onClose} position="right" size="xl" title={t('stats.people.title', { figure: title })} data-testid="stats-people">
       <Stack gap="sm">
@@ -36,8 +37,8 @@ export function PeopleDrawer({ figure, title, onClose }: { figure: FigureRef; ti
                     <Table.Th>{t('stats.people.idTail')}</Table.Th>
                     <Table.Th>{t('stats.people.ward')}</Table.Th>
                     <Table.Th>{t('stats.people.period')}</Table.Th>
-                    <Table.Th>{t('stats.people.detail')}</Table.Th>
-                    <Table.Th>{t('stats.people.date')}</Table.Th>
+                    {columns.detail && <Table.Th>{t(`stats.people.detailOf.${columns.detail}`)}</Table.Th>}
+                    <Table.Th>{t(`stats.people.dateOf.${columns.date}`)}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -52,7 +53,7 @@ export function PeopleDrawer({ figure, title, onClose }: { figure: FigureRef; ti
                         {r.past && <Badge ml={6} size="xs" color="gray" variant="light">{t('stats.people.past')}</Badge>}
                       </Table.Td>
                       <Table.Td>{r.period ? t(`periodShort.${r.period}`) : '—'}</Table.Td>
-                      <Table.Td>{detail(r)}</Table.Td>
+                      {columns.detail && <Table.Td>{detail(r)}</Table.Td>}
                       <Table.Td className="tabular">{formatDate(r.date)}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -108,3 +108,23 @@ export function useDetail(ref: FigureRef): (row: DashboardPersonRow) => string {
     }
   }
 }
+
+type DateColumn = 'ward' | 'admissions' | 'releases' | 'psych_open_tasks' | 'psych_open_crises' | 'psych_flagged_screening' | 'fitness_grade' | 'vocational' | 'due_work' | 'followup'
+type DetailColumn = Exclude<DateColumn, 'ward' | 'admissions'>
+
+/** The headers of a list's own two columns (its detail, if it has one, and the date that puts a person in it). */
+export function columnsOf(ref: FigureRef): { date: DateColumn; detail: DetailColumn | null } {
+  switch (ref.kind) {
+    case 'ward_period':
+    case 'ward_total':
+    case 'current_total':
+      return { date: 'ward', detail: null }
+    case 'admissions':
+      return { date: 'admissions', detail: null }
+    case 'followup_cohort':
+    case 'followup_due':
+      return { date: 'followup', detail: 'followup' }
+    default:
+      return { date: ref.kind, detail: ref.kind }
+  }
+}

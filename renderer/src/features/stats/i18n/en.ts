@@ -112,6 +112,8 @@ export const en: Texts<typeof zhCN> = {
       past: 'Released',
       empty: 'Nobody',
       back: 'Back to the dashboard',
+      dateOf: { ward: 'Period since', admissions: 'Admitted', releases: 'Released', psych_open_tasks: 'Raised', psych_open_crises: 'Raised', psych_flagged_screening: 'Screened', fitness_grade: 'Tested', vocational: 'Course start', due_work: 'Due on', followup: 'Date' },
+      detailOf: { releases: 'Kind', psych_open_tasks: 'Task', psych_open_crises: 'Risk', psych_flagged_screening: 'Instrument', fitness_grade: 'Grade', vocational: 'Course', due_work: 'Item', followup: 'Result' },
     },
     figure: {
       ward_period: '{{ward}} · {{period}}',

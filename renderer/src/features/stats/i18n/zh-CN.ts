@@ -110,6 +110,8 @@ export const zhCN = {
       past: '已出所',
       empty: '没有人',
       back: '返回看板',
+      dateOf: { ward: '期别起始', admissions: '入所日期', releases: '出所日期', psych_open_tasks: '提出日期', psych_open_crises: '发生日期', psych_flagged_screening: '筛查日期', fitness_grade: '测试日期', vocational: '开班日期', due_work: '应办日期', followup: '日期' },
+      detailOf: { releases: '出所类型', psych_open_tasks: '任务', psych_open_crises: '风险等级', psych_flagged_screening: '量表', fitness_grade: '等级', vocational: '课程', due_work: '事项', followup: '结果' },
     },
     figure: {
       ward_period: '{{ward}} · {{period}}',
