@@ -7,18 +7,18 @@
  * of the person's ward, period, term or void rebuilds the row, a file leaving the wards (release, void) drops it.
  * What depends on the day asked about stays out (tasks handled and planned talks done lately are read by date from
  * their own indexes; a measure's end is compared with the day when read). core/duework/dueworkSummaryQueries.ts reads
- * the JSON shapes written here. Never edit once shipped: the names and shapes below are frozen.
+ * the JSON shapes written here, and keeps each row it has parsed until the row's stamp changes. Never edit once shipped: the names and shapes below are frozen.
  */
 
 /** The person whose row a statement computes (`P`): an SQL expression. */
 type P = string
 
 /**
- * Each complete live screening instrument's first record and latest two: [id, instrument, on, recordedAt]. The
- * configured instruments are chosen when read: the first of the union is the least first, its latest two are among
- * the instruments' latest two.
+ * Each complete live screening instrument's first record and latest two: [id, instrument, on, recordedAt], in the
+ * source index's order (date, recording time, instrument; then id). The configured instruments are chosen when read:
+ * the first of the union is the least first, its latest two are among the instruments' latest two.
  */
-const screenings = (p: P) => `(SELECT json_group_array(json_array(x.id, x.ins, x.d, x.rec) ORDER BY x.ins, x.d, x.rec, x.id) FROM (
+const screenings = (p: P) => `(SELECT json_group_array(json_array(x.id, x.ins, x.d, x.rec) ORDER BY x.d, x.rec, x.ins, x.id) FROM (
     SELECT c.id, c.instrument_id AS ins, c.administered_on AS d, c.recorded_at AS rec,
       row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on, c.recorded_at, c.id) AS up,
       row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on DESC, c.recorded_at DESC, c.id DESC) AS down
@@ -74,14 +74,17 @@ type FactColumn = keyof typeof FACT_COLUMNS
 
 const PERSON_COLUMNS = ['ward_id', 'name_pinyin', 'name', 'id_number', 'admission_date', 'period', 'period_since', 'last_day', 'decision_date', 'early_release_bar']
 
-/** The full row of each current file `where` selects (people aliased p). */
-const fullRow = (where: string) => `INSERT OR REPLACE INTO due_summary (person_id, ${PERSON_COLUMNS.join(', ')}, ${Object.keys(FACT_COLUMNS).join(', ')})
-  SELECT p.id, ${PERSON_COLUMNS.map((c) => `p.${c}`).join(', ')}, ${Object.values(FACT_COLUMNS).map((f) => f('p.id')).join(',\n    ')}
+/** The row of each current file `where` selects (people aliased p), stamp aside, each column named as in the table. */
+const rowSelect = (where: string) => `SELECT p.id AS person_id, ${PERSON_COLUMNS.map((c) => `p.${c} AS ${c}`).join(', ')},
+    ${Object.entries(FACT_COLUMNS).map(([column, f]) => `${f('p.id')} AS ${column}`).join(',\n    ')}
   FROM people p WHERE ${where} AND p.ward_id IS NOT NULL AND p.voided_at IS NULL`
+
+const fullRow = (where: string) => `INSERT OR REPLACE INTO due_summary (person_id, ${PERSON_COLUMNS.join(', ')}, ${Object.keys(FACT_COLUMNS).join(', ')}, stamp)
+  SELECT *, random() FROM (${rowSelect(where)})`
 
 /** Recomputes `columns` of the rows of `people` (a list of SQL expressions; rows of past files do not exist). */
 const refresh = (columns: readonly FactColumn[], people: string) =>
-  `UPDATE due_summary SET ${columns.map((c) => `${c} = ${FACT_COLUMNS[c]('due_summary.person_id')}`).join(',\n    ')} WHERE person_id IN (${people});`
+  `UPDATE due_summary SET stamp = random(), ${columns.map((c) => `${c} = ${FACT_COLUMNS[c]('due_summary.person_id')}`).join(',\n    ')} WHERE person_id IN (${people});`
 
 /**
  * Insert, update and delete triggers of a source whose rows name the person (`person` column of NEW/OLD); `changed`:
@@ -106,6 +109,8 @@ const crisisPerson = (row: 'NEW' | 'OLD') => `(SELECT person_id FROM crises WHER
 export const sql = /* sql */ `
 CREATE TABLE due_summary (
   person_id TEXT PRIMARY KEY,
+  -- A new random number on every change of the row: readers keep rows they have parsed until it changes.
+  stamp INTEGER NOT NULL,
   ward_id TEXT NOT NULL,
   name_pinyin TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -128,8 +133,8 @@ CREATE TABLE due_summary (
   talks TEXT NOT NULL,
   measures TEXT NOT NULL
 ) STRICT;
--- A ward's rows in roster order (name, then id), from the index and the rows it points at.
-CREATE INDEX due_summary_ward ON due_summary (ward_id, name_pinyin, person_id);
+-- A ward's rows in roster order (name, then id) with their stamps, from the index alone.
+CREATE INDEX due_summary_ward ON due_summary (ward_id, name_pinyin, person_id, stamp);
 -- What the day's screens add to the summary: flag tasks handled lately and talks done from a plan lately, by date.
 CREATE INDEX psych_tasks_flag_handled ON psych_tasks (handled_at, person_id) WHERE assessment_id IS NOT NULL AND status IN ('done', 'dismissed');
 CREATE INDEX ward_talks_done_from_plan ON ward_talks (done_on, person_id) WHERE voided_at IS NULL AND status = 'done' AND planned_on IS NOT NULL;
@@ -160,4 +165,4 @@ ${sourceTriggers('watch_measures', ['measures'], ['person_id', 'review_on', 'end
 `
 
 /** The summary row each current file should have, computed afresh from the sources (tests compare it with the table). */
-export const freshSummarySql = fullRow('1').replace(/^INSERT OR REPLACE INTO due_summary \([^)]*\)\n\s*/, '')
+export const freshSummarySql = `${rowSelect('1')} ORDER BY p.id`
