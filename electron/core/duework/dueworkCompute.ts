@@ -15,6 +15,7 @@ import { fitnessSettings } from '../fitness/fitnessSettings'
 import { psychSettings } from '../psych/psychSettings'
 import { gatherFacts, groupBy } from './dueworkFacts'
 import { runSource, type PersonRow } from './dueworkFactsQueries'
+import { summaryFacts, type SummaryPerson } from './dueworkSummaryQueries'
 
 export const dueRules = (db: Db): DueRules => readSetting(db, 'duework.rules')
 
@@ -28,18 +29,36 @@ export interface DueWork {
   rules: DueRules
 }
 
-/**
- * Every opened item of the people. `doneSince`: done items are listed (and handled tasks and done planned talks
- * gathered) from that date on ('' = all, for one person's full list; a day's screens ask for today).
- */
-export function computeDueWork(db: Db, people: readonly PersonRow[], today: IsoDate, doneSince: IsoDate | ''): DueWork {
-  const rules = dueRules(db)
-  const ctx: RuleContext = { today, rules, fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays, doneFrom: doneSince }
-  // A task's handling time is a UTC timestamp: a day early catches the facility's morning.
-  const facts = gatherFacts(db, people, { today, screeningInstruments: psychSettings(db).screeningInstruments, doneSince: doneSince && addDays(doneSince, -1) })
+function ruleContext(db: Db, today: IsoDate, doneSince: IsoDate | ''): RuleContext {
+  return { today, rules: dueRules(db), fitnessRetestIntervalDays: fitnessSettings(db).retestIntervalDays, doneFrom: doneSince }
+}
+
+function itemsOf(facts: readonly PersonFacts[], ctx: RuleContext): DueItem[] {
   const items: DueItem[] = []
   for (const f of facts) for (const item of dueItemsOf(f, ctx)) items.push(item)
-  return { facts, items, rules }
+  return items
+}
+
+/**
+ * Every opened item of the people, their facts read from the sources (one person's full list, an exemption's check).
+ * `doneSince`: done items are listed (and handled tasks and done planned talks gathered) from that date on ('' = all,
+ * for one person's full list; a day's screens ask for today).
+ */
+export function computeDueWork(db: Db, people: readonly PersonRow[], today: IsoDate, doneSince: IsoDate | ''): DueWork {
+  const ctx = ruleContext(db, today, doneSince)
+  // A task's handling time is a UTC timestamp: a day early catches the facility's morning.
+  const facts = gatherFacts(db, people, { today, screeningInstruments: psychSettings(db).screeningInstruments, doneSince: doneSince && addDays(doneSince, -1) })
+  return { facts, items: itemsOf(facts, ctx), rules: ctx.rules }
+}
+
+/**
+ * The same for a ward's or the facility's current files read from the due-work summary (migration 022): one read of
+ * the summary rows instead of a query per source over millions of rows. A day's screens only (`doneSince` a date).
+ */
+export function summaryDueWork(db: Db, people: readonly SummaryPerson[], today: IsoDate, doneSince: IsoDate): DueWork {
+  const ctx = ruleContext(db, today, doneSince)
+  const facts = summaryFacts(db, people, { today, screeningInstruments: psychSettings(db).screeningInstruments, doneSince: addDays(doneSince, -1) })
+  return { facts, items: itemsOf(facts, ctx), rules: ctx.rules }
 }
 
 export function milestonesOfAll({ facts, rules }: DueWork, today: IsoDate): Milestone[] {

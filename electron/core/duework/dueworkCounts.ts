@@ -5,8 +5,8 @@
 import type { IsoDate } from '../../shared/domain/dates'
 import type { DueCentre } from '../../shared/domain/duework/vocabulary'
 import type { Db } from '../db/open'
-import { computeDueWork, countItems } from './dueworkCompute'
-import { currentPeople } from './dueworkFactsQueries'
+import { countItems, summaryDueWork } from './dueworkCompute'
+import { summaryOfFacility } from './dueworkSummaryQueries'
 
 export interface FacilityDueCounts {
   byCentre: Record<DueCentre, { due: number; overdue: number }>
@@ -16,9 +16,7 @@ export interface FacilityDueCounts {
 
 /** `wardIds`: null = every ward (the caller has already narrowed it to the wards the reader may see). */
 export function facilityDueCounts(db: Db, today: IsoDate, wardIds: readonly string[] | null): FacilityDueCounts {
-  const allowed = wardIds === null ? null : new Set(wardIds)
-  const people = currentPeople(db).filter((p) => allowed === null || (p.wardId !== null && allowed.has(p.wardId)))
-  const byCentre = countItems(computeDueWork(db, people, today, today).items)
+  const byCentre = countItems(summaryDueWork(db, summaryOfFacility(db, wardIds), today, today).items)
   let due = 0
   let overdue = 0
   for (const c of Object.values(byCentre)) {

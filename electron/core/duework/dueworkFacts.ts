@@ -18,16 +18,16 @@ export interface GatherOptions {
 }
 
 type SeriesRow = { personId: string; which: 'first' | 'latest'; id: string; on: string }
-type TermRow = { personId: string; kind: 'extension' | 'escape'; months: number | null; fromDate: string | null; toDate: string | null }
+export type TermRow = { personId: string; kind: 'extension' | 'escape'; months: number | null; fromDate: string | null; toDate: string | null }
 
 /** A timestamp's calendar date in the facility's zone. */
-const localDate = (timestamp: string): IsoDate => todayIn(FACILITY_TIME_ZONE, new Date(timestamp))
+export const localDate = (timestamp: string): IsoDate => todayIn(FACILITY_TIME_ZONE, new Date(timestamp))
 
 /** The earliest early release, or null when barred (an escape, a recorded bar) or the term cannot be computed. */
 /** Without term events the date depends on the decision date alone: computed once per date (people share them). */
 const plainEarliest = new Map<IsoDate, IsoDate | null>()
 
-function earliestEarlyRelease(person: PersonRow, events: readonly TermRow[], today: IsoDate): IsoDate | null {
+export function earliestEarlyRelease(person: PersonRow, events: readonly TermRow[], today: IsoDate): IsoDate | null {
   if (person.earlyReleaseBar !== null) return null
   if (events.length === 0) {
     let date = plainEarliest.get(person.decisionDate)
@@ -58,6 +58,16 @@ function seriesByPerson(rows: readonly SeriesRow[]): Map<string, SeriesFacts> {
   // The subquery's order does not survive the join: newest first again.
   for (const s of out.values()) s.latest.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0))
   return out
+}
+
+/** The date each period was last entered up to the current one (the current one: since periodSince). */
+export function periodEntriesOf(p: PersonRow, moves: ReadonlyArray<{ period: Period; on: string }>): Partial<Record<Period, IsoDate>> {
+  const periodEntries: Partial<Record<Period, IsoDate>> = {}
+  for (const e of moves) periodEntries[e.period] = e.on
+  if (p.period !== null && p.periodSince !== null) periodEntries[p.period] = p.periodSince
+  // Periods after the current one (a corrected move) are not entered on this stay.
+  if (p.period !== null) for (const later of PERIODS) if (periodIndex(later) > periodIndex(p.period)) delete periodEntries[later]
+  return periodEntries
 }
 
 export function groupBy<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -95,11 +105,7 @@ export function gatherFacts(db: Db, people: readonly PersonRow[], options: Gathe
   )
 
   return people.map((p): PersonFacts => {
-    const periodEntries: Partial<Record<Period, IsoDate>> = {}
-    for (const e of entries.get(p.id) ?? []) periodEntries[e.period] = e.on
-    if (p.period !== null && p.periodSince !== null) periodEntries[p.period] = p.periodSince
-    // Periods after the current one (a corrected move) are not entered on this stay.
-    if (p.period !== null) for (const later of PERIODS) if (periodIndex(later) > periodIndex(p.period)) delete periodEntries[later]
+    const periodEntries = periodEntriesOf(p, entries.get(p.id) ?? [])
     const openCrises = new Map<string, { id: string; raisedOn: string; events: Array<{ id: string; on: string }> }>()
     for (const c of crises.get(p.id) ?? []) {
       let crisis = openCrises.get(c.id)

@@ -13,9 +13,10 @@ import { AppError, notFound, ruleViolation } from '../errors'
 import { fitnessSettings } from '../fitness/fitnessSettings'
 import type { HandlersFor } from '../handlerTypes'
 import { wardName, wardsInOrder } from '../wards/wardsRepo'
-import { byUrgency, computeDueWork, countItems, dueRules, emptyCounts, milestonesOfAll, onTheDay } from './dueworkCompute'
+import { byUrgency, computeDueWork, countItems, dueRules, emptyCounts, milestonesOfAll, onTheDay, summaryDueWork } from './dueworkCompute'
 import { exemptionById, insertExemption, voidExemption } from './dueworkExemptionQueries'
-import { currentPeople, personRow, runSource, wardPeople, type PersonRow } from './dueworkFactsQueries'
+import { personRow } from './dueworkFactsQueries'
+import { summaryOfFacility, summaryOfWard, type SummaryPerson } from './dueworkSummaryQueries'
 
 /** The record permission a centre's work needs to be exempted (SHAPES13). */
 export const CENTRE_PERMISSION: Record<DueCentre, Permission> = {
@@ -32,14 +33,8 @@ function assertCentrePermission(ctx: Ctx, centre: DueCentre): void {
   }
 }
 
-/** The current files in the caller's reading reach (all wards, or the caller's own). */
-function peopleInReach(ctx: Ctx): PersonRow[] {
-  const wards = readableWards(ctx)
-  const all = currentPeople(ctx.db)
-  if (wards === null) return all
-  const allowed = new Set(wards)
-  return all.filter((p) => p.wardId !== null && allowed.has(p.wardId))
-}
+/** The current files in the caller's reading reach (all wards, or the caller's own), from the due-work summary. */
+const peopleInReach = (ctx: Ctx): SummaryPerson[] => summaryOfFacility(ctx.db, readableWards(ctx))
 
 export function personDueWork(db: Db, personId: string, on: IsoDate): PersonDueWork {
   const person = personRow(db, personId)
@@ -53,11 +48,12 @@ export function personDueWork(db: Db, personId: string, on: IsoDate): PersonDueW
 export function wardDueWork(db: Db, wardId: string, on: IsoDate): WardDueWork {
   const name = wardName(db, wardId)
   if (name === undefined) throw notFound()
-  const people = wardPeople(db, wardId)
-  const work = computeDueWork(db, people, on, on)
+  const people = summaryOfWard(db, wardId)
+  const work = summaryDueWork(db, people, on, on)
   const { items } = work
-  const open = people.length === 0 ? { openTasks: 0, openCrises: 0 }
-    : runSource<{ openTasks: number; openCrises: number }>(db, 'openWork', { people: JSON.stringify(people.map((p) => p.id)), instruments: '[]', handledSince: on, doneSince: on, today: on })[0]!
+  const open = { openTasks: 0, openCrises: 0 }
+  for (const p of people) open.openTasks += p.openTasks
+  for (const f of work.facts) open.openCrises += f.openCrises.length
   return {
     wardId,
     wardName: name,
@@ -72,7 +68,7 @@ export function wardDueWork(db: Db, wardId: string, on: IsoDate): WardDueWork {
 
 export function facilityDueWork(ctx: Ctx, on: IsoDate): FacilityDueWork {
   const people = peopleInReach(ctx)
-  const { facts, items } = computeDueWork(ctx.db, people, on, on)
+  const { facts, items } = summaryDueWork(ctx.db, people, on, on)
   const wards = new Map<string, FacilityDueWork['wards'][number]>()
   const reach = readableWards(ctx)
   for (const w of wardsInOrder(ctx.db)) {
@@ -95,13 +91,13 @@ export function facilityDueWork(ctx: Ctx, on: IsoDate): FacilityDueWork {
 }
 
 function drillDown(ctx: Ctx, input: { wardId?: string | undefined; centre?: DueCentre | undefined; rule?: DueItem['rule'] | undefined; status: DueItem['status'] }, on: IsoDate): DueItem[] {
-  let people: PersonRow[]
+  let people: SummaryPerson[]
   if (input.wardId !== undefined) {
     assertReadable(ctx, { wardId: input.wardId })
     if (wardName(ctx.db, input.wardId) === undefined) throw notFound()
-    people = wardPeople(ctx.db, input.wardId)
+    people = summaryOfWard(ctx.db, input.wardId)
   } else people = peopleInReach(ctx)
-  const { items } = computeDueWork(ctx.db, people, on, on)
+  const { items } = summaryDueWork(ctx.db, people, on, on)
   return items
     .filter((i) => i.status === input.status && (input.status !== 'done' || i.done?.on === on))
     .filter((i) => (input.centre === undefined || i.centre === input.centre) && (input.rule === undefined || i.rule === input.rule))
