@@ -15,7 +15,7 @@ let idSeq = 0
 export const nameFor = (n: number) => `${'赵钱孙李周吴郑王冯陈'[n % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(n / 10) % 10]}${'明亮华强军'[Math.floor(n / 100) % 5]}`
 /** A distinct valid ID number per person (checksum computed). */
 export function idNumberFor(n: number): string {
-  const body = `11010119900307${String((2 * n + 1) % 1000).padStart(3, "0")}`
+  const body = `11010119900307${String((2 * n + 1) % 1000).padStart(3, '0')}`
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0)
   return body + '10X98765432'[sum % 11]!
@@ -34,8 +34,8 @@ export function releaseRaw(db: Db, personId: string, r: { kind?: AftercareReleas
   return id
 }
 
-export function aftercareWorld() {
-  const w = makeWorld(['ward_officer', 'counsellor', 'trainer'])
+export function aftercareWorld(file = ':memory:') {
+  const w = makeWorld(['ward_officer', 'counsellor', 'trainer'], file)
   const admin = w.sessions.admin!
   const adminId = (w.db.prepare("SELECT id FROM staff WHERE username = 'admin'").get() as { id: string }).id
   const run = <M extends MethodName>(m: M, input: Input<M>, session = admin) => call(w.dispatch, m, input, session)
