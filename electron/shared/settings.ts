@@ -19,6 +19,7 @@ import { vocationalSettingsSchema } from './contract/courses'
 import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
 import { DEFAULT_WARDWORK_LISTS, wardworkListsSchema } from './contract/wardwork'
 import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
+import { aftercarePlanSchema, DEFAULT_AFTERCARE_PLAN, DEFAULT_HELP_KINDS, helpKindsSchema } from './domain/aftercare/settings'
 
 interface SettingDefinition<S extends z.ZodType, D> {
   schema: S
@@ -74,6 +75,9 @@ export const SETTINGS = {
   'wardwork.lists': setting(wardworkListsSchema, DEFAULT_WARDWORK_LISTS),
   /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
   'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
+  /** Aftercare (issue 14): the follow-up plan made at release (UNVERIFIED cadence) and the help-given list. */
+  'aftercare.plan': setting(mergedOverDefaults(aftercarePlanSchema, DEFAULT_AFTERCARE_PLAN), DEFAULT_AFTERCARE_PLAN),
+  'aftercare.helpKinds': setting(helpKindsSchema, DEFAULT_HELP_KINDS),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -25,6 +25,7 @@ const HELP = `Xinsheng command line
   restore --db FILE --from FILE [--passphrase-file F|-]  check a backup and restore it (app stopped)
   serve [--db FILE] [--port N] [--no-open]               browser mode on 127.0.0.1
   start [--db FILE] [--port N] [--no-open]               Electron if installed, else browser mode
+  aftercare-stats --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD]   follow-up cohort of people released in the range
 `
 
 describe('command registry', () => {

@@ -10,6 +10,7 @@ import { knowledgeMessages } from './knowledgeMessages'
 import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
 import { dueworkMessages } from './dueworkMessages'
+import { aftercareMessages } from './aftercareMessages'
 import { statsMessages } from './statsMessages'
 
 export const messages = {
@@ -173,6 +174,7 @@ export const messages = {
     ...assessmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
     ...dueworkMessages['zh-CN'],
+    ...aftercareMessages['zh-CN'],
     ...statsMessages['zh-CN'],
   },
   en: {
@@ -335,6 +337,7 @@ export const messages = {
     ...assessmentMessages.en,
     ...wardworkMessages.en,
     ...dueworkMessages.en,
+    ...aftercareMessages.en,
     ...statsMessages.en,
   },
 } as const

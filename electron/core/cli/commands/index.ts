@@ -15,6 +15,7 @@ import { serveCommand } from './serve'
 import { startCommand } from './start'
 import { termCommand } from './term'
 import { dueCommand } from './due'
+import { aftercareStatsCommand } from './aftercareStats'
 
 export const COMMANDS: readonly CliCommand[] = [
   checkIdCommand,
@@ -33,4 +34,5 @@ export const COMMANDS: readonly CliCommand[] = [
   restoreCommand,
   serveCommand,
   startCommand,
+  aftercareStatsCommand,
 ]
