@@ -59,6 +59,16 @@ describe('stats:dashboard figures (admin)', () => {
     expect(Object.fromEntries(Object.entries(g).map(([k, f]) => [k, f.value]))).toEqual({ excellent: 0, good: 1, pass: 0, fail: 0, ungraded: 1, untested: 1 })
   })
 
+  it('follows up the releases of the window with aftercare’s cohort arithmetic', () => {
+    const f = dashboard(w.sessions.admin!).followUp!
+    expect([f.cohort.released.value, f.cohort.notReached.value, f.cohort.reached.value]).toEqual([2, 2, 0])
+    expect(f.abstinenceRateReached).toBeNull()
+    expect(f.abstinenceRateAll).toBe(0)
+    // A trainer may not read aftercare: no follow-up figures, and their lists are refused.
+    expect(dashboard(w.sessions.trainer!).followUp).toBeNull()
+    expect(err(call(w.dispatch, 'stats:people', { figure: f.cohort.released.ref }, w.sessions.trainer!)).code).toBe('forbidden')
+  })
+
   it('a months value outside 6–36 is refused with its limits', () => {
     for (const months of [5, 37]) {
       const e = err(call(w.dispatch, 'stats:dashboard', { months }, w.sessions.admin!))
@@ -82,6 +92,7 @@ describe('ward scoping', () => {
     // p2's only test is voided: 未测.
     expect(d.fitness.grades.untested.value).toBe(1)
     expect(d.fitness.grades.good.value).toBe(1)
+    expect(d.followUp!.cohort.released.value).toBe(1)
   })
 
   it('a drill-down into another ward lists nobody', () => {

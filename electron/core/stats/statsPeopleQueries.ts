@@ -109,7 +109,7 @@ export function peopleBase(db: Db, figure: FigureRef, wards: Wards): PeopleBase 
     }
     case 'followup_cohort':
     case 'followup_due':
-      return rowsBase(followUpPeopleRows(db, figure))
+      return rowsBase(followUpPeopleRows(db, wards, figure))
   }
 }
 

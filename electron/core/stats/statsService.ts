@@ -9,6 +9,7 @@ import { DUE_CENTRES } from '../../shared/domain/duework/vocabulary'
 import { readableWards } from '../auth/wardScope'
 import { today, type Ctx } from '../context'
 import type { Db } from '../db/open'
+import { AppError } from '../errors'
 import { facilityDueCounts } from '../duework/dueworkCounts'
 import type { HandlersFor } from '../handlerTypes'
 import { psychSettings } from '../psych/psychSettings'
@@ -19,6 +20,8 @@ import { figurePeoplePage, peopleBase } from './statsPeopleQueries'
 import { admissionsByMonth, fitnessGradeCounts, psychCounts, releasesByMonth, vocationalCounts, wardPeriodCounts, type Wards } from './statsQueries'
 
 const fig = (value: number, ref: FigureRef): DashboardFigure => ({ value, ref })
+/** Aftercare's rates are fractions; the dashboard shows every rate in percent with one decimal. */
+const asPercent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10)
 const sumOf = (figures: readonly DashboardFigure[]) => figures.reduce((s, f) => s + f.value, 0)
 
 /** The months of the window, oldest first: `months` months ending with asOf's month. */
@@ -65,7 +68,7 @@ export function dashboard(db: Db, wards: Wards, input: { asOf: IsoDate; months: 
   const vocational = vocationalCounts(db, wards, from, to)
   const rates = withRates(vocational)
   const dueCounts = facilityDueCounts(db, input.today, wards)
-  const followUp = input.followUp ? followUpFigures(db, { from, to, asOf, today: input.today }) : null
+  const followUp = input.followUp ? followUpFigures(db, wards, { from, to, asOf, today: input.today }) : null
 
   return {
     asOf,
@@ -108,7 +111,6 @@ export function dashboard(db: Db, wards: Wards, input: { asOf: IsoDate; months: 
     followUp: followUp && {
       from,
       to,
-      facilityWide: true,
       cohort: {
         released: fig(followUp.cohort.released, { kind: 'followup_cohort', outcome: 'released', from, to, asOf }),
         reached: fig(followUp.cohort.reached, { kind: 'followup_cohort', outcome: 'reached', from, to, asOf }),
@@ -119,8 +121,8 @@ export function dashboard(db: Db, wards: Wards, input: { asOf: IsoDate; months: 
         lost: fig(followUp.cohort.lost, { kind: 'followup_cohort', outcome: 'lost', from, to, asOf }),
         notReached: fig(followUp.cohort.notReached, { kind: 'followup_cohort', outcome: 'notReached', from, to, asOf }),
       },
-      abstinenceRateReached: followUp.cohort.abstinenceRateReached,
-      abstinenceRateAll: followUp.cohort.abstinenceRateAll,
+      abstinenceRateReached: asPercent(followUp.cohort.abstinenceRateReached),
+      abstinenceRateAll: asPercent(followUp.cohort.abstinenceRateAll),
       due: fig(followUp.due.due, { kind: 'followup_due', status: 'due', on: input.today }),
       overdue: fig(followUp.due.overdue, { kind: 'followup_due', status: 'overdue', on: input.today }),
     },
@@ -134,5 +136,9 @@ export const statsHandlers = {
     const now = today(ctx)
     return dashboard(ctx.db, readableWards(ctx), { asOf: input.asOf ?? now, months: input.months, today: now, followUp: canReadAftercare(ctx) })
   },
-  'stats:people': (input, ctx) => figurePeoplePage(ctx.db, peopleBase(ctx.db, input.figure, readableWards(ctx)), input.offset, input.limit),
+  'stats:people': (input, ctx) => {
+    const followUp = input.figure.kind === 'followup_cohort' || input.figure.kind === 'followup_due'
+    if (followUp && !canReadAftercare(ctx)) throw new AppError('forbidden', 'err.forbidden')
+    return figurePeoplePage(ctx.db, peopleBase(ctx.db, input.figure, readableWards(ctx)), input.offset, input.limit)
+  },
 } satisfies HandlersFor<typeof statsContract>

@@ -121,13 +121,12 @@ export interface StatsDashboard {
   vocational: { from: string; to: string; figures: Record<StatsVocationalFigure, DashboardFigure>; passRate: number | null; certificationRate: number | null }
   dueWork: { on: string; centres: DueCentreRow[]; due: DashboardFigure; overdue: DashboardFigure }
   /**
-   * Releases of the window followed up (aftercare's cohort arithmetic, its definitions) and the follow-ups due now;
-   * null when the caller may not read aftercare. Facility-wide (cohorts are not kept per ward): `facilityWide` says so.
+   * Releases of the window followed up (aftercare's cohort arithmetic and definitions; rates in percent, null ÷ 0) and
+   * the follow-ups open today; null when the caller may not read aftercare (aftercare.read).
    */
   followUp: {
     from: string
     to: string
-    facilityWide: boolean
     cohort: Record<StatsFollowUpOutcome, DashboardFigure>
     abstinenceRateReached: number | null
     abstinenceRateAll: number | null

@@ -108,7 +108,7 @@ export function DashboardPage() {
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <Section title={t('stats.section.psych')} table={<PsychTable data={data} num={num} />} />
             <Section title={t('stats.section.vocational')} hint={t('stats.window', { from: data.vocational.from, to: data.vocational.to })} table={<VocationalTable data={data} num={num} />} />
-            <Section title={t('stats.section.followUp')} hint={data.followUp?.facilityWide && data.limitedToWards ? t('stats.followUp.facilityWide') : undefined} table={<FollowUpTable data={data} num={num} />} />
+            <Section title={t('stats.section.followUp')} table={<FollowUpTable data={data} num={num} />} />
           </SimpleGrid>
           <Definitions />
         </>

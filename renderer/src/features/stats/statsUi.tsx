@@ -91,7 +91,7 @@ export function useDetail(ref: FigureRef): (row: DashboardPersonRow) => string {
   const { t } = useTranslation()
   return (row) => {
     const d = row.detail
-    if (d === null) return '—'
+    if (d === null) return ref.kind === 'followup_cohort' ? t('stats.noStatus') : '—'
     switch (ref.kind) {
       case 'releases':
         return t(`stats.releaseKind.${d as 'on_time'}`)
@@ -103,6 +103,10 @@ export function useDetail(ref: FigureRef): (row: DashboardPersonRow) => string {
         return d.toUpperCase()
       case 'due_work':
         return t(`duework.rule.${d as 'fitness_retest'}`)
+      case 'followup_cohort':
+        return t(`stats.contactStatus.${d as 'abstinent'}`)
+      case 'followup_due':
+        return t(`stats.slotKind.${d as 'periodic'}`)
       default:
         return d
     }

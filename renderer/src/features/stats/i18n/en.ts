@@ -96,9 +96,11 @@ export const en: Texts<typeof zhCN> = {
       rateAll: 'Abstinence rate (÷ all released)',
       due: 'Follow-ups due',
       overdue: 'Follow-ups overdue',
-      facilityWide: 'Follow-up figures are facility-wide (cohorts are not kept per ward)',
       none: 'Follow-up figures are not available to you, or aftercare is not in use',
     },
+    contactStatus: { abstinent: 'Abstinent', relapsed: 'Relapsed', in_custody: 'In custody', deceased: 'Deceased', lost_contact: 'Lost contact' },
+    slotKind: { release_day: 'Release-day contact', first_week: 'First-week contact', periodic: 'Periodic contact' },
+    noStatus: 'No result yet',
     dueOn: 'As of today ({{date}})',
     people: {
       title: 'People: {{figure}}',

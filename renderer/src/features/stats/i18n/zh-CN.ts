@@ -94,9 +94,11 @@ export const zhCN = {
       rateAll: '操守保持率（÷ 全部出所）',
       due: '回访待办',
       overdue: '回访逾期',
-      facilityWide: '回访数字为全所数字（回访队列不按大队统计）',
       none: '无权查看回访数据，或回访功能尚未启用',
     },
+    contactStatus: { abstinent: '保持操守', relapsed: '复吸', in_custody: '在押', deceased: '死亡', lost_contact: '失联' },
+    slotKind: { release_day: '出所当日回访', first_week: '出所一周内回访', periodic: '定期回访' },
+    noStatus: '尚无结果',
     dueOn: '按今天（{{date}}）计算',
     people: {
       title: '名单：{{figure}}',
