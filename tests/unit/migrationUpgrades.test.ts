@@ -19,6 +19,7 @@ import { sql as courseFiguresMigration } from '../../electron/core/db/migrations
 import { sql as assessmentMigration } from '../../electron/core/db/migrations/016_assessment'
 import { sql as wardRecordsMigration } from '../../electron/core/db/migrations/017_ward_records'
 import { migrate018 as dueworkMigration } from '../../electron/core/db/migrations/018_duework'
+import { sql as statsIndexesMigration } from '../../electron/core/db/migrations/023_stats_indexes'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
@@ -816,6 +817,28 @@ describe('migration 018 (due work: exemptions; the screening intervals move from
       applyMigration(db, n)
       expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key IN ('psych.settings', 'duework.rules')").get()).toEqual({ n: 0 })
       expect(readSetting(db, 'duework.rules')).toEqual(DEFAULT_DUE_RULES)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 023 (facility dashboard indexes), with data', () => {
+  const n = MIGRATIONS.indexOf(statsIndexesMigration) + 1
+
+  it('adds the admission-date and latest-fitness-grade indexes, keeps every row, and the dashboard queries use them', () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      expect(everything(db)).toEqual(before)
+      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('people_live_admission', 'fitness_tests_person_latest')").all() as Array<{ name: string }>).map((r) => r.name).sort()
+      expect(indexes).toEqual(['fitness_tests_person_latest', 'people_live_admission'])
+      const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ')
+      expect(plan("SELECT count(*) FROM people WHERE voided_at IS NULL AND admission_date >= '2026-01-01' AND admission_date <= '2026-12-31'")).toContain('COVERING INDEX people_live_admission')
+      expect(plan("SELECT grade FROM fitness_tests WHERE person_id = 'x' AND voided_at IS NULL ORDER BY test_date DESC LIMIT 1")).toContain('COVERING INDEX fitness_tests_person_latest')
+      expectSound(db)
     } finally {
       db.close()
     }

@@ -138,6 +138,21 @@ const HOT_CALLS: HotCall[] = [
   ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
   ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
   ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
+  // Facility dashboard (issue 14): one query per figure group, and the people behind a figure of each kind.
+  ['stats dashboard', () => ['stats:dashboard', { asOf: '2026-11-23', months: 12 }]],
+  ['officer: stats dashboard', () => ['stats:dashboard', { asOf: '2026-11-23', months: 36 }], 'officer'],
+  ...([
+    { kind: 'current_total' },
+    { kind: 'admissions', month: '2026-06', toMonth: '2026-11' },
+    { kind: 'releases', month: '2026-06', toMonth: '2026-11' },
+    { kind: 'psych_open_tasks' },
+    { kind: 'psych_open_crises' },
+    { kind: 'psych_flagged_screening' },
+    { kind: 'fitness_grade', grade: 'untested' },
+    { kind: 'vocational', figure: 'passed', from: '2025-12-01', to: '2026-11-23' },
+    { kind: 'followup_cohort', outcome: 'released', from: '2025-12-01', to: '2026-11-23', asOf: '2026-11-23' },
+  ] as const).map((figure): HotCall => [`stats people: ${figure.kind}`, () => ['stats:people', { figure }]]),
+  ['officer: stats people of a ward', (w) => ['stats:people', { figure: { kind: 'ward_period', wardId: w.wardId, period: 'education' } }], 'officer'],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */
