@@ -20,8 +20,8 @@ export function PeopleDrawer({ figure, title, onClose }: { figure: FigureRef; ti
   const detail = useDetail(figure)
   const columns = columnsOf(figure)
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={t('stats.people.title', { figure: title })} data-testid="stats-people">
-      <Stack gap="sm">
+    <Drawer opened onClose={onClose} position="right" size="xl" title={t('stats.people.title', { figure: title })}>
+      <Stack gap="sm" data-testid="stats-people">
         {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
         {list.isPending && <TableSkeleton rows={6} />}
         {list.data && (

@@ -103,17 +103,17 @@ function Sheet({ data, facilityName }: { data: StatsDashboard; facilityName: str
           <DueTable data={data} num={plain} />
         </div>
       </Group2>
-      <div className="stats-print-pair">
+      <div className="stats-print-triple">
         <Group2 title={t('stats.section.psych')}>
           <PsychTable data={data} num={plain} />
         </Group2>
         <Group2 title={t('stats.section.vocational')}>
           <VocationalTable data={data} num={plain} />
         </Group2>
+        <Group2 title={t('stats.section.followUp')}>
+          <FollowUpTable data={data} num={plain} />
+        </Group2>
       </div>
-      <Group2 title={t('stats.section.followUp')}>
-        <FollowUpTable data={data} num={plain} />
-      </Group2>
       <Group2 title={t('stats.def.title')}>
         <ol className="stats-print-defs">
           {DEFINITIONS.map((k) => <li key={k}>{t(`stats.def.${k}`)}</li>)}
