@@ -109,7 +109,7 @@ test('the A4 print carries the heading, the tables and the definitions', async (
   const file = join(OUT, 'dashboard.pdf')
   writeFileSync(file, pdf)
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeLessThanOrEqual(3)
+  expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeLessThanOrEqual(2)
   expect(info).toMatch(/Page size:.*\(A4\)/)
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   expect(text).toMatch(/统\s*计\s*看\s*板/)
