@@ -84,6 +84,19 @@ describe('the due-work summary', () => {
   const opened: World[] = []
   afterAll(() => opened.forEach((w) => w.close()))
 
+  it("computes each person's row by indexed seeks only (what every trigger runs on a write)", () => {
+    const w = makeWorld()
+    opened.push(w)
+    const plan = (w.db.prepare(`EXPLAIN QUERY PLAN ${freshSummarySql}`).all() as Array<{ detail: string }>).map((r) => r.detail)
+    // The rows of the backfill walk people (p); each source is searched by person (or crisis), never scanned.
+    const scans = plan.filter((d) => /^SCAN /.test(d) && !/^SCAN (p USING|x$|e$|\(subquery-\d+\)$)/.test(d))
+    expect(scans).toEqual([])
+    for (const source of ['assessments_person_complete', 'fitness_tests_person_date', 'period_moves_person_entry', 'term_events_person', 'psych_tasks_person_status',
+      'crises_person', 'crisis_events_crisis', 'diag_assessments_person_due', 'diag_evidence_requests_open', 'ward_talks_person_due', 'watch_measures_person']) {
+      expect(plan.some((d) => d.startsWith('SEARCH ') && d.includes(`INDEX ${source} (`)), source).toBe(true)
+    }
+  })
+
   it('holds a row per current file from admission, and none for a released or voided file', () => {
     const { w, people } = worldWithPeople()
     opened.push(w)
