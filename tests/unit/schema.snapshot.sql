@@ -1,4 +1,4 @@
--- Schema at user_version 19. Generated; regenerate deliberately with:
+-- Schema at user_version 20. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -358,6 +358,34 @@ CREATE TABLE due_exemptions (
   voided_at TEXT,
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT
+) STRICT;
+
+-- table due_summary
+CREATE TABLE due_summary (
+  person_id TEXT PRIMARY KEY,
+  -- A new random number on every change of the row: readers keep rows they have parsed until it changes.
+  stamp INTEGER NOT NULL,
+  ward_id TEXT NOT NULL,
+  name_pinyin TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT NOT NULL,
+  admission_date TEXT NOT NULL,
+  period TEXT,
+  period_since TEXT,
+  last_day TEXT,
+  decision_date TEXT NOT NULL,
+  early_release_bar TEXT,
+  screenings TEXT NOT NULL,
+  fitness TEXT NOT NULL,
+  entries TEXT NOT NULL,
+  terms TEXT NOT NULL,
+  flag_tasks TEXT NOT NULL,
+  open_tasks INTEGER NOT NULL,
+  crises TEXT NOT NULL,
+  diag TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  talks TEXT NOT NULL,
+  measures TEXT NOT NULL
 ) STRICT;
 
 -- table employment_events
@@ -1225,6 +1253,9 @@ CREATE INDEX diag_evidence_requests_open ON diag_evidence_requests (person_id, r
 -- index due_exemptions_live
 CREATE UNIQUE INDEX due_exemptions_live ON due_exemptions (person_id, rule, occurrence) WHERE voided_at IS NULL;
 
+-- index due_summary_ward
+CREATE INDEX due_summary_ward ON due_summary (ward_id, name_pinyin, person_id, stamp);
+
 -- index employment_events_date
 CREATE INDEX employment_events_date ON employment_events(event_date);
 
@@ -1360,6 +1391,9 @@ CREATE INDEX person_intensity_person ON person_intensity(person_id, from_date, s
 -- index person_search_terms_person
 CREATE INDEX person_search_terms_person ON person_search_terms(person_id, term);
 
+-- index psych_tasks_flag_handled
+CREATE INDEX psych_tasks_flag_handled ON psych_tasks (handled_at, person_id) WHERE assessment_id IS NOT NULL AND status IN ('done', 'dismissed');
+
 -- index psych_tasks_open
 CREATE INDEX psych_tasks_open ON psych_tasks(status, ward_id);
 
@@ -1410,6 +1444,9 @@ CREATE INDEX ward_assignments_ward_start ON ward_assignments(ward_id, start_date
 
 -- index ward_daily_logs_live
 CREATE UNIQUE INDEX ward_daily_logs_live ON ward_daily_logs(ward_id, log_date) WHERE voided_at IS NULL;
+
+-- index ward_talks_done_from_plan
+CREATE INDEX ward_talks_done_from_plan ON ward_talks (done_on, person_id) WHERE voided_at IS NULL AND status = 'done' AND planned_on IS NOT NULL;
 
 -- index ward_talks_person
 CREATE INDEX ward_talks_person ON ward_talks(person_id, kind, status);
@@ -1473,6 +1510,320 @@ CREATE TRIGGER certificates_figures_update AFTER UPDATE ON certificates BEGIN
   WHERE a.course_id = e.course_id AND a.person_id = e.person_id AND a.voided_at IS NULL),
   EXISTS (SELECT 1 FROM certificates x WHERE x.course_id = e.course_id AND x.person_id = e.person_id AND x.voided_at IS NULL)
   FROM enrolments e WHERE e.course_id = NEW.course_id AND e.person_id = NEW.person_id AND e.enrolled_on IS NOT NULL;
+  END;
+
+-- trigger due_summary_assessments_delete
+CREATE TRIGGER due_summary_assessments_delete AFTER DELETE ON assessments BEGIN
+  UPDATE due_summary SET stamp = random(), screenings = (SELECT json_group_array(json_array(x.id, x.ins, x.d, x.rec) ORDER BY x.d, x.rec, x.ins, x.id) FROM (
+  SELECT c.id, c.instrument_id AS ins, c.administered_on AS d, c.recorded_at AS rec,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on, c.recorded_at, c.id) AS up,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on DESC, c.recorded_at DESC, c.id DESC) AS down
+  FROM assessments c INDEXED BY assessments_person_complete
+  WHERE c.person_id = due_summary.person_id AND c.voided_at IS NULL AND c.incomplete_reason IS NULL) x WHERE x.up = 1 OR x.down <= 2) WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_assessments_insert
+CREATE TRIGGER due_summary_assessments_insert AFTER INSERT ON assessments BEGIN
+  UPDATE due_summary SET stamp = random(), screenings = (SELECT json_group_array(json_array(x.id, x.ins, x.d, x.rec) ORDER BY x.d, x.rec, x.ins, x.id) FROM (
+  SELECT c.id, c.instrument_id AS ins, c.administered_on AS d, c.recorded_at AS rec,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on, c.recorded_at, c.id) AS up,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on DESC, c.recorded_at DESC, c.id DESC) AS down
+  FROM assessments c INDEXED BY assessments_person_complete
+  WHERE c.person_id = due_summary.person_id AND c.voided_at IS NULL AND c.incomplete_reason IS NULL) x WHERE x.up = 1 OR x.down <= 2) WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_assessments_update
+CREATE TRIGGER due_summary_assessments_update AFTER UPDATE ON assessments WHEN NEW.person_id IS NOT OLD.person_id OR NEW.instrument_id IS NOT OLD.instrument_id OR NEW.administered_on IS NOT OLD.administered_on OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.voided_at IS NOT OLD.voided_at OR NEW.incomplete_reason IS NOT OLD.incomplete_reason BEGIN
+  UPDATE due_summary SET stamp = random(), screenings = (SELECT json_group_array(json_array(x.id, x.ins, x.d, x.rec) ORDER BY x.d, x.rec, x.ins, x.id) FROM (
+  SELECT c.id, c.instrument_id AS ins, c.administered_on AS d, c.recorded_at AS rec,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on, c.recorded_at, c.id) AS up,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on DESC, c.recorded_at DESC, c.id DESC) AS down
+  FROM assessments c INDEXED BY assessments_person_complete
+  WHERE c.person_id = due_summary.person_id AND c.voided_at IS NULL AND c.incomplete_reason IS NULL) x WHERE x.up = 1 OR x.down <= 2) WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_crises_delete
+CREATE TRIGGER due_summary_crises_delete AFTER DELETE ON crises BEGIN
+  UPDATE due_summary SET stamp = random(), crises = (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = due_summary.person_id AND c.status = 'open') WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_crises_insert
+CREATE TRIGGER due_summary_crises_insert AFTER INSERT ON crises BEGIN
+  UPDATE due_summary SET stamp = random(), crises = (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = due_summary.person_id AND c.status = 'open') WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_crises_update
+CREATE TRIGGER due_summary_crises_update AFTER UPDATE ON crises WHEN NEW.person_id IS NOT OLD.person_id OR NEW.status IS NOT OLD.status OR NEW.raised_on IS NOT OLD.raised_on BEGIN
+  UPDATE due_summary SET stamp = random(), crises = (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = due_summary.person_id AND c.status = 'open') WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_crisis_events_delete
+CREATE TRIGGER due_summary_crisis_events_delete AFTER DELETE ON crisis_events BEGIN
+  UPDATE due_summary SET stamp = random(), crises = (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = due_summary.person_id AND c.status = 'open') WHERE person_id IN ((SELECT person_id FROM crises WHERE id = OLD.crisis_id));
+  END;
+
+-- trigger due_summary_crisis_events_insert
+CREATE TRIGGER due_summary_crisis_events_insert AFTER INSERT ON crisis_events BEGIN
+  UPDATE due_summary SET stamp = random(), crises = (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = due_summary.person_id AND c.status = 'open') WHERE person_id IN ((SELECT person_id FROM crises WHERE id = NEW.crisis_id));
+  END;
+
+-- trigger due_summary_crisis_events_update
+CREATE TRIGGER due_summary_crisis_events_update AFTER UPDATE ON crisis_events WHEN NEW.crisis_id IS NOT OLD.crisis_id OR NEW.event_on IS NOT OLD.event_on OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN
+  UPDATE due_summary SET stamp = random(), crises = (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = due_summary.person_id AND c.status = 'open') WHERE person_id IN ((SELECT person_id FROM crises WHERE id = NEW.crisis_id), (SELECT person_id FROM crises WHERE id = OLD.crisis_id));
+  END;
+
+-- trigger due_summary_diag_assessments_delete
+CREATE TRIGGER due_summary_diag_assessments_delete AFTER DELETE ON diag_assessments BEGIN
+  UPDATE due_summary SET stamp = random(), diag = (SELECT json_group_array(json_array(d.id, d.point, d.stage_period, d.assessed_on) ORDER BY d.point, d.assessed_on, d.stage_period, d.id)
+  FROM diag_assessments d INDEXED BY diag_assessments_person_due WHERE d.person_id = due_summary.person_id AND d.voided_at IS NULL AND d.status = 'final') WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_diag_assessments_insert
+CREATE TRIGGER due_summary_diag_assessments_insert AFTER INSERT ON diag_assessments BEGIN
+  UPDATE due_summary SET stamp = random(), diag = (SELECT json_group_array(json_array(d.id, d.point, d.stage_period, d.assessed_on) ORDER BY d.point, d.assessed_on, d.stage_period, d.id)
+  FROM diag_assessments d INDEXED BY diag_assessments_person_due WHERE d.person_id = due_summary.person_id AND d.voided_at IS NULL AND d.status = 'final') WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_diag_assessments_update
+CREATE TRIGGER due_summary_diag_assessments_update AFTER UPDATE ON diag_assessments WHEN NEW.person_id IS NOT OLD.person_id OR NEW.point IS NOT OLD.point OR NEW.stage_period IS NOT OLD.stage_period OR NEW.assessed_on IS NOT OLD.assessed_on OR NEW.status IS NOT OLD.status OR NEW.voided_at IS NOT OLD.voided_at BEGIN
+  UPDATE due_summary SET stamp = random(), diag = (SELECT json_group_array(json_array(d.id, d.point, d.stage_period, d.assessed_on) ORDER BY d.point, d.assessed_on, d.stage_period, d.id)
+  FROM diag_assessments d INDEXED BY diag_assessments_person_due WHERE d.person_id = due_summary.person_id AND d.voided_at IS NULL AND d.status = 'final') WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_diag_evidence_requests_delete
+CREATE TRIGGER due_summary_diag_evidence_requests_delete AFTER DELETE ON diag_evidence_requests BEGIN
+  UPDATE due_summary SET stamp = random(), evidence = (SELECT json_group_array(json_array(r.id, r.assessment_id, r.requested_on) ORDER BY r.requested_on, r.id)
+  FROM diag_evidence_requests r INDEXED BY diag_evidence_requests_open WHERE r.person_id = due_summary.person_id AND r.closed_at IS NULL) WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_diag_evidence_requests_insert
+CREATE TRIGGER due_summary_diag_evidence_requests_insert AFTER INSERT ON diag_evidence_requests BEGIN
+  UPDATE due_summary SET stamp = random(), evidence = (SELECT json_group_array(json_array(r.id, r.assessment_id, r.requested_on) ORDER BY r.requested_on, r.id)
+  FROM diag_evidence_requests r INDEXED BY diag_evidence_requests_open WHERE r.person_id = due_summary.person_id AND r.closed_at IS NULL) WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_diag_evidence_requests_update
+CREATE TRIGGER due_summary_diag_evidence_requests_update AFTER UPDATE ON diag_evidence_requests WHEN NEW.person_id IS NOT OLD.person_id OR NEW.assessment_id IS NOT OLD.assessment_id OR NEW.requested_on IS NOT OLD.requested_on OR NEW.closed_at IS NOT OLD.closed_at BEGIN
+  UPDATE due_summary SET stamp = random(), evidence = (SELECT json_group_array(json_array(r.id, r.assessment_id, r.requested_on) ORDER BY r.requested_on, r.id)
+  FROM diag_evidence_requests r INDEXED BY diag_evidence_requests_open WHERE r.person_id = due_summary.person_id AND r.closed_at IS NULL) WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_fitness_tests_delete
+CREATE TRIGGER due_summary_fitness_tests_delete AFTER DELETE ON fitness_tests BEGIN
+  UPDATE due_summary SET stamp = random(), fitness = (SELECT json_group_array(json_array(x.id, x.d) ORDER BY x.d) FROM (
+  SELECT t.id, t.test_date AS d, row_number() OVER (ORDER BY t.test_date) AS up, row_number() OVER (ORDER BY t.test_date DESC) AS down
+  FROM fitness_tests t INDEXED BY fitness_tests_person_date WHERE t.person_id = due_summary.person_id AND t.voided_at IS NULL) x WHERE x.up = 1 OR x.down <= 2) WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_fitness_tests_insert
+CREATE TRIGGER due_summary_fitness_tests_insert AFTER INSERT ON fitness_tests BEGIN
+  UPDATE due_summary SET stamp = random(), fitness = (SELECT json_group_array(json_array(x.id, x.d) ORDER BY x.d) FROM (
+  SELECT t.id, t.test_date AS d, row_number() OVER (ORDER BY t.test_date) AS up, row_number() OVER (ORDER BY t.test_date DESC) AS down
+  FROM fitness_tests t INDEXED BY fitness_tests_person_date WHERE t.person_id = due_summary.person_id AND t.voided_at IS NULL) x WHERE x.up = 1 OR x.down <= 2) WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_fitness_tests_update
+CREATE TRIGGER due_summary_fitness_tests_update AFTER UPDATE ON fitness_tests WHEN NEW.person_id IS NOT OLD.person_id OR NEW.test_date IS NOT OLD.test_date OR NEW.voided_at IS NOT OLD.voided_at BEGIN
+  UPDATE due_summary SET stamp = random(), fitness = (SELECT json_group_array(json_array(x.id, x.d) ORDER BY x.d) FROM (
+  SELECT t.id, t.test_date AS d, row_number() OVER (ORDER BY t.test_date) AS up, row_number() OVER (ORDER BY t.test_date DESC) AS down
+  FROM fitness_tests t INDEXED BY fitness_tests_person_date WHERE t.person_id = due_summary.person_id AND t.voided_at IS NULL) x WHERE x.up = 1 OR x.down <= 2) WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_people_insert
+CREATE TRIGGER due_summary_people_insert AFTER INSERT ON people WHEN NEW.ward_id IS NOT NULL AND NEW.voided_at IS NULL BEGIN
+  INSERT OR REPLACE INTO due_summary (person_id, ward_id, name_pinyin, name, id_number, admission_date, period, period_since, last_day, decision_date, early_release_bar, screenings, fitness, entries, terms, flag_tasks, open_tasks, crises, diag, evidence, talks, measures, stamp)
+  SELECT *, random() FROM (SELECT p.id AS person_id, p.ward_id AS ward_id, p.name_pinyin AS name_pinyin, p.name AS name, p.id_number AS id_number, p.admission_date AS admission_date, p.period AS period, p.period_since AS period_since, p.last_day AS last_day, p.decision_date AS decision_date, p.early_release_bar AS early_release_bar,
+  (SELECT json_group_array(json_array(x.id, x.ins, x.d, x.rec) ORDER BY x.d, x.rec, x.ins, x.id) FROM (
+  SELECT c.id, c.instrument_id AS ins, c.administered_on AS d, c.recorded_at AS rec,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on, c.recorded_at, c.id) AS up,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on DESC, c.recorded_at DESC, c.id DESC) AS down
+  FROM assessments c INDEXED BY assessments_person_complete
+  WHERE c.person_id = p.id AND c.voided_at IS NULL AND c.incomplete_reason IS NULL) x WHERE x.up = 1 OR x.down <= 2) AS screenings,
+  (SELECT json_group_array(json_array(x.id, x.d) ORDER BY x.d) FROM (
+  SELECT t.id, t.test_date AS d, row_number() OVER (ORDER BY t.test_date) AS up, row_number() OVER (ORDER BY t.test_date DESC) AS down
+  FROM fitness_tests t INDEXED BY fitness_tests_person_date WHERE t.person_id = p.id AND t.voided_at IS NULL) x WHERE x.up = 1 OR x.down <= 2) AS fitness,
+  (SELECT json_group_object(x.period, x.d) FROM (
+  SELECT m.to_period AS period, max(m.effective_date) AS d FROM period_moves m INDEXED BY period_moves_person_entry WHERE m.person_id = p.id GROUP BY m.to_period) x) AS entries,
+  (SELECT json_group_array(json_array(e.kind, e.months, e.from_date, e.to_date) ORDER BY coalesce(e.from_date, e.recorded_at), e.recorded_at)
+  FROM term_events e INDEXED BY term_events_person WHERE e.person_id = p.id AND e.voided_at IS NULL) AS terms,
+  (SELECT json_group_array(json_array(t.id, t.created_at) ORDER BY t.created_at, t.id)
+  FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = p.id AND t.status = 'open' AND t.assessment_id IS NOT NULL) AS flag_tasks,
+  (SELECT count(*) FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = p.id AND t.status = 'open') AS open_tasks,
+  (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = p.id AND c.status = 'open') AS crises,
+  (SELECT json_group_array(json_array(d.id, d.point, d.stage_period, d.assessed_on) ORDER BY d.point, d.assessed_on, d.stage_period, d.id)
+  FROM diag_assessments d INDEXED BY diag_assessments_person_due WHERE d.person_id = p.id AND d.voided_at IS NULL AND d.status = 'final') AS diag,
+  (SELECT json_group_array(json_array(r.id, r.assessment_id, r.requested_on) ORDER BY r.requested_on, r.id)
+  FROM diag_evidence_requests r INDEXED BY diag_evidence_requests_open WHERE r.person_id = p.id AND r.closed_at IS NULL) AS evidence,
+  (SELECT json_group_array(json_array(t.id, t.kind, t.status, t.planned_on, t.done_on) ORDER BY t.status, t.kind, t.planned_on, t.done_on, t.id)
+  FROM ward_talks t INDEXED BY ward_talks_person_due
+  WHERE t.person_id = p.id AND t.voided_at IS NULL AND (t.status = 'planned' OR (t.status = 'done' AND t.kind IN ('admission', 'release')))) AS talks,
+  (SELECT json_group_array(json_array(m.id, m.review_on, m.end_on) ORDER BY m.start_on, m.id)
+  FROM watch_measures m INDEXED BY watch_measures_person WHERE m.person_id = p.id AND m.voided_at IS NULL AND m.review_on IS NOT NULL) AS measures
+  FROM people p WHERE p.id = NEW.id AND p.ward_id IS NOT NULL AND p.voided_at IS NULL);
+  END;
+
+-- trigger due_summary_people_update
+CREATE TRIGGER due_summary_people_update AFTER UPDATE ON people
+  WHEN NEW.ward_id IS NOT OLD.ward_id OR NEW.voided_at IS NOT OLD.voided_at OR NEW.name_pinyin IS NOT OLD.name_pinyin OR NEW.name IS NOT OLD.name OR NEW.id_number IS NOT OLD.id_number OR NEW.admission_date IS NOT OLD.admission_date OR NEW.period IS NOT OLD.period OR NEW.period_since IS NOT OLD.period_since OR NEW.last_day IS NOT OLD.last_day OR NEW.decision_date IS NOT OLD.decision_date OR NEW.early_release_bar IS NOT OLD.early_release_bar
+  BEGIN
+  DELETE FROM due_summary WHERE person_id = OLD.id AND (NEW.ward_id IS NULL OR NEW.voided_at IS NOT NULL);
+  INSERT OR REPLACE INTO due_summary (person_id, ward_id, name_pinyin, name, id_number, admission_date, period, period_since, last_day, decision_date, early_release_bar, screenings, fitness, entries, terms, flag_tasks, open_tasks, crises, diag, evidence, talks, measures, stamp)
+  SELECT *, random() FROM (SELECT p.id AS person_id, p.ward_id AS ward_id, p.name_pinyin AS name_pinyin, p.name AS name, p.id_number AS id_number, p.admission_date AS admission_date, p.period AS period, p.period_since AS period_since, p.last_day AS last_day, p.decision_date AS decision_date, p.early_release_bar AS early_release_bar,
+  (SELECT json_group_array(json_array(x.id, x.ins, x.d, x.rec) ORDER BY x.d, x.rec, x.ins, x.id) FROM (
+  SELECT c.id, c.instrument_id AS ins, c.administered_on AS d, c.recorded_at AS rec,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on, c.recorded_at, c.id) AS up,
+  row_number() OVER (PARTITION BY c.instrument_id ORDER BY c.administered_on DESC, c.recorded_at DESC, c.id DESC) AS down
+  FROM assessments c INDEXED BY assessments_person_complete
+  WHERE c.person_id = p.id AND c.voided_at IS NULL AND c.incomplete_reason IS NULL) x WHERE x.up = 1 OR x.down <= 2) AS screenings,
+  (SELECT json_group_array(json_array(x.id, x.d) ORDER BY x.d) FROM (
+  SELECT t.id, t.test_date AS d, row_number() OVER (ORDER BY t.test_date) AS up, row_number() OVER (ORDER BY t.test_date DESC) AS down
+  FROM fitness_tests t INDEXED BY fitness_tests_person_date WHERE t.person_id = p.id AND t.voided_at IS NULL) x WHERE x.up = 1 OR x.down <= 2) AS fitness,
+  (SELECT json_group_object(x.period, x.d) FROM (
+  SELECT m.to_period AS period, max(m.effective_date) AS d FROM period_moves m INDEXED BY period_moves_person_entry WHERE m.person_id = p.id GROUP BY m.to_period) x) AS entries,
+  (SELECT json_group_array(json_array(e.kind, e.months, e.from_date, e.to_date) ORDER BY coalesce(e.from_date, e.recorded_at), e.recorded_at)
+  FROM term_events e INDEXED BY term_events_person WHERE e.person_id = p.id AND e.voided_at IS NULL) AS terms,
+  (SELECT json_group_array(json_array(t.id, t.created_at) ORDER BY t.created_at, t.id)
+  FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = p.id AND t.status = 'open' AND t.assessment_id IS NOT NULL) AS flag_tasks,
+  (SELECT count(*) FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = p.id AND t.status = 'open') AS open_tasks,
+  (SELECT json_group_array(json_array(c.id, c.raised_on, json((
+  SELECT json_group_array(json_array(e.id, e.event_on) ORDER BY e.event_on DESC, e.recorded_at DESC) FROM (
+  SELECT x.id, x.event_on, x.recorded_at FROM crisis_events x INDEXED BY crisis_events_crisis WHERE x.crisis_id = c.id
+  ORDER BY x.event_on DESC, x.recorded_at DESC LIMIT 2) e))) ORDER BY c.raised_on, c.id)
+  FROM crises c INDEXED BY crises_person WHERE c.person_id = p.id AND c.status = 'open') AS crises,
+  (SELECT json_group_array(json_array(d.id, d.point, d.stage_period, d.assessed_on) ORDER BY d.point, d.assessed_on, d.stage_period, d.id)
+  FROM diag_assessments d INDEXED BY diag_assessments_person_due WHERE d.person_id = p.id AND d.voided_at IS NULL AND d.status = 'final') AS diag,
+  (SELECT json_group_array(json_array(r.id, r.assessment_id, r.requested_on) ORDER BY r.requested_on, r.id)
+  FROM diag_evidence_requests r INDEXED BY diag_evidence_requests_open WHERE r.person_id = p.id AND r.closed_at IS NULL) AS evidence,
+  (SELECT json_group_array(json_array(t.id, t.kind, t.status, t.planned_on, t.done_on) ORDER BY t.status, t.kind, t.planned_on, t.done_on, t.id)
+  FROM ward_talks t INDEXED BY ward_talks_person_due
+  WHERE t.person_id = p.id AND t.voided_at IS NULL AND (t.status = 'planned' OR (t.status = 'done' AND t.kind IN ('admission', 'release')))) AS talks,
+  (SELECT json_group_array(json_array(m.id, m.review_on, m.end_on) ORDER BY m.start_on, m.id)
+  FROM watch_measures m INDEXED BY watch_measures_person WHERE m.person_id = p.id AND m.voided_at IS NULL AND m.review_on IS NOT NULL) AS measures
+  FROM people p WHERE p.id = NEW.id AND p.ward_id IS NOT NULL AND p.voided_at IS NULL);
+  END;
+
+-- trigger due_summary_period_moves_delete
+CREATE TRIGGER due_summary_period_moves_delete AFTER DELETE ON period_moves BEGIN
+  UPDATE due_summary SET stamp = random(), entries = (SELECT json_group_object(x.period, x.d) FROM (
+  SELECT m.to_period AS period, max(m.effective_date) AS d FROM period_moves m INDEXED BY period_moves_person_entry WHERE m.person_id = due_summary.person_id GROUP BY m.to_period) x) WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_period_moves_insert
+CREATE TRIGGER due_summary_period_moves_insert AFTER INSERT ON period_moves BEGIN
+  UPDATE due_summary SET stamp = random(), entries = (SELECT json_group_object(x.period, x.d) FROM (
+  SELECT m.to_period AS period, max(m.effective_date) AS d FROM period_moves m INDEXED BY period_moves_person_entry WHERE m.person_id = due_summary.person_id GROUP BY m.to_period) x) WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_period_moves_update
+CREATE TRIGGER due_summary_period_moves_update AFTER UPDATE ON period_moves WHEN NEW.person_id IS NOT OLD.person_id OR NEW.to_period IS NOT OLD.to_period OR NEW.effective_date IS NOT OLD.effective_date BEGIN
+  UPDATE due_summary SET stamp = random(), entries = (SELECT json_group_object(x.period, x.d) FROM (
+  SELECT m.to_period AS period, max(m.effective_date) AS d FROM period_moves m INDEXED BY period_moves_person_entry WHERE m.person_id = due_summary.person_id GROUP BY m.to_period) x) WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_psych_tasks_delete
+CREATE TRIGGER due_summary_psych_tasks_delete AFTER DELETE ON psych_tasks BEGIN
+  UPDATE due_summary SET stamp = random(), flag_tasks = (SELECT json_group_array(json_array(t.id, t.created_at) ORDER BY t.created_at, t.id)
+  FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = due_summary.person_id AND t.status = 'open' AND t.assessment_id IS NOT NULL),
+  open_tasks = (SELECT count(*) FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = due_summary.person_id AND t.status = 'open') WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_psych_tasks_insert
+CREATE TRIGGER due_summary_psych_tasks_insert AFTER INSERT ON psych_tasks BEGIN
+  UPDATE due_summary SET stamp = random(), flag_tasks = (SELECT json_group_array(json_array(t.id, t.created_at) ORDER BY t.created_at, t.id)
+  FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = due_summary.person_id AND t.status = 'open' AND t.assessment_id IS NOT NULL),
+  open_tasks = (SELECT count(*) FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = due_summary.person_id AND t.status = 'open') WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_psych_tasks_update
+CREATE TRIGGER due_summary_psych_tasks_update AFTER UPDATE ON psych_tasks WHEN NEW.person_id IS NOT OLD.person_id OR NEW.status IS NOT OLD.status OR NEW.assessment_id IS NOT OLD.assessment_id OR NEW.created_at IS NOT OLD.created_at BEGIN
+  UPDATE due_summary SET stamp = random(), flag_tasks = (SELECT json_group_array(json_array(t.id, t.created_at) ORDER BY t.created_at, t.id)
+  FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = due_summary.person_id AND t.status = 'open' AND t.assessment_id IS NOT NULL),
+  open_tasks = (SELECT count(*) FROM psych_tasks t INDEXED BY psych_tasks_person_status WHERE t.person_id = due_summary.person_id AND t.status = 'open') WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_term_events_delete
+CREATE TRIGGER due_summary_term_events_delete AFTER DELETE ON term_events BEGIN
+  UPDATE due_summary SET stamp = random(), terms = (SELECT json_group_array(json_array(e.kind, e.months, e.from_date, e.to_date) ORDER BY coalesce(e.from_date, e.recorded_at), e.recorded_at)
+  FROM term_events e INDEXED BY term_events_person WHERE e.person_id = due_summary.person_id AND e.voided_at IS NULL) WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_term_events_insert
+CREATE TRIGGER due_summary_term_events_insert AFTER INSERT ON term_events BEGIN
+  UPDATE due_summary SET stamp = random(), terms = (SELECT json_group_array(json_array(e.kind, e.months, e.from_date, e.to_date) ORDER BY coalesce(e.from_date, e.recorded_at), e.recorded_at)
+  FROM term_events e INDEXED BY term_events_person WHERE e.person_id = due_summary.person_id AND e.voided_at IS NULL) WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_term_events_update
+CREATE TRIGGER due_summary_term_events_update AFTER UPDATE ON term_events WHEN NEW.person_id IS NOT OLD.person_id OR NEW.kind IS NOT OLD.kind OR NEW.months IS NOT OLD.months OR NEW.from_date IS NOT OLD.from_date OR NEW.to_date IS NOT OLD.to_date OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.voided_at IS NOT OLD.voided_at BEGIN
+  UPDATE due_summary SET stamp = random(), terms = (SELECT json_group_array(json_array(e.kind, e.months, e.from_date, e.to_date) ORDER BY coalesce(e.from_date, e.recorded_at), e.recorded_at)
+  FROM term_events e INDEXED BY term_events_person WHERE e.person_id = due_summary.person_id AND e.voided_at IS NULL) WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_ward_talks_delete
+CREATE TRIGGER due_summary_ward_talks_delete AFTER DELETE ON ward_talks BEGIN
+  UPDATE due_summary SET stamp = random(), talks = (SELECT json_group_array(json_array(t.id, t.kind, t.status, t.planned_on, t.done_on) ORDER BY t.status, t.kind, t.planned_on, t.done_on, t.id)
+  FROM ward_talks t INDEXED BY ward_talks_person_due
+  WHERE t.person_id = due_summary.person_id AND t.voided_at IS NULL AND (t.status = 'planned' OR (t.status = 'done' AND t.kind IN ('admission', 'release')))) WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_ward_talks_insert
+CREATE TRIGGER due_summary_ward_talks_insert AFTER INSERT ON ward_talks BEGIN
+  UPDATE due_summary SET stamp = random(), talks = (SELECT json_group_array(json_array(t.id, t.kind, t.status, t.planned_on, t.done_on) ORDER BY t.status, t.kind, t.planned_on, t.done_on, t.id)
+  FROM ward_talks t INDEXED BY ward_talks_person_due
+  WHERE t.person_id = due_summary.person_id AND t.voided_at IS NULL AND (t.status = 'planned' OR (t.status = 'done' AND t.kind IN ('admission', 'release')))) WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_ward_talks_update
+CREATE TRIGGER due_summary_ward_talks_update AFTER UPDATE ON ward_talks WHEN NEW.person_id IS NOT OLD.person_id OR NEW.kind IS NOT OLD.kind OR NEW.status IS NOT OLD.status OR NEW.planned_on IS NOT OLD.planned_on OR NEW.done_on IS NOT OLD.done_on OR NEW.voided_at IS NOT OLD.voided_at BEGIN
+  UPDATE due_summary SET stamp = random(), talks = (SELECT json_group_array(json_array(t.id, t.kind, t.status, t.planned_on, t.done_on) ORDER BY t.status, t.kind, t.planned_on, t.done_on, t.id)
+  FROM ward_talks t INDEXED BY ward_talks_person_due
+  WHERE t.person_id = due_summary.person_id AND t.voided_at IS NULL AND (t.status = 'planned' OR (t.status = 'done' AND t.kind IN ('admission', 'release')))) WHERE person_id IN (NEW.person_id, OLD.person_id);
+  END;
+
+-- trigger due_summary_watch_measures_delete
+CREATE TRIGGER due_summary_watch_measures_delete AFTER DELETE ON watch_measures BEGIN
+  UPDATE due_summary SET stamp = random(), measures = (SELECT json_group_array(json_array(m.id, m.review_on, m.end_on) ORDER BY m.start_on, m.id)
+  FROM watch_measures m INDEXED BY watch_measures_person WHERE m.person_id = due_summary.person_id AND m.voided_at IS NULL AND m.review_on IS NOT NULL) WHERE person_id IN (OLD.person_id);
+  END;
+
+-- trigger due_summary_watch_measures_insert
+CREATE TRIGGER due_summary_watch_measures_insert AFTER INSERT ON watch_measures BEGIN
+  UPDATE due_summary SET stamp = random(), measures = (SELECT json_group_array(json_array(m.id, m.review_on, m.end_on) ORDER BY m.start_on, m.id)
+  FROM watch_measures m INDEXED BY watch_measures_person WHERE m.person_id = due_summary.person_id AND m.voided_at IS NULL AND m.review_on IS NOT NULL) WHERE person_id IN (NEW.person_id);
+  END;
+
+-- trigger due_summary_watch_measures_update
+CREATE TRIGGER due_summary_watch_measures_update AFTER UPDATE ON watch_measures WHEN NEW.person_id IS NOT OLD.person_id OR NEW.review_on IS NOT OLD.review_on OR NEW.end_on IS NOT OLD.end_on OR NEW.start_on IS NOT OLD.start_on OR NEW.voided_at IS NOT OLD.voided_at BEGIN
+  UPDATE due_summary SET stamp = random(), measures = (SELECT json_group_array(json_array(m.id, m.review_on, m.end_on) ORDER BY m.start_on, m.id)
+  FROM watch_measures m INDEXED BY watch_measures_person WHERE m.person_id = due_summary.person_id AND m.voided_at IS NULL AND m.review_on IS NOT NULL) WHERE person_id IN (NEW.person_id, OLD.person_id);
   END;
 
 -- trigger enrolments_figures_delete
