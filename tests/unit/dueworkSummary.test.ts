@@ -123,7 +123,7 @@ describe('the due-work summary', () => {
           w.close()
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     )
   })
 })
