@@ -19,6 +19,7 @@ import { sql as courseFiguresMigration } from '../../electron/core/db/migrations
 import { sql as assessmentMigration } from '../../electron/core/db/migrations/016_assessment'
 import { sql as wardRecordsMigration } from '../../electron/core/db/migrations/017_ward_records'
 import { migrate018 as dueworkMigration } from '../../electron/core/db/migrations/018_duework'
+import { freshSummarySql, sql as dueSummaryMigration } from '../../electron/core/db/migrations/022_due_summary'
 import { sql as statsIndexesMigration } from '../../electron/core/db/migrations/023_stats_indexes'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
@@ -817,6 +818,43 @@ describe('migration 018 (due work: exemptions; the screening intervals move from
       applyMigration(db, n)
       expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key IN ('psych.settings', 'duework.rules')").get()).toEqual({ n: 0 })
       expect(readSetting(db, 'duework.rules')).toEqual(DEFAULT_DUE_RULES)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 022 (due-work summary: one row per current file, kept by triggers), with data', () => {
+  const n = MIGRATIONS.indexOf(dueSummaryMigration) + 1
+
+  it('fills a row per current file equal to the sources, keeps every other row, and follows later writes', () => {
+    const { db, before, after } = upgradedWithData(n)
+    try {
+      const { due_summary: summary, ...rest } = after
+      expect(rest).toEqual(before)
+      // The current file has its row; the voided one has none.
+      expect(summary!.map((r) => (r as { person_id: string }).person_id)).toEqual([PERSON])
+      const stored = () => db.prepare('SELECT * FROM due_summary ORDER BY person_id').all().map((r) => {
+        const { stamp: _stamp, ...row } = r as Record<string, unknown>
+        return row
+      })
+      expect(stored()).toEqual(db.prepare(freshSummarySql).all())
+      const row = stored()[0] as Record<string, string>
+      expect(JSON.parse(row.screenings!)).toEqual([['as-1', 'phq9', '2026-06-05', AT]])
+      expect(JSON.parse(row.entries!)).toEqual({ detox: '2026-07-11', education: '2026-07-10' })
+      expect(JSON.parse(row.terms!)).toEqual([['extension', 3, null, null]])
+      expect(JSON.parse(row.flag_tasks!)).toEqual([['task-1', AT]])
+      expect(JSON.parse(row.crises!)).toEqual([['cr-1', '2026-06-07', [['ce-1', '2026-06-07']]]])
+      // After the upgrade the triggers keep it: a void and a new crisis event show at once.
+      db.prepare("UPDATE assessments SET voided_at = ?, voided_by = ?, void_reason = '录错' WHERE id = 'as-1'").run(AT, ADMIN)
+      insert(db, 'crisis_events', { id: 'ce-2', crisis_id: 'cr-1', kind: 'follow_up', event_on: '2026-06-10', by_staff: OFFICER, note: '随访', next_follow_up: null, recorded_at: AT })
+      expect(stored()).toEqual(db.prepare(freshSummarySql).all())
+      expect(JSON.parse((stored()[0] as Record<string, string>).screenings!)).toEqual([])
+      expect(JSON.parse((stored()[0] as Record<string, string>).crises!)[0][2]).toEqual([['ce-2', '2026-06-10'], ['ce-1', '2026-06-07']])
+      // Leaving the wards drops the row.
+      db.prepare('UPDATE people SET ward_id = NULL WHERE id = ?').run(PERSON)
+      expect(stored()).toEqual([])
+      expectSound(db)
     } finally {
       db.close()
     }

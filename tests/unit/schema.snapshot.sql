@@ -1739,6 +1739,11 @@ CREATE TRIGGER due_summary_fitness_tests_update AFTER UPDATE ON fitness_tests WH
   FROM fitness_tests t INDEXED BY fitness_tests_person_date WHERE t.person_id = due_summary.person_id AND t.voided_at IS NULL) x WHERE x.up = 1 OR x.down <= 2) WHERE person_id IN (NEW.person_id, OLD.person_id);
   END;
 
+-- trigger due_summary_people_delete
+CREATE TRIGGER due_summary_people_delete AFTER DELETE ON people BEGIN
+  DELETE FROM due_summary WHERE person_id = OLD.id;
+  END;
+
 -- trigger due_summary_people_insert
 CREATE TRIGGER due_summary_people_insert AFTER INSERT ON people WHEN NEW.ward_id IS NOT NULL AND NEW.voided_at IS NULL BEGIN
   INSERT OR REPLACE INTO due_summary (person_id, ward_id, name_pinyin, name, id_number, admission_date, period, period_since, last_day, decision_date, early_release_bar, screenings, fitness, entries, terms, flag_tasks, open_tasks, crises, diag, evidence, talks, measures, stamp)

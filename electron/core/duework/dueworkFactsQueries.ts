@@ -1,7 +1,9 @@
 /**
- * The due-work facts of a set of people, one query per source over all of them (a ward's 150 or the facility's 3,000
- * current files): never a query per person. Each query walks the people (json_each) and seeks each one's rows by an
- * index that starts with person_id; tests/unit/queryPlans.test.ts holds the plans.
+ * The due-work facts of a set of people read from the sources, one query per source over all of them: never a query
+ * per person. Each query walks the people (json_each) and seeks each one's rows by an index that starts with
+ * person_id; tests/unit/queryPlans.test.ts holds the plans. One person's full list (and an exemption's check) reads
+ * these; a ward's day, the facility and the dashboard counts read the due-work summary instead (migration 022,
+ * dueworkSummaryQueries.ts), and tests/unit/dueworkSummary.test.ts holds the two to the same answers.
  */
 import type { Period } from '../../shared/domain/periods'
 import type { Db } from '../db/open'

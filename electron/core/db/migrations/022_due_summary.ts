@@ -151,6 +151,9 @@ BEGIN
   DELETE FROM due_summary WHERE person_id = OLD.id AND (NEW.ward_id IS NULL OR NEW.voided_at IS NOT NULL);
   ${fullRow('p.id = NEW.id')};
 END;
+CREATE TRIGGER due_summary_people_delete AFTER DELETE ON people BEGIN
+  DELETE FROM due_summary WHERE person_id = OLD.id;
+END;
 ${sourceTriggers('assessments', ['screenings'], ['person_id', 'instrument_id', 'administered_on', 'recorded_at', 'voided_at', 'incomplete_reason'])}
 ${sourceTriggers('fitness_tests', ['fitness'], ['person_id', 'test_date', 'voided_at'])}
 ${sourceTriggers('period_moves', ['entries'], ['person_id', 'to_period', 'effective_date'])}
