@@ -24,6 +24,7 @@ import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
 import { vocationalStatsOps } from './vocationalStats'
 import { dueworkOps } from './duework'
+import { aftercareOps } from './aftercare'
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)
@@ -75,6 +76,7 @@ try {
   coursesOps(bench, c, runs)
   vocationalStatsOps(bench, c)
   dueworkOps(bench, c, wardIds)
+  aftercareOps(bench, c)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).
   if (!only || only.has('import:preview1000')) {
