@@ -19,6 +19,7 @@ import { seedKnowledge } from './knowledge'
 import { seedAssessments } from '../assessment/assessmentSeed'
 import { demoStays } from '../assessment/assessmentQueries'
 import { seedDemoWardRecords } from '../wardwork/wardworkSeed'
+import { seedAftercare } from './aftercare'
 import { mulberry32 } from './random'
 import { mobilePhone, regionalParts } from './identityParts'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, SURNAMES } from './names'
@@ -123,6 +124,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
   seedKnowledge(db, options.seed, admitted, staffIds[3]!, at, today)
   seedAssessments(db, demoStays(db, admitted.map((p) => p.id), today), mulberry32(options.seed * 11 + 5), staffIds[4]!, at)
   seedDemoWardRecords(db, r, admitted, officerId, today, at)
+  seedAftercare(db, r, { count: Math.max(12, Math.round(options.people / 5)), wardIds, by: officerId, today, at })
   return DEMO_ACCOUNTS.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }))
 }
 
