@@ -28,9 +28,10 @@ import { writeVocational } from './generate/vocational'
 import { writeWardRecords } from './generate/wardwork'
 import { seededRandom } from './generate/random'
 import { writeAssessments } from './generate/assessment'
+import { writeAftercare } from './generate/aftercare'
 
 /** Bump when the generated content changes: cached files of another version are not reused. */
-export const GENERATOR_VERSION = 7
+export const GENERATOR_VERSION = 8
 
 export interface FacilitySize {
   wards: number
@@ -131,6 +132,7 @@ export function generateBenchFacility(
   }
   log(`  ${db.transaction(() => writeAssessments({ db, r, today: o.today, stays, by: officerOf[0]! }))().assessments} diagnostic assessments`)
   db.transaction(() => log(`  ward records: ${JSON.stringify(writeWardRecords({ db, r, today: o.today, stays, officerOf: (wardId) => officerOf[wardIds.indexOf(wardId)]! }))}`))()
+  db.transaction(() => log(`  releases and follow-ups: ${JSON.stringify(writeAftercare({ db, r, today: o.today, stays, by: officerOf[0]! }))}`))()
   return { people: stays.length, ...psych, fitnessTests: fitness.tests, fitnessMeasurements: fitness.measurements, attendance: vocational.attendance, certificates: vocational.certificates }
 }
 

@@ -24,6 +24,7 @@ import { scoringLine, wardScreenOp } from './psych'
 import { Bench } from './table'
 import { vocationalStatsOps } from './vocationalStats'
 import { dueworkOps } from './duework'
+import { aftercareOps } from './aftercare'
 import { statsOps } from './stats'
 
 function option(name: string): string | undefined {
@@ -76,6 +77,7 @@ try {
   coursesOps(bench, c, runs)
   vocationalStatsOps(bench, c)
   dueworkOps(bench, c, wardIds)
+  aftercareOps(bench, c)
   statsOps(bench, c)
 
   // Onboarding: 1,000 sheet rows validated against the whole facility (target ≤ 1 s with the parse).

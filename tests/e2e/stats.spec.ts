@@ -16,6 +16,7 @@ import { apiValue, expect, login, test } from './fixtures'
 test.describe.configure({ mode: 'serial' })
 
 declare const sessionStorage: { clear(): void }
+declare const window: { location: { hash: string } }
 
 const invoke = apiValue
 const NAME = '看板新收'

@@ -38,8 +38,8 @@ let accounts: ReturnType<typeof generateDemo>
 beforeAll(() => {
   a = openDatabase(':memory:')
   b = openDatabase(':memory:')
-  accounts = generateDemo(a, { people: N, seed: 7, clock: fixedClock })
-  generateDemo(b, { people: N, seed: 7, clock: fixedClock })
+  accounts = generateDemo(a, { people: N, seed: 7, clock: fixedClock, aftercare: false })
+  generateDemo(b, { people: N, seed: 7, clock: fixedClock, aftercare: false })
 })
 afterAll(() => {
   a.close()
@@ -135,7 +135,7 @@ describe('generateDemo', () => {
   it('a different seed gives different people', () => {
     const c = openDatabase(':memory:')
     try {
-      generateDemo(c, { people: 20, seed: 8, clock: fixedClock })
+      generateDemo(c, { people: 20, seed: 8, clock: fixedClock, aftercare: false })
       const first20 = people(a).slice(0, 20).map((p) => p.id_number)
       const other = people(c).map((p) => p.id_number)
       expect(other).toHaveLength(20)
@@ -232,7 +232,7 @@ describe('a 3,000-person demo', () => {
   it('names every ward in Chinese numerals (十大队, 十一大队 … 二十八大队), never with an Arabic digit', () => {
     const db = openDatabase(':memory:')
     try {
-      generateDemo(db, { people: 3000, seed: 1, clock: fixedClock, psychology: false })
+      generateDemo(db, { people: 3000, seed: 1, clock: fixedClock, psychology: false, aftercare: false })
       const names = (db.prepare('SELECT name FROM wards ORDER BY rowid').all() as Array<{ name: string }>).map((w) => w.name)
       expect(names.length).toBeGreaterThan(20)
       expect(names.filter((n) => /[0-9０-９]/.test(n))).toEqual([])

@@ -19,6 +19,7 @@ import { sql as courseFiguresMigration } from '../../electron/core/db/migrations
 import { sql as assessmentMigration } from '../../electron/core/db/migrations/016_assessment'
 import { sql as wardRecordsMigration } from '../../electron/core/db/migrations/017_ward_records'
 import { migrate018 as dueworkMigration } from '../../electron/core/db/migrations/018_duework'
+import { sql as aftercareMigration } from '../../electron/core/db/migrations/021_aftercare'
 import { freshSummarySql, sql as dueSummaryMigration } from '../../electron/core/db/migrations/022_due_summary'
 import { sql as statsIndexesMigration } from '../../electron/core/db/migrations/023_stats_indexes'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
@@ -818,6 +819,38 @@ describe('migration 018 (due work: exemptions; the screening intervals move from
       applyMigration(db, n)
       expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key IN ('psych.settings', 'duework.rules')").get()).toEqual({ n: 0 })
       expect(readSetting(db, 'duework.rules')).toEqual(DEFAULT_DUE_RULES)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 021 (aftercare: follow-up slots, contacts, outcomes), with data', () => {
+  const n = MIGRATIONS.indexOf(aftercareMigration) + 1
+
+  it('keeps every row, takes a plan with its contacts and outcome, and enforces the reached/status rule and one live slot per seq', () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      const release = { id: 'rel-1', person_id: PERSON, kind: 'on_time', status: 'released', release_date: '2026-06-01', created_at: AT, created_by: OFFICER, updated_at: AT, updated_by: OFFICER, released_at: AT, released_by: OFFICER }
+      insert(db, 'releases', release)
+      const before = everything(db)
+      applyMigration(db, n)
+      expect(everything(db)).toMatchObject(before)
+      const slot = { id: 's-1', release_id: 'rel-1', person_id: PERSON, seq: 1, kind: 'release_day', due_on: '2026-06-01', window_from: '2026-06-01', window_to: '2026-06-07', created_at: AT, created_by: OFFICER }
+      insert(db, 'followup_slots', slot)
+      expect(() => insert(db, 'followup_slots', { ...slot, id: 's-2' })).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'followup_slots', { ...slot, id: 's-3', seq: 2, due_on: '2026-05-01' })).toThrow(/CHECK/)
+      const contact = { id: 'c-1', release_id: 'rel-1', person_id: PERSON, slot_id: 's-1', contact_on: '2026-06-01', method: 'phone', reached: 1, status: 'abstinent', recorded_at: AT, recorded_by: OFFICER, updated_at: AT, updated_by: OFFICER }
+      insert(db, 'followup_contacts', contact)
+      expect(() => insert(db, 'followup_contacts', { ...contact, id: 'c-2', status: 'lost_contact' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'followup_contacts', { ...contact, id: 'c-3', reached: 0, status: 'abstinent' })).toThrow(/CHECK/)
+      insert(db, 'followup_contacts', { ...contact, id: 'c-4', slot_id: null, reached: 0, status: null })
+      expect(() => insert(db, 'followup_contacts', { ...contact, id: 'c-5', method: 'email' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'followup_contacts', { ...contact, id: 'c-6', release_id: 'nothing' })).toThrow(/FOREIGN KEY/)
+      insert(db, 'followup_outcomes', { release_id: 'rel-1', person_id: PERSON, plan_version: 'default', status: 'abstinent', status_on: '2026-06-01', status_contact_id: 'c-1', last_contact_on: '2026-06-01', contacts: 2 })
+      expect(() => insert(db, 'followup_outcomes', { release_id: 'rel-1', person_id: PERSON, plan_version: 'default' })).toThrow(/UNIQUE|PRIMARY/)
+      expectSound(db)
     } finally {
       db.close()
     }

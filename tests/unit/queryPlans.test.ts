@@ -138,6 +138,12 @@ const HOT_CALLS: HotCall[] = [
   ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
   ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
   ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
+  ['aftercare due follow-ups', () => ['aftercare:due', {}]],
+  ['officer: aftercare due follow-ups', () => ['aftercare:due', {}], 'officer'],
+  ['aftercare cohorts by quarter', () => ['aftercare:cohorts', { by: 'quarter', from: '2023-01-01', to: '2026-11-23' }]],
+  ['aftercare cohorts as of an earlier day', () => ['aftercare:cohorts', { by: 'year', from: '2023-01-01', to: '2026-11-23', asOf: '2025-06-30' }]],
+  ['aftercare cohort people', () => ['aftercare:cohortPeople', { from: '2023-01-01', to: '2026-11-23', outcome: 'abstinent' }]],
+  ['aftercare of a released person', () => ['aftercare:person', { personId: releasedPerson() }]],
   // Facility dashboard (issue 14): one query per figure group, and the people behind a figure of each kind.
   ['stats dashboard', () => ['stats:dashboard', { asOf: '2026-11-23', months: 12 }]],
   ['officer: stats dashboard', () => ['stats:dashboard', { asOf: '2026-11-23', months: 36 }], 'officer'],
@@ -154,6 +160,11 @@ const HOT_CALLS: HotCall[] = [
   ] as const).map((figure): HotCall => [`stats people: ${figure.kind}`, () => ['stats:people', { figure }]]),
   ['officer: stats people of a ward', (w) => ['stats:people', { figure: { kind: 'ward_period', wardId: w.wardId, period: 'education' } }], 'officer'],
 ]
+
+/** A person of the demo's released people (aftercare's demo rows). */
+function releasedPerson(): string {
+  return db.prepare("SELECT person_id FROM releases WHERE status = 'released' AND voided_at IS NULL ORDER BY release_date DESC LIMIT 1").pluck().get() as string
+}
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */
 function demoCourse(which: 'vocational' | 'running' | 'person'): string {

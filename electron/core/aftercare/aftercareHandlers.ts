@@ -10,6 +10,7 @@ import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { readableWards } from '../auth/wardScope'
 import { aftercareQueries } from './aftercareQueries'
+import { aftercareRepo } from './aftercareRepo'
 import { cohortTable } from './cohortTable'
 import { cohortPeople } from './aftercareStats'
 import { recordContact, updateContact, voidContact } from './contactService'
@@ -72,7 +73,7 @@ export const aftercareHandlers = {
   },
   'aftercare:person'(input, ctx) {
     const db = ctx.db
-    if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(input.personId)) throw notFound()
+    if (!aftercareRepo.person(db, input.personId)) throw notFound()
     const day = today(ctx)
     const release = aftercareQueries.releasedOf(db, input.personId) ?? null
     const version = release && aftercareQueries.planVersion(db, release.id)

@@ -6,7 +6,7 @@ import type { CohortRow, CohortTable } from '../../shared/contract/aftercare'
 import { countPerson, emptyFigures, withRates } from '../../shared/domain/aftercare/cohort'
 import { addDays, addMonths } from '../../shared/domain/dates'
 import type { Db } from '../db/open'
-import { cohortStatuses, coveredKinds, type CohortRange } from './aftercareStats'
+import { cohortStatuses, coveredKinds, type CohortRange } from './cohortQueries'
 
 /** The buckets covering [from, to]: calendar years or quarters, the first and last clipped to the range. */
 export function cohortBuckets(by: 'year' | 'quarter', from: string, to: string): Array<{ label: string; from: string; to: string }> {

@@ -19,6 +19,7 @@ import { seedKnowledge } from './knowledge'
 import { seedAssessments } from '../assessment/assessmentSeed'
 import { demoStays } from '../assessment/assessmentQueries'
 import { seedDemoWardRecords } from '../wardwork/wardworkSeed'
+import { seedAftercare } from './aftercare'
 import { mulberry32 } from './random'
 import { mobilePhone, regionalParts } from './identityParts'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, SURNAMES } from './names'
@@ -57,6 +58,8 @@ export interface DemoOptions {
   wardSize?: number
   /** Seed assessments, tasks, a crisis and counselling sessions (default true). */
   psychology?: boolean
+  /** Add released people (a fifth as many as `people`, besides them) with follow-up histories and guidance stations (default true). */
+  aftercare?: boolean
   /** Told every 50 people (a large demo takes seconds; the window shows progress). */
   onProgress?: (done: number, total: number, label: string) => void
 }
@@ -123,6 +126,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoAccount[] {
   seedKnowledge(db, options.seed, admitted, staffIds[3]!, at, today)
   seedAssessments(db, demoStays(db, admitted.map((p) => p.id), today), mulberry32(options.seed * 11 + 5), staffIds[4]!, at)
   seedDemoWardRecords(db, r, admitted, officerId, today, at)
+  if (options.aftercare ?? true) seedAftercare(db, r, { count: Math.max(12, Math.round(options.people / 5)), wardIds, by: officerId, today, at })
   return DEMO_ACCOUNTS.map(({ username, password, role, displayName }) => ({ username, password, role, displayName }))
 }
 

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { aftercarePlanSchema, helpKindsSchema, type AftercarePlanSettings, type AftercareReleaseKind, type HelpKind } from '../domain/aftercare/settings'
-import { id, intAtLeast, isoDate, optionalText, reason, text, tooMany } from './common'
+import { id, intAtLeast, isoDate, optionalText, reason, text, tooLong, tooMany } from './common'
 import { method, noAudit } from './define'
 
 export const STATION_KINDS = ['station', 'community', 'other'] as const
@@ -310,13 +310,13 @@ export const aftercareContract = {
   // Settings ---------------------------------------------------------------------------------------------------
   'aftercare:settings': method<AftercareSettingsView>()({ input: z.object({}), access: 'aftercare.read', scope: 'facility', audit: noAudit }),
   'aftercare:setPlan': method<null>()({
-    input: z.object({ plan: aftercarePlanSchema, version: z.string().min(1, 'v.required').max(64) }),
+    input: z.object({ plan: aftercarePlanSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'aftercare.configure',
     scope: 'facility',
     audit: { kind: 'write', recordType: 'facility', record: () => null },
   }),
   'aftercare:setHelpKinds': method<null>()({
-    input: z.object({ helpKinds: helpKindsSchema, version: z.string().min(1, 'v.required').max(64) }),
+    input: z.object({ helpKinds: helpKindsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'aftercare.configure',
     scope: 'facility',
     audit: { kind: 'write', recordType: 'facility', record: () => null },

@@ -20,6 +20,7 @@ import { employmentFeature } from './employment'
 import { assessmentFeature } from './assessment'
 import { wardworkFeature } from './wardwork'
 import { dueworkFeature } from './duework'
+import { aftercareFeature } from './aftercare'
 import { statsFeature } from './stats'
 
 /**
@@ -46,6 +47,7 @@ export const features: readonly FeatureModule[] = [
   assessmentFeature,
   wardworkFeature,
   dueworkFeature,
+  aftercareFeature,
   statsFeature,
 ]
 

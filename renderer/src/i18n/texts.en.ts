@@ -41,6 +41,8 @@ import { en as wardworkEn } from '../features/wardwork/i18n/en'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
 import { en as dueworkEn } from '../features/duework/i18n/en'
 import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
+import { en as aftercareEn } from '../features/aftercare/i18n/en'
+import { zhCN as aftercareZh } from '../features/aftercare/i18n/zh-CN'
 import { en as statsEn } from '../features/stats/i18n/en'
 import { zhCN as statsZh } from '../features/stats/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
@@ -70,6 +72,7 @@ export const textParts = {
   assessment: { zhCN: assessmentZh, en: assessmentEn },
   wardwork: { zhCN: wardworkZh, en: wardworkEn },
   duework: { zhCN: dueworkZh, en: dueworkEn },
+  aftercare: { zhCN: aftercareZh, en: aftercareEn },
   stats: { zhCN: statsZh, en: statsEn },
 }
 
@@ -79,6 +82,7 @@ export const en: Texts<typeof zhCN> = {
   ...assessmentEn,
   ...wardworkEn,
   ...dueworkEn,
+  ...aftercareEn,
   ...statsEn,
 }
 
