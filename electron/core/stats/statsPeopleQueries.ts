@@ -7,8 +7,8 @@ import type { DashboardPeoplePage, FigureRef } from '../../shared/contract/stats
 import { idTail } from '../../shared/domain/idNumber'
 import type { Period } from '../../shared/domain/periods'
 import type { Db } from '../db/open'
-import { computeDueWork } from '../duework/dueworkCompute'
-import { currentPeople } from '../duework/dueworkFactsQueries'
+import { summaryDueWork } from '../duework/dueworkCompute'
+import { summaryOfFacility } from '../duework/dueworkSummaryQueries'
 import { psychSettings } from '../psych/psychSettings'
 import {
   admittedInReach,
@@ -100,9 +100,8 @@ export function peopleBase(db: Db, figure: FigureRef, wards: Wards): PeopleBase 
         params: { ...reach, from: figure.from, to: figure.to, unavoidable: UNAVOIDABLE },
       }
     case 'due_work': {
-      const allowed = wards === null ? null : new Set(wards)
-      const people = currentPeople(db).filter((p) => allowed === null || (p.wardId !== null && allowed.has(p.wardId)))
-      const items = computeDueWork(db, people, figure.on, figure.on).items.filter(
+      // The same people and computation facilityDueCounts counts (the due-work summary rows of the wards in reach).
+      const items = summaryDueWork(db, summaryOfFacility(db, wards), figure.on, figure.on).items.filter(
         (i) => i.status === figure.status && (figure.centre === undefined || i.centre === figure.centre),
       )
       return rowsBase(items.map((i) => ({ personId: i.personId, detail: i.rule, date: i.dueOn })))
