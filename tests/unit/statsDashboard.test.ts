@@ -69,6 +69,14 @@ describe('stats:dashboard figures (admin)', () => {
     expect(err(call(w.dispatch, 'stats:people', { figure: f.cohort.released.ref }, w.sessions.trainer!)).code).toBe('forbidden')
   })
 
+  it('an as-of date after today is refused on its field; today itself is accepted', () => {
+    const e = err(call(w.dispatch, 'stats:dashboard', { asOf: '2026-11-24' }, w.sessions.admin!))
+    expect(e.code).toBe('rule_violation')
+    expect(e.fields?.asOf).toContain('stats.as_of_future')
+    expect(e.fields?.asOf).toContain('2026-11-23')
+    expect(dashboard(w.sessions.admin!).asOf).toBe(TODAY)
+  })
+
   it('a months value outside 6–36 is refused with its limits', () => {
     for (const months of [5, 37]) {
       const e = err(call(w.dispatch, 'stats:dashboard', { months }, w.sessions.admin!))

@@ -9,7 +9,7 @@ import { DUE_CENTRES } from '../../shared/domain/duework/vocabulary'
 import { readableWards } from '../auth/wardScope'
 import { today, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import { AppError } from '../errors'
+import { AppError, ruleViolation } from '../errors'
 import { facilityDueCounts } from '../duework/dueworkCounts'
 import type { HandlersFor } from '../handlerTypes'
 import { psychSettings } from '../psych/psychSettings'
@@ -134,6 +134,8 @@ const canReadAftercare = (ctx: Ctx) => ctx.actor?.permissions.includes('aftercar
 export const statsHandlers = {
   'stats:dashboard': (input, ctx) => {
     const now = today(ctx)
+    // Figures of days to come would read as zeros, not as "not yet known".
+    if (input.asOf !== undefined && input.asOf > now) throw ruleViolation('stats.as_of_future', 'asOf', { today: now })
     return dashboard(ctx.db, readableWards(ctx), { asOf: input.asOf ?? now, months: input.months, today: now, followUp: canReadAftercare(ctx) })
   },
   'stats:people': (input, ctx) => {
