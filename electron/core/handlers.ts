@@ -20,6 +20,7 @@ import { wardsHandlers } from './wards/wardsService'
 import { assessmentHandlers } from './assessment/assessmentService'
 import { wardworkHandlers } from './wardwork/wardworkService'
 import { dueworkHandlers } from './duework/dueworkService'
+import { releaseHandlers } from './release/releaseService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -49,6 +50,7 @@ export const handlerModules = [
   assessmentHandlers,
   wardworkHandlers,
   dueworkHandlers,
+  releaseHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

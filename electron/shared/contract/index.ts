@@ -23,6 +23,7 @@ import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
 import { wardworkContract } from './wardwork'
 import { dueworkContract } from './duework'
+import { releaseContract } from './release'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -51,6 +52,7 @@ export const contract = defineApi([
   assessmentContract,
   wardworkContract,
   dueworkContract,
+  releaseContract,
 ])
 
 export type Contract = typeof contract
@@ -106,3 +108,4 @@ export * from './employment'
 export * from './assessment'
 export * from './wardwork'
 export * from './duework'
+export * from './release'

@@ -10,6 +10,7 @@ import { knowledgeMessages } from './knowledgeMessages'
 import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
 import { dueworkMessages } from './dueworkMessages'
+import { releaseMessages } from './releaseMessages'
 
 export const messages = {
   'zh-CN': {
@@ -172,6 +173,7 @@ export const messages = {
     ...assessmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
     ...dueworkMessages['zh-CN'],
+    ...releaseMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -333,6 +335,7 @@ export const messages = {
     ...assessmentMessages.en,
     ...wardworkMessages.en,
     ...dueworkMessages.en,
+    ...releaseMessages.en,
   },
 } as const
 
