@@ -21,6 +21,7 @@ import { assessmentHandlers } from './assessment/assessmentService'
 import { wardworkHandlers } from './wardwork/wardworkService'
 import { dueworkHandlers } from './duework/dueworkService'
 import { releaseHandlers } from './release/releaseService'
+import { aftercareHandlers } from './aftercare/aftercareHandlers'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -51,6 +52,7 @@ export const handlerModules = [
   wardworkHandlers,
   dueworkHandlers,
   releaseHandlers,
+  aftercareHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

@@ -24,6 +24,7 @@ import { assessmentContract } from './assessment'
 import { wardworkContract } from './wardwork'
 import { dueworkContract } from './duework'
 import { releaseContract } from './release'
+import { aftercareContract } from './aftercare'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -53,6 +54,7 @@ export const contract = defineApi([
   wardworkContract,
   dueworkContract,
   releaseContract,
+  aftercareContract,
 ])
 
 export type Contract = typeof contract
@@ -109,3 +111,4 @@ export * from './assessment'
 export * from './wardwork'
 export * from './duework'
 export * from './release'
+export * from './aftercare'

@@ -11,6 +11,7 @@ import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
 import { dueworkMessages } from './dueworkMessages'
 import { releaseMessages } from './releaseMessages'
+import { aftercareMessages } from './aftercareMessages'
 
 export const messages = {
   'zh-CN': {
@@ -174,6 +175,7 @@ export const messages = {
     ...wardworkMessages['zh-CN'],
     ...dueworkMessages['zh-CN'],
     ...releaseMessages['zh-CN'],
+    ...aftercareMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -336,6 +338,7 @@ export const messages = {
     ...wardworkMessages.en,
     ...dueworkMessages.en,
     ...releaseMessages.en,
+    ...aftercareMessages.en,
   },
 } as const
 

@@ -18,6 +18,7 @@ import { sql as wardRecords } from './017_ward_records'
 import { migrate018 as duework } from './018_duework'
 import { sql as release } from './019_release'
 import { sql as handover } from './020_handover'
+import { sql as aftercare } from './021_aftercare'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   duework,
   release,
   handover,
+  aftercare,
 ]
