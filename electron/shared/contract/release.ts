@@ -5,7 +5,12 @@
  * method acts on released files by design (`closedFile: 'writable'`).
  */
 import { z } from 'zod'
+import type { AssessmentPoint, Recommendation } from '../domain/assessment'
+import type { SkillLevel } from '../domain/certificates/levels'
+import type { FitnessGrade } from '../domain/fitness/grade'
 import type { Period } from '../domain/periods'
+import type { Sex } from '../domain/person'
+import type { EnrolmentStatus, ExamResult } from '../domain/vocational'
 import {
   contactCardSchema,
   RELEASE_DETAIL_SCHEMAS,
@@ -129,15 +134,19 @@ export interface HandoverSheetView {
   lastPrintedAt: string | null
 }
 
-/** What the sheet prints: only the chosen sections, the ID number masked (first 6 and last 4, domain-reference §7.4). */
+/**
+ * What the sheet prints: only the chosen sections (null: not chosen), the ID number masked (first 6 and last 4,
+ * domain-reference §7.4), nothing of psychology or medical records.
+ */
 export interface HandoverContent {
   facilityName: string
-  person: { name: string; sex: 'male' | 'female'; birthDate: string; idNumberMasked: string; householdAddress: string; admissionDate: string }
+  person: { name: string; sex: Sex; birthDate: string; idNumberMasked: string; householdAddress: string; admissionDate: string }
   release: { kind: ReleaseKind; status: ReleaseStatus; releaseDate: string; receiver: string | null; communityRehabMonths: number | null } | null
-  assessment: Array<{ on: string; point: string; overallPass: boolean | null; recommendation: string }> | null
-  fitness: { testedOn: string; grade: string | null; score: number | null } | null | undefined
-  training: Array<{ course: string; status: string; attendancePct: number | null; finishedOn: string | null }> | null
-  certificates: Array<{ title: string; level: string | null; number: string | null; issuedOn: string | null }> | null
+  assessment: Array<{ assessedOn: string; point: AssessmentPoint; overallPass: boolean | null; recommendation: Recommendation }> | null
+  /** The latest live fitness test (null inside: none recorded). */
+  fitness: { tests: number; latest: { date: string; grade: FitnessGrade | null; total: number | null } | null } | null
+  training: Array<{ courseName: string; tradeName: string | null; level: number | null; status: EnrolmentStatus; attendanceRate: number | null; hours: number; finalResult: ExamResult | null }> | null
+  certificates: Array<{ occupation: string; level: SkillLevel; number: string; evaluationBody: string; issuedOn: string }> | null
   employment: Array<{ employer: string; position: string | null; referredOn: string; agreementSignedOn: string | null }> | null
   riskNotes: string | null
 }
