@@ -20,6 +20,7 @@ import { employmentFeature } from './employment'
 import { assessmentFeature } from './assessment'
 import { wardworkFeature } from './wardwork'
 import { dueworkFeature } from './duework'
+import { releaseFeature } from './release'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -45,6 +46,7 @@ export const features: readonly FeatureModule[] = [
   assessmentFeature,
   wardworkFeature,
   dueworkFeature,
+  releaseFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

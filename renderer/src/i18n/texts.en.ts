@@ -41,6 +41,8 @@ import { en as wardworkEn } from '../features/wardwork/i18n/en'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
 import { en as dueworkEn } from '../features/duework/i18n/en'
 import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
+import { en as releaseEn } from '../features/release/i18n/en'
+import { zhCN as releaseZh } from '../features/release/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -68,6 +70,7 @@ export const textParts = {
   assessment: { zhCN: assessmentZh, en: assessmentEn },
   wardwork: { zhCN: wardworkZh, en: wardworkEn },
   duework: { zhCN: dueworkZh, en: dueworkEn },
+  release: { zhCN: releaseZh, en: releaseEn },
 }
 
 export const en: Texts<typeof zhCN> = {
@@ -76,6 +79,7 @@ export const en: Texts<typeof zhCN> = {
   ...assessmentEn,
   ...wardworkEn,
   ...dueworkEn,
+  ...releaseEn,
 }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }
