@@ -138,6 +138,13 @@ const HOT_CALLS: HotCall[] = [
   ['due work of a person', (w) => ['duework:person', { personId: w.currentId }]],
   ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
   ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
+  // Release (issue 14): 出所管理's planned and recent releases (50,000 on the benchmark), by month, kind and ward, a deep page, the officer's; a person's release.
+  ['releases planned', () => ['release:list', { view: 'upcoming' }]],
+  ['releases recent, a deep page', () => ['release:list', { view: 'recent', offset: 500 }]],
+  ['releases recent of a month and kind', () => ['release:list', { view: 'recent', month: '2026-10', kind: 'on_time' }]],
+  ['releases recent of a ward', (w) => ['release:list', { view: 'recent', wardId: w.wardId, offset: 50 }]],
+  ['officer: releases planned', () => ['release:list', { view: 'upcoming' }], 'officer'],
+  ['release of a person', (w) => ['release:get', { personId: w.pastId }]],
 ]
 
 /** The demo's busiest finished vocational course, its busiest running course, and a person on the most courses. */

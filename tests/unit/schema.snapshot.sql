@@ -1,4 +1,4 @@
--- Schema at user_version 19. Generated; regenerate deliberately with:
+-- Schema at user_version 21. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -581,6 +581,68 @@ CREATE TABLE fitness_tests (
   void_reason TEXT
 ) STRICT;
 
+-- table followup_contacts
+CREATE TABLE followup_contacts (
+  id TEXT PRIMARY KEY,
+  release_id TEXT NOT NULL REFERENCES releases(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  slot_id TEXT REFERENCES followup_slots(id),
+  contact_on TEXT NOT NULL,
+  method TEXT NOT NULL CHECK (method IN ('visit', 'phone', 'station', 'family')),
+  reached INTEGER NOT NULL CHECK (reached IN (0, 1)),
+  status TEXT CHECK (status IN ('abstinent', 'relapsed', 'in_custody', 'deceased', 'lost_contact')),
+  employment TEXT CHECK (employment IN ('employed', 'unemployed', 'unknown')),
+  employer TEXT,
+  help TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(help)),
+  station_id TEXT REFERENCES guidance_stations(id),
+  staff TEXT,
+  note TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL REFERENCES staff(id),
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  -- Reached ⇒ one of the four reached statuses; not reached ⇒ none or lost contact.
+  CHECK ((reached = 1 AND status IN ('abstinent', 'relapsed', 'in_custody', 'deceased')) OR (reached = 0 AND (status IS NULL OR status = 'lost_contact')))
+) STRICT;
+
+-- table followup_outcomes
+CREATE TABLE followup_outcomes (
+  release_id TEXT PRIMARY KEY REFERENCES releases(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  plan_version TEXT NOT NULL,
+  status TEXT CHECK (status IN ('abstinent', 'relapsed', 'in_custody', 'deceased', 'lost_contact')),
+  status_on TEXT,
+  status_contact_id TEXT,
+  last_contact_on TEXT,
+  contacts INTEGER NOT NULL DEFAULT 0,
+  voided_at TEXT,
+  CHECK ((status IS NULL) = (status_on IS NULL))
+) STRICT, WITHOUT ROWID;
+
+-- table followup_slots
+CREATE TABLE followup_slots (
+  id TEXT PRIMARY KEY,
+  release_id TEXT NOT NULL REFERENCES releases(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  kind TEXT NOT NULL CHECK (kind IN ('release_day', 'first_week', 'periodic')),
+  -- The contact is due on due_on; listed from window_from; missed (no longer listed) after window_to.
+  due_on TEXT NOT NULL,
+  window_from TEXT NOT NULL,
+  window_to TEXT NOT NULL,
+  contact_id TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL REFERENCES staff(id),
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK (window_from <= due_on AND due_on <= window_to)
+) STRICT;
+
 -- table guidance_stations
 CREATE TABLE guidance_stations (
   id TEXT PRIMARY KEY,
@@ -599,6 +661,29 @@ CREATE TABLE guidance_stations (
   retired_at TEXT,
   retired_by TEXT REFERENCES staff(id),
   retire_reason TEXT
+) STRICT;
+
+-- table handover_sheets
+CREATE TABLE handover_sheets (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  release_id TEXT REFERENCES releases(id),
+  sections TEXT NOT NULL CHECK (json_valid(sections)),
+  recipient TEXT,
+  risk_notes TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  prepared_at TEXT NOT NULL,
+  prepared_by TEXT NOT NULL REFERENCES staff(id),
+  reviewed_at TEXT,
+  reviewed_by TEXT REFERENCES staff(id),
+  review_note TEXT,
+  reviewed_revision INTEGER,
+  print_count INTEGER NOT NULL DEFAULT 0 CHECK (print_count >= 0),
+  last_printed_at TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((reviewed_at IS NULL) = (reviewed_revision IS NULL))
 ) STRICT;
 
 -- table instrument_texts
@@ -1273,8 +1358,29 @@ CREATE UNIQUE INDEX fitness_tests_person_date ON fitness_tests(person_id, test_d
 -- index fitness_tests_ward_date
 CREATE INDEX fitness_tests_ward_date ON fitness_tests(ward_id, voided_at, test_date, grade);
 
+-- index followup_contacts_person
+CREATE INDEX followup_contacts_person ON followup_contacts (person_id, contact_on);
+
+-- index followup_contacts_release
+CREATE INDEX followup_contacts_release ON followup_contacts (release_id, contact_on, recorded_at) WHERE voided_at IS NULL;
+
+-- index followup_contacts_station
+CREATE INDEX followup_contacts_station ON followup_contacts (station_id, contact_on) WHERE station_id IS NOT NULL;
+
+-- index followup_slots_open
+CREATE INDEX followup_slots_open ON followup_slots (window_to, window_from, due_on, release_id) WHERE contact_id IS NULL AND voided_at IS NULL;
+
+-- index followup_slots_person
+CREATE INDEX followup_slots_person ON followup_slots (person_id, seq);
+
+-- index followup_slots_release
+CREATE UNIQUE INDEX followup_slots_release ON followup_slots (release_id, seq) WHERE voided_at IS NULL;
+
 -- index guidance_stations_name_live
 CREATE UNIQUE INDEX guidance_stations_name_live ON guidance_stations (name) WHERE retired_at IS NULL;
+
+-- index handover_sheets_person_live
+CREATE UNIQUE INDEX handover_sheets_person_live ON handover_sheets (person_id) WHERE voided_at IS NULL;
 
 -- index knowledge_attempts_paper
 CREATE INDEX knowledge_attempts_paper ON knowledge_attempts(paper_id, started_at);

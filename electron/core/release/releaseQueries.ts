@@ -93,16 +93,17 @@ export function releaseListRows(db: Db, f: ReleaseListFilter): { rows: ReleaseLi
     where.push(`${wardColumn} IN (SELECT value FROM json_each(@wards))`)
     params.wards = JSON.stringify(f.wardIds)
   }
-  const from = `FROM releases r JOIN people p ON p.id = r.person_id`
   const order = status === 'planned' ? 'r.release_date ASC, r.id' : 'r.release_date DESC, r.id'
   const rows = db
     .prepare(
       `SELECT ${RELEASE_COLUMNS}, p.name, ${wardColumn} AS wardId, w.name AS wardName, p.early_release_on AS earlyReleaseOn
-       ${from} LEFT JOIN wards w ON w.id = ${wardColumn}
+       FROM releases r JOIN people p ON p.id = r.person_id LEFT JOIN wards w ON w.id = ${wardColumn}
        WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: f.limit, offset: f.offset }) as ReleaseListDbRow[]
-  const total = (db.prepare(`SELECT count(*) AS n ${from} WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n
+  // Released rows are counted from the index alone (their ward is the one left); planned ones need the person's ward.
+  const countFrom = status === 'planned' ? 'FROM releases r JOIN people p ON p.id = r.person_id' : 'FROM releases r'
+  const total = (db.prepare(`SELECT count(*) AS n ${countFrom} WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n
   return { rows, total }
 }
 
