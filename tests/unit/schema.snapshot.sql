@@ -1481,6 +1481,9 @@ CREATE INDEX releases_date ON releases (status, release_date, kind, from_ward_id
 -- index releases_person_live
 CREATE UNIQUE INDEX releases_person_live ON releases (person_id) WHERE voided_at IS NULL;
 
+-- index releases_person_voided
+CREATE INDEX releases_person_voided ON releases (person_id, voided_at) WHERE voided_at IS NOT NULL;
+
 -- index releases_station
 CREATE INDEX releases_station ON releases (station_id) WHERE station_id IS NOT NULL;
 
