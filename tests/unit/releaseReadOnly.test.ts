@@ -42,7 +42,7 @@ const records: Record<ScopedRecord, string> = {
 }
 const GROUP_RECORDS: ReadonlySet<ScopedRecord> = new Set(['session', 'courseSession'])
 
-type Scoped = Exclude<WardScopeSpec<unknown>, string>
+type Scoped = Exclude<WardScopeSpec<unknown>, string | { ward: unknown }>
 const guarded = (Object.keys(contract) as MethodName[]).flatMap((name) => {
   const spec = contract[name] as MethodSpec
   const scope = spec.scope as WardScopeSpec<unknown> | undefined
