@@ -139,7 +139,8 @@ const HOT_CALLS: HotCall[] = [
   ['due work drill-down', () => ['duework:people', { centre: 'psych', status: 'overdue' }]],
   ['officer: due work drill-down', () => ['duework:people', { status: 'due' }], 'officer'],
   // Release (issue 14): 出所管理's planned and recent releases (50,000 on the benchmark), by month, kind and ward, a deep page, the officer's; a person's release.
-  ['releases planned', () => ['release:list', { view: 'upcoming' }]],
+  ['releases planned, and terms ending unplanned', () => ['release:list', { view: 'upcoming' }]],
+  ['releases planned of a ward', (w) => ['release:list', { view: 'upcoming', wardId: w.wardId }]],
   ['releases recent, a deep page', () => ['release:list', { view: 'recent', offset: 500 }]],
   ['releases recent of a month and kind', () => ['release:list', { view: 'recent', month: '2026-10', kind: 'on_time' }]],
   ['releases recent of a ward', (w) => ['release:list', { view: 'recent', wardId: w.wardId, offset: 50 }]],

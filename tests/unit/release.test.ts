@@ -5,6 +5,8 @@
  * until reopened.
  */
 import { afterAll, describe, expect, it } from 'vitest'
+import { closedPersonIds, releaseOfPerson } from '../../electron/core/release/releaseQueries'
+import { recordRelease } from '../../electron/core/release/releaseService'
 import { call, err, makeWorld, ok, personInput, TODAY } from './helpers'
 
 const world = makeWorld(['ward_officer', 'counsellor'])
@@ -26,6 +28,8 @@ const onTime = {
   fileHandedOverOn: TODAY,
   fileHandedTo: '东城区禁毒办',
 }
+const liveSlots = (releaseId: string) =>
+  (world.db.prepare('SELECT count(*) AS n FROM followup_slots WHERE release_id = ? AND voided_at IS NULL').get(releaseId) as { n: number }).n
 const rosterIds = () => ok(call(world.dispatch, 'people:roster', { wardId: world.wards.a }, admin)).rows.map((r) => r.id)
 
 describe('plan and confirm', () => {
@@ -64,6 +68,8 @@ describe('plan and confirm', () => {
     expect(file.wards.at(-1)).toMatchObject({ endDate: TODAY })
     const view = ok(call(world.dispatch, 'release:get', { personId }, admin))
     expect(view).toMatchObject({ fileClosed: true, release: { status: 'released', fromWardId: world.wards.a, fromPeriod: 'detox' } })
+    // The aftercare follow-up plan is made in the same transaction (an on-time release is a covered kind).
+    expect(liveSlots(releaseId)).toBeGreaterThan(0)
   })
   it('keeps kind and date once released; the checklist may still be corrected', () => {
     // A released file lies in no ward: the officer's own-ward reach no longer covers it; an administrator corrects it.
@@ -101,6 +107,7 @@ describe('void', () => {
     expect(err(call(world.dispatch, 'release:void', { id, revision, reason: '误操作' }, counsellorLike)).code).toBe('forbidden')
     ok(call(world.dispatch, 'release:void', { id, revision, reason: '误操作' }, admin))
     expect(rosterIds()).toContain(personId)
+    expect(liveSlots(id)).toBe(0)
     const file = ok(call(world.dispatch, 'people:get', { id: personId }, admin))
     expect(file).toMatchObject({ wardId: world.wards.a, period: 'detox', periodSince: '2026-06-01' })
     expect(file.wards.filter((w) => w.endDate === null)).toHaveLength(1)
@@ -121,5 +128,16 @@ describe('a past file with no release record is closed too', () => {
     expect(ok(call(world.dispatch, 'release:get', { personId: legacy }, admin))).toMatchObject({ release: null, fileClosed: true, pastStay: true })
     expect(err(call(world.dispatch, 'release:plan', { personId: legacy, kind: 'on_time', releaseDate: TODAY }, admin)).key).toBe('release.not_on_roster')
     expect(err(call(world.dispatch, 'people:void', { id: legacy, reason: '重复建档' }, admin)).key).toBe('person.file_closed')
+  })
+})
+
+describe('recordRelease (the demo generator’s writer)', () => {
+  it('plans and confirms in one go with every side effect, and refuses what the API refuses', () => {
+    const p = newPerson('演示丙', '110101197512120030', '1975-12-12')
+    const change = { at: '2026-11-23T02:00:00.000Z', by: world.staffIds.ward_officer! }
+    expect(() => recordRelease(world.db, { personId: p, kind: 'transfer', releaseDate: TODAY, details: {} }, change)).toThrow()
+    const { releaseId } = recordRelease(world.db, { personId: p, kind: 'transfer', releaseDate: TODAY, details: { toFacility: '某某戒毒所', docNo: '转〔2026〕9号' }, familyNotifiedOn: TODAY, fileHandedOverOn: TODAY, fileHandedTo: '某某戒毒所' }, change)
+    expect(releaseOfPerson(world.db, p)).toMatchObject({ id: releaseId, status: 'released', fromWardId: world.wards.a })
+    expect(closedPersonIds(world.db, [p, personId])).toEqual(new Set([p]))
   })
 })

@@ -114,3 +114,20 @@ export function staffNames(db: Db, ids: ReadonlyArray<string | null>): Map<strin
   const rows = db.prepare('SELECT id, display_name AS name FROM staff WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)) as Array<{ id: string; name: string }>
   return new Map(rows.map((r) => [r.id, r.name]))
 }
+
+/**
+ * People on a roster whose term ends in [from, to] with no live release yet (出所管理: "term ending, not planned"), by
+ * last day. The live-last-day index gives the range and the order; a person's live release is one unique-index probe.
+ */
+export function unplannedEndingRows(db: Db, range: { from: string; to: string }, wardIds: readonly string[] | null, limit: number) {
+  const wards = wardIds ? 'AND p.ward_id IN (SELECT value FROM json_each(@wards))' : ''
+  return db
+    .prepare(
+      `SELECT p.id AS personId, p.name, p.ward_id AS wardId, w.name AS wardName, p.last_day AS lastDay
+       FROM people p JOIN wards w ON w.id = p.ward_id
+       WHERE p.voided_at IS NULL AND (p.last_day IS NULL) = 0 AND p.last_day BETWEEN @from AND @to AND p.ward_id IS NOT NULL ${wards}
+         AND NOT EXISTS (SELECT 1 FROM releases r WHERE r.person_id = p.id AND r.voided_at IS NULL)
+       ORDER BY (p.last_day IS NULL), p.last_day, p.id LIMIT @limit`,
+    )
+    .all({ ...range, limit, ...(wardIds ? { wards: JSON.stringify(wardIds) } : {}) }) as Array<{ personId: string; name: string; wardId: string; wardName: string; lastDay: string }>
+}

@@ -140,9 +140,12 @@ export function recordRelease(
   const { personId, ...fields } = input
   const parsed = releaseInput.parse(fields)
   const todayDate = change.at.slice(0, 10)
-  const releaseId = planRelease(db, personId, parsed, change, todayDate)
-  confirmRelease(db, releaseById(db, releaseId)!, change, todayDate)
-  return { releaseId }
+  // All or nothing (a savepoint inside the caller's transaction): a refused confirmation leaves no planned row behind.
+  return db.transaction(() => {
+    const releaseId = planRelease(db, personId, parsed, change, todayDate)
+    confirmRelease(db, releaseById(db, releaseId)!, change, todayDate)
+    return { releaseId }
+  })()
 }
 
 function recordOf(db: Db, r: ReleaseRow): ReleaseRecord {

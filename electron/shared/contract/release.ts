@@ -104,6 +104,15 @@ export interface ReleaseListRow {
   revision: number
 }
 
+/** A person on a roster whose term ends within the setting's look-ahead and who has no release planned yet. */
+export interface UnplannedRow {
+  personId: string
+  name: string
+  wardId: string
+  wardName: string
+  lastDay: string
+}
+
 export interface StationOption {
   id: string
   name: string
@@ -248,7 +257,7 @@ export const releaseContract = {
     ...writable,
   }),
   /** 出所管理: planned releases (with their checklist gaps and notice deadlines) or recent releases, in the caller's reach. */
-  'release:list': method<Paged<ReleaseListRow>>()({
+  'release:list': method<Paged<ReleaseListRow> & { unplanned: UnplannedRow[] }>()({
     input: z.object({
       view: z.enum(['upcoming', 'recent'], { error: 'v.required' }),
       wardId: id.optional(),

@@ -131,6 +131,9 @@ export const en: Texts<typeof zhCN> = {
       empty: 'No release records match',
       emptyUpcoming: 'No releases planned',
       total: '{{count}} in all',
+      unplanned: 'Terms ending, no release planned',
+      unplannedHint: 'Within the look-ahead set in Settings; open a name to plan the release on its file',
+      lastDay: 'Last day',
     },
     handover: {
       title: 'Handover sheet',

@@ -128,6 +128,9 @@ export const zhCN = {
       empty: '没有符合条件的出所记录',
       emptyUpcoming: '目前没有计划中的出所',
       total: '共 {{count}} 条',
+      unplanned: '期满将至、尚未计划出所',
+      unplannedHint: '按设置的提前天数列出，点姓名进入档案的出所页计划出所',
+      lastDay: '期满日',
     },
     handover: {
       title: '移交单',

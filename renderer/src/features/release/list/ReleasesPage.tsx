@@ -153,6 +153,36 @@ export function ReleasesPage() {
           </>
         )}
       </Paper>
+      {view === 'upcoming' && list.data && list.data.unplanned.length > 0 && (
+        <Paper p="md" mt="md" data-testid="release-unplanned">
+          <Text fw={600}>{t('release.list.unplanned')}</Text>
+          <Text fz="sm" c="dimmed" mb="xs">
+            {t('release.list.unplannedHint')}
+          </Text>
+          <Table verticalSpacing={4} striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('release.list.name')}</Table.Th>
+                <Table.Th>{t('release.list.ward')}</Table.Th>
+                <Table.Th>{t('release.list.lastDay')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.unplanned.map((p) => (
+                <Table.Tr key={p.personId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/people/${p.personId}?tab=release`} fz="sm">
+                      {p.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td fz="sm">{p.wardName}</Table.Td>
+                  <Table.Td className="tabular">{p.lastDay}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
     </>
   )
 }
