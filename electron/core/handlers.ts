@@ -20,6 +20,7 @@ import { wardsHandlers } from './wards/wardsService'
 import { assessmentHandlers } from './assessment/assessmentService'
 import { wardworkHandlers } from './wardwork/wardworkService'
 import { dueworkHandlers } from './duework/dueworkService'
+import { releaseHandlers } from './release/releaseService'
 import { aftercareHandlers } from './aftercare/aftercareHandlers'
 import { statsHandlers } from './stats/statsService'
 
@@ -51,6 +52,7 @@ export const handlerModules = [
   assessmentHandlers,
   wardworkHandlers,
   dueworkHandlers,
+  releaseHandlers,
   aftercareHandlers,
   statsHandlers,
 ] as const

@@ -23,6 +23,7 @@ import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
 import { wardworkContract } from './wardwork'
 import { dueworkContract } from './duework'
+import { releaseContract } from './release'
 import { aftercareContract } from './aftercare'
 import { statsContract } from './stats'
 
@@ -53,6 +54,7 @@ export const contract = defineApi([
   assessmentContract,
   wardworkContract,
   dueworkContract,
+  releaseContract,
   aftercareContract,
   statsContract,
 ])
@@ -110,5 +112,6 @@ export * from './employment'
 export * from './assessment'
 export * from './wardwork'
 export * from './duework'
+export * from './release'
 export * from './aftercare'
 export * from './stats'

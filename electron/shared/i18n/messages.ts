@@ -10,6 +10,7 @@ import { knowledgeMessages } from './knowledgeMessages'
 import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
 import { dueworkMessages } from './dueworkMessages'
+import { releaseMessages } from './releaseMessages'
 import { aftercareMessages } from './aftercareMessages'
 import { statsMessages } from './statsMessages'
 
@@ -174,6 +175,7 @@ export const messages = {
     ...assessmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
     ...dueworkMessages['zh-CN'],
+    ...releaseMessages['zh-CN'],
     ...aftercareMessages['zh-CN'],
     ...statsMessages['zh-CN'],
   },
@@ -337,6 +339,7 @@ export const messages = {
     ...assessmentMessages.en,
     ...wardworkMessages.en,
     ...dueworkMessages.en,
+    ...releaseMessages.en,
     ...aftercareMessages.en,
     ...statsMessages.en,
   },

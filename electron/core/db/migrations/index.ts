@@ -17,6 +17,7 @@ import { sql as assessment } from './016_assessment'
 import { sql as wardRecords } from './017_ward_records'
 import { migrate018 as duework } from './018_duework'
 import { sql as release } from './019_release'
+import { sql as handover } from './020_handover'
 import { sql as aftercare } from './021_aftercare'
 import { sql as dueSummary } from './022_due_summary'
 import { sql as statsIndexes } from './023_stats_indexes'
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   wardRecords,
   duework,
   release,
+  handover,
   aftercare,
   dueSummary,
   statsIndexes,
