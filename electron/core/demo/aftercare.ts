@@ -87,7 +87,8 @@ function seedContacts(db: Db, r: Draw, o: { personId: string; releaseId: string;
       db,
       o.personId,
       {
-        slotId: slot.id, contactOn, method, reached, status,
+        // As staff record them: the earliest open planned contact already listed (a skipped one is caught up).
+        slotId: undefined, contactOn, method, reached, status,
         employment: reached ? r.pick(['employed', 'employed', 'unemployed', 'unknown'] as const) : null,
         employer: null,
         help: reached && r.next() < 0.35 ? [r.pick(o.helpIds)] : [],
