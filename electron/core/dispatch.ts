@@ -19,6 +19,7 @@ import { nowIso, systemClock, type Clock, type Ctx, type ProgressReporter } from
 import type { Db } from './db/open'
 import { AppError, FieldErrors } from './errors'
 import { handlers } from './handlers'
+import { writesClosedFile } from './release/closedFileGuard'
 
 export type { Handler, Handlers } from './handlerTypes'
 
@@ -85,6 +86,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     const parsed = spec.input.safeParse(rawInput ?? {})
     if (!parsed.success) return fail('invalid_input', 'err.invalid_input', undefined, zodFields(parsed.error))
+
+    // A released file is read-only unless reopened (issue 14); methods acting on released people say so in the contract.
+    if (writesClosedFile(db, spec, parsed.data)) return fail('conflict', 'person.file_closed')
 
     // A write into a deleted or replaced database file would be acknowledged and then lost: refuse it, saying why.
     if (spec.audit.kind !== 'none') {

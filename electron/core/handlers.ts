@@ -20,6 +20,7 @@ import { wardsHandlers } from './wards/wardsService'
 import { assessmentHandlers } from './assessment/assessmentService'
 import { wardworkHandlers } from './wardwork/wardworkService'
 import { dueworkHandlers } from './duework/dueworkService'
+import { releaseHandlers } from './release/releaseService'
 import { aftercareHandlers } from './aftercare/aftercareHandlers'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
@@ -50,6 +51,7 @@ export const handlerModules = [
   assessmentHandlers,
   wardworkHandlers,
   dueworkHandlers,
+  releaseHandlers,
   aftercareHandlers,
 ] as const
 

@@ -19,6 +19,7 @@ import { vocationalSettingsSchema } from './contract/courses'
 import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
 import { DEFAULT_WARDWORK_LISTS, wardworkListsSchema } from './contract/wardwork'
 import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
+import { contactCardSchema, DEFAULT_CONTACT_CARD, DEFAULT_RELEASE_RULES, releaseRulesSchema } from './domain/release/settings'
 import { aftercarePlanSchema, DEFAULT_AFTERCARE_PLAN, DEFAULT_HELP_KINDS, helpKindsSchema } from './domain/aftercare/settings'
 
 interface SettingDefinition<S extends z.ZodType, D> {
@@ -75,6 +76,10 @@ export const SETTINGS = {
   'wardwork.lists': setting(wardworkListsSchema, DEFAULT_WARDWORK_LISTS),
   /** Due-work rules (issue 13): per rule on/off and its days, interval, lead days (domain/duework/settings.ts). */
   'duework.rules': setting(mergedOverDefaults(dueRulesSchema, DEFAULT_DUE_RULES), DEFAULT_DUE_RULES),
+  /** Release (issue 14): the deciding organ's notice days ([L2 §34]: 3) and how far ahead 出所管理 looks. */
+  'release.rules': setting(mergedOverDefaults(releaseRulesSchema, DEFAULT_RELEASE_RULES), DEFAULT_RELEASE_RULES),
+  /** The contact card's (联系卡) heading, hotline and text: the facility's own words. */
+  'release.contactCard': setting(mergedOverDefaults(contactCardSchema, DEFAULT_CONTACT_CARD), DEFAULT_CONTACT_CARD),
   /** Aftercare (issue 14): the follow-up plan made at release (UNVERIFIED cadence) and the help-given list. */
   'aftercare.plan': setting(mergedOverDefaults(aftercarePlanSchema, DEFAULT_AFTERCARE_PLAN), DEFAULT_AFTERCARE_PLAN),
   'aftercare.helpKinds': setting(helpKindsSchema, DEFAULT_HELP_KINDS),

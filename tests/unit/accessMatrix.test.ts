@@ -21,6 +21,7 @@ import { insertDiagRecords } from './assessmentFixtures'
 import { insertCourseRecords } from './coursesFixtures'
 import { insertReferral } from './vocationalStatsFixtures'
 import { insertDueExemption } from './dueworkFixtures'
+import { insertHandoverSheet, insertPlannedRelease } from './releaseFixtures'
 import { auditMethodsSince, snapshotTables } from './fixtures/tableChecksum'
 import { ADMIN, call, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY } from './helpers'
 
@@ -139,6 +140,8 @@ describe('access matrix: method × role × own ward / other ward', () => {
       ...insertDiagRecords(wardWorld.db, person, TODAY),
       referral: insertReferral(wardWorld.db, { personId: person, referredOn: TODAY }),
       dueExemption: insertDueExemption(wardWorld.db, person),
+      release: insertPlannedRelease(wardWorld.db, person, TODAY),
+      handoverSheet: insertHandoverSheet(wardWorld.db, person),
       assessment: assessment.id,
       task: assessment.taskIds[0]!,
       crisis: ok(call(wardWorld.dispatch, 'psych:raiseCrisis', { personId: person, riskLevel: 'low', reason: '观察', raisedOn: TODAY }, admin)).id,

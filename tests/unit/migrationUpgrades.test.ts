@@ -19,6 +19,7 @@ import { sql as courseFiguresMigration } from '../../electron/core/db/migrations
 import { sql as assessmentMigration } from '../../electron/core/db/migrations/016_assessment'
 import { sql as wardRecordsMigration } from '../../electron/core/db/migrations/017_ward_records'
 import { migrate018 as dueworkMigration } from '../../electron/core/db/migrations/018_duework'
+import { sql as handoverMigration } from '../../electron/core/db/migrations/020_handover'
 import { sql as aftercareMigration } from '../../electron/core/db/migrations/021_aftercare'
 import { integrityCheck, migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import { readSetting } from '../../electron/core/db/settingsRepo'
@@ -817,6 +818,30 @@ describe('migration 018 (due work: exemptions; the screening intervals move from
       applyMigration(db, n)
       expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key IN ('psych.settings', 'duework.rules')").get()).toEqual({ n: 0 })
       expect(readSetting(db, 'duework.rules')).toEqual(DEFAULT_DUE_RULES)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('migration 020 (handover sheets), with data', () => {
+  const n = MIGRATIONS.indexOf(handoverMigration) + 1
+  it('keeps every row, adds handover_sheets empty, and enforces one live sheet per person and a review tied to a revision', () => {
+    const db = databaseAt(n - 1)
+    try {
+      foundationData(db)
+      const before = everything(db)
+      applyMigration(db, n)
+      expect(everything(db)).toEqual({ ...before, handover_sheets: [] })
+      const sheet = { id: 'h-1', person_id: PERSON, sections: '["fitness"]', prepared_at: AT, prepared_by: OFFICER }
+      insert(db, 'handover_sheets', sheet)
+      expect(() => insert(db, 'handover_sheets', { ...sheet, id: 'h-2' })).toThrow(/UNIQUE/)
+      db.prepare("UPDATE handover_sheets SET voided_at = ?, voided_by = ?, void_reason = '重做' WHERE id = 'h-1'").run(AT, OFFICER)
+      insert(db, 'handover_sheets', { ...sheet, id: 'h-3' })
+      expect(() => insert(db, 'handover_sheets', { ...sheet, id: 'h-4', person_id: 'nobody' })).toThrow(/FOREIGN KEY/)
+      expect(() => db.prepare("UPDATE handover_sheets SET reviewed_at = ? WHERE id = 'h-3'").run(AT)).toThrow(/CHECK/)
+      expect(() => insert(db, 'handover_sheets', { ...sheet, id: 'h-5', sections: 'not json' })).toThrow(/CHECK/)
+      expectSound(db)
     } finally {
       db.close()
     }

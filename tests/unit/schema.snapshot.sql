@@ -1,4 +1,4 @@
--- Schema at user_version 20. Generated; regenerate deliberately with:
+-- Schema at user_version 21. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -661,6 +661,29 @@ CREATE TABLE guidance_stations (
   retired_at TEXT,
   retired_by TEXT REFERENCES staff(id),
   retire_reason TEXT
+) STRICT;
+
+-- table handover_sheets
+CREATE TABLE handover_sheets (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  release_id TEXT REFERENCES releases(id),
+  sections TEXT NOT NULL CHECK (json_valid(sections)),
+  recipient TEXT,
+  risk_notes TEXT,
+  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  prepared_at TEXT NOT NULL,
+  prepared_by TEXT NOT NULL REFERENCES staff(id),
+  reviewed_at TEXT,
+  reviewed_by TEXT REFERENCES staff(id),
+  review_note TEXT,
+  reviewed_revision INTEGER,
+  print_count INTEGER NOT NULL DEFAULT 0 CHECK (print_count >= 0),
+  last_printed_at TEXT,
+  voided_at TEXT,
+  voided_by TEXT REFERENCES staff(id),
+  void_reason TEXT,
+  CHECK ((reviewed_at IS NULL) = (reviewed_revision IS NULL))
 ) STRICT;
 
 -- table instrument_texts
@@ -1356,6 +1379,9 @@ CREATE UNIQUE INDEX followup_slots_release ON followup_slots (release_id, seq) W
 -- index guidance_stations_name_live
 CREATE UNIQUE INDEX guidance_stations_name_live ON guidance_stations (name) WHERE retired_at IS NULL;
 
+-- index handover_sheets_person_live
+CREATE UNIQUE INDEX handover_sheets_person_live ON handover_sheets (person_id) WHERE voided_at IS NULL;
+
 -- index knowledge_attempts_paper
 CREATE INDEX knowledge_attempts_paper ON knowledge_attempts(paper_id, started_at);
 
@@ -1454,6 +1480,9 @@ CREATE INDEX releases_date ON releases (status, release_date, kind, from_ward_id
 
 -- index releases_person_live
 CREATE UNIQUE INDEX releases_person_live ON releases (person_id) WHERE voided_at IS NULL;
+
+-- index releases_person_voided
+CREATE INDEX releases_person_voided ON releases (person_id, voided_at) WHERE voided_at IS NOT NULL;
 
 -- index releases_station
 CREATE INDEX releases_station ON releases (station_id) WHERE station_id IS NOT NULL;

@@ -6,6 +6,7 @@ import { wardsOfKnowledgeAttempt } from '../knowledge/knowledgeScopeQueries'
 import { wardsOfReferral } from '../employment/employmentScopeQueries'
 import { wardsOfDiagAssessment, wardsOfTermProposal } from '../assessment/assessmentScopeQueries'
 import { wardsOfDueExemption } from '../duework/dueworkScopeQueries'
+import { wardsOfHandoverSheet, wardsOfRelease } from '../release/releaseScopeQueries'
 import { wardsOfAssessment, wardsOfCrisis, wardsOfSession, wardsOfTask } from '../psych/psychScopeQueries'
 
 /**
@@ -27,4 +28,6 @@ export const SCOPE_RECORD_WARDS = {
   diagAssessment: wardsOfDiagAssessment,
   termProposal: wardsOfTermProposal,
   dueExemption: wardsOfDueExemption,
+  release: wardsOfRelease,
+  handoverSheet: wardsOfHandoverSheet,
 } satisfies Record<ScopedRecord, (db: Db, id: string) => Array<string | null>>

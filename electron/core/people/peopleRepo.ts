@@ -224,3 +224,26 @@ export const earlyReleaseOnOf = (db: Db, personId: string): string | null =>
 export function setEarlyReleaseOn(db: Db, personId: string, on: string | null): void {
   db.prepare('UPDATE people SET early_release_on = ? WHERE id = ?').run(on, personId)
 }
+
+/** The stay ends (issue 14, release): no ward, no period; the ward assignment is ended by the caller. */
+export function clearWardAndPeriod(db: Db, id: string, change: { at: string; by: string }): void {
+  db.prepare('UPDATE people SET ward_id = NULL, period = NULL, period_since = NULL, updated_at = ?, updated_by = ? WHERE id = ?').run(change.at, change.by, id)
+}
+
+/** The person's latest ward assignment (by start), open or ended. */
+export const latestWardAssignment = (db: Db, personId: string) =>
+  db
+    .prepare('SELECT id, ward_id AS wardId, start_date AS startDate, end_date AS endDate FROM ward_assignments WHERE person_id = ? ORDER BY start_date DESC, recorded_at DESC LIMIT 1')
+    .get(personId) as { id: string; wardId: string; startDate: string; endDate: string | null } | undefined
+
+export function reopenWardAssignment(db: Db, assignmentId: string): void {
+  db.prepare('UPDATE ward_assignments SET end_date = NULL WHERE id = ?').run(assignmentId)
+}
+
+/** The day the person's latest move into `period` took effect (to restore period_since when a release is undone). */
+export const latestPeriodStart = (db: Db, personId: string, period: Period) =>
+  (
+    db
+      .prepare('SELECT effective_date AS effectiveDate FROM period_moves WHERE person_id = ? AND to_period = ? ORDER BY effective_date DESC, recorded_at DESC LIMIT 1')
+      .get(personId, period) as { effectiveDate: string } | undefined
+  )?.effectiveDate ?? null

@@ -269,18 +269,24 @@ export const aftercareContract = {
     input: z.object({ personId: id, slotId: z.union([id, z.null()]).optional(), ...contactFields }),
     access: 'aftercare.record',
     scope: byPerson,
+    // Follow-up contacts are recorded on released (closed) files by design.
+    closedFile: 'writable',
     audit: { kind: 'write', recordType: 'followup_contact', record: (_i, o) => o.id },
   }),
   'aftercare:updateContact': method<{ id: string; revision: number }>()({
     input: z.object({ personId: id, id, revision: intAtLeast(1), slotId: z.union([id, z.null()]), ...contactFields }),
     access: 'aftercare.record',
     scope: byPerson,
+    // Follow-up contacts are recorded on released (closed) files by design.
+    closedFile: 'writable',
     audit: { kind: 'write', recordType: 'followup_contact', record: (i) => i.id },
   }),
   'aftercare:voidContact': method<null>()({
     input: z.object({ personId: id, id, revision: intAtLeast(1), reason }),
     access: 'aftercare.record',
     scope: byPerson,
+    // Follow-up contacts are recorded on released (closed) files by design.
+    closedFile: 'writable',
     audit: { kind: 'write', recordType: 'followup_contact', record: (i) => i.id },
   }),
 

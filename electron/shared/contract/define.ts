@@ -23,6 +23,7 @@ export const SCOPED_RECORDS = [
   'assessment', 'crisis', 'session', 'task', 'enrolment', 'courseSession', 'examAttempt', 'certificate', 'knowledgeAttempt', 'referral',
   'diagAssessment', 'termProposal',
   'dueExemption',
+  'release', 'handoverSheet',
 ] as const
 export type ScopedRecord = (typeof SCOPED_RECORDS)[number]
 
@@ -47,6 +48,11 @@ export interface MethodSpec<S extends z.ZodType = z.ZodType, O = unknown> {
   access: Access
   audit: AuditSpec<z.output<S>, O>
   scope?: WardScopeSpec<z.output<S>>
+  /**
+   * Released files are read-only (issue 14): the dispatcher refuses an audited write whose person or record scope names
+   * a closed file (person.file_closed) unless the method acts on released people by design and says so here.
+   */
+  closedFile?: 'writable'
   /** Phantom: the output type, carried for both sides to derive their signatures from. */
   readonly output?: O
 }
@@ -64,7 +70,13 @@ export type AnyMethodSpec = MethodSpec<any, any>
  * (wardScopeDeclared.test.ts) holds every other method to declaring one.
  */
 export function method<O>() {
-  return <S extends z.ZodType>(spec: { input: S; access: Access; audit: AuditSpec<z.output<S>, O>; scope?: WardScopeSpec<z.output<S>> }): MethodSpec<S, O> =>
+  return <S extends z.ZodType>(spec: {
+    input: S
+    access: Access
+    audit: AuditSpec<z.output<S>, O>
+    scope?: WardScopeSpec<z.output<S>>
+    closedFile?: 'writable'
+  }): MethodSpec<S, O> =>
     spec as MethodSpec<S, O>
 }
 

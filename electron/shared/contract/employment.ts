@@ -126,6 +126,8 @@ export const employmentContract = {
     access: 'vocational.record',
     scope: byReferral,
     audit: { kind: 'write', recordType: 'employment_referral', record: (i) => i.id },
+    // Recorded after release by design: the released file stays read-only for everything else (issue 14).
+    closedFile: 'writable',
   }),
   'employment:voidReferral': method<null>()({
     input: z.object({ id, revision: intAtLeast(1), reason }),

@@ -23,6 +23,7 @@ import { wardsContract } from './wards'
 import { assessmentContract } from './assessment'
 import { wardworkContract } from './wardwork'
 import { dueworkContract } from './duework'
+import { releaseContract } from './release'
 import { aftercareContract } from './aftercare'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
@@ -52,6 +53,7 @@ export const contract = defineApi([
   assessmentContract,
   wardworkContract,
   dueworkContract,
+  releaseContract,
   aftercareContract,
 ])
 
@@ -108,4 +110,5 @@ export * from './employment'
 export * from './assessment'
 export * from './wardwork'
 export * from './duework'
+export * from './release'
 export * from './aftercare'

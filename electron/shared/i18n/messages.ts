@@ -10,6 +10,7 @@ import { knowledgeMessages } from './knowledgeMessages'
 import { assessmentMessages } from './assessmentMessages'
 import { wardworkMessages } from './wardworkMessages'
 import { dueworkMessages } from './dueworkMessages'
+import { releaseMessages } from './releaseMessages'
 import { aftercareMessages } from './aftercareMessages'
 
 export const messages = {
@@ -173,6 +174,7 @@ export const messages = {
     ...assessmentMessages['zh-CN'],
     ...wardworkMessages['zh-CN'],
     ...dueworkMessages['zh-CN'],
+    ...releaseMessages['zh-CN'],
     ...aftercareMessages['zh-CN'],
   },
   en: {
@@ -335,6 +337,7 @@ export const messages = {
     ...assessmentMessages.en,
     ...wardworkMessages.en,
     ...dueworkMessages.en,
+    ...releaseMessages.en,
     ...aftercareMessages.en,
   },
 } as const

@@ -20,6 +20,7 @@ import { employmentFeature } from './employment'
 import { assessmentFeature } from './assessment'
 import { wardworkFeature } from './wardwork'
 import { dueworkFeature } from './duework'
+import { releaseFeature } from './release'
 import { aftercareFeature } from './aftercare'
 
 /**
@@ -46,6 +47,7 @@ export const features: readonly FeatureModule[] = [
   assessmentFeature,
   wardworkFeature,
   dueworkFeature,
+  releaseFeature,
   aftercareFeature,
 ]
 

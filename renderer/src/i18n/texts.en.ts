@@ -41,6 +41,8 @@ import { en as wardworkEn } from '../features/wardwork/i18n/en'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
 import { en as dueworkEn } from '../features/duework/i18n/en'
 import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
+import { en as releaseEn } from '../features/release/i18n/en'
+import { zhCN as releaseZh } from '../features/release/i18n/zh-CN'
 import { en as aftercareEn } from '../features/aftercare/i18n/en'
 import { zhCN as aftercareZh } from '../features/aftercare/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
@@ -70,6 +72,7 @@ export const textParts = {
   assessment: { zhCN: assessmentZh, en: assessmentEn },
   wardwork: { zhCN: wardworkZh, en: wardworkEn },
   duework: { zhCN: dueworkZh, en: dueworkEn },
+  release: { zhCN: releaseZh, en: releaseEn },
   aftercare: { zhCN: aftercareZh, en: aftercareEn },
 }
 
@@ -79,6 +82,7 @@ export const en: Texts<typeof zhCN> = {
   ...assessmentEn,
   ...wardworkEn,
   ...dueworkEn,
+  ...releaseEn,
   ...aftercareEn,
 }
 

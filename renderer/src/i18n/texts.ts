@@ -22,6 +22,7 @@ import { zhCN as employmentZh } from '../features/employment/i18n/zh-CN'
 import { zhCN as assessmentZh } from '../features/assessment/i18n/zh-CN'
 import { zhCN as wardworkZh } from '../features/wardwork/i18n/zh-CN'
 import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
+import { zhCN as releaseZh } from '../features/release/i18n/zh-CN'
 import { zhCN as aftercareZh } from '../features/aftercare/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
@@ -32,6 +33,7 @@ export const zhCN = {
   ...assessmentZh,
   ...wardworkZh,
   ...dueworkZh,
+  ...releaseZh,
   ...aftercareZh,
 }
 

@@ -17,6 +17,7 @@ import { sql as assessment } from './016_assessment'
 import { sql as wardRecords } from './017_ward_records'
 import { migrate018 as duework } from './018_duework'
 import { sql as release } from './019_release'
+import { sql as handover } from './020_handover'
 import { sql as aftercare } from './021_aftercare'
 import type { Migration } from './migration'
 
@@ -30,5 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   wardRecords,
   duework,
   release,
+  handover,
   aftercare,
 ]

@@ -1,0 +1,26 @@
+/**
+ * The read-only seam (issue 14): a released file — on no ward, live, with no open reopening (closedPersonIds) — takes
+ * no more writes. The dispatcher asks here before a handler runs: an audited write whose person or record scope names
+ * a closed file is refused (person.file_closed) unless its method declares `closedFile: 'writable'` (release, aftercare,
+ * an employment outcome after release …: methods that act on released people by design).
+ */
+import type { MethodSpec } from '../../shared/contract/define'
+import type { Db } from '../db/open'
+import { closedPersonIds } from './releaseQueries'
+import { PEOPLE_OF_RECORD } from './releaseScopeQueries'
+
+/** The people a call's person or record scope names (none for other scopes). */
+export function peopleNamedBy(db: Db, spec: MethodSpec, input: unknown): string[] {
+  const scope = spec.scope
+  if (!scope || typeof scope === 'string' || 'ward' in scope || typeof input !== 'object' || input === null) return []
+  const named: unknown = 'person' in scope ? scope.person(input) : scope.id(input)
+  const ids = (Array.isArray(named) ? named : [named]).filter((v): v is string => typeof v === 'string')
+  return 'person' in scope ? ids : ids.flatMap((id) => PEOPLE_OF_RECORD[scope.record](db, id))
+}
+
+/** Whether the call must be refused because it would write to a closed file. */
+export function writesClosedFile(db: Db, spec: MethodSpec, input: unknown): boolean {
+  if (spec.audit.kind !== 'write' || spec.closedFile === 'writable') return false
+  const people = peopleNamedBy(db, spec, input)
+  return people.length > 0 && closedPersonIds(db, people).size > 0
+}
