@@ -65,7 +65,9 @@ export function writeAftercare(o: { db: Db; r: Random; today: string; stays: rea
     const course = pickCourse(r)
     // The slot from which the course shows (relapse, custody, death, loss); abstinent people stay so throughout.
     const turn = r.int(2, slots.length + 2)
-    const diligence = 0.55 + r.next() * 0.4
+    const diligence = 0.3 + r.next() * 0.3
+    // A few are never reached at all (moved away, wrong number from the start).
+    const unreachable = r.chance(0.04)
     let latest: { status: ContactStatus; on: string; id: string } | null = null
     let last: string | null = null
     let count = 0
@@ -73,7 +75,7 @@ export function writeAftercare(o: { db: Db; r: Random; today: string; stays: rea
     for (const s of slots) {
       const slotId = r.uuid()
       let contactId: string | null = null
-      if (!ended && s.windowFrom <= o.today && r.chance(s.seq <= 3 ? 0.85 : diligence * (s.seq > 8 ? 0.6 : 1))) {
+      if (!ended && !unreachable && s.windowFrom <= o.today && r.chance(s.seq <= 3 ? 0.8 : diligence * (s.seq > 8 ? 0.6 : 1))) {
         const span = Math.max(0, Math.min(dayNumber(s.dueOn) - dayNumber(s.windowFrom) + 3, dayNumber(o.today) - dayNumber(s.windowFrom)))
         const on = addDaysFast(s.windowFrom, r.int(0, span))
         const status: ContactStatus | null =
