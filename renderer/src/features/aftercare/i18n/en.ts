@@ -128,7 +128,6 @@ export const en: Texts<typeof zhCN> = {
       empty: 'Nobody was released in this range',
       chart: 'People per cohort and abstinence rates',
       export: 'Export to Excel',
-      print: 'Print',
       exportFile: 'follow-up-statistics-{{from}}-{{to}}.xlsx',
       definitionsTitle: 'Definitions',
       definitions: {

@@ -125,7 +125,6 @@ export const zhCN = {
       empty: '该期间没有出所人员',
       chart: '各队列人数与操守保持率',
       export: '导出 Excel',
-      print: '打印',
       exportFile: '回访统计-{{from}}至{{to}}.xlsx',
       definitionsTitle: '统计口径',
       definitions: {
