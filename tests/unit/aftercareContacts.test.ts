@@ -161,3 +161,28 @@ describe('guidance stations and the due list', () => {
     expect(ok(s.run('aftercare:due', { date: '2026-11-30' })).rows.filter((r) => r.personId === p.personId)).toEqual([])
   })
 })
+
+describe('ward reach on released files: the ward the person left', () => {
+  let s: ReturnType<typeof aftercareWorld>
+  beforeAll(() => {
+    s = aftercareWorld()
+  })
+  afterAll(() => s.w.close())
+
+  it('the officer and counsellor of 一大队 follow up a person released from it; the officer is refused one released from 二大队', () => {
+    const fromA = s.released('2026-11-01', 'on_time', null, 'a')
+    const fromB = s.released('2026-11-01', 'on_time', null, 'b')
+    const officer = s.w.sessions.ward_officer!
+    const counsellor = s.w.sessions.counsellor!
+    expect(ok(s.run('aftercare:person', { personId: fromA.personId }, officer)).release?.id).toBe(fromA.releaseId)
+    ok(s.run('aftercare:recordContact', contact({ personId: fromA.personId }), officer))
+    ok(s.run('aftercare:recordContact', contact({ personId: fromB.personId }), counsellor))
+    expect(err(s.run('aftercare:person', { personId: fromB.personId }, officer)).code).toBe('forbidden')
+    expect(err(s.run('aftercare:recordContact', contact({ personId: fromB.personId }), officer)).code).toBe('forbidden')
+    // The trainer may not record follow-ups at all (aftercare.record: admin, ward officer, counsellor).
+    expect(err(s.run('aftercare:recordContact', contact({ personId: fromA.personId }), s.w.sessions.trainer!)).code).toBe('forbidden')
+    // The officer's due list keeps the people who left his ward.
+    const due = ok(s.run('aftercare:due', { date: '2026-11-30' }, officer)).rows
+    expect(due.every((r) => r.fromWardId === s.w.wards.a)).toBe(true)
+  })
+})

@@ -40,9 +40,9 @@ export function aftercareWorld(file = ':memory:') {
   const adminId = (w.db.prepare("SELECT id FROM staff WHERE username = 'admin'").get() as { id: string }).id
   const run = <M extends MethodName>(m: M, input: Input<M>, session = admin) => call(w.dispatch, m, input, session)
   /** A person admitted to ward a and released on `releaseDate`. */
-  const released = (releaseDate: string, kind: AftercareReleaseKind = 'on_time', stationId: string | null = null) => {
+  const released = (releaseDate: string, kind: AftercareReleaseKind = 'on_time', stationId: string | null = null, ward: 'a' | 'b' = 'a') => {
     idSeq += 1
-    const personId = ok(run('people:create', personInput(w.wards.a, { name: nameFor(idSeq), idNumber: idNumberFor(idSeq), admissionDate: '2024-01-10', decisionDate: '2024-01-05' }))).id
+    const personId = ok(run('people:create', personInput(w.wards[ward], { name: nameFor(idSeq), idNumber: idNumberFor(idSeq), admissionDate: '2024-01-10', decisionDate: '2024-01-05' }))).id
     const releaseId = releaseRaw(w.db, personId, { kind, releaseDate, stationId, by: adminId })
     return { personId, releaseId }
   }

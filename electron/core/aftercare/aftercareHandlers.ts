@@ -10,6 +10,7 @@ import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { readableWards } from '../auth/wardScope'
 import { aftercareQueries } from './aftercareQueries'
+import { assertAftercareReach } from './aftercareReach'
 import { aftercareRepo } from './aftercareRepo'
 import { cohortTable } from './cohortTable'
 import { cohortPeople } from './aftercareStats'
@@ -73,6 +74,7 @@ export const aftercareHandlers = {
   },
   'aftercare:person'(input, ctx) {
     const db = ctx.db
+    assertAftercareReach(ctx, input.personId, 'read')
     if (!aftercareRepo.person(db, input.personId)) throw notFound()
     const day = today(ctx)
     const release = aftercareQueries.releasedOf(db, input.personId) ?? null
@@ -88,11 +90,13 @@ export const aftercareHandlers = {
     }
   },
   'aftercare:recordContact'(input, ctx) {
+    assertAftercareReach(ctx, input.personId, 'write')
     const { personId, ...fields } = input
     ctx.auditDetail = JSON.stringify(input)
     return recordContact(ctx.db, personId, fields, contactCtx(ctx), change(ctx))
   },
   'aftercare:updateContact'(input, ctx) {
+    assertAftercareReach(ctx, input.personId, 'write')
     const { personId, id, revision, ...fields } = input
     const result = updateContact(ctx.db, { personId, id, revision, fields }, contactCtx(ctx), change(ctx))
     const { before } = result
@@ -100,6 +104,7 @@ export const aftercareHandlers = {
     return { id: result.id, revision: result.revision }
   },
   'aftercare:voidContact'(input, ctx) {
+    assertAftercareReach(ctx, input.personId, 'write')
     voidContact(ctx.db, input, change(ctx))
     ctx.auditDetail = JSON.stringify({ reason: input.reason })
     return null

@@ -150,6 +150,11 @@ export const aftercareRepo = {
        WHERE release_id = @releaseId`,
     ).run({ releaseId })
   },
+  /** The ward a person's live release took them from (null: not released, or released with no ward recorded). */
+  releasedFromWard(db: Db, personId: string): string | null {
+    const row = db.prepare('SELECT from_ward_id AS wardId FROM releases WHERE person_id = ? AND voided_at IS NULL').get(personId) as { wardId: string | null } | undefined
+    return row?.wardId ?? null
+  },
   /** A station that exists and is not retired. */
   liveStation(db: Db, id: string): boolean {
     return db.prepare('SELECT 1 FROM guidance_stations WHERE id = ? AND retired_at IS NULL').get(id) !== undefined

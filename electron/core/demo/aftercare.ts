@@ -10,13 +10,13 @@ import type { ContactStatus } from '../../shared/contract/aftercare'
 import { addDays } from '../../shared/domain/dates'
 import { checkCharacterFor } from '../../shared/domain/idNumber'
 import type { AftercareReleaseKind } from '../../shared/domain/aftercare/settings'
-import { createFollowUpPlan } from '../aftercare/aftercareService'
 import { aftercareRepo } from '../aftercare/aftercareRepo'
 import { recordContact } from '../aftercare/contactService'
 import { stationRepo } from '../aftercare/stationRepo'
 import { readSetting } from '../db/settingsRepo'
 import type { Db } from '../db/open'
 import { insertPerson } from '../people/peopleService'
+import { recordRelease } from '../release/releaseService'
 import { aftercareDemoRepo } from './aftercareDemoRepo'
 import { mobilePhone, regionalParts } from './identityParts'
 import { GIVEN_FEMALE, GIVEN_MALE, REGIONS, RELATIONS, SURNAMES } from './names'
@@ -53,13 +53,27 @@ export function seedAftercare(db: Db, r: Draw, o: { count: number; wardIds: read
     const decisionDate = addDays(releaseDate, kind === 'on_time' ? -729 : -r.int(400, 700))
     const personId = demoPerson(db, r, { decisionDate, wardId: o.wardIds[n % o.wardIds.length]!, by: o.by, at: o.at, today: o.today })
     const stationId = n % 4 === 3 ? null : stationIds[n % stationIds.length]!
-    const releaseId = randomUUID()
-    aftercareDemoRepo.release(db, {
-      id: releaseId, personId, kind, releaseDate, stationId, at: `${releaseDate}T02:00:00.000Z`, by: o.by,
-      certificateNo: `解戒证字〔${releaseDate.slice(0, 4)}〕${String(100 + n)}号`,
-      details: kind === 'early' ? { decisionDocNo: `提前解除决定〔${releaseDate.slice(0, 4)}〕${n}号` } : kind === 'community_conversion' ? { decisionDocNo: `社区戒毒决定〔${n}〕号`, reason: '所外就医不宜回所' } : {},
-    })
-    createFollowUpPlan(db, { releaseId, personId, kind, releaseDate }, { at: `${releaseDate}T02:00:00.000Z`, by: o.by })
+    const at = `${releaseDate}T08:00:00.000Z`
+    const receiver = stationId ? STATIONS[stationIds.indexOf(stationId)]!.name : `${r.pick(REGIONS).place}社区`
+    // Released through the release domain (plan and confirm in one go); its confirmation makes the follow-up plan.
+    const { releaseId } = recordRelease(
+      db,
+      {
+        personId,
+        kind,
+        releaseDate,
+        details: kind === 'early' ? { decisionDocNo: `提前解除决定〔${releaseDate.slice(0, 4)}〕${n}号` } : kind === 'community_conversion' ? { decisionDocNo: `社区戒毒决定〔${n}〕号`, reason: '所外就医不宜回所' } : {},
+        certificateNo: `解戒证字〔${releaseDate.slice(0, 4)}〕${String(100 + n)}号`,
+        organNotifiedOn: addDays(releaseDate, -7),
+        familyNotifiedOn: addDays(releaseDate, -3),
+        collectedBy: '家属',
+        stationId,
+        receivingCommunity: stationId ? null : receiver,
+        fileHandedOverOn: releaseDate,
+        fileHandedTo: receiver,
+      },
+      { at, by: o.by },
+    )
     contacts += seedContacts(db, r, { personId, releaseId, stationId, today: o.today, by: o.by, helpIds: helpKinds.map((h) => h.id), course: pickCourse(r) })
   }
   return { released: o.count, contacts }
@@ -87,7 +101,8 @@ function seedContacts(db: Db, r: Draw, o: { personId: string; releaseId: string;
       db,
       o.personId,
       {
-        slotId: slot.id, contactOn, method, reached, status,
+        // As staff record them: the earliest open planned contact already listed (a skipped one is caught up).
+        slotId: undefined, contactOn, method, reached, status,
         employment: reached ? r.pick(['employed', 'employed', 'unemployed', 'unknown'] as const) : null,
         employer: null,
         help: reached && r.next() < 0.35 ? [r.pick(o.helpIds)] : [],

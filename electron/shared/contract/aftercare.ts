@@ -224,7 +224,12 @@ export const contactFields = {
 /** The longest span a cohort table covers. */
 export const MAX_COHORT_YEARS = 30
 
-const byPerson = { person: (i: { personId: string }) => i.personId }
+/**
+ * A released file has no ward, so the person scope would leave it to roles reaching every ward; aftercare is done by
+ * the officers and counsellors of the ward the person left. These methods are 'filtered': the handler checks the
+ * caller's reach against the person's ward, or the ward they were released from (aftercareReach.ts).
+ */
+const byReleaseWard = 'filtered' as const
 const cohortRange = { from: isoDate, to: isoDate, asOf: isoDate.optional() }
 
 export const aftercareContract = {
@@ -261,26 +266,32 @@ export const aftercareContract = {
   'aftercare:person': method<PersonAftercare>()({
     input: z.object({ personId: id }),
     access: 'aftercare.read',
-    scope: byPerson,
+    scope: byReleaseWard,
     audit: { kind: 'read', recordType: 'person', record: (i) => i.personId },
   }),
   /** Records a contact; `slotId` undefined = the earliest open slot already listed, null = no slot (an extra contact). */
   'aftercare:recordContact': method<{ id: string; revision: number }>()({
     input: z.object({ personId: id, slotId: z.union([id, z.null()]).optional(), ...contactFields }),
     access: 'aftercare.record',
-    scope: byPerson,
+    scope: byReleaseWard,
+    // Follow-up contacts are recorded on released (closed) files by design.
+    closedFile: 'writable',
     audit: { kind: 'write', recordType: 'followup_contact', record: (_i, o) => o.id },
   }),
   'aftercare:updateContact': method<{ id: string; revision: number }>()({
     input: z.object({ personId: id, id, revision: intAtLeast(1), slotId: z.union([id, z.null()]), ...contactFields }),
     access: 'aftercare.record',
-    scope: byPerson,
+    scope: byReleaseWard,
+    // Follow-up contacts are recorded on released (closed) files by design.
+    closedFile: 'writable',
     audit: { kind: 'write', recordType: 'followup_contact', record: (i) => i.id },
   }),
   'aftercare:voidContact': method<null>()({
     input: z.object({ personId: id, id, revision: intAtLeast(1), reason }),
     access: 'aftercare.record',
-    scope: byPerson,
+    scope: byReleaseWard,
+    // Follow-up contacts are recorded on released (closed) files by design.
+    closedFile: 'writable',
     audit: { kind: 'write', recordType: 'followup_contact', record: (i) => i.id },
   }),
 

@@ -1,5 +1,5 @@
 /**
- * The benchmark facility's released people (issue 14): every past file becomes a real release record (its Stay's
+ * The benchmark facility's released people (issue 14): every past file becomes a real release record (release's insertRelease, its Stay's
  * release date, mostly on time or early, from the last ward it was in) with the follow-up plan the default setting
  * makes (a release-day contact, the first within 7 days, then monthly for 12 months) and a realistic mix of contacts:
  * most planned contacts made in the first months, fewer later; each person follows one course (stays abstinent,
@@ -8,6 +8,7 @@
  * is computed here as the aftercare service keeps it (the latest contact with a status).
  */
 import type { Db } from '../../../electron/core/db/open'
+import { insertRelease } from '../../../electron/core/release/releaseRepo'
 import { planSlots } from '../../../electron/shared/domain/aftercare/plan'
 import { DEFAULT_AFTERCARE_PLAN, type AftercareReleaseKind } from '../../../electron/shared/domain/aftercare/settings'
 import type { ContactStatus } from '../../../electron/shared/contract/aftercare'
@@ -31,11 +32,6 @@ const DETAILS: Record<AftercareReleaseKind, (n: number) => object> = {
 
 export function writeAftercare(o: { db: Db; r: Random; today: string; stays: readonly Stay[]; by: string }): { releases: number; slots: number; contacts: number } {
   const { db, r } = o
-  const release = db.prepare(
-    `INSERT INTO releases (id, person_id, kind, status, release_date, from_ward_id, from_period, certificate_no, organ_notified_on, family_notified_on, details,
-       created_at, created_by, updated_at, updated_by, released_at, released_by)
-     VALUES (?, ?, ?, 'released', ?, ?, 'return', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const slot = db.prepare(
     `INSERT INTO followup_slots (id, release_id, person_id, seq, kind, due_on, window_from, window_to, contact_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
@@ -56,14 +52,22 @@ export function writeAftercare(o: { db: Db; r: Random; today: string; stays: rea
     const id = r.uuid()
     const at = `${day}T02:00:00.000Z`
     const lastWard = stay.wards[stay.wards.length - 1]!.wardId
-    release.run(id, stay.personId, kind, day, lastWard, kind === 'transfer' || kind === 'medical' ? null : `解戒证字〔${day.slice(0, 4)}〕${n}号`, day, day, JSON.stringify(DETAILS[kind](n)), at, o.by, at, o.by, at, o.by)
+    insertRelease(db, {
+      id, personId: stay.personId, kind, status: 'released', releaseDate: day, fromWardId: lastWard, fromPeriod: 'return',
+      organNotifiedOn: addDaysFast(day, -7), certificateNo: kind === 'transfer' || kind === 'medical' ? null : `解戒证字〔${day.slice(0, 4)}〕${n}号`,
+      familyNotifiedOn: addDaysFast(day, -3), collectedBy: '家属', communityRehab: 0, communityRehabMonths: null, communityRehabDocNo: null,
+      stationId: null, receivingCommunity: null, fileHandedOverOn: day, fileHandedTo: '户籍地社区', details: JSON.stringify(DETAILS[kind](n)), note: null,
+      revision: 1, createdAt: at, createdBy: o.by, updatedAt: at, updatedBy: o.by, releasedAt: at, releasedBy: o.by, voidedAt: null, voidedBy: null, voidReason: null,
+    })
     total.releases += 1
     const slots = planSlots(DEFAULT_AFTERCARE_PLAN, kind, day)
     if (slots.length === 0) continue
     const course = pickCourse(r)
     // The slot from which the course shows (relapse, custody, death, loss); abstinent people stay so throughout.
     const turn = r.int(2, slots.length + 2)
-    const diligence = 0.55 + r.next() * 0.4
+    const diligence = 0.3 + r.next() * 0.3
+    // A few are never reached at all (moved away, wrong number from the start).
+    const unreachable = r.chance(0.04)
     let latest: { status: ContactStatus; on: string; id: string } | null = null
     let last: string | null = null
     let count = 0
@@ -71,7 +75,7 @@ export function writeAftercare(o: { db: Db; r: Random; today: string; stays: rea
     for (const s of slots) {
       const slotId = r.uuid()
       let contactId: string | null = null
-      if (!ended && s.windowFrom <= o.today && r.chance(s.seq <= 3 ? 0.85 : diligence * (s.seq > 8 ? 0.6 : 1))) {
+      if (!ended && !unreachable && s.windowFrom <= o.today && r.chance(s.seq <= 3 ? 0.8 : diligence * (s.seq > 8 ? 0.6 : 1))) {
         const span = Math.max(0, Math.min(dayNumber(s.dueOn) - dayNumber(s.windowFrom) + 3, dayNumber(o.today) - dayNumber(s.windowFrom)))
         const on = addDaysFast(s.windowFrom, r.int(0, span))
         const status: ContactStatus | null =

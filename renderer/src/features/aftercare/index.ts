@@ -26,6 +26,6 @@ export const aftercareFeature: FeatureModule = {
     },
   ],
   settingsCards: [{ key: 'aftercare', permission: 'aftercare.configure', Card: lazyComponent(() => import('./settings/AftercareSettingsCard').then((m) => m.AftercareSettingsCard)) }],
-  // A contact changes only aftercare queries (the due list, the cohorts, the stations' counts).
-  writeEffects: { aftercare: [] },
+  // A contact changes only aftercare queries; a release confirmed or voided makes or voids a plan.
+  writeEffects: { aftercare: [], release: ['aftercare'] },
 }

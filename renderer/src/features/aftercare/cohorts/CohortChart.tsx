@@ -14,7 +14,7 @@ export function CohortChart({ rows }: { rows: readonly CohortRow[] }) {
     type: 'bar' as const, label, data: rows.map(value), backgroundColor: color, stack: 'people', yAxisID: 'y', maxBarThickness: 36,
   })
   const rate = (label: string, color: string, value: (r: CohortRow) => number | null) => ({
-    type: 'line' as const, label, data: rows.map((r) => { const v = value(r); return v === null ? null : Math.round(v * 1000) / 10 }), borderColor: color, backgroundColor: color, yAxisID: 'rate', spanGaps: true, tension: 0.2,
+    type: 'line' as const, label, data: rows.map((r) => { const v = value(r); return v === null ? null : Math.round(v * 1000) / 10 }), borderColor: color, backgroundColor: color, yAxisID: 'rate', spanGaps: true, tension: 0,
   })
   const data: ChartData<'bar' | 'line', Array<number | null>, string> = {
     labels: rows.map((r) => r.label),

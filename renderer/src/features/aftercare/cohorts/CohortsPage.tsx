@@ -1,5 +1,5 @@
 import { Button, Group, List, Paper, SegmentedControl, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core'
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
+import { IconFileSpreadsheet } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CohortFigures, CohortTable } from '@shared/contract'
@@ -36,7 +36,6 @@ export function CohortsPage() {
         subtitle={t('aftercare.cohorts.subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>{t('aftercare.cohorts.print')}</Button>
             <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} disabled={!table.data} onClick={() => table.data && void exportCohorts(t, table.data, kinds, range)} data-testid="aftercare-cohorts-export">
               {t('aftercare.cohorts.export')}
             </Button>

@@ -33,6 +33,7 @@ export const en: Texts<typeof zhCN> = {
       noPlan: 'The plan does not cover this release kind (see settings); contacts outside the plan can still be recorded.',
       plan: 'Follow-up plan',
       planVersion: 'Made with settings version {{version}}',
+      planDefault: 'Made with the default settings',
       contacts: 'Contacts',
       noContacts: 'No contacts yet',
       outcome: 'Current status ({{date}}):',
@@ -127,7 +128,6 @@ export const en: Texts<typeof zhCN> = {
       empty: 'Nobody was released in this range',
       chart: 'People per cohort and abstinence rates',
       export: 'Export to Excel',
-      print: 'Print',
       exportFile: 'follow-up-statistics-{{from}}-{{to}}.xlsx',
       definitionsTitle: 'Definitions',
       definitions: {

@@ -30,6 +30,7 @@ export const zhCN = {
       noPlan: '该出所类型不在回访计划覆盖范围内（可在设置中调整），仍可登记计划外回访。',
       plan: '回访计划',
       planVersion: '计划依据的设置版本：{{version}}',
+      planDefault: '按默认回访设置生成',
       contacts: '回访记录',
       noContacts: '尚无回访记录',
       outcome: '当前状态（{{date}}）：',
@@ -124,7 +125,6 @@ export const zhCN = {
       empty: '该期间没有出所人员',
       chart: '各队列人数与操守保持率',
       export: '导出 Excel',
-      print: '打印',
       exportFile: '回访统计-{{from}}至{{to}}.xlsx',
       definitionsTitle: '统计口径',
       definitions: {

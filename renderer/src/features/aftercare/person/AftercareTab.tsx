@@ -83,7 +83,7 @@ export function AftercareTab({ file }: { file: PersonFile }) {
       <Paper p="lg">
         <Group justify="space-between" mb="sm">
           <Title order={5}>{t('aftercare.person.plan')}</Title>
-          {p.plan && <Text fz="xs" c="dimmed">{t('aftercare.person.planVersion', { version: p.plan.version })}</Text>}
+          {p.plan && <Text fz="xs" c="dimmed">{p.plan.version === 'default' ? t('aftercare.person.planDefault') : t('aftercare.person.planVersion', { version: p.plan.version })}</Text>}
         </Group>
         {!p.plan ? (
           <Alert color="gray" variant="light">{t('aftercare.person.noPlan')}</Alert>

@@ -42,7 +42,7 @@ export function ContactModal({ personId, today, releaseDate, defaultStationId, s
     employment: (editing?.employment ?? '') as EmploymentState | '',
     employer: editing?.employer ?? '',
     help: editing?.help ?? [],
-    stationId: editing ? (editing.stationId ?? '') : (defaultStationId ?? ''),
+    stationId: editing?.stationId ?? '',
     staff: editing?.staff ?? '',
     note: editing?.note ?? '',
   }))
@@ -97,7 +97,8 @@ export function ContactModal({ personId, today, releaseDate, defaultStationId, s
               label={t('aftercare.form.method')}
               data={CONTACT_METHODS.map((m) => ({ value: m, label: t(`aftercare.method.${m}`) }))}
               value={v.method}
-              onChange={(x) => x && set('method')(x as typeof v.method)}
+              // A station contact names the station; the release's receiving station is offered first.
+              onChange={(x) => x && setV((old) => ({ ...old, method: x as typeof v.method, stationId: x === 'station' && old.stationId === '' ? (defaultStationId ?? '') : old.stationId }))}
               allowDeselect={false}
               withAsterisk
               error={err('method')}

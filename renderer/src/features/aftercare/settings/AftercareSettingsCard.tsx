@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert'
 import { NumberField } from '../../../components/NumberField'
 import { TableSkeleton } from '../../../components/TableSkeleton'
 import { translateFieldError } from '../../../i18n/errorText'
+import { HelpKindsForm } from './HelpKindsForm'
 
 /** The follow-up plan's settings (UNVERIFIED cadence, the facility's own): new releases get their plan from it. */
 export function AftercareSettingsCard() {
@@ -18,7 +19,14 @@ export function AftercareSettingsCard() {
     <Paper p="lg" data-testid="aftercare-settings">
       <Title order={5} mb={4}>{t('aftercare.settings.title')}</Title>
       <Text fz="sm" c="dimmed" mb="md">{t('aftercare.settings.hint')}</Text>
-      {settings.isPending ? <TableSkeleton rows={3} /> : <PlanForm key={settings.data.planVersion} plan={settings.data.plan} version={settings.data.planVersion} />}
+      {settings.isPending ? (
+        <TableSkeleton rows={3} />
+      ) : (
+        <Stack gap="lg">
+          <PlanForm key={settings.data.planVersion} plan={settings.data.plan} version={settings.data.planVersion} />
+          <HelpKindsForm key={settings.data.helpVersion} kinds={settings.data.helpKinds} version={settings.data.helpVersion} />
+        </Stack>
+      )}
     </Paper>
   )
 }
