@@ -83,7 +83,7 @@ test('the Excel export has a sheet per figure group with the as-of date, and the
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(Uint8Array.from(await readFile(await download.path())).buffer)
   const names = workbook.worksheets.map((w) => w.name)
-  expect(names).toEqual(expect.arrayContaining(['各大队在册人数（按戒治期）', '每月收治与出所', '心理预警', '体质测试等级（最近一次）', '职业技能培训', '应办与逾期事项（按工作中心）', '口径说明']))
+  expect(names).toEqual(expect.arrayContaining(['各大队在册人数（按戒治期）', '每月收治与出所', '心理预警', '体质测试等级（最近一次）', '职业技能培训', '应办与逾期事项（按工作中心）', '出所回访', '口径说明']))
   const months = workbook.getWorksheet('每月收治与出所')!
   expect(String(months.getCell('A2').value)).toContain(`截至日期 ${today}`)
   expect(months.getRow(3).getCell(2).value).toBe('收治')
