@@ -9,12 +9,15 @@ import type { Db } from '../db/open'
 import { closedPersonIds } from './releaseQueries'
 import { PEOPLE_OF_RECORD } from './releaseScopeQueries'
 
-/** The people a call's person or record scope names (none for other scopes). */
+/** The one person a call's person scope names, or the people of the record it names (none for other scopes and lists). */
 export function peopleNamedBy(db: Db, spec: MethodSpec, input: unknown): string[] {
   const scope = spec.scope
   if (!scope || typeof scope === 'string' || 'ward' in scope || typeof input !== 'object' || input === null) return []
   const named: unknown = 'person' in scope ? scope.person(input) : scope.id(input)
-  const ids = (Array.isArray(named) ? named : [named]).filter((v): v is string => typeof v === 'string')
+  // A write naming a list of people (a register, a batch, a group session) is the group's: its handler refuses, naming
+  // each, the people without a current stay (course.no_current_stay …), so one released member does not stop the rest.
+  if (Array.isArray(named)) return []
+  const ids = [named].filter((v): v is string => typeof v === 'string')
   return 'person' in scope ? ids : ids.flatMap((id) => PEOPLE_OF_RECORD[scope.record](db, id))
 }
 

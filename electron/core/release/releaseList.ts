@@ -6,7 +6,7 @@ import { assertReadable, readableWards } from '../auth/wardScope'
 import { today, type Ctx } from '../context'
 import type { ParsedInput } from '../../shared/contract'
 import { releaseListRows, unplannedEndingRows } from './releaseQueries'
-import { releaseRules } from './releaseService'
+import { releaseRules } from './releaseSettings'
 
 /** Kinds the deciding organ is notified of before the day ([L2 §34]); the list shows their deadline. */
 const NOTICE_KINDS = new Set(['on_time', 'early', 'community_conversion'])

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { releaseInput, type ReleaseInput, type ReleaseRecord, type ReleaseView, type releaseContract } from '../../shared/contract/release'
-import { checklistGaps, parseDetails, releaseChecklist, type ChecklistItem, type ReleaseRules } from '../../shared/domain/release'
+import { checklistGaps, parseDetails, releaseChecklist, type ChecklistItem } from '../../shared/domain/release'
 import { roleHas } from '../../shared/domain/roles'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
@@ -18,12 +18,11 @@ import { wardById } from '../wards/wardsRepo'
 import { createFollowUpPlan, voidFollowUpPlan } from './aftercareLink'
 import { handoverHandlers } from './handoverService'
 import { listReleases } from './releaseList'
+import { releaseRules } from './releaseSettings'
 import { closedPersonIds, liveStations, releaseOfPerson, reopeningsOf, stationById, staffNames, voidedReleasesOf } from './releaseQueries'
 import { closeReopening, insertRelease, insertReopening, markReleased, openReopeningOf, releaseById, updateRelease, voidRelease, type ReleaseRow } from './releaseRepo'
 
 type Change = { at: string; by: string }
-
-export const releaseRules = (db: Db): ReleaseRules => readSetting(db, 'release.rules')
 
 function livePerson(db: Db, personId: string): PersonRecord {
   const p = personById(db, personId)

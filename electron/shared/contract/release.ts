@@ -24,7 +24,7 @@ import {
   type ReleaseRules,
   type ReleaseStatus,
 } from '../domain/release'
-import { id, intAtLeast, intRange, isoDate, optionalIsoDate, optionalText, page, reason, type Paged } from './common'
+import { id, intAtLeast, intRange, isoDate, optionalIsoDate, optionalText, page, reason, tooMany, type Paged } from './common'
 import { method, noAudit } from './define'
 
 export interface ReleaseRecord {
@@ -305,7 +305,7 @@ export const releaseContract = {
       personId: id,
       id: id.optional(),
       revision: intAtLeast(1).optional(),
-      sections: z.array(z.enum(HANDOVER_SECTIONS)).min(1, 'release.handover_no_section').max(HANDOVER_SECTIONS.length),
+      sections: z.array(z.enum(HANDOVER_SECTIONS)).min(1, 'release.handover_no_section').max(HANDOVER_SECTIONS.length, tooMany(HANDOVER_SECTIONS.length)),
       recipient: optionalText(RELEASE_LIMITS.recipient),
       riskNotes: optionalText(RELEASE_LIMITS.riskNotes),
     }),

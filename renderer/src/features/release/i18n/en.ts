@@ -102,6 +102,7 @@ export const en: Texts<typeof zhCN> = {
     closed: 'File read-only again',
     voided: 'Voided',
     voidedList: 'Voided release records',
+    noReopenings: 'Read-only, never reopened; to correct it an administrator reopens it with a reason.',
     reopenings: 'Reopenings',
     reopenedBy: 'Reopened by {{by}} at {{at}}: {{reason}}',
     closedAt: 'closed at {{at}} by {{by}}',

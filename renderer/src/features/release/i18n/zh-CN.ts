@@ -99,6 +99,7 @@ export const zhCN = {
     closed: '档案已恢复只读',
     voided: '已作废',
     voidedList: '已作废的出所记录',
+    noReopenings: '档案只读，尚未重新打开过；如需更正，管理员可写明原因后重新打开。',
     reopenings: '重新打开记录',
     reopenedBy: '{{by}} 于 {{at}} 重新打开：{{reason}}',
     closedAt: '于 {{at}} 由 {{by}} 关闭',

@@ -175,6 +175,11 @@ function FileAccess({ personId, view }: { personId: string; view: ReleaseView })
         )}
       </Group>
       <Stack gap={2} mt="xs">
+        {view.reopenings.length === 0 && (
+          <Text fz="sm" c="dimmed">
+            {t('release.noReopenings')}
+          </Text>
+        )}
         {view.reopenings.map((o) => (
           <Text key={o.id} fz="sm">
             {t('release.reopenedBy', { by: o.openedByName, at: formatInstant(o.openedAt), reason: o.reason })}
