@@ -167,3 +167,14 @@ describe('the stored outcome always equals a fresh computation from the contacts
     s.w.close()
   })
 })
+
+describe('the people of a figure as of an earlier day', () => {
+  it('carry the status and its date as they stood that day', () => {
+    const f = fixture()
+    const asOf = ok(f.s.run('aftercare:cohortPeople', { from: '2025-01-01', to: '2025-01-31', asOf: '2025-03-01', outcome: 'abstinent' }))
+    expect(asOf.map((p) => [p.personId, p.status, p.statusOn])).toEqual([[f.people.A!.personId, 'abstinent', '2025-02-01']])
+    const now = ok(f.s.run('aftercare:cohortPeople', { from: '2025-01-01', to: '2025-01-31', outcome: 'relapsed' }))
+    expect(now.map((p) => [p.status, p.statusOn])).toEqual([['relapsed', '2025-06-01']])
+    f.s.w.close()
+  })
+})

@@ -24,6 +24,15 @@ const STATUS_AS_OF = /* sql */ `CASE
           ORDER BY c.contact_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1)
   END`
 
+/** The date of that status (same rule). */
+const STATUS_ON_AS_OF = /* sql */ `CASE
+    WHEN o.status_on IS NULL THEN NULL
+    WHEN o.status_on <= @asOf THEN o.status_on
+    ELSE (SELECT c.contact_on FROM followup_contacts c
+          WHERE c.release_id = r.id AND c.voided_at IS NULL AND c.status IS NOT NULL AND c.contact_on <= @asOf
+          ORDER BY c.contact_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1)
+  END`
+
 /** The cohort's releases: live, released, a covered kind, dated in [from, min(to, asOf)]. */
 function cohortWhere(kinds: readonly string[]): string {
   return `r.status = 'released' AND r.voided_at IS NULL AND r.release_date >= @from AND r.release_date <= @to
@@ -67,7 +76,7 @@ export function cohortPeople(db: Db, range: CohortRange, outcome: CohortOutcome,
   const rows = db
     .prepare(
       `SELECT r.person_id AS personId, p.name, r.id AS releaseId, r.release_date AS releaseDate, r.kind, g.name AS stationName, r.from_ward_id AS fromWardId,
-         ${STATUS_AS_OF} AS status, o.status_on AS statusOn
+         ${STATUS_AS_OF} AS status, ${STATUS_ON_AS_OF} AS statusOn
        FROM releases r JOIN people p ON p.id = r.person_id LEFT JOIN followup_outcomes o ON o.release_id = r.id LEFT JOIN guidance_stations g ON g.id = r.station_id
        WHERE ${cohortWhere(kinds)}
        ORDER BY r.release_date, p.name_pinyin`,
@@ -76,7 +85,7 @@ export function cohortPeople(db: Db, range: CohortRange, outcome: CohortOutcome,
   const allowed = wardIds && new Set(wardIds)
   return rows
     .filter((r) => outcomeIncludes(outcome, r.status) && (!allowed || (r.fromWardId !== null && allowed.has(r.fromWardId))))
-    .map(({ fromWardId: _w, ...person }) => ({ ...person, statusOn: person.status === null ? null : person.statusOn }))
+    .map(({ fromWardId: _w, ...person }) => person)
 }
 
 /**

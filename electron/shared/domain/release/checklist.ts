@@ -74,6 +74,16 @@ const FAMILY_NOTIFIED: ReadonlySet<ReleaseKind> = new Set(['on_time', 'early', '
 const COLLECTED: ReadonlySet<ReleaseKind> = new Set(['on_time', 'early'])
 const FILE_HANDED_OVER: ReadonlySet<ReleaseKind> = new Set(['on_time', 'early', 'community_conversion', 'transfer'])
 
+/** The checklist fields a kind uses (the form shows the others only when they already hold a value). */
+export function checklistFieldsOf(kind: ReleaseKind): ReadonlySet<'organNotifiedOn' | 'certificateNo' | 'familyNotifiedOn' | 'collectedBy' | 'fileHandedOverOn' | 'fileHandedTo'> {
+  const fields = new Set<'organNotifiedOn' | 'certificateNo' | 'familyNotifiedOn' | 'collectedBy' | 'fileHandedOverOn' | 'fileHandedTo'>()
+  if (RELEASED_FROM_ISOLATION.has(kind)) fields.add('organNotifiedOn').add('certificateNo')
+  if (FAMILY_NOTIFIED.has(kind)) fields.add('familyNotifiedOn')
+  if (COLLECTED.has(kind)) fields.add('collectedBy')
+  if (FILE_HANDED_OVER.has(kind)) fields.add('fileHandedOverOn').add('fileHandedTo')
+  return fields
+}
+
 /** The last day the deciding organ may be notified: N days before the release date. */
 export const organNoticeDeadline = (releaseDate: string, rules: Pick<ReleaseRules, 'organNoticeDays'>) => addDays(releaseDate, -rules.organNoticeDays)
 

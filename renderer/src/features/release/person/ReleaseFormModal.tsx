@@ -1,7 +1,7 @@
 import { Divider, Group, Modal, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ReleaseView } from '@shared/contract/release'
-import { RELEASE_KINDS, type ReleaseKind } from '@shared/domain/release'
+import { checklistFieldsOf, RELEASE_KINDS, type ReleaseKind } from '@shared/domain/release'
 import { useApiQuery } from '../../../api/hooks'
 import { DateField } from '../../../components/DateField'
 import { FormActions } from '../../../components/FormActions'
@@ -22,6 +22,7 @@ type DetailKey = 'decisionDocNo' | 'decisionDate' | 'reason' | 'toFacility' | 'd
 const DATE_DETAILS = new Set(['decisionDate'])
 const LONG_DETAILS = new Set(['reason', 'cause'])
 const REPORTS = ['supervisingOrgan', 'family', 'decidingOrgan', 'procuratorate'] as const
+const CHECKLIST_FIELDS = ['organNotifiedOn', 'certificateNo', 'familyNotifiedOn', 'collectedBy', 'fileHandedOverOn', 'fileHandedTo'] as const
 
 interface Values {
   kind: ReleaseKind
@@ -104,6 +105,9 @@ export function ReleaseFormModal({ personId, view, today, onClose }: { personId:
   const { form, submit, mutation } = r ? edit : plan
   const v = form.getValues()
   const released = r?.status === 'released'
+  // A kind's own checklist fields; another kind's are shown only while they still hold a value (nothing is cleared unseen).
+  const used = checklistFieldsOf(v.kind)
+  const shown = (field: (typeof CHECKLIST_FIELDS)[number]) => used.has(field) || v[field] !== ''
   const stationOptions = (stations.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.region}）` }))
   return (
     <Modal opened onClose={onClose} title={r ? t('release.editTitle') : t('release.planTitle')} size="xl">
@@ -151,14 +155,16 @@ export function ReleaseFormModal({ personId, view, today, onClose }: { personId:
               )}
             </>
           )}
-          <Divider label={t('release.checklist.title')} labelPosition="left" />
+          {CHECKLIST_FIELDS.some(shown) && <Divider label={t('release.checklist.title')} labelPosition="left" />}
           <SimpleGrid cols={2}>
-            <DateField label={t('release.fields.organNotifiedOn')} description={t('release.hints.organNotice', { days: view.rules.organNoticeDays })} maxDate={today} {...form.getInputProps('organNotifiedOn')} data-testid="release-organ" />
-            <TextInput label={t('release.fields.certificateNo')} {...form.getInputProps('certificateNo')} data-testid="release-certificate" />
-            <DateField label={t('release.fields.familyNotifiedOn')} maxDate={today} {...form.getInputProps('familyNotifiedOn')} data-testid="release-family" />
-            <TextInput label={t('release.fields.collectedBy')} {...form.getInputProps('collectedBy')} data-testid="release-collected" />
-            <DateField label={t('release.fields.fileHandedOverOn')} maxDate={today} {...form.getInputProps('fileHandedOverOn')} data-testid="release-handover-date" />
-            <TextInput label={t('release.fields.fileHandedTo')} {...form.getInputProps('fileHandedTo')} data-testid="release-handed-to" />
+            {shown('organNotifiedOn') && (
+              <DateField label={t('release.fields.organNotifiedOn')} description={t('release.hints.organNotice', { days: view.rules.organNoticeDays })} maxDate={today} {...form.getInputProps('organNotifiedOn')} data-testid="release-organ" />
+            )}
+            {shown('certificateNo') && <TextInput label={t('release.fields.certificateNo')} {...form.getInputProps('certificateNo')} data-testid="release-certificate" />}
+            {shown('familyNotifiedOn') && <DateField label={t('release.fields.familyNotifiedOn')} maxDate={today} {...form.getInputProps('familyNotifiedOn')} data-testid="release-family" />}
+            {shown('collectedBy') && <TextInput label={t('release.fields.collectedBy')} {...form.getInputProps('collectedBy')} data-testid="release-collected" />}
+            {shown('fileHandedOverOn') && <DateField label={t('release.fields.fileHandedOverOn')} maxDate={today} {...form.getInputProps('fileHandedOverOn')} data-testid="release-handover-date" />}
+            {shown('fileHandedTo') && <TextInput label={t('release.fields.fileHandedTo')} {...form.getInputProps('fileHandedTo')} data-testid="release-handed-to" />}
           </SimpleGrid>
           <Switch label={t('release.fields.communityRehab')} {...form.getInputProps('communityRehab', { type: 'checkbox' })} data-testid="release-rehab" />
           {v.communityRehab && (
