@@ -73,7 +73,7 @@ describe('routing and sessions', () => {
     expect(me).toMatchObject({
       username: 'trainer',
       role: 'trainer',
-      permissions: ['people.read', 'wards.read', 'fitness.read', 'fitness.record', 'vocational.read', 'assessment.read', 'duework.read'],
+      permissions: ['people.read', 'wards.read', 'fitness.read', 'fitness.record', 'vocational.read', 'assessment.read', 'duework.read', 'release.read', 'stats.read'],
       wardIds: [w.wards.a, w.wards.b],
       reach: { read: 'all', write: 'own' },
     })
