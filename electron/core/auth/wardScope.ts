@@ -5,7 +5,7 @@ import type { Ctx } from '../context'
 import type { Db } from '../db/open'
 import { AppError } from '../errors'
 import { personRefsByIds } from '../people/peopleQueries'
-import { SCOPE_RECORD_WARDS } from './scopeRecords'
+import { SCOPE_RECORD_PEOPLE } from './scopeRecords'
 
 /**
  * Whether a call is within the actor's reach (包队责任制) for `mode`: every person it names, or whose record it names,
@@ -23,7 +23,7 @@ export function withinWardScope(db: Db, actor: StaffUser, scope: WardScopeSpec<u
   }
   const named: unknown = 'person' in scope ? scope.person(input) : scope.id(input)
   const ids = (Array.isArray(named) ? named : [named]).filter((v): v is string => typeof v === 'string')
-  const wards = 'person' in scope ? [...personRefsByIds(db, ids).values()].map((p) => p.wardId) : ids.flatMap((id) => SCOPE_RECORD_WARDS[scope.record](db, id))
+  const wards = 'person' in scope ? [...personRefsByIds(db, ids).values()].map((p) => p.wardId) : ids.flatMap((id) => SCOPE_RECORD_PEOPLE[scope.record](db, id).map((p) => p.wardId))
   return wards.every((wardId) => wardAllowed(actor.reach, mode, actor.wardIds, wardId))
 }
 

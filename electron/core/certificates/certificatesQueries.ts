@@ -6,12 +6,11 @@
  */
 import type { CertificateRow, RosterFilter, RosterOptions } from '../../shared/contract/certificates'
 import type { SkillLevel } from '../../shared/domain/certificates'
+import { recordPeople } from '../auth/recordPeopleQueries'
 import type { Db } from '../db/open'
 
-/** The current ward of a certificate's holder (null: a past file), for ward scoping of calls naming a certificate. */
-export function wardsOfCertificate(db: Db, id: string): Array<string | null> {
-  return (db.prepare('SELECT p.ward_id AS wardId FROM certificates c JOIN people p ON p.id = c.person_id WHERE c.id = ?').all(id) as Array<{ wardId: string | null }>).map((r) => r.wardId)
-}
+/** A certificate's holder with their current ward (null: a past file), for calls naming a certificate (auth/scopeRecords.ts). */
+export const peopleOfCertificate = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM certificates c JOIN people p ON p.id = c.person_id WHERE c.id = ?')
 
 export function personCertificates(db: Db, personId: string): CertificateRow[] {
   const rows = db

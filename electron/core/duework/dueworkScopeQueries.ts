@@ -1,7 +1,4 @@
-import type { Db } from '../db/open'
+import { recordPeople } from '../auth/recordPeopleQueries'
 
-/** The current ward of the person an exemption concerns (null: a past file), for ward scoping by record id. */
-export function wardsOfDueExemption(db: Db, id: string): Array<string | null> {
-  const rows = db.prepare('SELECT p.ward_id AS wardId FROM due_exemptions e JOIN people p ON p.id = e.person_id WHERE e.id = ?').all(id) as Array<{ wardId: string | null }>
-  return rows.map((r) => r.wardId)
-}
+/** The person an exemption concerns, with their current ward (null: a past file), for ward scoping by record id. */
+export const peopleOfDueExemption = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM due_exemptions r JOIN people p ON p.id = r.person_id WHERE r.id = ?')

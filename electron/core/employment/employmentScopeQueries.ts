@@ -1,8 +1,7 @@
-import type { Db } from '../db/open'
+import { recordPeople } from '../auth/recordPeopleQueries'
 
 /**
- * The current ward of a referral's person (null: a past file), for ward scoping of the calls that name a referral by id
- * (core/auth/scopeRecords.ts). An unknown id gives none: the handler then answers "not found".
+ * A referral's person, with their current ward (null: a past file), for the calls that name a referral by id
+ * (core/auth/scopeRecords.ts).
  */
-export const wardsOfReferral = (db: Db, id: string): Array<string | null> =>
-  (db.prepare('SELECT p.ward_id AS wardId FROM employment_referrals r JOIN people p ON p.id = r.person_id WHERE r.id = ?').all(id) as Array<{ wardId: string | null }>).map((r) => r.wardId)
+export const peopleOfReferral = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM employment_referrals r JOIN people p ON p.id = r.person_id WHERE r.id = ?')

@@ -1,7 +1,4 @@
-import type { Db } from '../db/open'
+import { recordPeople } from '../auth/recordPeopleQueries'
 
-/** The current ward of the person of a knowledge-test sitting (null: a past file); none for an unknown id. */
-export const wardsOfKnowledgeAttempt = (db: Db, id: string): Array<string | null> =>
-  (db.prepare('SELECT p.ward_id AS wardId FROM knowledge_attempts a JOIN people p ON p.id = a.person_id WHERE a.id = ?').all(id) as Array<{ wardId: string | null }>).map(
-    (r) => r.wardId,
-  )
+/** The person of a knowledge-test sitting, with their current ward (null: a past file). */
+export const peopleOfKnowledgeAttempt = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM knowledge_attempts r JOIN people p ON p.id = r.person_id WHERE r.id = ?')

@@ -1,13 +1,11 @@
-import type { Db } from '../db/open'
+import { recordPeople } from '../auth/recordPeopleQueries'
 
 /**
- * The current wards of the people each psychology record concerns (null: a past file), for ward scoping of calls that
- * name a record by id alone (core/auth/scopeRecords.ts). An unknown id gives none: the handler then answers "not found".
+ * The people each psychology record concerns, with their current wards (null: a past file), for calls that name a
+ * record by id alone (core/auth/scopeRecords.ts).
  */
-const wardsOf = (sql: string) => (db: Db, id: string): Array<string | null> => (db.prepare(sql).all(id) as Array<{ wardId: string | null }>).map((r) => r.wardId)
-
-export const wardsOfAssessment = wardsOf('SELECT p.ward_id AS wardId FROM assessments r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
-export const wardsOfCrisis = wardsOf('SELECT p.ward_id AS wardId FROM crises r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
-export const wardsOfTask = wardsOf('SELECT p.ward_id AS wardId FROM psych_tasks r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
+export const peopleOfAssessment = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM assessments r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
+export const peopleOfCrisis = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM crises r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
+export const peopleOfTask = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM psych_tasks r JOIN people p ON p.id = r.person_id WHERE r.id = ?')
 /** A group session concerns every participant. */
-export const wardsOfSession = wardsOf('SELECT p.ward_id AS wardId FROM counselling_participants r JOIN people p ON p.id = r.person_id WHERE r.session_id = ?')
+export const peopleOfSession = recordPeople('SELECT p.id AS personId, p.ward_id AS wardId FROM counselling_participants r JOIN people p ON p.id = r.person_id WHERE r.session_id = ?')

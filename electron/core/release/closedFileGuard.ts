@@ -5,9 +5,9 @@
  * an employment outcome after release …: methods that act on released people by design).
  */
 import type { MethodSpec } from '../../shared/contract/define'
+import { GROUP_RECORDS, SCOPE_RECORD_PEOPLE } from '../auth/scopeRecords'
 import type { Db } from '../db/open'
 import { closedPersonIds } from './releaseQueries'
-import { PEOPLE_OF_RECORD } from './releaseScopeQueries'
 
 /** The one person a call's person scope names, or the people of the record it names (none for other scopes and lists). */
 export function peopleNamedBy(db: Db, spec: MethodSpec, input: unknown): string[] {
@@ -18,7 +18,10 @@ export function peopleNamedBy(db: Db, spec: MethodSpec, input: unknown): string[
   // each, the people without a current stay (course.no_current_stay …), so one released member does not stop the rest.
   if (Array.isArray(named)) return []
   const ids = [named].filter((v): v is string => typeof v === 'string')
-  return 'person' in scope ? ids : ids.flatMap((id) => PEOPLE_OF_RECORD[scope.record](db, id))
+  if ('person' in scope) return ids
+  // A group's record (GROUP_RECORDS) is left to its handler, as a list of people is above.
+  if (GROUP_RECORDS.has(scope.record)) return []
+  return ids.flatMap((id) => SCOPE_RECORD_PEOPLE[scope.record](db, id).map((p) => p.personId))
 }
 
 /** Whether the call must be refused because it would write to a closed file. */
