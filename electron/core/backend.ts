@@ -6,7 +6,9 @@
 import { dirname, join } from 'node:path'
 import type { Locale } from '../shared/i18n/messages'
 import type { BackendEventListener } from '../shared/events'
-import { SessionStore } from './auth/sessions'
+import { SessionStore, type SessionLimitsMs } from './auth/sessions'
+import { readSetting } from './db/settingsRepo'
+import { servingState, type ServingInfo, type ServingState } from './server/serving'
 import { BackupHost } from './backup/backupRuntime'
 import { systemClock, type Clock } from './context'
 import { openDatabase, type Db } from './db/open'
@@ -23,6 +25,8 @@ export interface BackendOptions {
   logError?: (error: unknown, method: string) => void
   /** The automatic daily backup while open (default on; the CLI's one-shot commands and some tests turn it off). */
   dailyBackups?: boolean
+  /** How this back end is served (issue 15); default: one workstation. */
+  serving?: ServingInfo
 }
 
 export interface Backend {
@@ -39,6 +43,8 @@ export interface Backend {
    */
   reopen(file: string): void
   close(): void
+  /** Mode, TLS and the live-client count the host thread reports (server:health reads it). */
+  readonly serving: ServingState
 }
 
 /** Opens the database and builds its dispatcher; throws (e.g. DatabaseTooNewError) with nothing left open. */
@@ -49,7 +55,8 @@ export function openBackend(options: BackendOptions): Backend {
   if (file !== ':memory:') {
     for (const problem of loadExtraStandards(join(dirname(file), 'norms')).errors) options.logError?.(new Error(problem.message), 'fitness norms')
   }
-  let current = dispatcherFor(db, options)
+  const serving = servingState(options.serving, (options.clock ?? systemClock).now().toISOString())
+  let current = dispatcherFor(db, options, serving)
   // Backups: a restore swaps the file through reopen below; the daily backup runs while this back end is open.
   const backups = new BackupHost({ file: () => file, reopen: (next) => backend.reopen(next), clock: options.clock ?? systemClock, ...(options.onEvent ? { onEvent: options.onEvent } : {}) })
   backups.attach(db)
@@ -79,9 +86,10 @@ export function openBackend(options: BackendOptions): Backend {
       db?.close()
       db = next
       file = nextFile
-      current = dispatcherFor(next, options)
+      current = dispatcherFor(next, options, serving)
       backups.attach(next)
     },
+    serving,
     close() {
       backups.stop()
       db?.close()
@@ -91,13 +99,20 @@ export function openBackend(options: BackendOptions): Backend {
   return backend
 }
 
-function dispatcherFor(db: Db, options: BackendOptions): Dispatcher {
+function dispatcherFor(db: Db, options: BackendOptions, serving: ServingState): Dispatcher {
   return createDispatcher({
     db,
-    sessions: new SessionStore(),
+    // The facility's session limits (setting server.sessions), read on each check so a change applies at once.
+    sessions: new SessionStore(() => sessionLimitsOf(db)),
+    serving,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.logError ? { logError: options.logError } : {}),
   })
+}
+
+export function sessionLimitsOf(db: Db): SessionLimitsMs {
+  const limits = readSetting(db, 'server.sessions')
+  return { idleMs: limits.idleMinutes * 60_000, lifetimeMs: limits.absoluteHours * 3_600_000 }
 }

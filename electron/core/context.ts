@@ -3,6 +3,7 @@ import { todayIn } from '../shared/domain/dates'
 import type { Db } from './db/open'
 import type { LoginThrottle } from './auth/loginThrottle'
 import type { SessionStore } from './auth/sessions'
+import type { ServingState } from './server/serving'
 
 export interface Clock {
   now(): Date
@@ -26,6 +27,8 @@ export interface Ctx {
   loginThrottle: LoginThrottle
   /** The call's password already derived off the thread (the asynchronous path), for the salt it was derived with. */
   passwordKey?: { salt: string; key: Buffer } | undefined
+  /** How this back end is served (mode, TLS, live clients), for the health screen; absent in plain tests. */
+  serving?: ServingState | undefined
 }
 
 export type ProgressReporter = (done: number, total: number, label: string) => void

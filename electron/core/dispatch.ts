@@ -6,6 +6,7 @@ import type { BackendEventListener } from '../shared/events'
 import { roleHas } from '../shared/domain/roles'
 import { translate, type Locale } from '../shared/i18n/messages'
 import { appendAudit } from './audit/auditLog'
+import { lastChangeOf, localMinute, recordOfInput } from './audit/lastChange'
 import { writeAuditAnchor } from './audit/auditSeal'
 import { fileIdentityProblem } from './db/fileIdentity'
 import { withinWardScope } from './auth/wardScope'
@@ -15,6 +16,7 @@ import { derivePasswordAsync, UNKNOWN_USER_SALT } from './auth/passwords'
 import { staffByUsername } from './auth/staffRepo'
 import { recordSecurityEvent, SECURITY_EVENTS } from './audit/securityEvents'
 import { SessionStore } from './auth/sessions'
+import type { ServingState } from './server/serving'
 import { nowIso, systemClock, type Clock, type Ctx, type ProgressReporter } from './context'
 import type { Db } from './db/open'
 import { AppError, FieldErrors } from './errors'
@@ -32,6 +34,8 @@ export interface DispatcherOptions {
   logError?: (error: unknown, method: string) => void
   /** Where handlers' progress reports go (the worker forwards them to the window). */
   onEvent?: BackendEventListener
+  /** How the back end is served (issue 15), for server:health. */
+  serving?: ServingState
 }
 
 export type Dispatch = (method: unknown, input: unknown, sessionId: string | null) => ApiResult<unknown>
@@ -100,7 +104,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
 
     const ctx: Ctx = {
-      db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName), loginThrottle, passwordKey,
+      db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName), loginThrottle, passwordKey, serving: options.serving,
     }
     const handler = handlers[methodName] as (input: unknown, ctx: Ctx) => unknown
     try {
@@ -123,6 +127,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const value = spec.audit.kind === 'none' ? run() : db.transaction(run).immediate()
       // After the commit: the anchor outside the database never names a row that was rolled back.
       if (spec.audit.kind !== 'none') writeAuditAnchor(db, nowIso(ctx))
+      // Live updates (issue 15): every window refreshes what this write can make stale. Sign-ins change nobody's data.
+      if (spec.audit.kind === 'write' && !methodName.startsWith('auth:')) options.onEvent?.({ type: 'changed', method: methodName, at: nowIso(ctx) })
       return { ok: true, value }
     } catch (error) {
       if (error instanceof AppError) {
@@ -131,6 +137,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (field) return fail(error.code, 'err.invalid_input', undefined, { [field]: fieldMessage(error.key, params) })
         // Every invalid_input names where the problem is; one about the input as a whole goes on '_' (as zod's do).
         if (error.code === 'invalid_input') return fail(error.code, error.key, params, { _: fieldMessage(error.key, params) })
+        if (error.code === 'conflict' && isStaleKey(error.key)) return staleConflict(spec, parsed.data, error.key, params)
         return fail(error.code, error.key, params)
       }
       if (error instanceof FieldErrors) {
@@ -140,6 +147,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       logError(error, methodName)
       return fail('internal', 'err.internal')
     }
+  }
+
+  /**
+   * A stale edit (someone saved the record since it was read) says who and when, from the audit log: "changed by 王某
+   * at 10:32, reload". The caller's form keeps what was typed; nothing was written.
+   */
+  function staleConflict(spec: MethodSpec<z.ZodType, unknown>, input: unknown, key: string, params: Record<string, string | number> | undefined): ApiResult<never> {
+    const recordId = spec.audit.kind === 'write' ? recordOfInput(spec, input) : null
+    const last = recordId && spec.audit.kind === 'write' ? lastChangeOf(db, spec.audit.recordType, recordId) : null
+    const base = fail('conflict', key, params)
+    if (!last || base.ok) return base
+    const changedBy = { by: last.by, at: localMinute(last.at) }
+    return { ok: false, error: { ...base.error, message: `${base.error.message}${translate(locale, 'err.changed_by', changedBy)}`, changedBy } }
   }
 
   /**
@@ -156,6 +176,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   return Object.assign((method: unknown, input: unknown, sessionId: string | null) => dispatch(method, input, sessionId), { async: dispatchAsync })
+}
+
+/** The message keys of stale edits: `*.stale`, `*.stale_revision`, `*.station_stale` and the like. */
+function isStaleKey(key: string): boolean {
+  return /(^|[._])stale($|_)/.test(key)
 }
 
 function progressTo(listener: BackendEventListener, method: string): ProgressReporter {

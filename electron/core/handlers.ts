@@ -23,6 +23,7 @@ import { dueworkHandlers } from './duework/dueworkService'
 import { releaseHandlers } from './release/releaseService'
 import { aftercareHandlers } from './aftercare/aftercareHandlers'
 import { statsHandlers } from './stats/statsService'
+import { serverHandlers } from './server/serverService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -55,6 +56,7 @@ export const handlerModules = [
   releaseHandlers,
   aftercareHandlers,
   statsHandlers,
+  serverHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

@@ -14,13 +14,26 @@ export interface ProgressEvent {
   label: string
 }
 
-export type BackendEvent = ProgressEvent
+/**
+ * A write was committed (issue 15: live updates). Every window refreshes the queries that write can make stale (the
+ * same rule as after its own saves, renderer/src/api/refresh.ts). Only the method's name travels: no record, no person.
+ */
+export interface ChangedEvent {
+  type: 'changed'
+  method: string
+  /** When it was committed (ISO instant). */
+  at: string
+}
+
+export type BackendEvent = ProgressEvent | ChangedEvent
 
 export type BackendEventListener = (event: BackendEvent) => void
 
 /** A cheap shape check for events that crossed a process or network boundary. */
 export function isBackendEvent(value: unknown): value is BackendEvent {
   if (typeof value !== 'object' || value === null) return false
+  const c = value as Partial<ChangedEvent>
+  if (c.type === 'changed') return typeof c.method === 'string' && typeof c.at === 'string'
   const e = value as Partial<ProgressEvent>
   return e.type === 'progress' && typeof e.jobId === 'string' && typeof e.method === 'string' && typeof e.done === 'number' && typeof e.total === 'number' && typeof e.label === 'string'
 }

@@ -20,6 +20,7 @@ import { DEFAULT_VOCATIONAL_SETTINGS } from './domain/vocational'
 import { DEFAULT_WARDWORK_LISTS, wardworkListsSchema } from './contract/wardwork'
 import { DEFAULT_DUE_RULES, dueRulesSchema } from './domain/duework/settings'
 import { contactCardSchema, DEFAULT_CONTACT_CARD, DEFAULT_RELEASE_RULES, releaseRulesSchema } from './domain/release/settings'
+import { DEFAULT_SESSION_LIMITS, sessionLimitsSchema } from './contract/server'
 import { aftercarePlanSchema, DEFAULT_AFTERCARE_PLAN, DEFAULT_HELP_KINDS, helpKindsSchema } from './domain/aftercare/settings'
 
 interface SettingDefinition<S extends z.ZodType, D> {
@@ -83,6 +84,8 @@ export const SETTINGS = {
   /** Aftercare (issue 14): the follow-up plan made at release (UNVERIFIED cadence) and the help-given list. */
   'aftercare.plan': setting(mergedOverDefaults(aftercarePlanSchema, DEFAULT_AFTERCARE_PLAN), DEFAULT_AFTERCARE_PLAN),
   'aftercare.helpKinds': setting(helpKindsSchema, DEFAULT_HELP_KINDS),
+  /** Sign-in sessions (issue 15): idle and absolute limits, on the facility server and on a single workstation alike. */
+  'server.sessions': setting(mergedOverDefaults(sessionLimitsSchema, DEFAULT_SESSION_LIMITS), DEFAULT_SESSION_LIMITS),
 }
 
 export type SettingKey = keyof typeof SETTINGS

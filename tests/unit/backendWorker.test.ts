@@ -12,7 +12,7 @@ import { DatabaseTooNewError, openDatabase } from '../../electron/core/db/open'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { startBackendWorker, type BackendWorker } from '../../electron/core/worker/client'
 import type { ApiResult, Input, MethodName, Output } from '../../electron/shared/contract'
-import type { BackendEvent } from '../../electron/shared/events'
+import type { ProgressEvent } from '../../electron/shared/events'
 import { ADMIN, FIXED_NOW, fixedClock, ok, tempDir } from './helpers'
 
 const temp = tempDir('xinsheng-worker-')
@@ -148,7 +148,7 @@ describe('the back end in a worker thread', () => {
 
   describe('a long job (setup:loadDemo, 300 people)', () => {
     let worker: BackendWorker
-    const events: BackendEvent[] = []
+    const events: ProgressEvent[] = []
     let ticks: number[] = []
     let began = 0
     let ended = 0
@@ -156,7 +156,7 @@ describe('the back end in a worker thread', () => {
 
     beforeAll(async () => {
       worker = await startBackendWorker({ dbFile: file('demo.db'), fixedNow: FIXED_NOW.toISOString() })
-      worker.onEvent((e) => events.push(e))
+      worker.onEvent((e) => e.type === 'progress' && events.push(e))
       const timer = setInterval(() => ticks.push(performance.now()), 5)
       began = performance.now()
       result = await call(worker, 'setup:loadDemo', { people: 300 })

@@ -17,7 +17,7 @@ import type { BackupManifest } from '../../electron/shared/contract'
 import { addPerson, afterCall, backupsSettled, facilityBackend, tableChecksums, type FacilityBackend } from './backupHelpers'
 import { startBackendWorker } from '../../electron/core/worker/client'
 import type { ApiResult, Input, MethodName, Output } from '../../electron/shared/contract'
-import type { BackendEvent } from '../../electron/shared/events'
+import type { ProgressEvent } from '../../electron/shared/events'
 import { ADMIN, err, FIXED_NOW, ok, personInput, tempDir } from './helpers'
 
 const temp = tempDir('xinsheng-backup-')
@@ -261,8 +261,8 @@ describe('through the back-end worker (as Electron and browser mode run it)', ()
     facilityBackend(dbFile, 2).backend.close()
     const worker = await startBackendWorker({ dbFile, fixedNow: FIXED_NOW.toISOString() })
     try {
-      const events: BackendEvent[] = []
-      worker.onEvent((event) => events.push(event))
+      const events: ProgressEvent[] = []
+      worker.onEvent((event) => event.type === 'progress' && events.push(event))
       const invoke = async <M extends MethodName>(method: M, input: Input<M>, session: string | null) => (await worker.invoke(method, input, session)) as ApiResult<Output<M>>
       const admin = ok(await invoke('auth:login', { username: ADMIN.username, password: ADMIN.password }, null)).sessionId
       const { file } = ok(await invoke('backup:run', {}, admin))

@@ -9,7 +9,7 @@ import { createDispatcher } from '../../electron/core/dispatch'
 import { openDatabase } from '../../electron/core/db/open'
 import { startBridge, type RunningBridge } from '../../electron/core/http/server'
 import { startBackendWorker, type BackendWorker } from '../../electron/core/worker/client'
-import type { BackendEvent } from '../../electron/shared/events'
+import type { BackendEvent, ProgressEvent } from '../../electron/shared/events'
 import { FIXED_NOW, tempDir } from './helpers'
 
 const TOKEN = 'w0rker-t0k'
@@ -57,9 +57,9 @@ const invoke = (method: string, input: unknown, session?: string) =>
   send(bridge.port, { method: 'POST', path: '/api/invoke', headers: { ...API_HEADERS, ...(session ? { 'x-xinsheng-session': session } : {}) }, body: JSON.stringify({ method, input }) })
 
 /** Opens the event stream; resolves once its first line (the "open" comment) has arrived. */
-function openStream(): Promise<{ response: IncomingMessage; events: BackendEvent[]; close: () => void }> {
+function openStream(): Promise<{ response: IncomingMessage; events: ProgressEvent[]; close: () => void }> {
   return new Promise((resolve, reject) => {
-    const events: BackendEvent[] = []
+    const events: ProgressEvent[] = []
     let buffer = ''
     const req = request(
       { host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { host: `127.0.0.1:${bridge.port}`, ...EVENT_HEADERS }, agent: false },
@@ -75,7 +75,10 @@ function openStream(): Promise<{ response: IncomingMessage; events: BackendEvent
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const frame = buffer.slice(0, end)
             buffer = buffer.slice(end + 2)
-            if (frame.startsWith('data: ')) events.push(JSON.parse(frame.slice(6)) as BackendEvent)
+            if (!frame.startsWith('data: ')) continue
+            const event = JSON.parse(frame.slice(6)) as BackendEvent
+            // Progress only here; the write's 'changed' event is tested with the facility server.
+            if (event.type === 'progress') events.push(event)
           }
         })
       },

@@ -96,3 +96,10 @@ export const auditRowsOfMethods = (db: Db, methods: readonly string[], fromAt: s
   db
     .prepare(`${SELECT_AUDIT_ROW} WHERE method IN (SELECT value FROM json_each(?)) AND at >= ? AND at < ? ORDER BY at, seq LIMIT ?`)
     .all(JSON.stringify(methods), fromAt, toAt, limit) as AuditRecord[]
+
+/** The newest rows about one record, newest first (the dispatcher picks the last write among them for a conflict). */
+export function recentAuditOfRecord(db: Db, recordType: string, recordId: string, limit: number): Array<{ method: string; actorName: string | null; at: string }> {
+  return db
+    .prepare(`SELECT method, actor_name AS actorName, at FROM audit_log WHERE record_type = ? AND record_id = ? ORDER BY at DESC, seq DESC LIMIT ?`)
+    .all(recordType, recordId, limit) as Array<{ method: string; actorName: string | null; at: string }>
+}

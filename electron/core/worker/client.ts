@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads'
 import type { ApiResult } from '../../shared/contract'
 import type { BackendEventListener } from '../../shared/events'
 import { translate, type Locale } from '../../shared/i18n/messages'
+import type { ServingInfo } from '../server/serving'
 import { BackendError, type HostMessage, type WorkerMessage, type WorkerStart } from './protocol'
 
 export interface BackendWorkerOptions {
@@ -18,6 +19,8 @@ export interface BackendWorkerOptions {
    * entry.ts through tsxBoot.mjs, and a bundle looks for backendWorker.js beside itself.
    */
   entry?: string | URL
+  /** How the back end is served (issue 15), for the health screen. */
+  serving?: ServingInfo
 }
 
 export interface BackendWorker {
@@ -26,6 +29,8 @@ export interface BackendWorker {
   onEvent(listener: BackendEventListener): () => void
   /** Swaps the database for `file` (a restore); rejects with the reason and keeps the current one if it cannot open. */
   reopen(file: string): Promise<void>
+  /** Tells the back end how many event streams (live clients) are open now, for the health screen. */
+  reportLiveClients(count: number): void
   /** Closes the database and ends the thread. */
   close(): Promise<void>
   readonly threadId: number
@@ -45,6 +50,7 @@ export function startBackendWorker(options: BackendWorkerOptions): Promise<Backe
     locale,
     ...(options.fixedNow ? { fixedNow: options.fixedNow } : {}),
     ...(tsEntry ? { tsEntry } : {}),
+    ...(options.serving ? { serving: options.serving } : {}),
   }
   const worker = new Worker(script, { workerData: start })
   const pending = new Map<number, Pending>()
@@ -55,7 +61,7 @@ export function startBackendWorker(options: BackendWorkerOptions): Promise<Backe
 
   const internal = (): ApiResult<never> => ({ ok: false, error: { code: 'internal', message: translate(locale, 'err.internal'), key: 'err.internal' } })
 
-  const request = (message: HostMessage): Promise<WorkerMessage> =>
+  const request = (message: Exclude<HostMessage, { type: 'presence' }>): Promise<WorkerMessage> =>
     new Promise((resolve, reject) => {
       if (gone) return reject(gone)
       pending.set(message.id, { resolve })
@@ -113,6 +119,9 @@ export function startBackendWorker(options: BackendWorkerOptions): Promise<Backe
         const answer = await request({ type: 'reopen', id: nextId++, file })
         if (answer.type === 'reopened' && answer.error) throw new BackendError(answer.error)
         if (answer.type !== 'reopened') throw gone ?? new Error('the back-end worker has stopped')
+      },
+      reportLiveClients(count) {
+        if (!gone) worker.postMessage({ type: 'presence', liveClients: count } satisfies HostMessage)
       },
       async close() {
         if (!gone) await request({ type: 'close', id: nextId++ }).catch(() => undefined)

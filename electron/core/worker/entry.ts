@@ -20,6 +20,7 @@ try {
     file: start.dbFile,
     ...(start.locale ? { locale: start.locale } : {}),
     ...(fixedNow ? { clock: { now: () => fixedNow } } : {}),
+    ...(start.serving ? { serving: start.serving } : {}),
     // Posting does not wait for the host: progress reaches it while this thread is still busy with the call.
     onEvent: (event) => post({ type: 'event', event }),
   })
@@ -52,6 +53,9 @@ port.on('message', (message: HostMessage) => {
       } catch (error) {
         post({ type: 'reopened', id: message.id, error: serializeError(error) })
       }
+      return
+    case 'presence':
+      backend.serving.liveClients = message.liveClients
       return
     case 'close':
       backend.close()

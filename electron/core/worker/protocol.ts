@@ -5,6 +5,7 @@
 import type { ApiResult } from '../../shared/contract'
 import type { BackendEvent } from '../../shared/events'
 import type { Locale } from '../../shared/i18n/messages'
+import type { ServingInfo } from '../server/serving'
 
 /** workerData: what the worker opens at start. */
 export interface WorkerStart {
@@ -14,12 +15,16 @@ export interface WorkerStart {
   fixedNow?: string
   /** Under tsx/vitest only: the TypeScript entry the bootstrap loads after registering tsx. */
   tsEntry?: string
+  /** How the back end is served (issue 15): shown on the health screen. */
+  serving?: ServingInfo
 }
 
 export type HostMessage =
   | { type: 'invoke'; id: number; method: unknown; input: unknown; sessionId: string | null }
   | { type: 'reopen'; id: number; file: string }
   | { type: 'close'; id: number }
+  /** The HTTP bridge's count of open event streams (live clients), for the health screen. No answer. */
+  | { type: 'presence'; liveClients: number }
 
 /** An error that crossed the thread boundary: its name and message as thrown, plus DatabaseTooNewError's versions. */
 export interface SerializedError {

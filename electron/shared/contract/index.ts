@@ -26,6 +26,7 @@ import { dueworkContract } from './duework'
 import { releaseContract } from './release'
 import { aftercareContract } from './aftercare'
 import { statsContract } from './stats'
+import { serverContract } from './server'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -57,6 +58,7 @@ export const contract = defineApi([
   releaseContract,
   aftercareContract,
   statsContract,
+  serverContract,
 ])
 
 export type Contract = typeof contract
@@ -78,6 +80,8 @@ export interface ApiError {
   key?: string
   /** Field path (dot-joined) → i18n message key. */
   fields?: Record<string, string>
+  /** A stale edit: who last saved the record and when (local time), from the audit log (issue 15). */
+  changedBy?: { by: string; at: string }
 }
 export type ErrorCode =
   | 'invalid_input'

@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'aftercare.record', // record follow-up contacts, keep the plans and the guidance-station list
   'aftercare.configure', // the follow-up plan (first contacts, cadence, how long) and which release kinds it covers
   'stats.read', // the facility dashboard: every figure and the people behind it
+  'server.manage', // the server's health screen, who is signed in, ending sessions, session time limits: administrators only
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
