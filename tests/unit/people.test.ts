@@ -405,7 +405,9 @@ describe('edits keep history; voiding hides without deleting', () => {
   it('a stale revision is a conflict and changes nothing', () => {
     const revisions = count(w.db, 'person_revisions')
     const e = err(call(w.dispatch, 'people:update', { id: p, revision: 1, ...identity(p), name: '改名' }, officer(w)))
-    expect(e).toEqual({ code: 'conflict', key: 'person.stale_revision', message: '档案已被他人修改，请刷新后重试' })
+    // Who saved last and when (Beijing time), from the audit log: the officer's own edit to revision 2 above.
+    const changedBy = { by: 'ward_officer-staff', at: '2026-11-23 10:00' }
+    expect(e).toEqual({ code: 'conflict', key: 'person.stale_revision', changedBy, message: `档案已被他人修改，请刷新后重试（${changedBy.by} 于 ${changedBy.at} 保存了新的内容；您填写的内容仍在表单中，请刷新核对后再保存）` })
     expect(count(w.db, 'person_revisions')).toBe(revisions)
     expect(identity(p).name).toBe('人员甲')
   })

@@ -1,6 +1,7 @@
 import { contract, isMethodName } from '../../shared/contract'
 import type { MethodSpec } from '../../shared/contract/define'
 import type { z } from 'zod'
+import { FACILITY_TIME_ZONE } from '../context'
 import type { Db } from '../db/open'
 import { recentAuditOfRecord } from './auditQueries'
 
@@ -29,9 +30,9 @@ export function recordOfInput(spec: MethodSpec<z.ZodType, unknown>, input: unkno
   }
 }
 
-/** Local wall-clock time of an instant, as staff read it ("2026-12-01 10:32"). */
+const MINUTE_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: FACILITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+
+/** An instant as staff read it, in the facility's zone whatever the server's ("2026-12-01 10:32"). */
 export function localMinute(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  return MINUTE_FORMAT.format(new Date(iso))
 }

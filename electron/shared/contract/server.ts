@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import type { Role } from '../domain/roles'
-import { id, intRange } from './common'
+import { id, intRange, tooLong } from './common'
 import { method, noAudit } from './define'
 
 /** How this back end is being served: one workstation (Electron or loopback browser mode) or the facility server. */
@@ -67,7 +67,7 @@ export const serverContract = {
   'server:sessionLimits': method<{ limits: SessionLimits; version: string }>()({ input: z.object({}), access: 'server.manage',
     scope: 'facility', audit: noAudit }),
   'server:setSessionLimits': method<{ limits: SessionLimits; version: string }>()({
-    input: sessionLimitsSchema.extend({ version: z.string().min(1).max(40) }),
+    input: sessionLimitsSchema.extend({ version: z.string().min(1, 'v.required').max(40, tooLong(40)) }),
     access: 'server.manage',
     scope: 'facility',
     audit: { kind: 'write', recordType: 'settings', record: () => 'server.sessions' },
