@@ -21,6 +21,8 @@ export interface BackendWorkerOptions {
   entry?: string | URL
   /** How the back end is served (issue 15), for the health screen. */
   serving?: ServingInfo
+  /** 'reader': the facility server's read-only worker for heavy reads (server/readRouting.ts). */
+  role?: 'backend' | 'reader'
 }
 
 export interface BackendWorker {
@@ -51,6 +53,7 @@ export function startBackendWorker(options: BackendWorkerOptions): Promise<Backe
     ...(options.fixedNow ? { fixedNow: options.fixedNow } : {}),
     ...(tsEntry ? { tsEntry } : {}),
     ...(options.serving ? { serving: options.serving } : {}),
+    ...(options.role ? { role: options.role } : {}),
   }
   const worker = new Worker(script, { workerData: start })
   const pending = new Map<number, Pending>()

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { translate } from '../../shared/i18n/messages'
 import { openBackend, type Backend } from '../backend'
+import { openReaderBackend, type ReaderBackend } from '../server/readerBackend'
 import { serializeError, type HostMessage, type WorkerMessage, type WorkerStart } from './protocol'
 
 const port = parentPort
@@ -13,10 +14,14 @@ if (!port) throw new Error('worker/entry.ts runs only as a worker thread (see wo
 const start = workerData as WorkerStart
 const post = (message: WorkerMessage) => port.postMessage(message)
 
-let backend: Backend | null = null
+let backend: Pick<Backend, 'dispatchAsync' | 'reopen' | 'close' | 'serving'> | ReaderBackend | null = null
 try {
   const fixedNow = start.fixedNow ? new Date(start.fixedNow) : null
-  backend = openBackend({
+  backend = start.role === 'reader' ? openReaderBackend({
+    file: start.dbFile,
+    ...(start.locale ? { locale: start.locale } : {}),
+    ...(fixedNow ? { clock: { now: () => fixedNow } } : {}),
+  }) : openBackend({
     file: start.dbFile,
     ...(start.locale ? { locale: start.locale } : {}),
     ...(fixedNow ? { clock: { now: () => fixedNow } } : {}),

@@ -17,6 +17,11 @@ export interface WorkerStart {
   tsEntry?: string
   /** How the back end is served (issue 15): shown on the health screen. */
   serving?: ServingInfo
+  /**
+   * 'reader': a read-only connection answering heavy reads for the facility server (server/readRouting.ts); the
+   * session id of each call is then the staff id the writer vouched for. Default 'backend' (the one writer).
+   */
+  role?: 'backend' | 'reader'
 }
 
 export type HostMessage =
