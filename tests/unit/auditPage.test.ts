@@ -11,7 +11,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { sql as auditIndexes } from '../../electron/core/db/migrations/004_audit_indexes'
 import { migrate, openDatabase, schemaVersion, type Db } from '../../electron/core/db/open'
 import type { AuditLogRow, Input } from '../../electron/shared/contract'
-import { call, err, makeWorld, ok, personInput, type World } from './helpers'
+import { call, err, makeWorld, ok, personInput, type World, seenWard } from './helpers'
 
 const PERSON_2 = { name: '李四', birthDate: '1985-06-15', idNumber: '110101198506150035' } // S=194 → 5
 
@@ -22,7 +22,7 @@ describe('audit:list shows names and readable references', () => {
     w = makeWorld(['counsellor'])
     const admin = w.sessions.admin!
     zhang = ok(call(w.dispatch, 'people:create', personInput(w.wards.a), admin)).id
-    ok(call(w.dispatch, 'people:assignWard', { id: zhang, wardId: w.wards.b, effectiveDate: '2026-11-20' }, admin))
+    ok(call(w.dispatch, 'people:assignWard', { id: zhang, seen: seenWard(w.db, zhang), wardId: w.wards.b, effectiveDate: '2026-11-20' }, admin))
     ok(call(w.dispatch, 'staff:update', { id: w.staffIds.counsellor!, revision: 1, displayName: '咨询师乙', role: 'counsellor', wardIds: [w.wards.a], active: true }, admin))
   })
   afterAll(() => w.close())

@@ -93,7 +93,7 @@ describe('backup', () => {
 
   it('a second backup in the same minute gets its own name; rotation keeps the newest N', async () => {
     const { f } = fresh(0)
-    ok(f.call('backup:updateSettings', { folder: null, keep: 2, daily: true, encrypt: false }))
+    ok(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {})).version, folder: null, keep: 2, daily: true, encrypt: false }))
     const names: string[] = []
     for (let i = 0; i < 3; i++) names.push(await backUp(f))
     expect(names.map((p) => p.split(/[/\\]/).pop())).toEqual(['xinsheng-2026-11-23-1000.db', 'xinsheng-2026-11-23-1000-2.db', 'xinsheng-2026-11-23-1000-3.db'])
@@ -150,10 +150,10 @@ describe('restore through the back end', () => {
 
   it('encrypted round trip: nothing readable in the file; the passphrase opens it', async () => {
     const { f } = fresh(2)
-    expect(err(f.call('backup:updateSettings', { folder: null, keep: 14, daily: true, encrypt: true })).fields).toEqual({ encrypt: 'backup.passphrase_needed' })
+    expect(err(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {})).version, folder: null, keep: 14, daily: true, encrypt: true })).fields).toEqual({ encrypt: 'backup.passphrase_needed' })
     expect(err(f.call('backup:setPassphrase', { passphrase: 'correct horse battery', confirm: 'correct horse batterY' })).fields).toEqual({ confirm: 'backup.passphrase_mismatch' })
     ok(f.call('backup:setPassphrase', { passphrase: 'correct horse battery', confirm: 'correct horse battery' }))
-    ok(f.call('backup:updateSettings', { folder: null, keep: 14, daily: true, encrypt: true }))
+    ok(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {})).version, folder: null, keep: 14, daily: true, encrypt: true }))
     const list = ok(f.call('backup:list', {}))
     expect(list.passphraseSet).toBe(true)
     expect(JSON.stringify(list)).not.toContain('correct horse')
@@ -179,7 +179,7 @@ describe('restore through the back end', () => {
   it('a wrong passphrase is a clear error on the passphrase field, and nothing changes', async () => {
     const { f, dir } = fresh(1)
     ok(f.call('backup:setPassphrase', { passphrase: 'correct horse battery', confirm: 'correct horse battery' }))
-    ok(f.call('backup:updateSettings', { folder: null, keep: 14, daily: false, encrypt: true }))
+    ok(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {})).version, folder: null, keep: 14, daily: false, encrypt: true }))
     const file = await backUp(f)
     const before = tableChecksums(f.backend.db)
     const filesBefore = filesIn(dir)

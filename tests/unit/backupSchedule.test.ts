@@ -54,7 +54,7 @@ describe('the daily timer (clock injected)', () => {
   it('backs up once a day while the app runs, keeps N, and records each in the audit log', async () => {
     let now = new Date('2026-11-23T02:00:00Z')
     const f = facilityBackend(join(temp.dir, 'daily', 'xinsheng.db'), 1, { now: () => now })
-    ok(f.call('backup:updateSettings', { folder: null, keep: 3, daily: true, encrypt: false }))
+    ok(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {})).version, folder: null, keep: 3, daily: true, encrypt: false }))
     const host = backupHostFor(f.backend.db)!
     for (let day = 0; day < 5; day++) {
       expect(host.checkDaily(f.backend.db)).toBe(true)
@@ -71,7 +71,7 @@ describe('the daily timer (clock injected)', () => {
     expect(list.entries.every((e) => e.trigger === 'daily' && e.checksum === 'ok')).toBe(true)
     expect(f.backend.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'backup:daily' AND actor_id IS NULL").get()).toEqual({ n: 5 })
 
-    ok(f.call('backup:updateSettings', { folder: null, keep: 3, daily: false, encrypt: false }, admin))
+    ok(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {}, admin)).version, folder: null, keep: 3, daily: false, encrypt: false }, admin))
     now = new Date(now.getTime() + 24 * 3600_000)
     expect(host.checkDaily(f.backend.db)).toBe(false)
     f.backend.close()
@@ -104,7 +104,8 @@ describe('who manages backups and what the settings accept', () => {
     const admin = w.sessions.admin!
     const auditBefore = count(w.db, 'audit_log')
     const settingsBefore = count(w.db, 'settings')
-    const update = (input: Parameters<typeof call<'backup:updateSettings'>>[2]) => err(call(w.dispatch, 'backup:updateSettings', input, admin)).fields
+    const version = ok(call(w.dispatch, 'backup:list', {}, admin)).version
+    const update = (input: Omit<Parameters<typeof call<'backup:updateSettings'>>[2], 'version'>) => err(call(w.dispatch, 'backup:updateSettings', { ...input, version }, admin)).fields
     expect(update({ folder: null, keep: 0, daily: true, encrypt: false })).toEqual({ keep: 'v.range|{"min":1,"max":365}' })
     expect(update({ folder: null, keep: 366, daily: true, encrypt: false })).toEqual({ keep: 'v.range|{"min":1,"max":365}' })
     expect(update({ folder: 'x'.repeat(501), keep: 14, daily: true, encrypt: false })).toEqual({ folder: 'v.too_long|{"max":500}' })
@@ -119,7 +120,7 @@ describe('who manages backups and what the settings accept', () => {
 
     const folder = join(temp.dir, 'chosen')
     mkdirSync(folder)
-    ok(call(w.dispatch, 'backup:updateSettings', { folder, keep: 7, daily: false, encrypt: false }, admin))
+    ok(call(w.dispatch, 'backup:updateSettings', { version: ok(call(w.dispatch, 'backup:list', {}, admin)).version, folder, keep: 7, daily: false, encrypt: false }, admin))
     expect(ok(call(w.dispatch, 'backup:list', {}, admin))).toMatchObject({ folder, settings: { folder, keep: 7, daily: false, encrypt: false }, entries: [] })
     // A dispatcher without a back end (no file to swap) cannot restore.
     expect(err(call(w.dispatch, 'backup:restore', { file: join(folder, 'x.db') }, admin)).key).toBe('backup.restore_needs_backend')
@@ -130,11 +131,11 @@ describe('who manages backups and what the settings accept', () => {
     const f = facilityBackend(join(temp.dir, 'gone', 'xinsheng.db'), 0)
     const folder = join(temp.dir, 'gone', 'usb')
     mkdirSync(folder)
-    ok(f.call('backup:updateSettings', { folder, keep: 14, daily: false, encrypt: false }))
+    ok(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {})).version, folder, keep: 14, daily: false, encrypt: false }))
     ok(f.call('backup:run', {}))
     await backupsSettled(f)
     expect(backupFilesIn(folder)).toHaveLength(1)
-    ok(f.call('backup:updateSettings', { folder: null, keep: 14, daily: false, encrypt: false }))
+    ok(f.call('backup:updateSettings', { version: ok(f.call('backup:list', {})).version, folder: null, keep: 14, daily: false, encrypt: false }))
     f.backend.db.prepare("UPDATE settings SET value = ? WHERE key = 'backup.folder'").run(JSON.stringify(join(folder, 'unplugged')))
     expect(err(f.call('backup:run', {}))).toMatchObject({ code: 'rule_violation', key: 'backup.folder_missing' })
     f.backend.close()

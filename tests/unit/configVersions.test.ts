@@ -14,7 +14,7 @@ import {
 import { currentPeriodTemplate, currentPeriodTemplateVersion } from '../../electron/core/config/periodTemplates'
 import { openDatabase, type Db } from '../../electron/core/db/open'
 import { DEFAULT_PERIOD_TEMPLATE, type PeriodTemplate } from '../../electron/shared/domain/periods'
-import { call, count, err, FIXED_NOW, makeWorld, ok, personInput } from './helpers'
+import { call, count, err, FIXED_NOW, makeWorld, ok, personInput, seenPeriod, type World } from './helpers'
 
 const STRICTER: PeriodTemplate = {
   id: 'province-x',
@@ -100,6 +100,9 @@ describe('config versions of a kind', () => {
   })
 })
 
+/** The template version the settings form shows (and a save must name). */
+const templateVersion = (world: World) => ok(call(world.dispatch, 'facility:get', {}, world.sessions.admin!)).versions.periodTemplate
+
 describe('the period template as versioned configuration', () => {
   it('before set-up: the built-in default, no version', () => {
     expect(currentPeriodTemplate(db)).toEqual({ version: null, template: DEFAULT_PERIOD_TEMPLATE })
@@ -113,7 +116,7 @@ describe('the period template as versioned configuration', () => {
       expect(listConfigVersions(world.db, 'periodTemplate')).toEqual([{ version: 1, createdAt: FIXED_NOW.toISOString(), createdBy: null }])
       expect(currentPeriodTemplate(world.db)).toEqual({ version: 1, template: DEFAULT_PERIOD_TEMPLATE })
 
-      ok(call(world.dispatch, 'facility:setPeriodTemplate', { template: STRICTER }, admin))
+      ok(call(world.dispatch, 'facility:setPeriodTemplate', { template: STRICTER, version: templateVersion(world) }, admin))
       expect(currentPeriodTemplateVersion(world.db)).toBe(2)
       const adminId = (world.db.prepare("SELECT id FROM staff WHERE username = 'admin'").get() as { id: string }).id
       expect(currentConfig(world.db, 'periodTemplate')).toMatchObject({ version: 2, data: STRICTER, createdBy: adminId })
@@ -130,7 +133,7 @@ describe('the period template as versioned configuration', () => {
     const world = makeWorld()
     try {
       const template = { ...STRICTER, moves: [['detox', 'detox']] as PeriodTemplate['moves'] }
-      expect(err(call(world.dispatch, 'facility:setPeriodTemplate', { template }, world.sessions.admin!)).code).toBe('rule_violation')
+      expect(err(call(world.dispatch, 'facility:setPeriodTemplate', { template, version: templateVersion(world) }, world.sessions.admin!)).code).toBe('rule_violation')
       expect(currentPeriodTemplateVersion(world.db)).toBe(1)
     } finally {
       world.close()
@@ -144,8 +147,8 @@ describe('the period template as versioned configuration', () => {
       const versions = () =>
         world.db.prepare('SELECT to_period AS toPeriod, correction, period_template_version AS v FROM period_moves ORDER BY recorded_at, rowid').all()
       const { id } = ok(call(world.dispatch, 'people:create', personInput(world.wards.a, { period: 'detox' }), admin))
-      ok(call(world.dispatch, 'facility:setPeriodTemplate', { template: STRICTER }, admin))
-      ok(call(world.dispatch, 'people:movePeriod', { id, to: 'education', effectiveDate: '2026-11-20', note: '评估合格' }, admin))
+      ok(call(world.dispatch, 'facility:setPeriodTemplate', { template: STRICTER, version: templateVersion(world) }, admin))
+      ok(call(world.dispatch, 'people:movePeriod', { id, seen: seenPeriod(world.db, id), to: 'education', effectiveDate: '2026-11-20', note: '评估合格' }, admin))
       expect(versions()).toEqual([
         { toPeriod: 'detox', correction: 0, v: 1 },
         { toPeriod: 'education', correction: 0, v: 2 },

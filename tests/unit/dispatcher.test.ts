@@ -178,7 +178,7 @@ describe('permissions', () => {
     ['vocational', 'people:create', null],
     ['ward_officer', 'staff:list', {}],
     ['ward_officer', 'audit:list', {}],
-    ['ward_officer', 'facility:update', { name: '改名' }],
+    ['ward_officer', 'facility:update', { name: '改名', version: 'default' }],
     ['ward_officer', 'staff:create', { username: 'sneaky', displayName: 'S', role: 'admin', password: 'Sneaky#2026pw' }],
   ])('%s calling %s → forbidden, nothing written but the security event', (role, method, input) => {
     const before = { ...snapshot(), staff: count(db, 'staff'), wards: count(db, 'wards') }

@@ -7,7 +7,7 @@ import type { Input } from '../../electron/shared/contract'
 import { gradeFitness } from '../../electron/shared/domain/fitness'
 import { getFitnessStandard } from '../../electron/core/fitness/norms'
 import { MALE_40_59, MALE_FULL, STANDARD, idNumberFor } from './fitnessFixtures'
-import { call, count, err, makeWorld, ok, personInput, TODAY, type World } from './helpers'
+import { call, count, err, makeWorld, ok, personInput, TODAY, type World, seenWard } from './helpers'
 
 describe('a ward test day', () => {
   let w: World
@@ -154,7 +154,7 @@ describe('the roster follows the ward history', () => {
     w = makeWorld(['trainer'])
     mover = ok(call(w.dispatch, 'people:create', personInput(w.wards.a), w.sessions.admin!)).id
     // Moved to 二大队 on 2026-10-01: that day belongs to the new ward.
-    ok(call(w.dispatch, 'people:assignWard', { id: mover, wardId: w.wards.b, effectiveDate: '2026-10-01', note: null }, w.sessions.admin!))
+    ok(call(w.dispatch, 'people:assignWard', { id: mover, seen: seenWard(w.db, mover), wardId: w.wards.b, effectiveDate: '2026-10-01', note: null }, w.sessions.admin!))
   })
   afterAll(() => w.close())
 

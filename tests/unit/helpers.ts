@@ -11,6 +11,7 @@ import { expect } from 'vitest'
 import { createDispatcher, type Dispatch } from '../../electron/core/dispatch'
 import { openDatabase, type Db } from '../../electron/core/db/open'
 import type { ApiError, ApiResult, Input, MethodName, Output } from '../../electron/shared/contract'
+import type { Period } from '../../electron/shared/domain/periods'
 import type { Role } from '../../electron/shared/domain/roles'
 
 /** 2026-11-23 10:00 in Beijing: the facility's "today" is 2026-11-23. */
@@ -182,4 +183,19 @@ export function signedInCaller(db: Db, username = 'admin', password = 'Admin#202
     if (!r.ok) throw new Error(r.error.message)
     return r.value as T
   }
+}
+
+/**
+ * A person's period and ward as a page would show them (issue 15: a move, correction or transfer names what it saw,
+ * and is refused as stale when someone else changed it meanwhile). Read from the database, so a test of another rule
+ * acts on an up-to-date page; an unknown id reads as nothing shown.
+ */
+export function seenPeriod(db: Db, personId: string): { period: Period | null; since: string | null } {
+  const row = db.prepare('SELECT period, period_since AS since FROM people WHERE id = ?').get(personId) as { period: Period | null; since: string | null } | undefined
+  return row ?? { period: null, since: null }
+}
+
+export function seenWard(db: Db, personId: string): string | null {
+  const row = db.prepare('SELECT ward_id AS wardId FROM people WHERE id = ?').get(personId) as { wardId: string | null } | undefined
+  return row?.wardId ?? null
 }

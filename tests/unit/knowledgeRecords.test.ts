@@ -132,7 +132,8 @@ describe('kiosk sittings', () => {
 
   it('shows the score at the kiosk when the setting says so; a blank item counts wrong', () => {
     const paperId = tenItemPaper()
-    ok(call(w.dispatch, 'knowledge:updateSettings', { kioskShowsScore: true }, admin))
+    const { version } = ok(call(w.dispatch, 'knowledge:settings', {}, admin))
+    ok(call(w.dispatch, 'knowledge:updateSettings', { kioskShowsScore: true, version }, admin))
     const { attemptId } = ok(call(w.dispatch, 'knowledge:startSitting', { paperId, personId: personA }, admin))
     const answers = [1, 2, 3, 4, 5].map((position) => ({ position, chosen: ['A' as const] }))
     expect(ok(call(w.dispatch, 'knowledge:submit', { attemptId, answers }, admin))).toEqual({ submitted: true, score: 50, passed: false })

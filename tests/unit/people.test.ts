@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Input } from '../../electron/shared/contract'
-import { call, count, err, makeWorld, ok, personInput, TODAY, type World, wardRevision } from './helpers'
+import { call, count, err, makeWorld, ok, personInput, TODAY, type World, wardRevision, seenPeriod, seenWard } from './helpers'
 
 /** Valid ID numbers with the birth date and sex they encode (S = weighted sum of the first 17 digits). */
 const IDS = [
@@ -70,7 +70,7 @@ describe('period state machine', () => {
 
   it('moves forward detox → education and records the move in the history', () => {
     const movesBefore = count(w.db, 'period_moves')
-    ok(call(w.dispatch, 'people:movePeriod', { id: p1, to: 'education', effectiveDate: '2026-07-01', note: '脱毒期评估合格' }, officer(w)))
+    ok(call(w.dispatch, 'people:movePeriod', { id: p1, seen: seenPeriod(w.db, p1), to: 'education', effectiveDate: '2026-07-01', note: '脱毒期评估合格' }, officer(w)))
     const f = get(w, p1)
     expect(f.period).toBe('education')
     expect(f.periodSince).toBe('2026-07-01')
@@ -111,7 +111,7 @@ describe('period state machine', () => {
     const id = who === 'p1' ? p1 : p2
     const before = { moves: count(w.db, 'period_moves'), audit: count(w.db, 'audit_log'), period: get(w, id).period }
     const auditAfterGet = before.audit + 1
-    const e = err(call(w.dispatch, 'people:movePeriod', { id, to, effectiveDate }, officer(w)))
+    const e = err(call(w.dispatch, 'people:movePeriod', { id, seen: seenPeriod(w.db, id), to, effectiveDate }, officer(w)))
     expect(e.code).toBe('rule_violation')
     expect(Object.keys(e.fields ?? {})).toEqual([field])
     expect(e.fields?.[field]?.split('|')[0]).toBe(key)
@@ -138,15 +138,15 @@ describe('period state machine', () => {
 
   it('moving on the day the current period began is allowed (0 days, no minimum in the default template)', () => {
     const p = create(w, 2)
-    ok(call(w.dispatch, 'people:movePeriod', { id: p, to: 'education', effectiveDate: '2026-06-01' }, officer(w)))
+    ok(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'education', effectiveDate: '2026-06-01' }, officer(w)))
     expect(get(w, p)).toMatchObject({ period: 'education', periodSince: '2026-06-01' })
   })
 
   it('walks through all four periods in order, and nothing follows the last', () => {
     const p = create(w, 3)
-    ok(call(w.dispatch, 'people:movePeriod', { id: p, to: 'education', effectiveDate: '2026-07-01' }, officer(w)))
-    ok(call(w.dispatch, 'people:movePeriod', { id: p, to: 'rehabilitation', effectiveDate: '2026-09-15' }, officer(w)))
-    ok(call(w.dispatch, 'people:movePeriod', { id: p, to: 'return', effectiveDate: TODAY }, officer(w)))
+    ok(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'education', effectiveDate: '2026-07-01' }, officer(w)))
+    ok(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'rehabilitation', effectiveDate: '2026-09-15' }, officer(w)))
+    ok(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'return', effectiveDate: TODAY }, officer(w)))
     const f = get(w, p)
     expect(f.period).toBe('return')
     expect(f.daysInPeriod).toBe(0)
@@ -157,11 +157,11 @@ describe('period state machine', () => {
       ['detox', 'education', '2026-07-01'],
       [null, 'detox', '2026-06-01'],
     ])
-    expect(err(call(w.dispatch, 'people:movePeriod', { id: p, to: 'detox', effectiveDate: TODAY }, officer(w))).fields?.to).toMatch(/^period\.backward_move/)
+    expect(err(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'detox', effectiveDate: TODAY }, officer(w))).fields?.to).toMatch(/^period\.backward_move/)
   })
 
   it('a correction with a reason may move backward and is flagged as a correction', () => {
-    ok(call(w.dispatch, 'people:correctPeriod', { id: p1, to: 'detox', effectiveDate: '2026-06-15', reason: '误录入教育适应期，更正' }, officer(w)))
+    ok(call(w.dispatch, 'people:correctPeriod', { id: p1, seen: seenPeriod(w.db, p1), to: 'detox', effectiveDate: '2026-06-15', reason: '误录入教育适应期，更正' }, officer(w)))
     const f = get(w, p1)
     expect(f.period).toBe('detox')
     expect(f.periodSince).toBe('2026-06-15')
@@ -177,7 +177,7 @@ describe('period state machine', () => {
     ['a reason of spaces', { reason: '    ' }],
   ])('a correction with %s is invalid_input on fields.reason, writes nothing', (_name, patch) => {
     const before = count(w.db, 'period_moves')
-    const e = err(w.dispatch('people:correctPeriod', { id: p1, to: 'education', effectiveDate: '2026-07-01', ...patch }, officer(w)))
+    const e = err(w.dispatch('people:correctPeriod', { id: p1, seen: seenPeriod(w.db, p1), to: 'education', effectiveDate: '2026-07-01', ...patch }, officer(w)))
     expect(e.code).toBe('invalid_input')
     expect(e.fields).toEqual({ reason: 'v.reason_required' })
     expect(count(w.db, 'period_moves')).toBe(before)
@@ -187,19 +187,19 @@ describe('period state machine', () => {
     ['before admission', '2026-05-31', 'effectiveDate', 'period.before_admission'],
     ['in the future', '2026-11-24', 'effectiveDate', 'period.date_in_future'],
   ])('a correction dated %s is refused', (_name, effectiveDate, field, key) => {
-    const e = err(call(w.dispatch, 'people:correctPeriod', { id: p2, to: 'education', effectiveDate, reason: '补录' }, officer(w)))
+    const e = err(call(w.dispatch, 'people:correctPeriod', { id: p2, seen: seenPeriod(w.db, p2), to: 'education', effectiveDate, reason: '补录' }, officer(w)))
     expect(e.code).toBe('rule_violation')
     expect(e.fields?.[field]).toBe(key)
   })
 
   it('a correction to the same period and date changes nothing and is refused', () => {
-    const e = err(call(w.dispatch, 'people:correctPeriod', { id: p2, to: 'detox', effectiveDate: '2026-06-01', reason: '无变化' }, officer(w)))
+    const e = err(call(w.dispatch, 'people:correctPeriod', { id: p2, seen: seenPeriod(w.db, p2), to: 'detox', effectiveDate: '2026-06-01', reason: '无变化' }, officer(w)))
     expect(e.fields?.to).toBe('period.same_period')
   })
 
   it('nobody signed in cannot move periods', () => {
     const before = count(w.db, 'period_moves')
-    expect(err(call(w.dispatch, 'people:movePeriod', { id: p2, to: 'education', effectiveDate: '2026-07-01' }, null)).code).toBe('unauthenticated')
+    expect(err(call(w.dispatch, 'people:movePeriod', { id: p2, seen: seenPeriod(w.db, p2), to: 'education', effectiveDate: '2026-07-01' }, null)).code).toBe('unauthenticated')
     expect(count(w.db, 'period_moves')).toBe(before)
   })
 })
@@ -222,6 +222,7 @@ describe('period template with a minimum dwell time', () => {
           ],
           minDwellDays: { detox: 30, education: null, rehabilitation: 60, return: null },
         },
+        version: ok(call(w.dispatch, 'facility:get', {}, admin(w))).versions.periodTemplate,
       }, admin(w)),
     )
     p = create(w, 0) // detox since 2026-06-01
@@ -239,28 +240,28 @@ describe('period template with a minimum dwell time', () => {
     ['2026-06-20', 19],
     ['2026-06-30', 29],
   ])('refuses a move out of detox on %s (%i days < 30)', (effectiveDate, days) => {
-    const e = err(call(w.dispatch, 'people:movePeriod', { id: p, to: 'education', effectiveDate }, officer(w)))
+    const e = err(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'education', effectiveDate }, officer(w)))
     expect(e.code).toBe('rule_violation')
     expect(e.fields).toEqual({ effectiveDate: `period.min_dwell_not_met|{"minDwellDays":30,"daysInPeriod":${days}}` })
     expect(get(w, p).period).toBe('detox')
   })
 
   it('allows the move after exactly 30 days, and the template skip detox → rehabilitation', () => {
-    ok(call(w.dispatch, 'people:movePeriod', { id: p, to: 'rehabilitation', effectiveDate: '2026-07-01' }, officer(w)))
+    ok(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'rehabilitation', effectiveDate: '2026-07-01' }, officer(w)))
     expect(get(w, p)).toMatchObject({ period: 'rehabilitation', periodSince: '2026-07-01', nextPeriods: ['return'] })
   })
 
   it('applies the next minimum (60 days in rehabilitation)', () => {
     // 2026-07-01 → 2026-08-29 = 59 days; → 2026-08-30 = 60 days
-    expect(err(call(w.dispatch, 'people:movePeriod', { id: p, to: 'return', effectiveDate: '2026-08-29' }, officer(w))).fields?.effectiveDate).toBe(
+    expect(err(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'return', effectiveDate: '2026-08-29' }, officer(w))).fields?.effectiveDate).toBe(
       'period.min_dwell_not_met|{"minDwellDays":60,"daysInPeriod":59}',
     )
-    ok(call(w.dispatch, 'people:movePeriod', { id: p, to: 'return', effectiveDate: '2026-08-30' }, officer(w)))
+    ok(call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'return', effectiveDate: '2026-08-30' }, officer(w)))
   })
 
   it('a correction is not bound by the template or the dwell time', () => {
     const q = create(w, 1)
-    ok(call(w.dispatch, 'people:correctPeriod', { id: q, to: 'return', effectiveDate: '2026-06-02', reason: '按原所档案补录' }, officer(w)))
+    ok(call(w.dispatch, 'people:correctPeriod', { id: q, seen: seenPeriod(w.db, q), to: 'return', effectiveDate: '2026-06-02', reason: '按原所档案补录' }, officer(w)))
     expect(get(w, q)).toMatchObject({ period: 'return', periodSince: '2026-06-02' })
   })
 
@@ -271,8 +272,9 @@ describe('period template with a minimum dwell time', () => {
       moves: [['detox', 'detox']] as Array<['detox', 'detox']>,
       minDwellDays: { detox: null, education: null, rehabilitation: null, return: null },
     }
-    expect(err(call(w.dispatch, 'facility:setPeriodTemplate', { template }, admin(w))).code).toBe('rule_violation')
-    expect(err(call(w.dispatch, 'facility:setPeriodTemplate', { template }, officer(w))).code).toBe('forbidden')
+    const version = ok(call(w.dispatch, 'facility:get', {}, admin(w))).versions.periodTemplate
+    expect(err(call(w.dispatch, 'facility:setPeriodTemplate', { template, version }, admin(w))).code).toBe('rule_violation')
+    expect(err(call(w.dispatch, 'facility:setPeriodTemplate', { template, version }, officer(w))).code).toBe('forbidden')
     expect(ok(call(w.dispatch, 'facility:get', {}, admin(w))).periodTemplate.id).toBe('province-x')
   })
 })
@@ -289,7 +291,7 @@ describe('ward assignment with history', () => {
   afterAll(() => w.close())
 
   it('closes the old assignment on the effective date and opens the new one', () => {
-    ok(call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.b, effectiveDate: '2026-08-01', note: '调整大队' }, officer(w)))
+    ok(call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: w.wards.b, effectiveDate: '2026-08-01', note: '调整大队' }, officer(w)))
     const f = get(w, p)
     expect(f.wardId).toBe(w.wards.b)
     expect(f.wardName).toBe('二大队')
@@ -308,13 +310,13 @@ describe('ward assignment with history', () => {
   })
 
   it('refuses the ward the person is already in', () => {
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.b, effectiveDate: '2026-09-01' }, admin(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: w.wards.b, effectiveDate: '2026-09-01' }, admin(w)))
     expect(e.code).toBe('rule_violation')
     expect(e.fields).toEqual({ wardId: 'ward.same_ward' })
   })
 
   it('refuses a date before the current assignment began', () => {
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.a, effectiveDate: '2026-07-31' }, admin(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: w.wards.a, effectiveDate: '2026-07-31' }, admin(w)))
     expect(e.fields).toEqual({ effectiveDate: 'ward.before_current_start' })
     expect(get(w, p).wards).toHaveLength(2)
   })
@@ -322,7 +324,7 @@ describe('ward assignment with history', () => {
   it('refuses a full ward and changes nothing', () => {
     const q = create(w, 1, { wardId: wardC }, admin(w))
     const assignments = count(w.db, 'ward_assignments')
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: wardC, effectiveDate: '2026-09-01' }, admin(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: wardC, effectiveDate: '2026-09-01' }, admin(w)))
     expect(e.code).toBe('rule_violation')
     expect(e.fields).toEqual({ wardId: 'ward.full|{"occupancy":1,"capacity":1}' })
     expect(count(w.db, 'ward_assignments')).toBe(assignments)
@@ -333,7 +335,7 @@ describe('ward assignment with history', () => {
     expect(e2.fields).toEqual({ wardId: 'ward.full|{"occupancy":1,"capacity":1}' })
     // voiding the occupant frees the place
     ok(call(w.dispatch, 'people:void', { id: q, reason: '重复建档' }, admin(w)))
-    ok(call(w.dispatch, 'people:assignWard', { id: p, wardId: wardC, effectiveDate: '2026-09-01' }, admin(w)))
+    ok(call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: wardC, effectiveDate: '2026-09-01' }, admin(w)))
     expect(get(w, p).wards.map((a) => [a.wardName, a.startDate, a.endDate])).toEqual([
       ['三大队', '2026-09-01', null],
       ['二大队', '2026-08-01', '2026-09-01'],
@@ -344,12 +346,12 @@ describe('ward assignment with history', () => {
   it('refuses an inactive ward', () => {
     const d = ok(call(w.dispatch, 'wards:create', { name: '四大队', capacity: 10 }, admin(w))).id
     ok(call(w.dispatch, 'wards:update', { id: d, revision: wardRevision(w.dispatch, admin(w), d), name: '四大队', capacity: 10, active: false }, admin(w)))
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: d, effectiveDate: TODAY }, admin(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: d, effectiveDate: TODAY }, admin(w)))
     expect(e.fields).toEqual({ wardId: 'ward.inactive' })
   })
 
   it('refuses an unknown ward', () => {
-    const e = err(call(w.dispatch, 'people:assignWard', { id: p, wardId: '00000000-0000-4000-8000-000000000000', effectiveDate: TODAY }, admin(w)))
+    const e = err(call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: '00000000-0000-4000-8000-000000000000', effectiveDate: TODAY }, admin(w)))
     expect(e.code).toBe('invalid_input')
     expect(e.fields).toEqual({ wardId: 'err.not_found' })
   })
@@ -451,8 +453,8 @@ describe('edits keep history; voiding hides without deleting', () => {
 
     const refused = [
       call(w.dispatch, 'people:update', { id: p, revision: 3, ...f.identity, name: '再改' }, officer(w)),
-      call(w.dispatch, 'people:movePeriod', { id: p, to: 'education', effectiveDate: TODAY }, officer(w)),
-      call(w.dispatch, 'people:assignWard', { id: p, wardId: w.wards.b, effectiveDate: TODAY }, officer(w)),
+      call(w.dispatch, 'people:movePeriod', { id: p, seen: seenPeriod(w.db, p), to: 'education', effectiveDate: TODAY }, officer(w)),
+      call(w.dispatch, 'people:assignWard', { id: p, seen: seenWard(w.db, p), wardId: w.wards.b, effectiveDate: TODAY }, officer(w)),
       call(w.dispatch, 'people:addTermEvent', { id: p, kind: 'extension', months: 3, docNo: '延1', approvalDate: '2026-11-01' }, officer(w)),
       call(w.dispatch, 'people:void', { id: p, reason: '再次作废' }, admin(w)),
     ]

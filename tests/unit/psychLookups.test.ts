@@ -11,7 +11,7 @@ import { wardName } from '../../electron/core/wards/wardsRepo'
 import { contract } from '../../electron/shared/contract'
 import { psychContractModules } from '../../electron/shared/contract/psych'
 import { checkCharacterFor } from '../../electron/shared/domain/idNumber'
-import { call, err, FIXED_NOW, makeWorld, ok, personInput, type World } from './helpers'
+import { call, err, FIXED_NOW, makeWorld, ok, personInput, type World, seenWard } from './helpers'
 
 const MISSING = '00000000-0000-4000-8000-000000000000'
 
@@ -92,7 +92,7 @@ describe('psych lists over people of other domains', () => {
       kind: 'group', date: '2026-11-21', durationMinutes: 60, participantIds: [moved, voided, stays], topic: '团体辅导',
       note: { presentingIssue: '情绪管理', intervention: '团体讨论', response: '积极' },
     }, counsellor))
-    ok(call(w.dispatch, 'people:assignWard', { id: moved, wardId: w.wards.b, effectiveDate: '2026-11-22', note: null }, admin))
+    ok(call(w.dispatch, 'people:assignWard', { id: moved, seen: seenWard(w.db, moved), wardId: w.wards.b, effectiveDate: '2026-11-22', note: null }, admin))
     ok(call(w.dispatch, 'people:void', { id: voided, reason: '重复建档' }, admin))
   })
   afterAll(() => w.close())

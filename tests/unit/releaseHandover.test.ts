@@ -44,7 +44,8 @@ describe('handover sheet', () => {
 
 describe('contact card', () => {
   it("prints the facility's own wording", () => {
-    ok(call(world.dispatch, 'release:saveSettings', { rules: { organNoticeDays: 3, upcomingDays: 30 }, contactCard: { title: '爱心服务指导联系卡', hotline: '010-12345678', text: '有困难，请联系我们' } }, admin))
+    const { version } = ok(call(world.dispatch, 'release:settings', {}, admin))
+    ok(call(world.dispatch, 'release:saveSettings', { version, rules: { organNoticeDays: 3, upcomingDays: 30 }, contactCard: { title: '爱心服务指导联系卡', hotline: '010-12345678', text: '有困难，请联系我们' } }, admin))
     expect(ok(call(world.dispatch, 'release:contactCard', { personId }, counsellor))).toMatchObject({
       card: { hotline: '010-12345678' }, facilityName: '测试强制隔离戒毒所', personName: '张三', station: null,
     })

@@ -124,7 +124,7 @@ describe('through the dispatcher', () => {
     try {
       const admin = world.sessions.admin!
       expect(ok(call(world.dispatch, 'setup:status', {}, null))).toEqual({ initialized: true, facilityName: '测试强制隔离戒毒所', previouslyUsed: false })
-      ok(call(world.dispatch, 'facility:update', { name: '第二所' }, admin))
+      ok(call(world.dispatch, 'facility:update', { name: '第二所', version: ok(call(world.dispatch, 'facility:get', {}, admin)).versions.name }, admin))
       expect(ok(call(world.dispatch, 'facility:get', {}, admin)).name).toBe('第二所')
       expect(readSetting(world.db, 'facility.name')).toBe('第二所')
       const settings = { ...DEFAULT_PSYCH_SETTINGS, scl90FactorRule: '>' as const }

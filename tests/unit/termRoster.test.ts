@@ -61,20 +61,21 @@ describe('term warning on the file and in the lists', () => {
   it('the window is the facility setting people.termWarningDays (admin only, range stated, nothing changed on bad input)', () => {
     const p = create('2027-01-22') // today + 60
     expect(file(p).termWarning).toBeNull()
-    expect(ok(call(w.dispatch, 'people:termSettings', {}, officer()))).toEqual({ termWarningDays: 30 })
+    expect(ok(call(w.dispatch, 'people:termSettings', {}, officer()))).toEqual({ termWarningDays: 30, version: 'default' })
+    const version = 'default'
 
-    expect(err(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: 60 }, officer())).code).toBe('forbidden')
+    expect(err(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: 60, version }, officer())).code).toBe('forbidden')
     for (const bad of [366, -1, 2.5]) {
-      const e = err(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: bad }, admin()))
+      const e = err(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: bad, version }, admin()))
       expect(e.code).toBe('invalid_input')
       expect(e.fields?.termWarningDays).toBe(bad === 2.5 ? 'v.integer' : 'term.warning_days_range')
     }
-    expect(ok(call(w.dispatch, 'people:termSettings', {}, officer()))).toEqual({ termWarningDays: 30 })
+    expect(ok(call(w.dispatch, 'people:termSettings', {}, officer()))).toEqual({ termWarningDays: 30, version })
 
-    ok(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: 60 }, admin()))
+    ok(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: 60, version }, admin()))
     expect(file(p).termWarning).toEqual({ kind: 'due', days: 60 })
     expect(listRow(p)?.termWarning).toEqual({ kind: 'due', days: 60 })
-    ok(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: 30 }, admin()))
+    ok(call(w.dispatch, 'people:setTermWarningDays', { termWarningDays: 30, version: ok(call(w.dispatch, 'people:termSettings', {}, admin())).version }, admin()))
   })
 })
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SECURITY_EVENTS } from '../../electron/core/audit/securityEvents'
 import { DEFAULT_WARD_SCOPE, needsWards, reachOf, wardAllowed, type RoleReach } from '../../electron/shared/domain/wardScope'
 import { auditMethodsSince, snapshotTables } from './fixtures/tableChecksum'
-import { call, err, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY, type World } from './helpers'
+import { call, err, makeWorld, ok, personInput, STAFF_PASSWORD, TODAY, type World, seenPeriod, seenWard } from './helpers'
 
 const OWN: RoleReach = { read: 'own', write: 'own' }
 const READ_ALL: RoleReach = { read: 'all', write: 'own' }
@@ -76,7 +76,7 @@ describe('on a facility with 一大队 and 二大队', () => {
     ['people:revealIdNumber', () => ({ id: inB, reason: '核对身份' })],
     ['people:roster', () => ({ wardId: w.wards.b })],
     ['psych:wardScreen', () => ({ wardId: w.wards.b })],
-    ['people:movePeriod', () => ({ id: inB, to: 'education', effectiveDate: TODAY })],
+    ['people:movePeriod', () => ({ id: inB, seen: seenPeriod(w.db, inB), to: 'education', effectiveDate: TODAY })],
     ['people:create', () => personInput(w.wards.b, { name: '赵六', idNumber: '110101198808080052', birthDate: '1988-08-08' })],
     // Before validation, like a missing permission: the refusal says nothing about the method's fields.
     ['people:update', () => ({ id: inB })],
@@ -125,7 +125,7 @@ describe('on a facility with 一大队 and 二大队', () => {
   it('the reach follows the person: moved to 二大队, the file leaves the officer of 一大队', () => {
     const moved = ok(call(w.dispatch, 'people:create', personInput(w.wards.a, { name: '钱七', idNumber: '110101198808080052', birthDate: '1988-08-08' }), admin())).id
     expect(call(w.dispatch, 'people:get', { id: moved }, officer()).ok).toBe(true)
-    ok(call(w.dispatch, 'people:assignWard', { id: moved, wardId: w.wards.b, effectiveDate: TODAY }, admin()))
+    ok(call(w.dispatch, 'people:assignWard', { id: moved, seen: seenWard(w.db, moved), wardId: w.wards.b, effectiveDate: TODAY }, admin()))
     expect(err(call(w.dispatch, 'people:get', { id: moved }, officer())).key).toBe('err.ward_forbidden')
   })
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { conductPoints } from '../../electron/core/wardwork/conductQueries'
 import type { Input, MethodName } from '../../electron/shared/contract'
 import { idNumberFor } from './fitnessFixtures'
-import { call, err, makeWorld, ok, personInput, TODAY } from './helpers'
+import { call, err, makeWorld, ok, personInput, TODAY, seenWard } from './helpers'
 
 const DAY = '2026-11-20'
 
@@ -25,8 +25,8 @@ function fixture() {
   const ding = person('丁', 3, DAY)
   const wu = person('戊', 4, '2026-06-01', w.wards.b)
   const ji = person('己', 5, '2026-06-01', w.wards.b)
-  run('people:assignWard', { id: yi, wardId: w.wards.b, effectiveDate: DAY })
-  run('people:assignWard', { id: wu, wardId: w.wards.a, effectiveDate: DAY })
+  run('people:assignWard', { id: yi, seen: seenWard(w.db, yi), wardId: w.wards.b, effectiveDate: DAY })
+  run('people:assignWard', { id: wu, seen: seenWard(w.db, wu), wardId: w.wards.a, effectiveDate: DAY })
   return { w, admin, run, jia, yi, bing, ding, wu, ji }
 }
 

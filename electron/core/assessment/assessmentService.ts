@@ -14,7 +14,7 @@ import {
   type AssessmentTemplate,
 } from '../../shared/domain/assessment'
 import { actorOf, nowIso, today, type Ctx } from '../context'
-import { writeSetting } from '../db/settingsRepo'
+import { settingVersion, writeSetting } from '../db/settingsRepo'
 import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { readableWards } from '../auth/wardScope'
@@ -198,6 +198,7 @@ export const assessmentHandlers = {
   },
 
   'assessment:chooseTemplate'(input, ctx) {
+    if (input.version !== settingVersion(ctx.db, 'assessment.templateId')) throw new AppError('conflict', 'settings.stale')
     if (!templateView(ctx.db, input.templateId, null)) throw ruleViolation('assessment.unknown_template', 'templateId')
     ctx.auditDetail = JSON.stringify({ from: chosenTemplateId(ctx.db), to: input.templateId })
     writeSetting(ctx.db, 'assessment.templateId', input.templateId)

@@ -10,7 +10,7 @@ import beijing2021 from '../../../resources/assessment-templates/beijing-2021.js
 import generic from '../../../resources/assessment-templates/generic.json'
 import { configVersion, listConfigVersions, saveConfigVersion } from '../config/configRepo'
 import type { Db } from '../db/open'
-import { readSetting } from '../db/settingsRepo'
+import { readSetting, settingVersion } from '../db/settingsRepo'
 
 const SOURCES: Array<[file: string, data: unknown]> = [
   ['resources/assessment-templates/beijing-2021.json', beijing2021],
@@ -47,6 +47,7 @@ export function templateList(db: Db): TemplateList {
   const ids = [...new Set([...SHIPPED_TEMPLATES.map((t) => t.id), ...stored.map((s) => s.templateId)])]
   return {
     chosenId: chosenTemplateId(db),
+    version: settingVersion(db, 'assessment.templateId'),
     templates: ids.map((templateId) => {
       const versions = stored.filter((s) => s.templateId === templateId).map(({ template: _t, ...info }) => info)
       const newest = stored.find((s) => s.templateId === templateId)?.template ?? shipped(templateId)!

@@ -9,7 +9,7 @@ import type { BackupEntry, backupContract, BackupOverview } from '../../shared/c
 import { lastAuditLink } from '../audit/auditRepo'
 import { actorOf } from '../context'
 import type { Db } from '../db/open'
-import { readSetting, writeSetting } from '../db/settingsRepo'
+import { readSetting, settingsVersion, writeSetting } from '../db/settingsRepo'
 import { AppError, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { backupFilesIn, folderProblem } from './backupFiles'
@@ -53,6 +53,9 @@ export function listBackups(folder: string): BackupEntry[] {
   })
 }
 
+/** The settings one form saves together. */
+const SETTINGS_KEYS = ['backup.folder', 'backup.keep', 'backup.daily', 'backup.encrypt'] as const
+
 function overview(db: Db): BackupOverview {
   const folder = effectiveFolder(db)
   return {
@@ -62,6 +65,7 @@ function overview(db: Db): BackupOverview {
       daily: readSetting(db, 'backup.daily'),
       encrypt: readSetting(db, 'backup.encrypt'),
     },
+    version: settingsVersion(db, SETTINGS_KEYS),
     folder,
     passphraseSet: readPassphrase(db) !== null,
     running: backupRunning(db),
@@ -83,6 +87,7 @@ export const backupHandlers = {
   'backup:list': (_input, ctx) => overview(ctx.db),
 
   'backup:updateSettings': (input, ctx) => {
+    if (input.version !== settingsVersion(ctx.db, SETTINGS_KEYS)) throw new AppError('conflict', 'settings.stale')
     if (input.folder !== null) {
       if (!isAbsolute(input.folder)) throw ruleViolation('backup.folder_relative', 'folder')
       const problem = folderProblem(input.folder)
@@ -93,7 +98,8 @@ export const backupHandlers = {
     writeSetting(ctx.db, 'backup.keep', input.keep)
     writeSetting(ctx.db, 'backup.daily', input.daily)
     writeSetting(ctx.db, 'backup.encrypt', input.encrypt)
-    ctx.auditDetail = JSON.stringify(input)
+    const { version: _version, ...settings } = input
+    ctx.auditDetail = JSON.stringify(settings)
     return null
   },
 

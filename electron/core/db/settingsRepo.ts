@@ -50,6 +50,14 @@ export function settingVersion(db: Db, key: SettingKey): string {
   return row ? createHash('sha256').update(row.value).digest('hex').slice(0, 16) : 'default'
 }
 
+/**
+ * One version for a form that saves several settings at once (backup, release): it changes when any of them does, so
+ * the whole form is refused when someone saved any part of it meanwhile.
+ */
+export function settingsVersion(db: Db, keys: readonly SettingKey[]): string {
+  return createHash('sha256').update(keys.map((key) => `${key}=${settingVersion(db, key)}`).join('\n')).digest('hex').slice(0, 16)
+}
+
 /** Validates, then stores the parsed value; an invalid value throws before anything is written. */
 export function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingInput<K>): void {
   const valid = parse(key, value)

@@ -5,7 +5,7 @@ import { needsWards, type WardScopePolicy } from '../../shared/domain/wardScope'
 import { activeStaffWithoutWards } from '../auth/staffRepo'
 import { nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import { savePeriodTemplate } from '../config/periodTemplates'
+import { currentPeriodTemplateVersion, savePeriodTemplate } from '../config/periodTemplates'
 import { readSetting, settingVersion, writeSetting } from '../db/settingsRepo'
 import { AppError, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
@@ -20,6 +20,11 @@ export function initializeFacility(db: Db, facilityName: string, at: string) {
   savePeriodTemplate(db, DEFAULT_PERIOD_TEMPLATE, { at, by: null })
 }
 
+/** The period template's stored version as the settings form names it ('default' before set-up saved one). */
+function periodTemplateVersion(db: Db): string {
+  return String(currentPeriodTemplateVersion(db) ?? 'default')
+}
+
 const STAFF_ROLES = ROLES.filter((role) => role !== 'admin')
 
 export const facilityHandlers = {
@@ -27,12 +32,16 @@ export const facilityHandlers = {
     name: readSetting(ctx.db, 'facility.name') ?? '',
     periodTemplate: periodTemplate(ctx.db),
     today: today(ctx),
+    versions: { name: settingVersion(ctx.db, 'facility.name'), periodTemplate: periodTemplateVersion(ctx.db) },
   }),
   'facility:update'(input, ctx) {
+    if (input.version !== settingVersion(ctx.db, 'facility.name')) throw new AppError('conflict', 'settings.stale')
     writeSetting(ctx.db, 'facility.name', input.name)
     return null
   },
   'facility:setPeriodTemplate'(input, ctx) {
+    // Each save adds a template version and nothing else refused a stale base: the form names the version it showed.
+    if (input.version !== periodTemplateVersion(ctx.db)) throw new AppError('conflict', 'settings.stale')
     for (const [from, to] of input.template.moves) {
       if (from === to) throw ruleViolation('period.same_period', 'template.moves')
     }

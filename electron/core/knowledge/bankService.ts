@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto'
 import { OPTION_KEYS, type knowledgeContract, type ItemOption } from '../../shared/contract/knowledge'
 import { actorOf, nowIso, type Ctx } from '../context'
-import { readSetting, writeSetting } from '../db/settingsRepo'
+import { readSetting, settingVersion, writeSetting } from '../db/settingsRepo'
 import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { analyseItems } from './analysis'
@@ -148,11 +148,15 @@ export const bankHandlers = {
     return { paperId: paper.id, title: paper.title, ...analyseItems(items, analysedSittings(ctx.db, input.paperId)) }
   },
 
-  'knowledge:settings': (_input, ctx) => ({ kioskShowsScore: readSetting(ctx.db, 'knowledge.kioskShowsScore') }),
+  'knowledge:settings': (_input, ctx) => ({
+    kioskShowsScore: readSetting(ctx.db, 'knowledge.kioskShowsScore'),
+    version: settingVersion(ctx.db, 'knowledge.kioskShowsScore'),
+  }),
 
   'knowledge:updateSettings'(input, ctx) {
+    if (input.version !== settingVersion(ctx.db, 'knowledge.kioskShowsScore')) throw new AppError('conflict', 'settings.stale')
     writeSetting(ctx.db, 'knowledge.kioskShowsScore', input.kioskShowsScore)
-    ctx.auditDetail = JSON.stringify(input)
+    ctx.auditDetail = JSON.stringify({ kioskShowsScore: input.kioskShowsScore })
     return null
   },
 } satisfies HandlersFor<Pick<typeof knowledgeContract, BankMethods>>

@@ -12,7 +12,7 @@ import { staffDisplayName } from '../auth/staffRepo'
 import { currentPeriodTemplateVersion } from '../config/periodTemplates'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import { readSetting, writeSetting } from '../db/settingsRepo'
+import { readSetting, settingVersion, writeSetting } from '../db/settingsRepo'
 import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { wardById } from '../wards/wardsRepo'
@@ -261,9 +261,10 @@ export const peopleHandlers = {
     }
   },
 
-  'people:termSettings': (_input, ctx) => ({ termWarningDays: termWarningDays(ctx.db) }),
+  'people:termSettings': (_input, ctx) => ({ termWarningDays: termWarningDays(ctx.db), version: settingVersion(ctx.db, 'people.termWarningDays') }),
 
   'people:setTermWarningDays'(input, ctx) {
+    if (input.version !== settingVersion(ctx.db, 'people.termWarningDays')) throw new AppError('conflict', 'settings.stale')
     writeSetting(ctx.db, 'people.termWarningDays', input.termWarningDays)
     ctx.auditDetail = JSON.stringify({ termWarningDays: input.termWarningDays })
     return null
@@ -282,6 +283,7 @@ export const peopleHandlers = {
   'people:movePeriod'(input, ctx) {
     const { db } = ctx
     const p = livePerson(db, input.id)
+    assertSeenPeriod(p, input.seen)
     if (!p.period || !p.periodSince) throw ruleViolation('period.move_not_in_template', 'to')
     if (input.effectiveDate > today(ctx)) throw ruleViolation('period.date_in_future', 'effectiveDate')
     const check = checkPeriodMove(periodTemplate(db), p.period, input.to, daysBetween(p.periodSince, input.effectiveDate))
@@ -295,6 +297,7 @@ export const peopleHandlers = {
 
   'people:correctPeriod'(input, ctx) {
     const p = livePerson(ctx.db, input.id)
+    assertSeenPeriod(p, input.seen)
     if (input.effectiveDate > today(ctx)) throw ruleViolation('period.date_in_future', 'effectiveDate')
     if (input.effectiveDate < p.admissionDate) throw ruleViolation('period.before_admission', 'effectiveDate')
     if (input.to === p.period && input.effectiveDate === p.periodSince) throw ruleViolation('period.same_period', 'to')
@@ -305,6 +308,8 @@ export const peopleHandlers = {
   'people:assignWard'(input, ctx) {
     const { db } = ctx
     const p = livePerson(db, input.id)
+    // Another transfer saved since the page was read: replacing it silently would lose it (its own record stays).
+    if (p.wardId !== input.seen) throw new AppError('conflict', 'person.stale_ward')
     if (p.wardId === input.wardId) throw ruleViolation('ward.same_ward', 'wardId')
     assertWardAccepts(db, input.wardId, 'wardId')
     if (input.effectiveDate > today(ctx)) throw ruleViolation('period.date_in_future', 'effectiveDate')
@@ -386,6 +391,14 @@ export const peopleHandlers = {
     return null
   },
 } satisfies HandlersFor<typeof peopleContract>
+
+/**
+ * A move is computed from the period in force: on a page read before someone else's move it would stack a second move
+ * (脱毒期→教育适应期→康复巩固期 where one step was meant), and a correction would replace theirs. Both are refused.
+ */
+function assertSeenPeriod(p: PersonRecord, seen: { period: Period | null; since: string | null }) {
+  if (p.period !== seen.period || p.periodSince !== seen.since) throw new AppError('conflict', 'person.stale_period')
+}
 
 function recordPeriod(ctx: Ctx, p: PersonRecord, to: Period, effectiveDate: string, note: string | null, correction: boolean) {
   const at = nowIso(ctx)

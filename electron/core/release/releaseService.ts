@@ -9,7 +9,7 @@ import { checklistGaps, parseDetails, releaseChecklist, type ChecklistItem } fro
 import { roleHas } from '../../shared/domain/roles'
 import { actorOf, nowIso, today, type Ctx } from '../context'
 import type { Db } from '../db/open'
-import { readSetting, writeSetting } from '../db/settingsRepo'
+import { readSetting, settingsVersion, writeSetting } from '../db/settingsRepo'
 import { AppError, FieldErrors, notFound, ruleViolation } from '../errors'
 import type { HandlersFor } from '../handlerTypes'
 import { earlyReleaseOnOf, personById, type PersonRecord } from '../people/peopleRepo'
@@ -207,6 +207,9 @@ export function releaseView(db: Db, personId: string, todayDate: string): Releas
   }
 }
 
+/** The settings the release settings form saves together (one version for both). */
+const RELEASE_SETTINGS = ['release.rules', 'release.contactCard'] as const
+
 const changeOf = (ctx: Ctx): Change => ({ at: nowIso(ctx), by: actorOf(ctx).id })
 
 export const releaseHandlers = {
@@ -291,12 +294,17 @@ export const releaseHandlers = {
 
   ...handoverHandlers,
 
-  'release:settings': (_input, ctx) => ({ rules: releaseRules(ctx.db), contactCard: readSetting(ctx.db, 'release.contactCard') }),
+  'release:settings': (_input, ctx) => ({
+    rules: releaseRules(ctx.db),
+    contactCard: readSetting(ctx.db, 'release.contactCard'),
+    version: settingsVersion(ctx.db, RELEASE_SETTINGS),
+  }),
 
   'release:saveSettings'(input, ctx) {
+    if (input.version !== settingsVersion(ctx.db, RELEASE_SETTINGS)) throw new AppError('conflict', 'settings.stale')
     writeSetting(ctx.db, 'release.rules', input.rules)
     writeSetting(ctx.db, 'release.contactCard', input.contactCard)
-    ctx.auditDetail = JSON.stringify(input)
+    ctx.auditDetail = JSON.stringify({ rules: input.rules, contactCard: input.contactCard })
     return null
   },
 } satisfies HandlersFor<typeof releaseContract>

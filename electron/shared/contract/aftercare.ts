@@ -324,13 +324,13 @@ export const aftercareContract = {
     input: z.object({ plan: aftercarePlanSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'aftercare.configure',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'aftercare.plan' },
   }),
   'aftercare:setHelpKinds': method<null>()({
     input: z.object({ helpKinds: helpKindsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'aftercare.configure',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'aftercare.helpKinds' },
   }),
 }
 

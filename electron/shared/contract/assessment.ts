@@ -22,7 +22,7 @@ import {
 } from '../domain/assessment'
 import { PERIODS, type Period } from '../domain/periods'
 import type { TermResult } from '../domain/term'
-import { id, intAtLeast, intRange, isoDate, optionalText, page, reason, text, tooLong, type Paged } from './common'
+import { id, intAtLeast, intRange, isoDate, optionalText, page, reason, settingVersionInput, text, tooLong, type Paged } from './common'
 import { method } from './define'
 
 export const DIAG_STATUSES = ['draft', 'final'] as const
@@ -47,6 +47,8 @@ export interface TemplateVersionInfo {
 export interface TemplateList {
   /** The facility's choice for new assessments (setting assessment.templateId). */
   chosenId: string
+  /** The choice's version, which assessment:chooseTemplate must name (settings.stale when someone chose meanwhile). */
+  version: string
   /** Every stored version, newest first, and the shipped templates not stored yet (version null). */
   templates: Array<{ templateId: string; name: { zh: string; en: string }; province: string; shipped: boolean; versions: TemplateVersionInfo[] }>
 }
@@ -245,10 +247,11 @@ export const assessmentContract = {
   }),
   /** The template new assessments use. */
   'assessment:chooseTemplate': method<null>()({
-    input: z.object({ templateId: templateIdSchema }),
+    input: z.object({ templateId: templateIdSchema, version: settingVersionInput }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'assessment_template', record: (i) => i.templateId },
+    // The record is the facility's choice (the chosen template is in the detail): a stale choice names who chose last.
+    audit: { kind: 'write', recordType: 'settings', record: () => 'assessment.templateId' },
   }),
   'assessment:person': method<PersonAssessments>()({
     input: z.object({ personId: id }),

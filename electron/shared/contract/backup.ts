@@ -4,7 +4,7 @@
  * in the database and never returned by any method.
  */
 import { z } from 'zod'
-import { intRange, keyWithParams, text, tooLong } from './common'
+import { intRange, keyWithParams, settingVersionInput, text, tooLong } from './common'
 import { method, noAudit } from './define'
 
 export const BACKUP_KEEP_MIN = 1
@@ -61,6 +61,8 @@ export interface BackupSettings {
 
 export interface BackupOverview {
   settings: BackupSettings
+  /** The settings' version, which backup:updateSettings must name (settings.stale when someone saved in between). */
+  version: string
   /** The folder backups go to now (the chosen one or the default). */
   folder: string
   passphraseSet: boolean
@@ -91,10 +93,10 @@ export const backupSettingsInput = z.object({
 export const backupContract = {
   'backup:list': method<BackupOverview>()({ input: z.object({}), access: 'backup.manage', audit: noAudit, scope: 'facility' }),
   'backup:updateSettings': method<null>()({
-    input: backupSettingsInput,
+    input: backupSettingsInput.extend({ version: settingVersionInput }),
     access: 'backup.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'backup', record: () => null },
+    audit: { kind: 'write', recordType: 'backup', record: () => 'settings' },
   }),
   /** Sets or changes the facility passphrase; typed twice so a typo does not lock every later backup away. */
   'backup:setPassphrase': method<null>()({

@@ -35,6 +35,11 @@ export const text = (max: number) => z.string({ error: 'v.required' }).trim().mi
 export const optionalText = (max: number) =>
   z.string().trim().max(max, tooLong(max)).nullish().transform((v) => (v ? v : null))
 export const reason = z.string({ error: 'v.reason_required' }).trim().min(2, 'v.reason_required').max(500, tooLong(500))
+/**
+ * The version of a setting as its form loaded it (the read method returns it): a save naming an older one is refused
+ * ('settings.stale'), so two administrators never silently overwrite each other (issue 15).
+ */
+export const settingVersionInput = z.string({ error: 'v.required' }).min(1, 'v.required').max(64, tooLong(64))
 
 export const page = {
   offset: intAtLeast(0).default(0),

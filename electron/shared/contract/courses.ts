@@ -357,6 +357,6 @@ export const coursesContract = {
     input: vocationalSettingsSchema.extend({ version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'vocational.settings' },
   }),
 }

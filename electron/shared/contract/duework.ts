@@ -104,6 +104,6 @@ export const dueworkContract = {
     input: z.object({ rules: dueRulesSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'duework.configure',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'duework.rules' },
   }),
 }

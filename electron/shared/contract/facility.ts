@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { PERIODS, type PeriodTemplate } from '../domain/periods'
 import type { WardScopePolicy } from '../domain/wardScope'
-import { intRange, text, tooLong } from './common'
+import { intRange, settingVersionInput, text, tooLong } from './common'
 import { method, noAudit } from './define'
 
 export interface FacilityInfo {
   name: string
   periodTemplate: PeriodTemplate
   today: string
+  /** The versions the settings forms send back (facility:update, facility:setPeriodTemplate): a stale one is refused. */
+  versions: { name: string; periodTemplate: string }
 }
 
 export const periodTemplateSchema = z.object({
@@ -36,17 +38,18 @@ export interface WardScopeSetting {
 
 export const facilityContract = {
   'facility:get': method<FacilityInfo>()({ input: z.object({}), access: 'authenticated', audit: noAudit }),
+  // Each setting's audit rows name it, so a stale save is told who saved it last (dispatch.ts, staleConflict).
   'facility:update': method<null>()({
-    input: z.object({ name: text(60) }),
+    input: z.object({ name: text(60), version: settingVersionInput }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'facility.name' },
   }),
   'facility:setPeriodTemplate': method<null>()({
-    input: z.object({ template: periodTemplateSchema }),
+    input: z.object({ template: periodTemplateSchema, version: settingVersionInput }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'periodTemplate' },
   }),
   /** Ward scoping (包队责任制): how far each role reaches beyond its own wards, for reading and for writing. */
   'facility:wardScope': method<WardScopeSetting>()({ input: z.object({}), access: 'facility.manage', audit: noAudit, scope: 'facility' }),
@@ -54,6 +57,6 @@ export const facilityContract = {
     input: z.object({ policy: staffWardScopeSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'access.wardScope' },
   }),
 }

@@ -352,6 +352,6 @@ export const fitnessContract = {
     input: z.object({ settings: fitnessSettingsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'fitness.settings' },
   }),
 }

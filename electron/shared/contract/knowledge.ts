@@ -9,7 +9,7 @@
  * answered right ÷ all points × 100, one decimal; passed = score ≥ the paper's pass mark.
  */
 import { z } from 'zod'
-import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, text, tooLong, tooMany, type Paged } from './common'
+import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, settingVersionInput, text, tooLong, tooMany, type Paged } from './common'
 import { method, noAudit } from './define'
 
 export const ITEM_KINDS = ['single', 'multiple'] as const
@@ -354,16 +354,16 @@ export const knowledgeContract = {
     scope: 'facility',
     audit: noAudit,
   }),
-  'knowledge:settings': method<{ kioskShowsScore: boolean }>()({
+  'knowledge:settings': method<{ kioskShowsScore: boolean; version: string }>()({
     input: z.object({}),
     access: 'vocational.read',
     scope: 'facility',
     audit: noAudit,
   }),
   'knowledge:updateSettings': method<null>()({
-    input: z.object({ kioskShowsScore: z.boolean({ error: 'v.required' }) }),
+    input: z.object({ kioskShowsScore: z.boolean({ error: 'v.required' }), version: settingVersionInput }),
     access: 'vocational.record',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'knowledge.kioskShowsScore' },
   }),
 }

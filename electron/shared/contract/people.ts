@@ -4,7 +4,7 @@ import { ETHNICITIES, SEXES, type Sex } from '../domain/person'
 import { PERIODS, type Period } from '../domain/periods'
 import type { TermResult, TermWarning } from '../domain/term'
 import { MAX_EXTENSION_MONTHS, MAX_TERM_WARNING_DAYS } from '../domain/term'
-import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, text, tooLong, type ListPage } from './common'
+import { id, intAtLeast, intRange, isoDate, keyWithParams, optionalText, page, reason, settingVersionInput, text, tooLong, type ListPage } from './common'
 import { method, noAudit } from './define'
 
 /** Refuses a name with characters other than letters, "·" and single spaces (rule in domain/identityRules). */
@@ -213,6 +213,11 @@ const personRecord = (i: { id: string }) => i.id
 /** Ward scoping: the call acts in the current ward of the person it names, or in the ward it names. */
 const byPerson = { person: (i: { id: string }) => i.id }
 const byWardOf = { ward: (i: { wardId: string }) => i.wardId }
+/**
+ * The period and its start as the page showed them (null: none): a move or correction is checked against the period
+ * in force, so one made meanwhile by someone else is refused as stale instead of stacked on or replaced (issue 15).
+ */
+const seenPeriod = z.object({ period: z.enum(PERIODS).nullable(), since: isoDate.nullable() })
 
 export const peopleContract = {
   'people:create': method<{ id: string }>()({
@@ -259,17 +264,17 @@ export const peopleContract = {
     scope: byWardOf,
     audit: { kind: 'read', recordType: 'ward', record: (i) => i.wardId },
   }),
-  'people:termSettings': method<{ termWarningDays: number }>()({
+  'people:termSettings': method<{ termWarningDays: number; version: string }>()({
     input: z.object({}),
     access: 'people.read',
     scope: 'facility',
     audit: noAudit,
   }),
   'people:setTermWarningDays': method<null>()({
-    input: z.object({ termWarningDays: termWarningDaysSchema }),
+    input: z.object({ termWarningDays: termWarningDaysSchema, version: settingVersionInput }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'people.termWarningDays' },
   }),
   'people:search': method<PersonListRow[]>()({
     input: z.object({ q: z.string().trim().min(1, 'v.required').max(40, tooLong(40)), limit: intRange(1, 50).default(10) }),
@@ -290,19 +295,20 @@ export const peopleContract = {
     audit: noAudit,
   }),
   'people:movePeriod': method<null>()({
-    input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, note: optionalText(300) }),
+    input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, note: optionalText(300), seen: seenPeriod }),
     access: 'people.write',
     scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:correctPeriod': method<null>()({
-    input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, reason }),
+    input: z.object({ id, to: z.enum(PERIODS, { error: 'v.required' }), effectiveDate: isoDate, reason, seen: seenPeriod }),
     access: 'people.write',
     scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },
   }),
   'people:assignWard': method<null>()({
-    input: z.object({ id, wardId: id, effectiveDate: isoDate, note: optionalText(300) }),
+    /** seen: the ward the page showed (null: none), so a transfer made meanwhile is not silently replaced. */
+    input: z.object({ id, wardId: id, effectiveDate: isoDate, note: optionalText(300), seen: id.nullable() }),
     access: 'people.write',
     scope: byPerson,
     audit: { kind: 'write', recordType: 'person', record: personRecord },

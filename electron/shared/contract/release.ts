@@ -24,7 +24,7 @@ import {
   type ReleaseRules,
   type ReleaseStatus,
 } from '../domain/release'
-import { id, intAtLeast, intRange, isoDate, optionalIsoDate, optionalText, page, reason, tooMany, type Paged } from './common'
+import { id, intAtLeast, intRange, isoDate, optionalIsoDate, optionalText, page, reason, settingVersionInput, tooMany, type Paged } from './common'
 import { method, noAudit } from './define'
 
 export interface ReleaseRecord {
@@ -338,14 +338,15 @@ export const releaseContract = {
     audit: { kind: 'read', recordType: 'person', record: (i) => i.personId },
     ...writable,
   }),
-  'release:settings': method<{ rules: ReleaseRules; contactCard: ContactCardSettings }>()({
+  /** version: what release:saveSettings must name (settings.stale when someone saved in between). */
+  'release:settings': method<{ rules: ReleaseRules; contactCard: ContactCardSettings; version: string }>()({
     input: z.object({}),
     access: 'release.read',
     scope: 'facility',
     audit: noAudit,
   }),
   'release:saveSettings': method<null>()({
-    input: z.object({ rules: releaseRulesSchema, contactCard: contactCardSchema }),
+    input: z.object({ rules: releaseRulesSchema, contactCard: contactCardSchema, version: settingVersionInput }),
     access: 'release.reopen',
     scope: 'facility',
     audit: { kind: 'write', recordType: 'settings', record: () => 'release' },

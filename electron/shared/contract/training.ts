@@ -284,6 +284,6 @@ export const trainingContract = {
     input: z.object({ intensityGroups: intensityGroupsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'fitness.intensityGroups' },
   }),
 }

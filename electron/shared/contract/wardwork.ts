@@ -354,7 +354,7 @@ export const wardworkContract = {
     input: z.object({ lists: wardworkListsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'facility.manage',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'wardwork.lists' },
   }),
   /** Everything the ward keeps on one person (the person-file tab 大队管理). */
   'wardwork:person': method<PersonWardwork>()({

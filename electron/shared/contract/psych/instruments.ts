@@ -41,7 +41,7 @@ export const instrumentsContract = {
     input: z.object({ settings: psychSettingsSchema, version: z.string().min(1, 'v.required').max(64, tooLong(64)) }),
     access: 'psych.configure',
     scope: 'facility',
-    audit: { kind: 'write', recordType: 'facility', record: () => null },
+    audit: { kind: 'write', recordType: 'facility', record: () => 'psych.settings' },
   }),
   'psych:importItemTexts': method<{ items: number }>()({
     input: z.object({

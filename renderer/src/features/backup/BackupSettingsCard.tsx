@@ -6,6 +6,7 @@ import { BACKUP_KEEP_MAX, BACKUP_KEEP_MIN } from '@shared/contract'
 import { NumberField } from '../../components/NumberField'
 import { REQUIRED } from '../../components/required'
 import { useContractForm } from '../../lib/useContractForm'
+import { useLoadedVersion } from '../../lib/useLoadedVersion'
 
 /** Folder, how many to keep, the daily backup, encryption; and the passphrase, which is never shown again. */
 export function BackupSettingsCard({ overview }: { overview: BackupOverview }) {
@@ -24,14 +25,16 @@ export function BackupSettingsCard({ overview }: { overview: BackupOverview }) {
 
 function SettingsForm({ overview }: { overview: BackupOverview }) {
   const { t } = useTranslation()
-  const { settings } = overview
+  const { settings, version } = overview
+  const loaded = { folder: settings.folder ?? '', keep: settings.keep as number | string, daily: settings.daily, encrypt: settings.encrypt, version }
   const { form, mutation, submit } = useContractForm('backup:updateSettings', {
-    initialValues: { folder: settings.folder ?? '', keep: settings.keep as number | string, daily: settings.daily, encrypt: settings.encrypt },
-    toInput: (v) => ({ folder: v.folder.trim() === '' ? null : v.folder.trim(), keep: v.keep === '' ? Number.NaN : Number(v.keep), daily: v.daily, encrypt: v.encrypt }),
+    initialValues: loaded,
+    toInput: (v) => ({ folder: v.folder.trim() === '' ? null : v.folder.trim(), keep: v.keep === '' ? Number.NaN : Number(v.keep), daily: v.daily, encrypt: v.encrypt, version: v.version }),
     check: 'input',
     success: t('backups.settings.saved'),
-    onSuccess: (_o, input, f) => f.resetDirty({ folder: input.folder ?? '', keep: input.keep, daily: input.daily, encrypt: input.encrypt }),
+    onSuccess: (_o, _input, f) => f.resetDirty(),
   })
+  useLoadedVersion(form, loaded)
   return (
     <form onSubmit={submit}>
       <Stack gap="sm" maw={640}>

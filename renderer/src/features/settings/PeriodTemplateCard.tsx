@@ -1,16 +1,18 @@
 import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import type { FacilityInfo } from '@shared/contract'
 import { PERIODS, type Period, type PeriodTemplate } from '@shared/domain/periods'
 import { NumberField } from '../../components/NumberField'
 import { PeriodBadge } from '../../components/PeriodBadge'
 import { useContractForm } from '../../lib/useContractForm'
+import { useLoadedVersion } from '../../lib/useLoadedVersion'
 
 /** Every forward move between two periods; the template allows a subset. */
 const FORWARD: Array<[Period, Period]> = PERIODS.flatMap((from, i) => PERIODS.slice(i + 1).map((to): [Period, Period] => [from, to]))
 const moveKey = ([a, b]: [Period, Period]) => `${a}>${b}`
 
-export function PeriodTemplateCard({ template }: { template: PeriodTemplate | undefined }) {
+export function PeriodTemplateCard({ facility }: { facility: FacilityInfo | undefined }) {
   const { t } = useTranslation()
   return (
     <Paper p="lg">
@@ -20,7 +22,7 @@ export function PeriodTemplateCard({ template }: { template: PeriodTemplate | un
       <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} mb="md">
         {t('settings.templateNote')}
       </Alert>
-      {template ? <TemplateEditor key={JSON.stringify(template)} template={template} /> : <Skeleton h={200} />}
+      {facility ? <TemplateEditor template={facility.periodTemplate} version={facility.versions.periodTemplate} /> : <Skeleton h={200} />}
     </Paper>
   )
 }
@@ -29,15 +31,15 @@ interface TemplateValues {
   name: string
   moves: string[]
   dwell: Record<Period, number | string>
+  /** The stored template version the editor started from: saving over a newer one is refused. */
+  version: string
 }
 
 /** Contract paths (input.template.…) → the editor's fields. */
 const templatePath = (path: string) => path.replace(/^template\.minDwellDays\./, 'dwell.').replace(/^template\./, '')
 
-function TemplateEditor({ template }: { template: PeriodTemplate }) {
-  const { t } = useTranslation()
-  const days = (v: number | string): number | null => (v === '' || v === null ? null : Number(v))
-  const initialValues: TemplateValues = {
+function templateValues(template: PeriodTemplate, version: string): TemplateValues {
+  return {
     name: template.name,
     moves: template.moves.map(moveKey),
     dwell: {
@@ -46,9 +48,15 @@ function TemplateEditor({ template }: { template: PeriodTemplate }) {
       rehabilitation: template.minDwellDays.rehabilitation ?? '',
       return: template.minDwellDays.return ?? '',
     },
+    version,
   }
+}
+
+function TemplateEditor({ template, version }: { template: PeriodTemplate; version: string }) {
+  const { t } = useTranslation()
+  const days = (v: number | string): number | null => (v === '' || v === null ? null : Number(v))
   const { form, mutation: save, submit } = useContractForm('facility:setPeriodTemplate', {
-    initialValues,
+    initialValues: templateValues(template, version),
     check: 'input',
     rename: templatePath,
     toInput: (v) => ({
@@ -58,8 +66,11 @@ function TemplateEditor({ template }: { template: PeriodTemplate }) {
         moves: FORWARD.filter((m) => v.moves.includes(moveKey(m))),
         minDwellDays: { detox: days(v.dwell.detox), education: days(v.dwell.education), rehabilitation: days(v.dwell.rehabilitation), return: days(v.dwell.return) },
       },
+      version: v.version,
     }),
+    onSuccess: (_o, _input, f) => f.resetDirty(),
   })
+  useLoadedVersion(form, templateValues(template, version))
   const moves = new Set(form.values.moves)
   const toggle = (key: string, on: boolean) =>
     form.setFieldValue('moves', on ? [...form.values.moves.filter((k) => k !== key), key] : form.values.moves.filter((k) => k !== key))

@@ -25,10 +25,10 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       {facility.isError && <ErrorAlert error={facility.error} onRetry={() => void facility.refetch()} />}
       <Stack gap="md">
-        <FacilityNameCard name={facility.data?.name} />
+        <FacilityNameCard facility={facility.data} />
         <WardsSettingsCard />
         <WardScopeCard />
-        <PeriodTemplateCard template={facility.data?.periodTemplate} />
+        <PeriodTemplateCard facility={facility.data} />
         <TermWarningCard />
         {CARDS.filter((card) => can(card.permission)).map(({ key, Card: FeatureCard }) => (
           <Suspense key={key} fallback={<CardSkeleton />}>

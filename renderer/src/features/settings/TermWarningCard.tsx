@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { REQUIRED } from '../../components/required'
 import { useContractForm } from '../../lib/useContractForm'
+import { useLoadedVersion } from '../../lib/useLoadedVersion'
 import { NumberField } from '../../components/NumberField'
 
 /** The term-end warning window (setting people.termWarningDays): a facility choice, the law gives no figure. */
@@ -23,21 +24,22 @@ export function TermWarningCard() {
       ) : settings.isPending ? (
         <Skeleton h={36} maw={320} />
       ) : (
-        <DaysForm days={settings.data.termWarningDays} />
+        <DaysForm days={settings.data.termWarningDays} version={settings.data.version} />
       )}
     </Paper>
   )
 }
 
-function DaysForm({ days }: { days: number }) {
+function DaysForm({ days, version }: { days: number; version: string }) {
   const { t } = useTranslation()
   const { form, mutation, submit } = useContractForm('people:setTermWarningDays', {
-    initialValues: { termWarningDays: days as number | string },
-    toInput: (v) => ({ termWarningDays: v.termWarningDays === '' ? Number.NaN : Number(v.termWarningDays) }),
+    initialValues: { termWarningDays: days as number | string, version },
+    toInput: (v) => ({ termWarningDays: v.termWarningDays === '' ? Number.NaN : Number(v.termWarningDays), version: v.version }),
     check: 'input',
     success: t('termWarning.saved'),
-    onSuccess: (_o, input, f) => f.resetDirty({ termWarningDays: input.termWarningDays }),
+    onSuccess: (_o, _input, f) => f.resetDirty(),
   })
+  useLoadedVersion(form, { termWarningDays: days, version })
   return (
     <form onSubmit={submit}>
       <Group align="flex-start">

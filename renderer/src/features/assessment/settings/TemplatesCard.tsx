@@ -84,7 +84,7 @@ export function TemplatesCard() {
                     {list.data.chosenId === tpl.templateId ? (
                       <Badge color="teal">{t('assessment.templates.chosen')}</Badge>
                     ) : (
-                      <Button size="compact-xs" variant="light" loading={choose.isPending} onClick={() => choose.mutate({ templateId: tpl.templateId })}>
+                      <Button size="compact-xs" variant="light" loading={choose.isPending} onClick={() => choose.mutate({ templateId: tpl.templateId, version: list.data.version })}>
                         {t('assessment.templates.choose')}
                       </Button>
                     )}

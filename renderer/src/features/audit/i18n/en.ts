@@ -88,6 +88,7 @@ export const en: Texts<typeof zhCN> = {
       guidance_station: 'Guidance station',
       followup_contact: 'Follow-up contact',
       aftercare_cohort: 'Follow-up cohort',
+      settings: 'Settings',
     },
     filters: {
       person: 'Filter by person',

@@ -85,6 +85,7 @@ export const zhCN = {
       guidance_station: '指导站',
       followup_contact: '回访记录',
       aftercare_cohort: '回访队列统计',
+      settings: '设置',
     },
     filters: {
       person: '按人员筛选',

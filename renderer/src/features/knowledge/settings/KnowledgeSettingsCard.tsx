@@ -19,7 +19,8 @@ export function KnowledgeSettingsCard() {
           description={t('knowledge.settings.kioskShowsScoreHint')}
           checked={settings.data.kioskShowsScore}
           disabled={update.isPending}
-          onChange={(e) => update.mutate({ kioskShowsScore: e.currentTarget.checked })}
+          // The version shown: a switch flipped on an old page is refused (with who changed it), not applied twice.
+          onChange={(e) => update.mutate({ kioskShowsScore: e.currentTarget.checked, version: settings.data.version })}
         />
       )}
     </Paper>

@@ -5,6 +5,7 @@ import { useApiQuery } from '../../../api/hooks'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { NumberField } from '../../../components/NumberField'
 import { useContractForm } from '../../../lib/useContractForm'
+import { useLoadedVersion } from '../../../lib/useLoadedVersion'
 
 const INPUT = {}
 
@@ -17,7 +18,7 @@ export function ReleaseSettingsCard() {
       <Text fw={600} mb="sm">{t('release.settings.title')}</Text>
       {settings.isError && <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />}
       {settings.isPending && <Skeleton h={200} />}
-      {settings.data && <SettingsForm key={JSON.stringify(settings.data)} rules={settings.data.rules} card={settings.data.contactCard} />}
+      {settings.data && <SettingsForm rules={settings.data.rules} card={settings.data.contactCard} version={settings.data.version} />}
     </Paper>
   )
 }
@@ -28,19 +29,24 @@ interface Values {
   title: string
   hotline: string
   text: string
+  version: string
 }
 
-function SettingsForm({ rules, card }: { rules: ReleaseRules; card: ContactCardSettings }) {
+function SettingsForm({ rules, card, version }: { rules: ReleaseRules; card: ContactCardSettings; version: string }) {
   const { t } = useTranslation()
+  const loaded: Values = { organNoticeDays: rules.organNoticeDays, upcomingDays: rules.upcomingDays, title: card.title, hotline: card.hotline ?? '', text: card.text ?? '', version }
   const { form, submit, mutation } = useContractForm('release:saveSettings', {
-    initialValues: { organNoticeDays: rules.organNoticeDays, upcomingDays: rules.upcomingDays, title: card.title, hotline: card.hotline ?? '', text: card.text ?? '' } as Values,
+    initialValues: loaded,
     check: 'input',
     toInput: (v: Values) => ({
       rules: { organNoticeDays: v.organNoticeDays === '' ? Number.NaN : Number(v.organNoticeDays), upcomingDays: v.upcomingDays === '' ? Number.NaN : Number(v.upcomingDays) },
       contactCard: { title: v.title, hotline: v.hotline.trim() || null, text: v.text.trim() || null },
+      version: v.version,
     }),
+    onSuccess: (_o, _input, f) => f.resetDirty(),
     rename: (path) => path.replace(/^rules\./, '').replace(/^contactCard\./, ''),
   })
+  useLoadedVersion(form, loaded)
   return (
     <form onSubmit={submit}>
       <Stack>

@@ -8,6 +8,8 @@ import { FormActions } from '../../../../components/FormActions'
 
 interface Props {
   personId: string
+  /** The period as the page showed it: a move saved meanwhile by someone else is refused, not stacked on (issue 15). */
+  seen: { period: Period | null; since: string | null }
   /** 'advance' offers only the template's next periods; 'correct' any period and asks for a reason. */
   mode: 'advance' | 'correct'
   choices: Period[]
@@ -22,19 +24,20 @@ interface Values {
   effectiveDate: string
   note: string
   reason: string
+  seen: Props['seen']
 }
 
-export function MovePeriodModal({ personId, mode, choices, today, opened, onClose }: Props) {
+export function MovePeriodModal({ personId, seen, mode, choices, today, opened, onClose }: Props) {
   const { t } = useTranslation()
-  const initialValues: Values = { id: personId, to: choices.length === 1 ? (choices[0] ?? '') : '', effectiveDate: today, note: '', reason: '' }
+  const initialValues: Values = { id: personId, to: choices.length === 1 ? (choices[0] ?? '') : '', effectiveDate: today, note: '', reason: '', seen }
   // The mode is fixed for the dialog's life (each mode is its own mounted dialog).
   const { form, mutation, submit } = useContractForm(mode === 'advance' ? 'people:movePeriod' : 'people:correctPeriod', {
     initialValues,
     toInput: (v) => {
       const to = v.to as Period
       return mode === 'advance'
-        ? { id: personId, to, effectiveDate: v.effectiveDate, note: v.note.trim() || undefined }
-        : { id: personId, to, effectiveDate: v.effectiveDate, reason: v.reason.trim() }
+        ? { id: personId, to, effectiveDate: v.effectiveDate, note: v.note.trim() || undefined, seen: v.seen }
+        : { id: personId, to, effectiveDate: v.effectiveDate, reason: v.reason.trim(), seen: v.seen }
     },
     success: t('periods.moved'),
     onSuccess: () => close(),

@@ -85,8 +85,8 @@ export function PeriodsTab({ file }: { file: PersonFile }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {advanceOpen && <MovePeriodModal personId={file.id} mode="advance" choices={file.nextPeriods} today={today} opened onClose={advance.close} />}
-      {correctOpen && <MovePeriodModal personId={file.id} mode="correct" choices={[...PERIODS]} today={today} opened onClose={correct.close} />}
+      {advanceOpen && <MovePeriodModal personId={file.id} seen={{ period: file.period, since: file.periodSince }} mode="advance" choices={file.nextPeriods} today={today} opened onClose={advance.close} />}
+      {correctOpen && <MovePeriodModal personId={file.id} seen={{ period: file.period, since: file.periodSince }} mode="correct" choices={[...PERIODS]} today={today} opened onClose={correct.close} />}
     </Paper>
   )
 }

@@ -11,15 +11,17 @@ interface Values {
   wardId: string
   effectiveDate: string
   note: string
+  /** The ward as the page showed it: a transfer saved meanwhile by someone else is refused, not replaced (issue 15). */
+  seen: string | null
 }
 
 export function AssignWardModal({ personId, currentWardId, today, onClose }: { personId: string; currentWardId: string | null; today: string; onClose: () => void }) {
   const { t } = useTranslation()
   const wards = useWards()
-  const initialValues: Values = { id: personId, wardId: '', effectiveDate: today, note: '' }
+  const initialValues: Values = { id: personId, wardId: '', effectiveDate: today, note: '', seen: currentWardId }
   const { form, mutation, submit } = useContractForm('people:assignWard', {
     initialValues,
-    toInput: (v) => ({ id: personId, wardId: v.wardId, effectiveDate: v.effectiveDate, note: v.note.trim() || undefined }),
+    toInput: (v) => ({ id: personId, wardId: v.wardId, effectiveDate: v.effectiveDate, note: v.note.trim() || undefined, seen: v.seen }),
     onSuccess: onClose,
   })
   const options = (wards.data ?? [])
