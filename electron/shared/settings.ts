@@ -86,6 +86,8 @@ export const SETTINGS = {
   'aftercare.helpKinds': setting(helpKindsSchema, DEFAULT_HELP_KINDS),
   /** Sign-in sessions (issue 15): idle and absolute limits, on the facility server and on a single workstation alike. */
   'server.sessions': setting(mergedOverDefaults(sessionLimitsSchema, DEFAULT_SESSION_LIMITS), DEFAULT_SESSION_LIMITS),
+  /** A workstation whose database was exported to the facility server (core/transfer): which package, when. Null: never exported. */
+  'transfer.exported': setting(z.object({ packageId: z.string().uuid(), exportedAt: text(40), sha256: z.string().regex(/^[0-9a-f]{64}$/), file: text(BACKUP_PATH_MAX) }).nullable(), null),
 }
 
 export type SettingKey = keyof typeof SETTINGS

@@ -26,6 +26,8 @@ const HELP = `Xinsheng command line
   serve [--db FILE] [--port N] [--no-open]               browser mode on 127.0.0.1
   start [--db FILE] [--port N] [--no-open]               Electron if installed, else browser mode
   aftercare-stats --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD]   follow-up cohort of people released in the range
+  export-package --db FILE --out FILE [--again]           package a workstation database for the facility server
+  import-package --db FILE --package FILE [--dry-run] [--report F.json]  import a workstation package (server stopped)
 `
 
 describe('command registry', () => {

@@ -1,4 +1,4 @@
--- Schema at user_version 23. Generated; regenerate deliberately with:
+-- Schema at user_version 24. Generated; regenerate deliberately with:
 -- UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run tests/unit/schema.test.ts
 
 -- table academic_records
@@ -842,6 +842,19 @@ CREATE TABLE outside_medical_visits (
   voided_by TEXT REFERENCES staff(id),
   void_reason TEXT,
   CHECK (back_at IS NULL OR back_at >= out_at)
+) STRICT;
+
+-- table package_imports
+CREATE TABLE package_imports (
+  -- The package's own id (its manifest's packageId), not a new one.
+  id TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  facility_name TEXT,
+  package_created_at TEXT NOT NULL,
+  schema_version INTEGER NOT NULL CHECK (schema_version > 0),
+  imported_at TEXT NOT NULL,
+  imported_by TEXT REFERENCES staff(id),
+  report TEXT NOT NULL CHECK (json_valid(report))
 ) STRICT;
 
 -- table people

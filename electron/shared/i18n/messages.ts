@@ -13,6 +13,7 @@ import { dueworkMessages } from './dueworkMessages'
 import { releaseMessages } from './releaseMessages'
 import { aftercareMessages } from './aftercareMessages'
 import { statsMessages } from './statsMessages'
+import { transferMessages } from './transferMessages'
 
 export const messages = {
   'zh-CN': {
@@ -182,6 +183,7 @@ export const messages = {
     ...releaseMessages['zh-CN'],
     ...aftercareMessages['zh-CN'],
     ...statsMessages['zh-CN'],
+    ...transferMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -350,6 +352,7 @@ export const messages = {
     ...releaseMessages.en,
     ...aftercareMessages.en,
     ...statsMessages.en,
+    ...transferMessages.en,
   },
 } as const
 

@@ -21,6 +21,7 @@ import { sql as handover } from './020_handover'
 import { sql as aftercare } from './021_aftercare'
 import { sql as dueSummary } from './022_due_summary'
 import { sql as statsIndexes } from './023_stats_indexes'
+import { sql as packageImports } from './024_package_imports'
 import type { Migration } from './migration'
 
 /** Numbered migrations; position n (1-based) brings the database to user_version n. Append only. */
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   aftercare,
   dueSummary,
   statsIndexes,
+  packageImports,
 ]

@@ -154,6 +154,8 @@ export const en: Texts<typeof zhCN> = {
     'cli:demo': 'Demo data (command line)',
     'cli:backup': 'Backup (command line)',
     'cli:restore': 'Restore from backup (command line)',
+    'transfer:exportPackage': 'Export workstation package',
+    'transfer:importPackage': 'Import workstation package',
     'backup:updateSettings': 'Change backup settings',
     'backup:setPassphrase': 'Set backup passphrase',
     'backup:run': 'Back up now',

@@ -151,6 +151,8 @@ export const zhCN = {
     'cli:demo': '命令行生成演示数据',
     'cli:backup': '命令行备份',
     'cli:restore': '命令行恢复备份',
+    'transfer:exportPackage': '导出工作站数据包',
+    'transfer:importPackage': '导入工作站数据包',
     'backup:updateSettings': '修改备份设置',
     'backup:setPassphrase': '设置备份口令',
     'backup:run': '立即备份',

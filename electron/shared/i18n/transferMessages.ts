@@ -1,0 +1,46 @@
+/**
+ * Messages of moving a workstation's database to the facility server (issue 15, core/transfer). Merged into the one
+ * table by messages.ts; English has exactly the Chinese keys.
+ */
+export const transferMessages = {
+  'zh-CN': {
+    'transfer.not_set_up': '该数据库尚未完成初始设置，没有可导出的数据',
+    'transfer.already_exported': '本工作站的数据已于 {{at}} 导出（数据包 {{packageId}}）；如需重新导出，请加 --again',
+    'transfer.out_exists': '{{file}}（或其清单）已存在，未覆盖任何文件',
+    'transfer.manifest_missing': '找不到数据包清单 {{manifest}}（应与数据包放在同一文件夹）',
+    'transfer.not_a_package': '该文件不是工作站导出的数据包（清单缺少数据包信息）',
+    'transfer.encrypted': '数据包已加密，无法导入；请在工作站上重新导出（导出的数据包不加密）',
+    'transfer.checksum_mismatch': '数据包的校验值与清单不符（文件已被修改或损坏），拒绝导入，服务器数据未做任何更改',
+    'transfer.schema_mismatch': '数据包的数据结构版本为 {{package}}，服务器为 {{server}}：{{advice}}，服务器数据未做任何更改',
+    'transfer.upgrade_workstation': '请先将工作站升级到与服务器相同的版本，再重新导出',
+    'transfer.upgrade_server': '请先将服务器升级到与工作站相同的版本',
+    'transfer.schema_differs': '数据包的表结构与服务器不一致（表 {{table}}），拒绝导入',
+    'transfer.already_imported': '该数据包已于 {{at}} 导入，不能重复导入，服务器数据未做任何更改',
+    'transfer.server_not_set_up': '服务器数据库尚未完成初始设置，请先设置机构和管理员',
+    'transfer.damaged': '数据包已损坏：{{problem}}',
+    'transfer.same_file': '数据包就是服务器数据库本身',
+    'transfer.summary': '数据包 {{packageId}} 已导入：{{imported}} 人的档案及记录共 {{rows}} 行；身份证号重复跳过 {{duplicates}} 人，已存在 {{present}} 人；新建大队 {{wards}} 个，新建账号 {{staff}} 个（未启用）；审计记录 {{audit}} 条',
+    'transfer.summary_dry': '试运行（未做任何更改）：数据包 {{packageId}} 将导入 {{imported}} 人的档案及记录共 {{rows}} 行；身份证号重复跳过 {{duplicates}} 人，已存在 {{present}} 人；将新建大队 {{wards}} 个，新建账号 {{staff}} 个（未启用）；审计记录 {{audit}} 条',
+    'transfer.exported': '已导出数据包 {{packageId}}：{{people}} 人，共 {{rows}} 行；请将数据包与清单一起复制到服务器后导入',
+  },
+  en: {
+    'transfer.not_set_up': 'This database has not been set up yet; there is nothing to export',
+    'transfer.already_exported': 'This workstation was already exported at {{at}} (package {{packageId}}); add --again to export anew',
+    'transfer.out_exists': '{{file}} (or its manifest) already exists; nothing was overwritten',
+    'transfer.manifest_missing': 'The package manifest {{manifest}} is missing (it belongs in the same folder as the package)',
+    'transfer.not_a_package': 'This file is not a workstation package (its manifest has no package section)',
+    'transfer.encrypted': 'The package is encrypted and cannot be imported; export it again on the workstation (packages are not encrypted)',
+    'transfer.checksum_mismatch': 'The package does not match its manifest\'s checksum (changed or damaged); import refused, nothing on the server was changed',
+    'transfer.schema_mismatch': 'The package has schema version {{package}}, the server {{server}}: {{advice}}; nothing on the server was changed',
+    'transfer.upgrade_workstation': 'upgrade the workstation to the server\'s version first, then export again',
+    'transfer.upgrade_server': 'upgrade the server to the workstation\'s version first',
+    'transfer.schema_differs': 'The package\'s tables differ from the server\'s (table {{table}}); import refused',
+    'transfer.already_imported': 'This package was already imported at {{at}}; it cannot be imported twice, nothing on the server was changed',
+    'transfer.server_not_set_up': 'The server database has not been set up yet; set up the facility and its administrator first',
+    'transfer.damaged': 'The package is damaged: {{problem}}',
+    'transfer.same_file': 'The package is the server database itself',
+    'transfer.summary': 'Package {{packageId}} imported: {{imported}} people\'s files and records, {{rows}} rows; {{duplicates}} skipped as duplicate ID numbers, {{present}} already present; {{wards}} wards and {{staff}} accounts (inactive) created; {{audit}} audit rows',
+    'transfer.summary_dry': 'Dry run (nothing changed): package {{packageId}} would import {{imported}} people\'s files and records, {{rows}} rows; {{duplicates}} skipped as duplicate ID numbers, {{present}} already present; {{wards}} wards and {{staff}} accounts (inactive) would be created; {{audit}} audit rows',
+    'transfer.exported': 'Package {{packageId}} exported: {{people}} people, {{rows}} rows; copy the package with its manifest to the server and import it there',
+  },
+} as const
