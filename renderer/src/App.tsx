@@ -8,8 +8,9 @@ import { RouterProvider } from 'react-router'
 import { api, onApiError } from './api/client'
 import { markTokenRejected, useTokenRejected } from './api/fatal'
 import { apiKey, WriteEffectsProvider } from './api/hooks'
+import { startLiveUpdates } from './api/liveUpdates'
 import { queryClient } from './api/queryClient'
-import { clearSessionId } from './api/session'
+import { clearSessionId, hasSession, markSessionEnded } from './api/session'
 import { TokenInvalid } from './components/TokenInvalid'
 import { writeEffects } from './features'
 import { ME_INPUT } from './features/auth/useMe'
@@ -34,14 +35,30 @@ export function App() {
           markTokenRejected()
           return
         }
-        // The session expired or was ended elsewhere: forget it; the signed-in area then redirects to sign-in.
+        // The session expired or was ended elsewhere: forget it; the signed-in area then redirects to sign-in, which
+        // says why (a window that was signed in, not one that never was).
         if (error.code === 'unauthenticated' && method !== 'auth:login' && method !== 'auth:changePassword') {
+          if (hasSession() || queryClient.getQueryData(apiKey('auth:me', ME_INPUT))) markSessionEnded()
           clearSessionId()
           queryClient.setQueryData(apiKey('auth:me', ME_INPUT), null)
         }
       }),
     [],
   )
+  // The same when `auth:me` itself answers "nobody" to a window that holds a session (it refreshes after a reconnect).
+  // Signing out clears the session first, so it never counts.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'success' || event.query.queryKey[0] !== 'auth:me') return
+        if (event.query.state.data === null && hasSession()) {
+          markSessionEnded()
+          clearSessionId()
+        }
+      }),
+    [],
+  )
+  useEffect(() => startLiveUpdates(queryClient, writeEffects), [])
 
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">

@@ -1,6 +1,6 @@
 import { createHashRouter, Navigate, type RouteObject } from 'react-router'
 import { lazy, Suspense } from 'react'
-import { getSessionId } from './api/session'
+import { hasSession } from './api/session'
 import { contributions, type FeatureRoute, type PublicRoute } from './app/feature'
 import { FullPageLoader } from './components/FullPageLoader'
 import { NotFound } from './components/NotFound'
@@ -19,7 +19,7 @@ function guarded({ path, permission, load, prefetch }: FeatureRoute, inShell: bo
     // go on in the query cache. Only with a session: without one the page is never shown (sign-in instead).
     loader: prefetch
       ? ({ params, request }) => {
-          if (getSessionId()) prefetch({ params, search: new URL(request.url).searchParams })
+          if (hasSession()) prefetch({ params, search: new URL(request.url).searchParams })
           return null
         }
       : undefined,

@@ -1,4 +1,5 @@
 import type { Input, MethodName, Output } from '@shared/contract'
+import { connection, isUnreachable } from './connection'
 import { ApiCallError } from './errors'
 import { send } from './transport'
 
@@ -23,6 +24,9 @@ async function invoke<M extends MethodName>(method: M, input: Input<M>, options:
     if (e instanceof ApiCallError) listeners.forEach((l) => l(e, method))
     throw e
   }
+  // Every answer (or its absence) tells the connection banner whether the back end is reachable.
+  if (isUnreachable(result)) connection.reportFailure()
+  else connection.reportReachable()
   if (result.ok) return result.value as Output<M>
   const error = new ApiCallError(result.error)
   listeners.forEach((l) => l(error, method))

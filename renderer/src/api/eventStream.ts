@@ -7,7 +7,26 @@ import { isBackendEvent, type BackendEventListener } from '@shared/events'
  */
 const listeners = new Set<BackendEventListener>()
 let stream: AbortController | null = null
+let retryTimer: ReturnType<typeof setTimeout> | null = null
 const RETRY_MS = 3000
+const dropListeners = new Set<() => void>()
+
+/** Told each time the open stream (or an attempt to open it) fails: the connection banner checks the back end then. */
+export function onHttpStreamDropped(listener: () => void): () => void {
+  dropListeners.add(listener)
+  return () => dropListeners.delete(listener)
+}
+
+/**
+ * Opens the stream now if anyone listens and none is open: after signing in (a facility server refuses the stream
+ * without a session) and when the connection is back, instead of waiting for the next retry.
+ */
+export function reopenHttpEvents(): void {
+  if (listeners.size === 0 || stream) return
+  if (retryTimer) clearTimeout(retryTimer)
+  retryTimer = null
+  open()
+}
 
 export function subscribeHttpEvents(listener: BackendEventListener): () => void {
   listeners.add(listener)
@@ -27,7 +46,13 @@ function open() {
   void read(controller.signal).then((retry) => {
     if (stream !== controller) return
     stream = null
-    if (retry && listeners.size > 0) setTimeout(() => listeners.size > 0 && !stream && open(), RETRY_MS)
+    if (!retry || listeners.size === 0) return
+    dropListeners.forEach((l) => l())
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      if (listeners.size > 0 && !stream) open()
+    }, RETRY_MS)
   })
 }
 

@@ -16,6 +16,8 @@ interface QueryOptions<T> {
   select?: (data: T) => T
   /** Keep showing the previous page while the next one loads (paged tables). */
   keepPrevious?: boolean
+  /** Refetch this often (ms) while the screen is shown (a live status screen). */
+  refetchInterval?: number
 }
 
 export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, options: QueryOptions<Output<M>> = {}) {
@@ -26,6 +28,7 @@ export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, op
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     select: options.select,
+    refetchInterval: options.refetchInterval,
   })
 }
 

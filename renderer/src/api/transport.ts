@@ -2,7 +2,7 @@ import type { ApiResult } from '@shared/contract'
 import type { BackendEventListener } from '@shared/events'
 import type { XinshengBridge } from '@shared/host'
 import { ApiCallError } from './errors'
-import { subscribeHttpEvents } from './eventStream'
+import { onHttpStreamDropped, reopenHttpEvents, subscribeHttpEvents } from './eventStream'
 import { getSessionId } from './session'
 
 declare global {
@@ -31,6 +31,16 @@ export function onEvent(listener: BackendEventListener): () => void {
   const bridge = window.xinsheng
   if (bridge && typeof bridge.onEvent === 'function') return bridge.onEvent(listener)
   return subscribeHttpEvents(listener)
+}
+
+/** Browser mode: told when the event stream drops (over IPC there is nothing to drop). */
+export function onEventStreamDropped(listener: () => void): () => void {
+  return hasBridge() ? () => undefined : onHttpStreamDropped(listener)
+}
+
+/** Browser mode: (re)open the event stream now (after signing in, after the connection came back). */
+export function reopenEvents(): void {
+  if (!hasBridge()) reopenHttpEvents()
 }
 
 async function sendHttp(method: string, input: unknown, signal?: AbortSignal): Promise<ApiResult<unknown>> {

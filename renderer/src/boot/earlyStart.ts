@@ -1,4 +1,4 @@
-import { getSessionId } from '../api/session'
+import { hasSession } from '../api/session'
 import { prefetchPeopleList } from '../features/people/usePeopleBlocks'
 import { prefetchWards } from '../features/wards/wardsQuery'
 
@@ -10,7 +10,7 @@ import { prefetchWards } from '../features/wards/wardsQuery'
  * Light on purpose: nothing here may import the UI libraries, or they would be evaluated first.
  */
 function startEarly(): void {
-  if (!getSessionId()) return
+  if (!hasSession()) return
   const match = /^#(\/[^?]*)(\?.*)?$/.exec(window.location.hash)
   if (!match) return
   const [, path = '', query = ''] = match

@@ -74,6 +74,23 @@ export const en: Texts<typeof zhCN> = {
     network: 'Cannot reach the service; check that the program is still running',
     bad_response: 'The service sent an unreadable answer',
   },
+  connection: {
+    lost: 'Cannot reach the server, retrying… (what you typed is kept on this computer)',
+    nextRetry: 'Next try: {{time}} (in {{seconds}} s)',
+    checking: 'Checking the connection…',
+    retryNow: 'Retry now',
+    back: 'Reconnected',
+  },
+  draft: {
+    offer: 'There is an unsaved draft (saved at {{time}})',
+    restore: 'Restore',
+    discard: 'Discard',
+  },
+  conflict: {
+    title: 'Not saved: someone else changed this',
+    reload: 'Reload the latest content',
+    offline: 'Not saved: the server cannot be reached. What you typed is still in the form; save again once the connection is back.',
+  },
   token: {
     title: 'Access denied',
     body: 'The access token is invalid or has expired. Reopen the app with the link printed at start-up.',

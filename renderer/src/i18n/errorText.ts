@@ -37,7 +37,9 @@ export function translateFieldError(raw: string): string {
 /** One readable sentence for any error thrown by the API client or elsewhere. */
 export function errorMessage(error: unknown): string {
   if (isApiCallError(error)) {
-    if (error.key && i18n.exists(error.key.split('|')[0] ?? '')) return translateKey(error.key)
+    // A stale edit names who saved last and when (the server's sentence has it; shown again in the UI language).
+    const changedBy = error.changedBy ? i18n.t('err.changed_by', error.changedBy) : ''
+    if (error.key && i18n.exists(error.key.split('|')[0] ?? '')) return translateKey(error.key) + changedBy
     if (error.message) {
       const translated = translateKey(error.message)
       if (translated !== error.message || !i18n.exists(`err.${error.code}`)) return translated

@@ -71,6 +71,23 @@ export const zhCN = {
     network: '无法连接到服务，请检查程序是否仍在运行',
     bad_response: '服务返回了无法识别的数据',
   },
+  connection: {
+    lost: '无法连接服务器，正在重试…（您填写的内容已保留在本机）',
+    nextRetry: '下次重试：{{time}}（{{seconds}} 秒后）',
+    checking: '正在检查连接…',
+    retryNow: '立即重试',
+    back: '已重新连接',
+  },
+  draft: {
+    offer: '有未保存的草稿（保存于 {{time}}）',
+    restore: '恢复',
+    discard: '丢弃',
+  },
+  conflict: {
+    title: '保存未成功：内容已被他人修改',
+    reload: '重新载入最新内容',
+    offline: '保存未成功：无法连接服务器。您填写的内容仍在表单中，连接恢复后请再次保存。',
+  },
   token: {
     title: '无法访问',
     body: '访问令牌无效或已过期，请使用启动时打印的链接重新打开',

@@ -2,11 +2,13 @@ import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } fr
 import { useForm } from '@mantine/form'
 import { IconAlertCircle, IconLock, IconUser } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { api } from '../../api/client'
 import { apiKey } from '../../api/hooks'
-import { setSessionId } from '../../api/session'
+import { isSessionEnded, setSessionId, subscribeSessionEnded } from '../../api/session'
+import { reopenEvents } from '../../api/transport'
 import { BrandMark } from '../../components/BrandMark'
 import { CenteredPage } from '../../components/CenteredPage'
 import { FullPageLoader } from '../../components/FullPageLoader'
@@ -29,6 +31,7 @@ export function LoginPage() {
   const queryClient = useQueryClient()
   const status = useSetupStatus()
   const me = useMe()
+  const sessionEnded = useSyncExternalStore(subscribeSessionEnded, isSessionEnded)
   const form = useForm({
     initialValues: { username: '', password: '' },
     validate: {
@@ -39,7 +42,9 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: (values: { username: string; password: string }) => api.invoke('auth:login', values),
     onSuccess: async ({ sessionId, user }) => {
+      // Facility server: '' (the session is an HttpOnly cookie), so nothing is stored and no header is sent.
       setSessionId(sessionId)
+      reopenEvents()
       queryClient.removeQueries({ predicate: (q) => !['setup:status', 'auth:me'].includes(String(q.queryKey[0])) })
       queryClient.setQueryData(apiKey('auth:me', ME_INPUT), user)
       await navigate(fromState(location.state), { replace: true })
@@ -72,6 +77,11 @@ export function LoginPage() {
                 {t('login.subtitle')}
               </Text>
             </div>
+            {sessionEnded && !login.isError && (
+              <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} data-testid="session-ended">
+                {t('login.sessionEnded')}
+              </Alert>
+            )}
             {login.isError && (
               <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="login-error">
                 {errorText(login.error)}

@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Paper, Skeleton, Stack, Textarea } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { contract, type PersonFile } from '@shared/contract'
 import { useApiQuery } from '../../api/hooks'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
+import { SaveErrorAlert } from '../../components/SaveErrorAlert'
 import { useContractForm } from '../../lib/useContractForm'
+import { DraftOffer, useFormDraft } from '../../lib/useFormDraft'
 import { useFacility } from '../shell/useFacility'
 import { IdentityFields } from './form/IdentityFields'
 import { crossChecks, identityInput, valuesFromFile, type PersonFormValues } from './form/personFormValues'
@@ -30,25 +33,45 @@ export function EditPersonPage() {
         </Paper>
       )}
       {file.isError && <ErrorAlert error={file.error} onRetry={() => void file.refetch()} />}
-      {file.data && <EditForm file={file.data} />}
+      {file.data && <EditForm file={file.data} reload={async () => (await file.refetch()).data} />}
     </>
   )
 }
 
-function EditForm({ file }: { file: PersonFile }) {
+/**
+ * The form edits the file as it was when opened: the revision is pinned then, so a newer file arriving meanwhile (a
+ * colleague's save, announced live) makes this save a conflict ("changed by X at T") instead of a silent overwrite. The
+ * latest content replaces the typed values only when the user asks (重新载入最新内容).
+ */
+function EditForm({ file, reload }: { file: PersonFile; reload: () => Promise<PersonFile | undefined> }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const today = useFacility().data?.today
-  const initialValues: PersonFormValues = valuesFromFile(file)
+  const [revision, setRevision] = useState(file.revision)
   const { form, mutation: update, submit } = useContractForm('people:update', {
-    initialValues,
+    initialValues: valuesFromFile(file),
     schema: editSchema,
     extraValidate: (v) => crossChecks(v, today),
     validateInputOnBlur: ['idNumber', 'birthDate', 'sex', 'decisionDate', 'admissionDate'],
     focusFirstInvalid: true,
-    toInput: (v) => ({ id: file.id, revision: file.revision, ...identityInput(v), changeNote: v.changeNote.trim() || undefined }),
-    onSuccess: () => void navigate(`/people/${file.id}`, { replace: true }),
+    toInput: (v) => ({ id: file.id, revision, ...identityInput(v), changeNote: v.changeNote.trim() || undefined }),
+    onSuccess: () => {
+      draft.clear()
+      void navigate(`/people/${file.id}`, { replace: true })
+    },
   })
+  const draft = useFormDraft(`person.edit.${file.id}`, form, { enabled: !file.voided })
+  const reloadLatest = async () => {
+    const latest = await reload()
+    if (!latest) return
+    const values: PersonFormValues = valuesFromFile(latest)
+    form.setInitialValues(values)
+    form.setValues(values)
+    form.resetDirty(values)
+    draft.clear(values)
+    setRevision(latest.revision)
+    update.reset()
+  }
   if (file.voided) {
     return (
       <Alert color="red" variant="light">
@@ -59,6 +82,7 @@ function EditForm({ file }: { file: PersonFile }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={1100}>
+        <DraftOffer draft={draft} />
         <IdentityFields form={form} today={today} />
         <Paper p="lg">
           <Textarea
@@ -69,6 +93,7 @@ function EditForm({ file }: { file: PersonFile }) {
             {...form.getInputProps('changeNote')}
           />
         </Paper>
+        <SaveErrorAlert error={update.error} onReload={reloadLatest} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => void navigate(`/people/${file.id}`)}>
             {t('common.cancel')}

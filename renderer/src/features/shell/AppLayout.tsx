@@ -2,8 +2,10 @@ import { AppShell, Box, Burger, Divider, Group, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
+import { useConnection } from '../../api/connection'
 import { BrandMark } from '../../components/BrandMark'
 import { useCan } from '../auth/UserContext'
+import { BANNER_HEIGHT, ConnectionBanner } from './ConnectionBanner'
 import { GlobalSearch } from './GlobalSearch'
 import { NavItems } from './NavItems'
 import { UserMenu } from './UserMenu'
@@ -14,15 +16,19 @@ export function AppLayout() {
   const can = useCan()
   const facility = useFacility()
   const [navOpen, nav] = useDisclosure(false)
+  const connection = useConnection()
+  // The banner is a strip above the header's own row; the header grows by it so nothing is covered.
+  const banner = connection.status === 'online' ? 0 : BANNER_HEIGHT
   return (
     <AppShell
-      header={{ height: 56 }}
+      header={{ height: 56 + banner }}
       navbar={{ width: 212, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
       padding="lg"
       bg="gray.0"
     >
-      <AppShell.Header px="md" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Group h="100%" justify="space-between" wrap="nowrap">
+      <AppShell.Header style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <ConnectionBanner state={connection} />
+        <Group h={56} px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.work')} />
             <Box component={Link} to="/" style={{ textDecoration: 'none', color: 'inherit' }}>

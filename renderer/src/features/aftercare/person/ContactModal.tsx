@@ -2,9 +2,11 @@ import { Alert, Button, Checkbox, Chip, Group, Modal, Select, SimpleGrid, Stack,
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CONTACT_METHODS, EMPLOYMENT_STATES, REACHED_STATUSES, type ContactStatus, type ContactView, type EmploymentState, type SlotView } from '@shared/contract'
-import { isApiCallError } from '../../../api/errors'
+import { isApiCallError, isSaveProblem } from '../../../api/errors'
 import { useApiMutation } from '../../../api/hooks'
 import { DateField } from '../../../components/DateField'
+import { SaveErrorAlert } from '../../../components/SaveErrorAlert'
+import { DraftOffer, useFormDraft } from '../../../lib/useFormDraft'
 import { translateFieldError } from '../../../i18n/errorText'
 import { useAftercareLists } from '../aftercareUi'
 
@@ -47,6 +49,8 @@ export function ContactModal({ personId, today, releaseDate, defaultStationId, s
     note: editing?.note ?? '',
   }))
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // A contact's notes are typed during or after a phone call: kept in this browser until saved or discarded.
+  const draft = useFormDraft(`aftercare.contact.${editing ? editing.id : `new.${personId}.${slotId ?? ''}`}`, { values: v, setValues: setV })
   const record = useApiMutation('aftercare:recordContact', { notifyError: false })
   const update = useApiMutation('aftercare:updateContact', { notifyError: false })
   const set = <K extends keyof typeof v>(key: K) => (value: (typeof v)[K]) => setV((old) => ({ ...old, [key]: value }))
@@ -80,15 +84,21 @@ export function ContactModal({ personId, today, releaseDate, defaultStationId, s
       note: v.note.trim() === '' ? null : v.note,
     } as const
     const slot = v.slot === AUTO ? undefined : v.slot === NONE ? null : v.slot
-    const onError = (error: Error) => setErrors(isApiCallError(error) && error.fields ? error.fields : { _: error.message })
-    if (editing) update.mutate({ ...fields, id: editing.id, revision: editing.revision, slotId: slot ?? null }, { onSuccess: onClose, onError })
-    else record.mutate({ ...fields, ...(slot === undefined ? {} : { slotId: slot }) }, { onSuccess: onClose, onError })
+    // A conflict or a lost connection is shown by SaveErrorAlert; every typed value stays.
+    const onError = (error: Error) => setErrors(isApiCallError(error) && error.fields ? error.fields : isSaveProblem(error) ? {} : { _: error.message })
+    const onSuccess = () => {
+      draft.clear()
+      onClose()
+    }
+    if (editing) update.mutate({ ...fields, id: editing.id, revision: editing.revision, slotId: slot ?? null }, { onSuccess, onError })
+    else record.mutate({ ...fields, ...(slot === undefined ? {} : { slotId: slot }) }, { onSuccess, onError })
   }
 
   return (
     <Modal opened onClose={onClose} title={editing ? t('aftercare.form.titleEdit') : t('aftercare.form.titleNew')} size="lg">
       <form onSubmit={submit} data-testid="aftercare-contact-form">
         <Stack gap="sm">
+          <DraftOffer draft={draft} />
           {errors._ && <Alert color="red">{errors._}</Alert>}
           <SimpleGrid cols={2}>
             <Select label={t('aftercare.form.slot')} data={slotOptions} value={v.slot} onChange={(x) => x && set('slot')(x)} allowDeselect={false} error={err('slotId')} data-testid="ac-slot" />
@@ -155,6 +165,7 @@ export function ContactModal({ personId, today, releaseDate, defaultStationId, s
           </Stack>
           <TextInput label={t('aftercare.form.staff')} value={v.staff} onChange={(e) => set('staff')(e.currentTarget.value)} error={err('staff')} data-testid="ac-staff" />
           <Textarea label={t('aftercare.form.note')} value={v.note} onChange={(e) => set('note')(e.currentTarget.value)} autosize minRows={2} error={err('note')} data-testid="ac-note" />
+          <SaveErrorAlert error={editing ? update.error : record.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('aftercare.common.cancel')}</Button>
             <Button type="submit" loading={record.isPending || update.isPending} data-testid="ac-save">{t('aftercare.common.save')}</Button>

@@ -161,6 +161,8 @@ export const en: Texts<typeof zhCN> = {
     'backup:run': 'Back up now',
     'backup:daily': 'Daily automatic backup',
     'backup:restore': 'Restore from backup',
+    'server:endSessions': 'End sessions',
+    'server:setSessionLimits': 'Change session limits',
     'setup:initialize': 'System set-up',
     'setup:loadDemo': 'Load demo data',
     'auth:login': 'Sign in',

@@ -158,6 +158,8 @@ export const zhCN = {
     'backup:run': '立即备份',
     'backup:daily': '每日自动备份',
     'backup:restore': '从备份恢复',
+    'server:endSessions': '结束会话',
+    'server:setSessionLimits': '修改会话时限',
     'setup:initialize': '系统初始化',
     'setup:loadDemo': '载入演示数据',
     'auth:login': '登录',

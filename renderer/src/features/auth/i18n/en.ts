@@ -10,6 +10,7 @@ export const en: Texts<typeof zhCN> = {
     password: 'Password',
     submit: 'Sign in',
     footer: 'This system holds sensitive personal data; every view and change is written to the audit log.',
+    sessionEnded: 'Your session has ended; please sign in again',
   },
   password: {
     title: 'Change password',

@@ -7,6 +7,7 @@ export const zhCN = {
     password: '密码',
     submit: '登录',
     footer: '本系统含个人敏感信息，所有查阅与修改均记入审计日志。',
+    sessionEnded: '会话已结束，请重新登录',
   },
   password: {
     title: '修改密码',

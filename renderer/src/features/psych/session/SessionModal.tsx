@@ -6,8 +6,10 @@ import type { SessionKind } from '@shared/domain/psych'
 import { DateField } from '../../../components/DateField'
 import { FormActions } from '../../../components/FormActions'
 import { REQUIRED } from '../../../components/required'
+import { SaveErrorAlert } from '../../../components/SaveErrorAlert'
 import { blankToUndefined } from '../../../lib/forms'
 import { useContractForm } from '../../../lib/useContractForm'
+import { DraftOffer, useFormDraft } from '../../../lib/useFormDraft'
 import { SessionDurationField, SessionNoteFields } from './SessionRecordFields'
 import { PeoplePicker, type PickedPerson } from '../PersonPicker'
 
@@ -55,13 +57,19 @@ export function SessionModal({ person, today, onClose }: { person: PickedPerson;
     rename: formPath,
     extraValidate: (v) => ({ participants: v.kind === 'group' && v.participants.length < 2 ? t('psych.session.groupTwo') : null }),
     success: t('psych.session.created'),
-    onSuccess: onClose,
+    onSuccess: () => {
+      draft.clear()
+      onClose()
+    },
   })
+  // A counselling note is long typing: kept per client until saved or discarded.
+  const draft = useFormDraft(`psych.session.new.${person.id}`, form)
   const kind = form.values.kind
   return (
     <Modal opened onClose={onClose} title={t('psych.session.newTitle')} size="lg">
       <form onSubmit={submit}>
         <Stack>
+          <DraftOffer draft={draft} />
           <Alert color="gray" variant="light" icon={<IconLock size={16} />} p="xs">
             <Text fz="xs">{t('psych.session.confidential')}</Text>
           </Alert>
@@ -93,6 +101,7 @@ export function SessionModal({ person, today, onClose }: { person: PickedPerson;
           )}
           <TextInput label={t('psych.session.topic')} labelProps={REQUIRED} data-autofocus {...form.getInputProps('topic')} />
           <SessionNoteFields inputProps={form.getInputProps} />
+          <SaveErrorAlert error={create.error} />
           <FormActions onCancel={onClose} loading={create.isPending} />
         </Stack>
       </form>

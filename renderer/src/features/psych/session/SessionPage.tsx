@@ -36,7 +36,7 @@ function SessionView({ id }: { id: string }) {
       <PageHeader back={backPerson ? { to: `/people/${backPerson.personId}?tab=psych`, label: backPerson.name } : { to: '/psych', label: t('psych.title') }} />
       {session.isError && <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />}
       {session.isPending && <Skeleton h={320} />}
-      {session.data && <SessionContent s={session.data} />}
+      {session.data && <SessionContent s={session.data} reloadSession={async () => (await session.refetch()).data} />}
     </>
   )
 }
@@ -54,7 +54,7 @@ function Section({ title, children, color }: { title: string; children: ReactNod
   )
 }
 
-function SessionContent({ s }: { s: SessionDetail }) {
+function SessionContent({ s, reloadSession }: { s: SessionDetail; reloadSession: () => Promise<SessionDetail | undefined> }) {
   const { t } = useTranslation()
   const today = useFacility().data?.today ?? todayIso()
   const [editing, setEditing] = useState(false)
@@ -144,7 +144,8 @@ function SessionContent({ s }: { s: SessionDetail }) {
         <IconLock size={14} />
         <Text fz="xs">{t('psych.session.auditedRead')}</Text>
       </Group>
-      {editing && <SessionEditModal key={s.revision} session={s} today={today} onClose={() => setEditing(false)} />}
+      {/* Not keyed by revision: a colleague's save announced live must not reset what is being typed (a conflict instead). */}
+      {editing && <SessionEditModal session={s} today={today} onClose={() => setEditing(false)} reload={reloadSession} />}
       <ReasonModal
         opened={voiding}
         title={t('psych.sessionRecord.voidTitle')}

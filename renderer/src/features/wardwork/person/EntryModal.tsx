@@ -2,10 +2,12 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextI
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConductCategory, WardRecordType, WardworkLists } from '@shared/contract'
-import { isApiCallError } from '../../../api/errors'
+import { isApiCallError, isSaveProblem } from '../../../api/errors'
 import { useApiMutation } from '../../../api/hooks'
 import { DateField } from '../../../components/DateField'
 import { NumberField } from '../../../components/NumberField'
+import { SaveErrorAlert } from '../../../components/SaveErrorAlert'
+import { DraftOffer, useFormDraft } from '../../../lib/useFormDraft'
 import { translateFieldError } from '../../../i18n/errorText'
 import { parseDateTime, showDateTime } from '../wardworkUi'
 
@@ -84,6 +86,8 @@ export function EntryModal({ type, personId, lists, initial, editing, title, onC
   const [errors, setErrors] = useState<Record<string, string>>({})
   const method = `wardwork:${editing ? 'update' : 'record'}${TYPE_NAME[type]}` as 'wardwork:recordTalk'
   const save = useApiMutation(method, { notifyError: false })
+  // A talk's summary, a visit's note: kept in this browser until saved or discarded.
+  const draft = useFormDraft(`wardwork.${type}.${editing ? editing.id : `new.${personId}`}`, { values, setValues })
   const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }))
   const err = (name: string) => (errors[name] ? translateFieldError(errors[name]) : undefined)
   const label = (e: { zh: string; en: string }) => (english ? e.en : e.zh)
@@ -95,8 +99,12 @@ export function EntryModal({ type, personId, lists, initial, editing, title, onC
     setErrors({})
     const input = { personId, ...(editing ?? {}), ...toFields(type, values) }
     save.mutate(input as never, {
-      onSuccess: onClose,
-      onError: (error) => setErrors(isApiCallError(error) && error.fields ? error.fields : { _: error.message }),
+      onSuccess: () => {
+        draft.clear()
+        onClose()
+      },
+      // A conflict or a lost connection is shown by SaveErrorAlert; every typed value stays.
+      onError: (error) => setErrors(isApiCallError(error) && error.fields ? error.fields : isSaveProblem(error) ? {} : { _: error.message }),
     })
   }
 
@@ -195,8 +203,10 @@ export function EntryModal({ type, personId, lists, initial, editing, title, onC
     <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} data-testid={`ww-form-${type}`}>
         <Stack>
+          <DraftOffer draft={draft} />
           {body()}
           {errors._ && <Alert color="red">{errors._}</Alert>}
+          <SaveErrorAlert error={save.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('wardwork.common.cancel')}
