@@ -355,7 +355,5 @@ export const en: Texts<typeof zhCN> = {
     'aftercare:cohortPeople': 'View a follow-up cohort list',
     'aftercare:setPlan': 'Change the follow-up plan settings',
     'aftercare:setHelpKinds': 'Change the help-given list',
-    'server:endSessions': 'End sign-in sessions',
-    'server:setSessionLimits': 'Change the session limits',
   },
 }

@@ -352,7 +352,5 @@ export const zhCN = {
     'aftercare:cohortPeople': '查看回访队列名单',
     'aftercare:setPlan': '修改回访计划设置',
     'aftercare:setHelpKinds': '修改帮扶项目列表',
-    'server:endSessions': '结束登录会话',
-    'server:setSessionLimits': '修改会话时限',
   },
 }
