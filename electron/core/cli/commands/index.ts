@@ -16,6 +16,7 @@ import { startCommand } from './start'
 import { termCommand } from './term'
 import { dueCommand } from './due'
 import { aftercareStatsCommand } from './aftercareStats'
+import { serverFingerprintCommand } from './serverFingerprint'
 
 export const COMMANDS: readonly CliCommand[] = [
   checkIdCommand,
@@ -35,4 +36,5 @@ export const COMMANDS: readonly CliCommand[] = [
   serveCommand,
   startCommand,
   aftercareStatsCommand,
+  serverFingerprintCommand,
 ]
