@@ -64,7 +64,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function dispatch(methodName: unknown, rawInput: unknown, sessionId: string | null, passwordKey?: Ctx['passwordKey']): ApiResult<unknown> {
     if (!isMethodName(methodName)) return fail('unknown_method', 'err.unknown_method')
     const spec = contract[methodName] as MethodSpec<z.ZodType, unknown>
-    const actor = loadActor(db, sessions.touch(sessionId, clock.now().getTime()))
+    // "Who am I" is no user activity: the facility server's event streams ask it to learn whether their session still
+    // holds, and an open window must not keep an idle session alive that way (issue 15).
+    const actor = loadActor(db, sessions.touch(sessionId, clock.now().getTime(), methodName !== 'auth:me'))
     if (spec.access !== 'public' && !actor) return fail('unauthenticated', 'err.unauthenticated')
 
     // Access before validation: a caller without the permission learns nothing about the method's fields.

@@ -37,8 +37,11 @@ export class SessionStore {
     return id
   }
 
-  /** The staff id behind a live session, refreshing its idle timer. */
-  touch(id: string | null, now: number): string | null {
+  /**
+   * The staff id behind a live session, refreshing its idle timer unless `refresh` is false (a check that is no user
+   * activity, such as the facility server's event stream asking whether its session still holds).
+   */
+  touch(id: string | null, now: number, refresh = true): string | null {
     if (!id) return null
     const s = this.sessions.get(id)
     if (!s) return null
@@ -46,7 +49,7 @@ export class SessionStore {
       this.sessions.delete(id)
       return null
     }
-    s.lastSeen = now
+    if (refresh) s.lastSeen = now
     return s.staffId
   }
 

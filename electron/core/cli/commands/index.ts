@@ -17,6 +17,7 @@ import { termCommand } from './term'
 import { dueCommand } from './due'
 import { aftercareStatsCommand } from './aftercareStats'
 import { exportPackageCommand, importPackageCommand } from './transfer'
+import { serverFingerprintCommand } from './serverFingerprint'
 
 export const COMMANDS: readonly CliCommand[] = [
   checkIdCommand,
@@ -38,4 +39,5 @@ export const COMMANDS: readonly CliCommand[] = [
   aftercareStatsCommand,
   exportPackageCommand,
   importPackageCommand,
+  serverFingerprintCommand,
 ]

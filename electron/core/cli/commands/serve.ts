@@ -6,6 +6,7 @@ import { startBridge } from '../../http/server'
 import { startBackendWorker } from '../../worker/client'
 import { parseOptions, UsageError, type CliCommand } from '../command'
 import { defaultDatabasePath } from '../paths'
+import { parseFacilityOptions, serveFacility } from './serveFacility'
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
 export const rendererDir = join(repoRoot, 'out', 'renderer')
@@ -26,8 +27,16 @@ export function parseServeOptions(args: string[]): ServeOptions {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  help: 'serve [--db FILE] [--port N] [--no-open]               browser mode on 127.0.0.1',
-  run: (args) => serve(parseServeOptions(args)),
+  help: 'serve [--db FILE] [--port N] [--no-open]               browser mode on 127.0.0.1\n  serve --facility --db FILE --listen HOST:PORT [--tls-dir DIR] [--name HOST]... [--no-open]   facility server over HTTPS',
+  // --facility (and only it) switches to the facility server, whose options browser mode refuses and vice versa.
+  run: (args) => (args.includes('--facility') ? serveFacility(parseFacilityOptions(args), { rendererDir, openInBrowser }) : serve(parseServeOptions(refuseFacilityOnly(args)))),
+}
+
+/** A facility option without --facility is a mistake worth naming, rather than "Unknown option". */
+function refuseFacilityOnly(args: string[]): string[] {
+  const facilityOnly = args.find((a) => /^--(listen|tls-dir|name)(=|$)/.test(a))
+  if (facilityOnly) throw new UsageError(`${facilityOnly.split('=')[0]} is only for the facility server: add --facility`)
+  return args
 }
 
 /**
@@ -42,6 +51,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const bridge = await startBridge({
     dispatch: backend.invoke,
     events: backend.onEvent,
+    onLiveClients: backend.reportLiveClients,
     staticDir: rendererDir,
     ...(options.port ? { port: options.port } : {}),
   })
