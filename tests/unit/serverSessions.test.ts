@@ -64,6 +64,20 @@ describe('session limits (setting server.sessions)', () => {
     expect(err(call(d, 'people:list', {}, sid)).code).toBe('unauthenticated')
   })
 
+  it('auth:touch counts as activity, auth:me (event streams, the reconnect ping) does not', () => {
+    const sid = login('counsellor')
+    now += 20 * MINUTE
+    expect(ok(call(d, 'auth:me', {}, sid))?.username).toBe('counsellor')
+    now += 20 * MINUTE // 40 min after the sign-in, 20 after a check that was no activity
+    expect(ok(call(d, 'auth:me', {}, sid))).toBeNull()
+    const other = login('counsellor')
+    now += 20 * MINUTE
+    expect(ok(call(d, 'auth:touch', {}, other)).username).toBe('counsellor')
+    now += 20 * MINUTE
+    expect(ok(call(d, 'auth:me', {}, other))?.username).toBe('counsellor')
+    expect(err(call(d, 'auth:touch', {}, 'no-such-session')).code).toBe('unauthenticated')
+  })
+
   it('an administrator changes the limits (version-checked); they apply at once', () => {
     const admin = login(ADMIN.username, ADMIN.password)
     const sid = login('counsellor')

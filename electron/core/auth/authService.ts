@@ -94,6 +94,7 @@ export const authHandlers = {
   'auth:me'(_input, ctx) {
     return ctx.actor
   },
+  'auth:touch': (_input, ctx) => actorOf(ctx),
   'auth:changePassword'(input, ctx) {
     const actor = actorOf(ctx)
     const record = staffById(ctx.db, actor.id)

@@ -13,6 +13,7 @@ import type { AsyncDispatch, Dispatch } from '../dispatch'
 import { createBridgeHandler, type BridgeLimits } from '../http/bridgeCore'
 import { allowedHosts, facilityMode } from '../http/facilityMode'
 import { startBackendWorker } from '../worker/client'
+import { routeHeavyReads } from './readRouting'
 import { ensureFacilityCertificates, servedNames } from './tls'
 
 /** Tens of workstations, each with a browser's handful of connections and one event stream. */
@@ -174,10 +175,19 @@ export async function startFacilityServer(options: FacilityServerOptions): Promi
     ...(options.locale ? { locale: options.locale } : {}),
     serving: { mode: 'facility', tls: { listen, fingerprint: certs.fingerprint, notAfter: certs.notAfter } },
   })
+  // Heavy reads on a read-only connection in a second worker (server/readRouting.ts); the writer keeps the sessions.
+  const reads = routeHeavyReads(backend, () =>
+    startBackendWorker({
+      dbFile: options.dbFile,
+      role: 'reader',
+      ...(options.fixedNow ? { fixedNow: options.fixedNow } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+    }),
+  )
   let bridge: RunningFacilityBridge
   try {
     bridge = await startFacilityBridge({
-      dispatch: backend.invoke,
+      dispatch: reads.invoke,
       events: backend.onEvent,
       onLiveClients: backend.reportLiveClients,
       tls: { keyPem: certs.keyPem, certPem: certs.certPem },
@@ -188,6 +198,7 @@ export async function startFacilityServer(options: FacilityServerOptions): Promi
       ...(options.locale ? { locale: options.locale } : {}),
     })
   } catch (error) {
+    await reads.close()
     await backend.close()
     throw error
   }
@@ -203,6 +214,7 @@ export async function startFacilityServer(options: FacilityServerOptions): Promi
     caCreated: certs.caCreated,
     close: async () => {
       await bridge.close()
+      await reads.close()
       await backend.close()
     },
   }

@@ -43,7 +43,7 @@ export interface HeavyReadRouter {
 
 /**
  * The server's dispatch: heavy reads go to the reader with the signed-in staff member the writer vouches for (its
- * `auth:me` of the caller's session, which also refreshes the idle timer); everything else, and any heavy read when
+ * `auth:touch` of the caller's session, which also refreshes the idle timer); everything else, and any heavy read when
  * the session is not live or the caller lacks the permission, goes to the writer (which answers or refuses, recording
  * the refusal). A restore rewrites the database file in place: the reader's connection is closed before it and a new
  * reader started after it (meanwhile heavy reads go to the writer).
@@ -63,7 +63,7 @@ export function routeHeavyReads(writer: Pick<BackendWorker, 'invoke'>, startRead
     }
     const current = reader
     if (typeof method !== 'string' || !HEAVY_READ_METHODS.has(method) || !sessionId || !current) return writer.invoke(method, input, sessionId)
-    const me = await writer.invoke('auth:me', {}, sessionId)
+    const me = await writer.invoke('auth:touch', {}, sessionId)
     const actor = me.ok ? (me.value as StaffUser | null) : null
     // Not signed in, or without the permission: the writer answers (and records the refusal as a security event).
     const access = isMethodName(method) ? contract[method].access : 'public'

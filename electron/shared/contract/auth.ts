@@ -46,6 +46,11 @@ export const authContract = {
   }),
   'auth:logout': method<null>()({ input: z.object({}), access: 'authenticated', audit: { kind: 'write', recordType: 'staff', record: () => null } }),
   'auth:me': method<StaffUser | null>()({ input: z.object({}), access: 'public', audit: noAudit }),
+  /**
+   * The session's staff member, as a call that counts as activity (unlike auth:me, which event streams and the
+   * reconnect ping use): the facility server asks it before sending a heavy read to its reader (issue 15).
+   */
+  'auth:touch': method<StaffUser>()({ input: z.object({}), access: 'authenticated', audit: noAudit }),
   'auth:changePassword': method<null>()({
     input: z.object({ current: z.string().min(1, 'v.required'), next: password }),
     access: 'authenticated',
