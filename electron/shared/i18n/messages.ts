@@ -13,6 +13,7 @@ import { dueworkMessages } from './dueworkMessages'
 import { releaseMessages } from './releaseMessages'
 import { aftercareMessages } from './aftercareMessages'
 import { statsMessages } from './statsMessages'
+import { connectionMessages } from './connectionMessages'
 
 export const messages = {
   'zh-CN': {
@@ -180,6 +181,7 @@ export const messages = {
     ...releaseMessages['zh-CN'],
     ...aftercareMessages['zh-CN'],
     ...statsMessages['zh-CN'],
+    ...connectionMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -346,6 +348,7 @@ export const messages = {
     ...releaseMessages.en,
     ...aftercareMessages.en,
     ...statsMessages.en,
+    ...connectionMessages.en,
   },
 } as const
 

@@ -23,6 +23,7 @@ import { dueworkFeature } from './duework'
 import { releaseFeature } from './release'
 import { aftercareFeature } from './aftercare'
 import { statsFeature } from './stats'
+import { connectionFeature } from './connection'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -51,6 +52,7 @@ export const features: readonly FeatureModule[] = [
   releaseFeature,
   aftercareFeature,
   statsFeature,
+  connectionFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

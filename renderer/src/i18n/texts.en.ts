@@ -47,6 +47,8 @@ import { en as aftercareEn } from '../features/aftercare/i18n/en'
 import { zhCN as aftercareZh } from '../features/aftercare/i18n/zh-CN'
 import { en as statsEn } from '../features/stats/i18n/en'
 import { zhCN as statsZh } from '../features/stats/i18n/zh-CN'
+import { en as connectionEn } from '../features/connection/i18n/en'
+import { zhCN as connectionZh } from '../features/connection/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -77,6 +79,7 @@ export const textParts = {
   release: { zhCN: releaseZh, en: releaseEn },
   aftercare: { zhCN: aftercareZh, en: aftercareEn },
   stats: { zhCN: statsZh, en: statsEn },
+  connection: { zhCN: connectionZh, en: connectionEn },
 }
 
 export const en: Texts<typeof zhCN> = {
@@ -88,6 +91,7 @@ export const en: Texts<typeof zhCN> = {
   ...releaseEn,
   ...aftercareEn,
   ...statsEn,
+  ...connectionEn,
 }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

@@ -25,6 +25,7 @@ import { zhCN as dueworkZh } from '../features/duework/i18n/zh-CN'
 import { zhCN as releaseZh } from '../features/release/i18n/zh-CN'
 import { zhCN as aftercareZh } from '../features/aftercare/i18n/zh-CN'
 import { zhCN as statsZh } from '../features/stats/i18n/zh-CN'
+import { zhCN as connectionZh } from '../features/connection/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
@@ -37,6 +38,7 @@ export const zhCN = {
   ...releaseZh,
   ...aftercareZh,
   ...statsZh,
+  ...connectionZh,
 }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */
