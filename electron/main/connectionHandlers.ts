@@ -63,7 +63,7 @@ export function registerConnectionHandlers(context: ConnectionHandlerContext): v
 function probeFailure(error: unknown): { reason: Exclude<ProbeResult, { ok: true }>['reason']; detail: string } {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? ''
   const detail = error instanceof Error ? error.message : String(error)
-  if (code === 'ETIMEDOUT' || /timed? ?out/i.test(detail)) return { reason: 'timeout', detail }
+  if (code === 'ETIMEDOUT' || /timed? ?out|no TLS answer/i.test(detail)) return { reason: 'timeout', detail }
   if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /SSL|TLS|wrong version/i.test(detail)) return { reason: 'not-tls', detail }
   return { reason: 'unreachable', detail }
 }
