@@ -3,12 +3,13 @@
  * time), so a unit test can assert them without an Electron binary. index.ts only wires them to the window.
  */
 import type { BrowserWindowConstructorOptions, WindowOpenHandlerResponse } from 'electron'
+import { originOf } from './connectionPolicy'
 
 /**
  * The renderer is untrusted: it runs in a sandbox, isolated from the preload, without Node, and with the same-origin
  * policy on. Its only door to the back end is the preload's one object.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, preloadArguments: readonly string[] = []): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -27,6 +28,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Tells the preload to leave out invoke and onEvent (connection policy: no local back end for this window).
+      ...(preloadArguments.length > 0 ? { additionalArguments: [...preloadArguments] } : {}),
     },
   }
 }
@@ -39,9 +42,13 @@ export function permissionAllowed(_permission: string): boolean {
   return false
 }
 
-/** No navigation away from the app: only a reload of the page already shown is let through. */
-export function navigationAllowed(currentUrl: string, targetUrl: string): boolean {
-  return targetUrl === currentUrl
+/**
+ * No navigation away from the app: only a reload of the page already shown is let through. A workstation connected to
+ * the facility server (`serverOrigin`, https://host:port) may also move within that one origin, nowhere else.
+ */
+export function navigationAllowed(currentUrl: string, targetUrl: string, serverOrigin: string | null = null): boolean {
+  if (targetUrl === currentUrl) return true
+  return serverOrigin !== null && originOf(targetUrl) === originOf(serverOrigin) && targetUrl.startsWith('https://')
 }
 
 /**

@@ -13,7 +13,7 @@ import { createDispatcher } from '../../electron/core/dispatch'
 import { openDatabase } from '../../electron/core/db/open'
 import { startBridge } from '../../electron/core/http/server'
 import { mainWindowOptions, navigationAllowed, windowOpenPolicy } from '../../electron/main/windowPolicy'
-import { IPC } from '../../electron/shared/host'
+import { HOST_ONLY_ARGUMENT, IPC } from '../../electron/shared/host'
 import { fixedClock, REPO_ROOT } from './helpers'
 
 type Listener = (...args: unknown[]) => unknown
@@ -93,6 +93,9 @@ vi.mock('../../electron/core/worker/client', () => ({
 }))
 
 beforeAll(async () => {
+  // A named database: the embedded start of today (a first run without one would show the connection choice instead,
+  // with no back end; connectionPolicy.test.ts covers that decision).
+  process.env.XINSHENG_DB = '/tmp/xinsheng-window-test-never-opened.db'
   await import('../../electron/main/index')
   await import('../../electron/preload/index')
   // app.whenReady() resolves, then the window is created: let the promise chain run.
@@ -181,7 +184,21 @@ describe('the preload', () => {
     expect(recorded.exposed.map((e) => e.key)).toEqual(['xinsheng'])
     const api = recorded.exposed[0]!.api as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(['host', 'invoke', 'onEvent'])
-    expect(Object.keys(api.host as object).sort()).toEqual(['openFile', 'printToPdf', 'relaunch', 'saveFile'])
+    expect(Object.keys(api.host as object).sort()).toEqual(['chooseConnection', 'connection', 'openFile', 'printToPdf', 'probeServer', 'relaunch', 'saveFile'])
+  })
+
+  it('exposes the host API alone to a window without a local back end (connected to the facility server, or choosing)', async () => {
+    vi.resetModules()
+    process.argv.push(HOST_ONLY_ARGUMENT)
+    try {
+      await import('../../electron/preload/index')
+    } finally {
+      process.argv.splice(process.argv.indexOf(HOST_ONLY_ARGUMENT), 1)
+    }
+    const latest = recorded.exposed.at(-1)!
+    expect(latest.key).toBe('xinsheng')
+    expect(Object.keys(latest.api as object)).toEqual(['host'])
+    recorded.exposed.pop()
   })
 
   it('hands out functions only, never ipcRenderer itself', () => {

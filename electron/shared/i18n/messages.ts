@@ -14,6 +14,7 @@ import { releaseMessages } from './releaseMessages'
 import { aftercareMessages } from './aftercareMessages'
 import { statsMessages } from './statsMessages'
 import { transferMessages } from './transferMessages'
+import { connectionMessages } from './connectionMessages'
 
 export const messages = {
   'zh-CN': {
@@ -184,6 +185,7 @@ export const messages = {
     ...aftercareMessages['zh-CN'],
     ...statsMessages['zh-CN'],
     ...transferMessages['zh-CN'],
+    ...connectionMessages['zh-CN'],
   },
   en: {
     'v.required': 'Required',
@@ -353,6 +355,7 @@ export const messages = {
     ...aftercareMessages.en,
     ...statsMessages.en,
     ...transferMessages.en,
+    ...connectionMessages.en,
   },
 } as const
 

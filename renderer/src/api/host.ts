@@ -1,14 +1,26 @@
+import type { ConnectionState } from '@shared/connection'
 import type { HostApi, OpenFileOptions, PickedFile, PrintToPdfOptions, SaveFileOptions } from '@shared/host'
 
+const NOT_AVAILABLE = 'browser mode: not available'
+
 /**
- * The host API (file dialogs, print to PDF, relaunch): Electron's main process through the preload, or the browser's
- * own means in browser mode: a file input, a download, the print dialog, a reload.
+ * The host API (file dialogs, print to PDF, relaunch, the connection choice): Electron's main process through the
+ * preload, or the browser's own means in browser mode: a file input, a download, the print dialog, a reload. Browser
+ * mode has no connection to choose (it is served by one back end), so it never shows the choice screen.
  */
 export const host: HostApi = {
   openFile: (options) => window.xinsheng?.host.openFile(options) ?? pickFileInBrowser(options),
   saveFile: (options) => window.xinsheng?.host.saveFile(options) ?? downloadInBrowser(options),
   printToPdf: (options) => window.xinsheng?.host.printToPdf(options) ?? printInBrowser(options),
   relaunch: () => window.xinsheng?.host.relaunch() ?? reloadInBrowser(),
+  connection: () => window.xinsheng?.host.connection() ?? Promise.resolve<ConnectionState>({ choice: null, firstRun: false }),
+  probeServer: (url) => window.xinsheng?.host.probeServer(url) ?? Promise.resolve({ ok: false, reason: 'not-available', detail: NOT_AVAILABLE }),
+  chooseConnection: (choice) => window.xinsheng?.host.chooseConnection(choice) ?? Promise.reject(new Error(NOT_AVAILABLE)),
+}
+
+/** True in the Electron app (the connection can be chosen there); false in browser mode. */
+export function hasConnectionHost(): boolean {
+  return typeof window.xinsheng?.host?.connection === 'function'
 }
 
 function pickFileInBrowser(options: OpenFileOptions): Promise<PickedFile | null> {

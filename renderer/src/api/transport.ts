@@ -1,14 +1,17 @@
 import type { ApiResult } from '@shared/contract'
 import type { BackendEventListener } from '@shared/events'
-import type { XinshengBridge } from '@shared/host'
+import type { WindowBridge } from '@shared/host'
 import { ApiCallError } from './errors'
 import { onHttpStreamDropped, reopenHttpEvents, subscribeHttpEvents } from './eventStream'
 import { getSessionId } from './session'
 
 declare global {
-  /** What the Electron preload exposes (one object); absent in browser mode. */
+  /**
+   * What the Electron preload exposes (one object); absent in browser mode. Without `invoke` (a workstation connected
+   * to the facility server) calls go over HTTPS like browser mode's.
+   */
   interface Window {
-    xinsheng?: XinshengBridge
+    xinsheng?: WindowBridge
   }
 }
 

@@ -24,6 +24,7 @@ import { releaseFeature } from './release'
 import { aftercareFeature } from './aftercare'
 import { statsFeature } from './stats'
 import { serverFeature } from './server'
+import { connectionFeature } from './connection'
 
 /**
  * Every feature of the app, registered once. The order is the order of the side bar (within its group) and of the
@@ -53,6 +54,7 @@ export const features: readonly FeatureModule[] = [
   aftercareFeature,
   statsFeature,
   serverFeature,
+  connectionFeature,
 ]
 
 /** What each domain's writes can change besides its own queries and the audit log, from every feature's declaration. */

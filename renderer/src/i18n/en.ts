@@ -74,7 +74,7 @@ export const en: Texts<typeof zhCN> = {
     network: 'Cannot reach the service; check that the program is still running',
     bad_response: 'The service sent an unreadable answer',
   },
-  connection: {
+  offline: {
     lost: 'Cannot reach the server, retrying… (what you typed is kept on this computer)',
     nextRetry: 'Next try: {{time}} (in {{seconds}} s)',
     checking: 'Checking the connection…',

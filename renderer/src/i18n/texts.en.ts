@@ -49,6 +49,8 @@ import { en as statsEn } from '../features/stats/i18n/en'
 import { zhCN as statsZh } from '../features/stats/i18n/zh-CN'
 import { en as serverEn } from '../features/server/i18n/en'
 import { zhCN as serverZh } from '../features/server/i18n/zh-CN'
+import { en as connectionEn } from '../features/connection/i18n/en'
+import { zhCN as connectionZh } from '../features/connection/i18n/zh-CN'
 import { en as commonEn, enPlurals as commonPlurals } from './en'
 import type { zhCN } from './texts'
 import type { Plurals, Texts } from './types'
@@ -80,6 +82,7 @@ export const textParts = {
   aftercare: { zhCN: aftercareZh, en: aftercareEn },
   stats: { zhCN: statsZh, en: statsEn },
   server: { zhCN: serverZh, en: serverEn },
+  connection: { zhCN: connectionZh, en: connectionEn },
 }
 
 export const en: Texts<typeof zhCN> = {
@@ -92,6 +95,7 @@ export const en: Texts<typeof zhCN> = {
   ...aftercareEn,
   ...statsEn,
   ...serverEn,
+  ...connectionEn,
 }
 
 export const enPlurals: Plurals<typeof zhCN> = { ...commonPlurals, ...peoplePlurals, ...psychPlurals }

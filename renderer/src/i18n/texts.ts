@@ -26,6 +26,7 @@ import { zhCN as releaseZh } from '../features/release/i18n/zh-CN'
 import { zhCN as aftercareZh } from '../features/aftercare/i18n/zh-CN'
 import { zhCN as statsZh } from '../features/stats/i18n/zh-CN'
 import { zhCN as serverZh } from '../features/server/i18n/zh-CN'
+import { zhCN as connectionZh } from '../features/connection/i18n/zh-CN'
 import type { FlatKeys } from './types'
 import { zhCN as commonZh } from './zh-CN'
 
@@ -39,6 +40,7 @@ export const zhCN = {
   ...aftercareZh,
   ...statsZh,
   ...serverZh,
+  ...connectionZh,
 }
 
 /** Every interface text key (`common.save`, `psych.assess.missing`). */

@@ -71,7 +71,7 @@ export const zhCN = {
     network: '无法连接到服务，请检查程序是否仍在运行',
     bad_response: '服务返回了无法识别的数据',
   },
-  connection: {
+  offline: {
     lost: '无法连接服务器，正在重试…（您填写的内容已保留在本机）',
     nextRetry: '下次重试：{{time}}（{{seconds}} 秒后）',
     checking: '正在检查连接…',

@@ -21,7 +21,7 @@ export function ConnectionBanner({ state }: { state: ConnectionState }) {
       <Group h={BANNER_HEIGHT} px="md" gap="xs" bg="teal.6" c="white" role="status" data-testid="connection-back">
         <IconPlugConnected size={18} />
         <Text fz="sm" fw={600}>
-          {t('connection.back')}
+          {t('offline.back')}
         </Text>
       </Group>
     )
@@ -31,15 +31,15 @@ export function ConnectionBanner({ state }: { state: ConnectionState }) {
     <Group h={BANNER_HEIGHT} px="md" gap="sm" bg="orange.7" c="white" wrap="nowrap" role="alert" data-testid="connection-lost">
       <IconPlugConnectedX size={18} style={{ flexShrink: 0 }} />
       <Text fz="sm" fw={600} truncate>
-        {t('connection.lost')}
+        {t('offline.lost')}
       </Text>
       <Text fz="sm" style={{ whiteSpace: 'nowrap' }} data-testid="connection-next">
         {seconds === null || state.nextRetryAt === null
-          ? t('connection.checking')
-          : t('connection.nextRetry', { time: dayjs(state.nextRetryAt).format('HH:mm:ss'), seconds })}
+          ? t('offline.checking')
+          : t('offline.nextRetry', { time: dayjs(state.nextRetryAt).format('HH:mm:ss'), seconds })}
       </Text>
       <Button size="compact-xs" variant="white" color="orange" ml="auto" onClick={() => connection.retryNow()} disabled={state.nextRetryAt === null}>
-        {t('connection.retryNow')}
+        {t('offline.retryNow')}
       </Button>
     </Group>
   )

@@ -1,0 +1,66 @@
+import type { Texts } from '../../../i18n/types'
+import type { zhCN } from './zh-CN'
+
+/** The same tree as zh-CN with every leaf a string: a missing or extra key is a type error. */
+export const en: Texts<typeof zhCN> = {
+  connection: {
+    title: 'How this workstation is used',
+    intro: 'Before first use, choose where the data is kept. An administrator can change it later in Settings → Connection.',
+    pageTitle: 'Connection',
+    pageSubtitle: 'Where this workstation keeps its data; the app restarts after a change',
+    current: 'Current',
+    embedded: {
+      title: 'This workstation only',
+      subtitle: 'Data kept on this computer',
+      body: 'For a facility with one computer. Other workstations do not see these records.',
+      choose: 'Use this workstation only',
+    },
+    host: {
+      title: 'Facility server',
+      subtitle: "This computer keeps the facility's data; other workstations connect to it",
+      body: "Keep this computer on and on the facility's network. The app makes the facility certificate; other workstations check its fingerprint when they first connect.",
+      listen: 'Listen address',
+      listenHint: 'host:port. 0.0.0.0:8443 means every network card; port 1–65535, 8443 suggested.',
+      names: 'Names or IP addresses other workstations use',
+      namesHint: 'Comma-separated, at most {{max}}, written into the server certificate, e.g. 192.168.1.10, server.local',
+      choose: 'Host the facility server',
+    },
+    connect: {
+      title: 'Connect to the facility server',
+      subtitle: 'Data kept on the facility server, none on this computer',
+      body: "Enter the server's address and probe it, then compare the certificate fingerprint with the one the server shows; connect only if they match.",
+      address: 'Server address',
+      addressHint: 'https://host:port, e.g. https://192.168.1.10:8443 (https only)',
+      probe: 'Probe',
+      probing: 'Connecting to the server…',
+      fingerprintTitle: 'Server certificate fingerprint (SHA-256)',
+      compare: "Compare it group by group with the fingerprint on the server (the administrator's server status page). Confirm only if they are identical; if not, this may be an impostor: cancel and tell the administrator.",
+      subject: 'Certificate name',
+      validTo: 'Valid until',
+      confirm: 'Confirm fingerprint and connect',
+      cancel: 'Cancel',
+    },
+    probeFailed: {
+      'bad-address': 'Address not valid: {{detail}}',
+      unreachable: 'Cannot reach this address: check the address, the network and that the server is on.',
+      timeout: 'Timed out: the server did not answer within 5 seconds.',
+      'not-tls': 'This address is not an encrypted (https) service and cannot be used.',
+      'not-available': 'The connection cannot be changed in browser mode.',
+    },
+    refused: {
+      'fingerprint-changed': 'The server certificate has changed; someone may be impersonating the server, so the connection was refused. Confirmed fingerprint: {{expected}}; presented: {{presented}}. Check with the administrator, then choose again.',
+      unreachable: 'Cannot reach the facility server {{url}}. Retry, or choose another way.',
+      'invalid-file': 'The connection settings file is damaged ({{detail}}); please choose again.',
+      'host-failed': 'Cannot serve on {{listen}}: {{detail}}. This workstation still works on its own; others cannot connect for now.',
+    },
+    serving: 'Other workstations connect to: {{url}}',
+    servingFingerprint: 'Certificate fingerprint other workstations check',
+    restarting: 'Saving and restarting…',
+    chooseFailed: 'Not saved: {{message}}',
+    notInBrowser: 'The connection can be changed only in the desktop app; browser mode always uses the service that started it.',
+    settingsCard: 'Connection',
+    settingsBody: 'This workstation now: {{mode}}',
+    change: 'Change connection',
+    modeName: { embedded: 'This workstation only', host: 'Facility server', connect: 'Connected to the facility server' },
+  },
+}
