@@ -224,7 +224,7 @@ describe('what goes into the package', () => {
       [...sources.filter((f) => f.endsWith('.ts')), ...bundles].flatMap((file) => bareImports(readFileSync(file, 'utf8'))),
     )
     const packages = [...loaded].filter((name) => !isBuiltin(name) && name !== 'electron').sort()
-    expect(packages).toEqual(['better-sqlite3', 'pinyin-pro', 'zod'])
+    expect(packages).toEqual(['better-sqlite3', 'node-forge', 'pinyin-pro', 'zod'])
     for (const name of packages) {
       expect(pkg.dependencies, `${name} must be a production dependency`).toHaveProperty([name])
       expect(shipsModuleFile(`node_modules/${name}/package.json`), name).toBe(true)
