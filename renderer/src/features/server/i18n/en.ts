@@ -55,7 +55,7 @@ export const en: Texts<typeof zhCN> = {
       createdAt: 'Signed in',
       lastSeen: 'Last activity',
       current: 'This session',
-      end: 'End sessions',
+      end: 'End all their sessions',
       ended: 'Sessions ended: {{count}}',
       endAll: 'Sign out everyone else',
       confirmTitle: 'Sign out everyone else',

@@ -53,7 +53,7 @@ export const zhCN = {
       createdAt: '登录时间',
       lastSeen: '最后活动',
       current: '本会话',
-      end: '结束会话',
+      end: '结束其全部会话',
       ended: '已结束 {{count}} 个会话',
       endAll: '全部下线（保留本会话）',
       confirmTitle: '全部下线',
