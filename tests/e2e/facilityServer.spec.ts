@@ -14,6 +14,10 @@ import { expect, test } from './fixtures'
  */
 test.describe.configure({ mode: 'serial' })
 
+// Runs inside the page (page.evaluate); the node tsconfig has no DOM library.
+declare const document: { cookie: string }
+declare const sessionStorage: Record<string, string>
+
 const ROOT = resolve(import.meta.dirname, '../..')
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 const CLI = join(ROOT, 'electron', 'core', 'cli', 'index.ts')

@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../../../shared/contract/backup'
 import { appendAudit } from '../../audit/auditLog'
 import { writeAuditAnchor } from '../../audit/auditSeal'
-import { folderProblem, manifestPathFor } from '../../backup/backupFiles'
+import { manifestPathFor } from '../../backup/backupFiles'
 import { runBackup } from '../../backup/backupJob'
 import { openDatabase } from '../../db/open'
-import { translate } from '../../../shared/i18n/messages'
 import { ok, parseOptions, requireDb, UsageError, type CliCommand } from '../command'
+import { newOutputFile } from '../outputFile'
 
 /**
  * The passphrase from a file, or from stdin with `-`; never from the command line itself, where every user of the
@@ -37,10 +37,7 @@ export const backupCommand: CliCommand = {
     const values = parseOptions(args, OPTIONS)
     const file = requireDb(values.db)
     if (!values.to) throw new UsageError('--to FILE is required')
-    const to = resolve(values.to)
-    if (existsSync(to) || existsSync(manifestPathFor(to))) throw new UsageError(`${values.to} (or its manifest) already exists; nothing was overwritten`)
-    const problem = folderProblem(dirname(to))
-    if (problem) throw new UsageError(`${dirname(to)}: ${translate('en', problem)}`)
+    const to = newOutputFile(values.to)
     const passphrase = readPassphraseFile(values['passphrase-file'])
     const db = openDatabase(file, { migrate: false })
     try {

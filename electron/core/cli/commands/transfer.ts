@@ -6,11 +6,12 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { translate } from '../../../shared/i18n/messages'
-import { folderProblem, manifestPathFor } from '../../backup/backupFiles'
+import { folderProblem } from '../../backup/backupFiles'
 import { openDatabase } from '../../db/open'
 import { exportPackage, TransferRefused } from '../../transfer/exportPackage'
 import { importPackage, type ImportReport } from '../../transfer/importPackage'
 import { ok, parseOptions, requireDb, UsageError, type CliCommand, type CommandResult } from '../command'
+import { newOutputFile } from '../outputFile'
 
 const refused = (error: TransferRefused): CommandResult => {
   // An advice parameter is itself a message key (which side to upgrade).
@@ -42,10 +43,7 @@ export const exportPackageCommand: CliCommand = {
     const values = parseOptions(args, EXPORT_OPTIONS)
     const file = requireDb(values.db)
     if (!values.out) throw new UsageError('--out FILE is required')
-    const out = resolve(values.out)
-    if (existsSync(out) || existsSync(manifestPathFor(out))) throw new UsageError(`${values.out} (or its manifest) already exists; nothing was overwritten`)
-    const problem = folderProblem(dirname(out))
-    if (problem) throw new UsageError(`${dirname(out)}: ${translate('en', problem)}`)
+    const out = newOutputFile(values.out)
     try {
       const done = await exportPackage(file, out, { at: new Date(), again: values.again ?? false })
       const { packageId, people } = done.manifest.package
