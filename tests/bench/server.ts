@@ -3,7 +3,7 @@
  * facility is served by `serve --facility` in its own process (HTTPS, cookie sessions, the back end in its worker);
  * this process plays the clients, each with its own keep-alive TLS connection and its own signed-in session, doing
  * a mix of what staff do all day: a ward's roster, a name search, a person's file, and counsellors entering
- * assessments. Think time between a client's calls is random (default 250–750 ms: far busier than people click).
+ * assessments — while each keeps its live-update event stream open, as every window does, and must hear of every write. Think time between a client's calls is random (default 250–750 ms: far busier than people click).
  * Every call's latency is measured from send to the whole answer. Afterwards the database is checked:
  * PRAGMA integrity_check, and every acknowledged assessment present.
  *
@@ -12,6 +12,7 @@
  * 1 when the run itself failed (server did not start, integrity lost, an acknowledged write missing).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { setMaxListeners } from 'node:events'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:https'
 import { tmpdir } from 'node:os'
@@ -114,6 +115,45 @@ interface LoadResults {
   samples: Sample[]
   acknowledged: string[]
   wallMs: number
+  /** 'changed' events each client's open event stream received (every window keeps one open, as the app does). */
+  eventsPerClient: number[]
+}
+
+/**
+ * The client's live-update stream (GET /api/events), as every open window keeps one: counts the 'changed' events it
+ * receives until `signal` aborts. Resolves once the stream is open.
+ */
+function openEventStream(client: { cookie: string | null }, o: { port: number; ca: string }, counter: { changed: number }, signal: AbortSignal): Promise<void> {
+  return new Promise((resolveOpen, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: o.port,
+        path: '/api/events',
+        method: 'GET',
+        ca: o.ca,
+        agent: false,
+        signal,
+        headers: { host: `127.0.0.1:${o.port}`, 'x-xinsheng-client': '1', ...(client.cookie ? { cookie: client.cookie } : {}) },
+      },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`event stream refused: ${res.statusCode}`))
+        resolveOpen()
+        let buffer = ''
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8')
+          let end: number
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            if (buffer.slice(0, end).includes('"type":"changed"')) counter.changed++
+            buffer = buffer.slice(end + 2)
+          }
+        })
+        res.on('error', () => undefined)
+      },
+    )
+    req.on('error', (error) => (signal.aborted ? undefined : reject(error)))
+    req.end()
+  })
 }
 
 /** One POST /api/invoke on the client's own connection and session; resolves with the parsed answer. */
@@ -168,7 +208,12 @@ async function runLoad(clients: BenchClient[], o: { port: number; ca: string }):
       c.cookie = cookie
     }),
   )
-  log(`${live.length} clients for ${seconds} s, think time ${thinkMin}–${thinkMax} ms…`)
+  const streams = new AbortController()
+  // One abort listener per client's stream on the one signal.
+  setMaxListeners(live.length + 10, streams.signal)
+  const counters = live.map(() => ({ changed: 0 }))
+  await Promise.all(live.map((c, i) => openEventStream(c, o, counters[i]!, streams.signal)))
+  log(`${live.length} clients (each with its event stream open) for ${seconds} s, think time ${thinkMin}–${thinkMax} ms…`)
   const started = performance.now()
   const until = started + seconds * 1000
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -192,8 +237,11 @@ async function runLoad(clients: BenchClient[], o: { port: number; ca: string }):
     }),
   )
   const wallMs = performance.now() - started
+  // Events of the last writes are still on their way: give them a moment, bounded, before closing the streams.
+  for (let waited = 0; waited < 3000 && counters.some((c) => c.changed < acknowledged.length); waited += 100) await sleep(100)
+  streams.abort()
   for (const c of live) c.agent.destroy()
-  return { samples, acknowledged, wallMs }
+  return { samples, acknowledged, wallMs, eventsPerClient: counters.map((c) => c.changed) }
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -201,7 +249,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Prints the table; true when the run failed its targets (errors or a p95 over the target). */
-function report({ samples, acknowledged, wallMs }: LoadResults): boolean {
+function report({ samples, acknowledged, wallMs, eventsPerClient }: LoadResults): boolean {
   const kinds = [...new Set(samples.map((s) => s.kind)), 'all calls']
   const rows = kinds.map((kind) => {
     const mine = kind === 'all calls' ? samples : samples.filter((s) => s.kind === kind)
@@ -214,9 +262,12 @@ function report({ samples, acknowledged, wallMs }: LoadResults): boolean {
   console.log(`\nfacility server, ${clientsWanted} clients, ${(wallMs / 1000).toFixed(0)} s, ${(samples.length / (wallMs / 1000)).toFixed(0)} calls/s, think ${thinkMin}–${thinkMax} ms`)
   console.log(`${'call'.padEnd(18)}${'calls'.padStart(8)}${'errors'.padStart(8)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'max ms'.padStart(8)}  target p95 ≤ ${TARGET_P95_MS} ms`)
   for (const r of rows) console.log(`${r.kind.padEnd(18)}${String(r.calls).padStart(8)}${String(r.errors).padStart(8)}${f(r.p50)}${f(r.p95)}${f(r.max)}  ${r.pass ? 'ok' : 'MISSED'}`)
-  console.log(`acknowledged assessment entries: ${acknowledged.length}`)
+  console.log(`acknowledged assessment entries: ${acknowledged.length}; 'changed' events received per client: min ${Math.min(...eventsPerClient)}, max ${Math.max(...eventsPerClient)}`)
   for (const e of [...new Set(samples.filter((s) => !s.ok).map((s) => s.error))].slice(0, 5)) console.log(`error: ${e}`)
-  return rows.some((r) => !r.pass)
+  // Every window hears of every write (live updates): each stream got at least one event per acknowledged entry.
+  const deaf = eventsPerClient.filter((n) => n < acknowledged.length).length
+  if (deaf > 0) console.log(`${deaf} client(s) missed live updates`)
+  return rows.some((r) => !r.pass) || deaf > 0
 }
 
 /** After the server stopped: the file is whole and every acknowledged write is in it. */
