@@ -22,6 +22,7 @@ import type { Db } from './db/open'
 import { AppError, FieldErrors } from './errors'
 import { handlers } from './handlers'
 import { writesClosedFile } from './release/closedFileGuard'
+import { movedToServer, writableAfterMove } from './transfer/movedGuard'
 
 export type { Handler, Handlers } from './handlerTypes'
 
@@ -95,6 +96,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     // A released file is read-only unless reopened (issue 14); methods acting on released people say so in the contract.
     if (writesClosedFile(db, spec, parsed.data)) return fail('conflict', 'person.file_closed')
+
+    // A workstation moved to the facility server keeps its data for reading only (transfer/movedGuard.ts).
+    if (spec.audit.kind === 'write' && !writableAfterMove(methodName)) {
+      const moved = movedToServer(db)
+      if (moved) return fail('conflict', 'transfer.workstation_moved', { at: localMinute(moved.exportedAt) })
+    }
 
     // A write into a deleted or replaced database file would be acknowledged and then lost: refuse it, saying why.
     if (spec.audit.kind !== 'none') {

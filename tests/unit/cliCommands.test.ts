@@ -27,7 +27,7 @@ const HELP = `Xinsheng command line
   serve --facility --db FILE --listen HOST:PORT [--tls-dir DIR] [--name HOST]... [--no-open]   facility server over HTTPS
   start [--db FILE] [--port N] [--no-open]               Electron if installed, else browser mode
   aftercare-stats --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD]   follow-up cohort of people released in the range
-  export-package --db FILE --out FILE [--again]           package a workstation database for the facility server
+  export-package --db FILE --out FILE [--again] | --cancel   package a workstation database for the facility server
   import-package --db FILE --package FILE [--dry-run] [--report F.json]  import a workstation package (server stopped)
   server-fingerprint --server https://HOST:PORT [--expect FP]   the certificate fingerprint a facility server presents
 `

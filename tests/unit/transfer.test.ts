@@ -20,7 +20,7 @@ import { importPackage, type ImportReport } from '../../electron/core/transfer/i
 import { tableShapes, triggerBodies } from '../../electron/core/transfer/transferSchemaQueries'
 import { maskIdNumber } from '../../electron/shared/domain/idNumber'
 import { tableChecksums } from './backupHelpers'
-import { call, expectOneJsonLine, fixedClock, makeWorld, ok, personInput, runCli, signedInCaller, tempDir, type World } from './helpers'
+import { call, count, err, expectOneJsonLine, fixedClock, makeWorld, ok, personInput, runCli, signedInCaller, tempDir, type World } from './helpers'
 
 const temp = tempDir('xinsheng-transfer-')
 const path = (name: string) => join(temp.dir, name)
@@ -295,5 +295,38 @@ describe('the CLI', () => {
     const noOut = runCli(['export-package', '--db', path('workstation.db')])
     expect(noOut.code).toBe(2)
     expect(noOut.json).toEqual({ error: '--out FILE is required' })
+  })
+})
+
+describe('a moved workstation', () => {
+  it('takes no more changes after the export (sign-in and reading go on); export-package --cancel lifts that, audited', () => {
+    const use = () => {
+      const db = openDatabase(path('workstation.db'), { migrate: false })
+      const dispatch = createDispatcher({ db, clock: fixedClock })
+      const sid = ok(call(dispatch, 'auth:login', { username: 'admin', password: 'Admin#2026' }, null)).sessionId
+      return { db, dispatch, sid }
+    }
+    const ws = use()
+    const wardId = ok(call(ws.dispatch, 'wards:list', {}, ws.sid))[0]!.id
+    const before = count(ws.db, 'people')
+    const refused = err(call(ws.dispatch, 'people:create', personInput(wardId, { name: '迁移后', idNumber: '110101199003070054' }), ws.sid))
+    expect(refused).toMatchObject({ code: 'conflict', key: expect.stringMatching(/^transfer\.workstation_moved\|/) })
+    expect(refused.message).toMatch(/^本工作站的数据已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 导出、迁移到机构服务器/)
+    expect(count(ws.db, 'people')).toBe(before)
+    expect(ok(call(ws.dispatch, 'people:list', {}, ws.sid)).rows.length).toBeGreaterThan(0)
+    ws.db.close()
+
+    expect(runCli(['export-package', '--db', path('workstation.db'), '--cancel', '--again']).code).toBe(2)
+    const cancelled = runCli(['export-package', '--db', path('workstation.db'), '--cancel'])
+    expect(cancelled.code).toBe(0)
+    expect(cancelled.json).toMatchObject({ ok: true, summary: expect.stringMatching(/^已撤销本工作站的导出记录/) })
+    const again = use()
+    ok(call(again.dispatch, 'people:create', personInput(wardId, { name: '迁移后', idNumber: '110101199003070054' }), again.sid))
+    expect(again.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'transfer:cancelExport'").get()).toEqual({ n: 1 })
+    expect(verifyAudit(again.db).ok).toBe(true)
+    again.db.close()
+    const nothing = runCli(['export-package', '--db', path('workstation.db'), '--cancel'])
+    expect(nothing.code).toBe(1)
+    expect(nothing.json).toMatchObject({ ok: false, reason: 'transfer.not_exported' })
   })
 })

@@ -135,3 +135,25 @@ export async function exportPackage(dbFile: string, outFile: string, options: Ex
     db.close()
   }
 }
+
+/**
+ * Cancels the workstation's record of an export made by mistake, so it takes changes again (the movedGuard lifts).
+ * Audited; the package file is left where it is (it may already be on the server: the message says the two may differ).
+ */
+export function cancelExport(dbFile: string, options: { at: Date; actor?: { id: string | null; name: string | null } }): { packageId: string } {
+  const db = openDatabase(dbFile, { migrate: false })
+  try {
+    const before = readSetting(db, 'transfer.exported')
+    if (!before) throw new TransferRefused('transfer.not_exported')
+    const at = options.at.toISOString()
+    const actor = options.actor ?? { id: null, name: 'cli' }
+    db.transaction(() => {
+      writeSetting(db, 'transfer.exported', null)
+      appendAudit(db, { at, actorId: actor.id, actorName: actor.name, method: 'transfer:cancelExport', recordType: 'package', recordId: before.packageId, detail: JSON.stringify({ exportedAt: before.exportedAt, file: before.file }) })
+    })()
+    writeAuditAnchor(db, at)
+    return { packageId: before.packageId }
+  } finally {
+    db.close()
+  }
+}

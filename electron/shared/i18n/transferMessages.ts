@@ -21,6 +21,9 @@ export const transferMessages = {
     'transfer.same_file': '数据包就是服务器数据库本身',
     'transfer.summary': '数据包 {{packageId}} 已导入：{{imported}} 人的档案及记录共 {{rows}} 行；身份证号重复跳过 {{duplicates}} 人，已存在 {{present}} 人；新建大队 {{wards}} 个，新建账号 {{staff}} 个（未启用）；审计记录 {{audit}} 条',
     'transfer.summary_dry': '试运行（未做任何更改）：数据包 {{packageId}} 将导入 {{imported}} 人的档案及记录共 {{rows}} 行；身份证号重复跳过 {{duplicates}} 人，已存在 {{present}} 人；将新建大队 {{wards}} 个，新建账号 {{staff}} 个（未启用）；审计记录 {{audit}} 条',
+    'transfer.workstation_moved': '本工作站的数据已于 {{at}} 导出、迁移到机构服务器，此处不再保存修改；请连接机构服务器工作。如导出有误，管理员可运行 export-package --cancel 撤销',
+    'transfer.export_cancelled': '已撤销本工作站的导出记录（数据包 {{packageId}}），本工作站可继续保存修改；如该数据包已导入服务器，两边的数据将不再一致',
+    'transfer.not_exported': '本工作站没有导出记录，无需撤销',
     'transfer.exported': '已导出数据包 {{packageId}}：{{people}} 人，共 {{rows}} 行；请将数据包与清单一起复制到服务器后导入',
   },
   en: {
@@ -41,6 +44,9 @@ export const transferMessages = {
     'transfer.same_file': 'The package is the server database itself',
     'transfer.summary': 'Package {{packageId}} imported: {{imported}} people\'s files and records, {{rows}} rows; {{duplicates}} skipped as duplicate ID numbers, {{present}} already present; {{wards}} wards and {{staff}} accounts (inactive) created; {{audit}} audit rows',
     'transfer.summary_dry': 'Dry run (nothing changed): package {{packageId}} would import {{imported}} people\'s files and records, {{rows}} rows; {{duplicates}} skipped as duplicate ID numbers, {{present}} already present; {{wards}} wards and {{staff}} accounts (inactive) would be created; {{audit}} audit rows',
+    'transfer.workstation_moved': 'This workstation’s data was exported to the facility server on {{at}}; changes are no longer saved here: connect to the facility server. If the export was a mistake, an administrator can run export-package --cancel',
+    'transfer.export_cancelled': 'The workstation’s export (package {{packageId}}) is cancelled and it takes changes again; if the package was already imported on the server, the two will differ',
+    'transfer.not_exported': 'This workstation has no export to cancel',
     'transfer.exported': 'Package {{packageId}} exported: {{people}} people, {{rows}} rows; copy the package with its manifest to the server and import it there',
   },
 } as const

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path'
 import { translate } from '../../../shared/i18n/messages'
 import { folderProblem } from '../../backup/backupFiles'
 import { openDatabase } from '../../db/open'
-import { exportPackage, TransferRefused } from '../../transfer/exportPackage'
+import { cancelExport, exportPackage, TransferRefused } from '../../transfer/exportPackage'
 import { importPackage, type ImportReport } from '../../transfer/importPackage'
 import { ok, parseOptions, requireDb, UsageError, type CliCommand, type CommandResult } from '../command'
 import { newOutputFile } from '../outputFile'
@@ -34,14 +34,24 @@ export function importSummary(report: ImportReport, locale: 'zh-CN' | 'en' = 'zh
   })
 }
 
-const EXPORT_OPTIONS = { db: { type: 'string' }, out: { type: 'string' }, again: { type: 'boolean' } } as const
+const EXPORT_OPTIONS = { db: { type: 'string' }, out: { type: 'string' }, again: { type: 'boolean' }, cancel: { type: 'boolean' } } as const
 
 export const exportPackageCommand: CliCommand = {
   name: 'export-package',
-  help: 'export-package --db FILE --out FILE [--again]           package a workstation database for the facility server',
+  help: 'export-package --db FILE --out FILE [--again] | --cancel   package a workstation database for the facility server',
   async run(args) {
     const values = parseOptions(args, EXPORT_OPTIONS)
     const file = requireDb(values.db)
+    if (values.cancel) {
+      if (values.out || values.again) throw new UsageError('--cancel takes only --db')
+      try {
+        const { packageId } = cancelExport(file, { at: new Date() })
+        return ok({ ok: true, cancelled: packageId, summary: translate('zh-CN', 'transfer.export_cancelled', { packageId: packageId.slice(0, 8) }) })
+      } catch (error) {
+        if (error instanceof TransferRefused) return refused(error)
+        throw error
+      }
+    }
     if (!values.out) throw new UsageError('--out FILE is required')
     const out = newOutputFile(values.out)
     try {
