@@ -24,6 +24,7 @@ import { releaseHandlers } from './release/releaseService'
 import { aftercareHandlers } from './aftercare/aftercareHandlers'
 import { statsHandlers } from './stats/statsService'
 import { serverHandlers } from './server/serverService'
+import { transferHandlers } from './transfer/transferService'
 
 /** The handler modules, one per service; a method handled in two of them throws here, at start-up. */
 export const handlerModules = [
@@ -57,6 +58,7 @@ export const handlerModules = [
   aftercareHandlers,
   statsHandlers,
   serverHandlers,
+  transferHandlers,
 ] as const
 
 /** Every contract method has exactly one handler; the `satisfies` makes a missing one a compile error. */

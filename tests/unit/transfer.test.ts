@@ -307,6 +307,8 @@ describe('a moved workstation', () => {
       return { db, dispatch, sid }
     }
     const ws = use()
+    // Every window learns it (the shell's read-only strip).
+    expect(ok(call(ws.dispatch, 'transfer:status', {}, ws.sid)).movedAt).toBe(readSetting(ws.db, 'transfer.exported')!.exportedAt)
     const wardId = ok(call(ws.dispatch, 'wards:list', {}, ws.sid))[0]!.id
     const before = count(ws.db, 'people')
     const refused = err(call(ws.dispatch, 'people:create', personInput(wardId, { name: '迁移后', idNumber: '110101199003070054' }), ws.sid))
@@ -321,6 +323,7 @@ describe('a moved workstation', () => {
     expect(cancelled.code).toBe(0)
     expect(cancelled.json).toMatchObject({ ok: true, summary: expect.stringMatching(/^已撤销本工作站的导出记录/) })
     const again = use()
+    expect(ok(call(again.dispatch, 'transfer:status', {}, again.sid))).toEqual({ movedAt: null })
     ok(call(again.dispatch, 'people:create', personInput(wardId, { name: '迁移后', idNumber: '110101199003070054' }), again.sid))
     expect(again.db.prepare("SELECT count(*) AS n FROM audit_log WHERE method = 'transfer:cancelExport'").get()).toEqual({ n: 1 })
     expect(verifyAudit(again.db).ok).toBe(true)

@@ -27,6 +27,7 @@ import { releaseContract } from './release'
 import { aftercareContract } from './aftercare'
 import { statsContract } from './stats'
 import { serverContract } from './server'
+import { transferContract } from './transfer'
 
 /** One contract module per service; a method name declared in two of them throws here, at start-up. */
 export const contract = defineApi([
@@ -59,6 +60,7 @@ export const contract = defineApi([
   aftercareContract,
   statsContract,
   serverContract,
+  transferContract,
 ])
 
 export type Contract = typeof contract

@@ -74,6 +74,9 @@ export const en: Texts<typeof zhCN> = {
     network: 'Cannot reach the service; check that the program is still running',
     bad_response: 'The service sent an unreadable answer',
   },
+  moved: {
+    banner: 'This workstation’s data moved to the facility server on {{at}}; it is read-only here: connect to the facility server',
+  },
   offline: {
     lost: 'Cannot reach the server, retrying… (what you typed is kept on this computer)',
     nextRetry: 'Next try: {{time}} (in {{seconds}} s)',

@@ -71,6 +71,9 @@ export const zhCN = {
     network: '无法连接到服务，请检查程序是否仍在运行',
     bad_response: '服务返回了无法识别的数据',
   },
+  moved: {
+    banner: '本工作站的数据已于 {{at}} 迁移到机构服务器，此处只读：请连接机构服务器工作',
+  },
   offline: {
     lost: '无法连接服务器，正在重试…（您填写的内容已保留在本机）',
     nextRetry: '下次重试：{{time}}（{{seconds}} 秒后）',

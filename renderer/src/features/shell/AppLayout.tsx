@@ -7,6 +7,7 @@ import { BrandMark } from '../../components/BrandMark'
 import { useCan } from '../auth/UserContext'
 import { BANNER_HEIGHT, ConnectionBanner } from './ConnectionBanner'
 import { GlobalSearch } from './GlobalSearch'
+import { MOVED_BANNER_HEIGHT, MovedBanner, useMovedAt } from './MovedBanner'
 import { NavItems } from './NavItems'
 import { UserMenu } from './UserMenu'
 import { useFacility } from './useFacility'
@@ -18,7 +19,8 @@ export function AppLayout() {
   const [navOpen, nav] = useDisclosure(false)
   const connection = useConnection()
   // The banner is a strip above the header's own row; the header grows by it so nothing is covered.
-  const banner = connection.status === 'online' ? 0 : BANNER_HEIGHT
+  const movedAt = useMovedAt()
+  const banner = (connection.status === 'online' ? 0 : BANNER_HEIGHT) + (movedAt ? MOVED_BANNER_HEIGHT : 0)
   return (
     <AppShell
       header={{ height: 56 + banner }}
@@ -28,6 +30,7 @@ export function AppLayout() {
     >
       <AppShell.Header style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <ConnectionBanner state={connection} />
+        {movedAt && <MovedBanner movedAt={movedAt} />}
         <Group h={56} px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.work')} />
