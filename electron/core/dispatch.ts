@@ -15,7 +15,7 @@ import { LoginThrottle } from './auth/loginThrottle'
 import { derivePasswordAsync, UNKNOWN_USER_SALT } from './auth/passwords'
 import { staffByUsername } from './auth/staffRepo'
 import { recordSecurityEvent, SECURITY_EVENTS } from './audit/securityEvents'
-import { SessionStore } from './auth/sessions'
+import { handleOf, SessionStore } from './auth/sessions'
 import type { ServingState } from './server/serving'
 import { nowIso, systemClock, type Clock, type Ctx, type ProgressReporter } from './context'
 import type { Db } from './db/open'
@@ -113,7 +113,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
 
     const ctx: Ctx = {
-      db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName), loginThrottle, passwordKey, serving: options.serving,
+      db, actor, sessionId, sessions, clock, auditDetail: null, progress: options.onEvent && progressTo(options.onEvent, methodName, sessionId), loginThrottle, passwordKey, serving: options.serving,
     }
     const handler = handlers[methodName] as (input: unknown, ctx: Ctx) => unknown
     try {
@@ -192,9 +192,10 @@ function isStaleKey(key: string): boolean {
   return /(^|[._])stale($|_)/.test(key)
 }
 
-function progressTo(listener: BackendEventListener, method: string): ProgressReporter {
+function progressTo(listener: BackendEventListener, method: string, sessionId: string | null): ProgressReporter {
   const jobId = randomUUID()
-  return (done, total, label) => listener({ type: 'progress', jobId, method, done, total, label })
+  const session = sessionId ? { session: handleOf(sessionId) } : {}
+  return (done, total, label) => listener({ type: 'progress', jobId, method, done, total, label, ...session })
 }
 
 /** A field error travels as its message key, with parameters after a `|` as JSON, so each side can translate it. */

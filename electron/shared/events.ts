@@ -12,6 +12,11 @@ export interface ProgressEvent {
   total: number
   /** A message key naming the step (e.g. `progress.demo.people`). */
   label: string
+  /**
+   * The handle (not the id) of the session whose call started the job: the facility server sends a job's progress only
+   * to that session's windows. Absent for jobs nobody started (the daily backup).
+   */
+  session?: string
 }
 
 /**

@@ -17,6 +17,7 @@ import { startFacilityBridge, type RunningFacilityBridge } from '../../electron/
 import { ensureFacilityCertificates, type FacilityCertificates } from '../../electron/core/server/tls'
 import type { BackendEvent, BackendEventListener } from '../../electron/shared/events'
 import { ADMIN, call, FIXED_NOW, ok, personInput, STAFF_PASSWORD, tempDir } from './helpers'
+import { handleOf } from '../../electron/core/auth/sessions'
 
 const temp = tempDir('xinsheng-facility-')
 let nowMs = FIXED_NOW.getTime()
@@ -341,5 +342,20 @@ describe('event stream', () => {
     stream.close()
     await within(stream.ended)
     await expect.poll(() => liveCounts.at(-1), { timeout: 5000 }).toBe(0)
+  })
+
+  it("a job's progress reaches only the windows of the session that started it; changes reach everyone", async () => {
+    const counsellor = await signIn('counsellor', STAFF_PASSWORD)
+    const admin = await signIn(ADMIN.username, ADMIN.password)
+    const mine = await openStream(admin)
+    const theirs = await openStream(counsellor)
+    const progress: BackendEvent = { type: 'progress', jobId: 'job-1', method: 'backup:run', done: 1, total: 2, label: 'backup.progress.copy', session: handleOf(admin.slice(admin.indexOf('=') + 1)) }
+    listeners.forEach((l) => l(progress))
+    listeners.forEach((l) => l({ type: 'changed', method: 'people:create', at: FIXED_NOW.toISOString() }))
+    await expect.poll(() => mine.events.map((e) => e.type), { timeout: 5000 }).toEqual(['progress', 'changed'])
+    await expect.poll(() => theirs.events.map((e) => e.type), { timeout: 5000 }).toEqual(['changed'])
+    mine.close()
+    theirs.close()
+    await within(Promise.all([mine.ended, theirs.ended]))
   })
 })

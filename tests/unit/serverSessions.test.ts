@@ -4,11 +4,13 @@
  * ending sessions ("logout everywhere").
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { SessionStore } from '../../electron/core/auth/sessions'
-import { sessionLimitsOf } from '../../electron/core/backend'
+import { handleOf, SessionStore } from '../../electron/core/auth/sessions'
+import { openBackend, sessionLimitsOf } from '../../electron/core/backend'
 import { createDispatcher, type Dispatcher } from '../../electron/core/dispatch'
 import type { BackendEvent } from '../../electron/shared/events'
-import { ADMIN, call, err, makeWorld, ok, personInput, STAFF_PASSWORD, type World } from './helpers'
+import { join } from 'node:path'
+import type { ApiResult } from '../../electron/shared/contract'
+import { ADMIN, call, err, makeWorld, ok, personInput, STAFF_PASSWORD, tempDir, type World } from './helpers'
 
 let w: World
 let now: number
@@ -33,6 +35,27 @@ describe('live updates: a committed write tells every window what changed', () =
     ok(call(d, 'people:get', { id: person.id }, admin))
     err(call(d, 'people:create', personInput(w.wards.a), admin)) // the same ID number again: refused
     expect(events).toEqual([{ type: 'changed', method: 'people:create', at: new Date(now).toISOString() }])
+  })
+})
+
+describe('progress belongs to the session that started the job', () => {
+  it('a backup run by the administrator reports progress carrying that session’s handle', async () => {
+    const { dir, cleanup } = tempDir()
+    const seen: BackendEvent[] = []
+    const backend = openBackend({ file: join(dir, 'x.db'), clock: { now: () => new Date(now) }, onEvent: (e) => seen.push(e), dailyBackups: false })
+    try {
+      ok(backend.dispatch('setup:initialize', { facilityName: '测试所', wards: [{ name: '一大队', capacity: 10 }], admin: ADMIN }, null) as ApiResult<unknown>)
+      const sid = ok(backend.dispatch('auth:login', { username: ADMIN.username, password: ADMIN.password }, null) as ApiResult<{ sessionId: string }>).sessionId
+      ok(backend.dispatch('backup:run', {}, sid) as ApiResult<unknown>)
+      await expect.poll(() => seen.filter((e) => e.type === 'progress').length, { timeout: 10_000 }).toBeGreaterThan(0)
+      const progress = seen.filter((e) => e.type === 'progress')
+      expect(new Set(progress.map((e) => e.session))).toEqual(new Set([handleOf(sid)]))
+      expect(handleOf(sid)).not.toContain(sid.slice(0, 12))
+      await expect.poll(() => progress.length && seen.some((e) => e.type === 'progress' && e.label === 'backup.progress.done'), { timeout: 10_000 }).toBe(true)
+    } finally {
+      backend.close()
+      cleanup()
+    }
   })
 })
 

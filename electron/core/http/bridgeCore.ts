@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { ApiResult } from '../../shared/contract'
 import type { BackendEvent, BackendEventListener } from '../../shared/events'
 import type { AsyncDispatch, Dispatch } from '../dispatch'
+import { handleOf } from '../auth/sessions'
 
 export type { AsyncDispatch }
 
@@ -227,7 +228,10 @@ export function createBridgeHandler(options: BridgeCoreOptions, mode: BridgeMode
         }
         for (const event of pending.splice(0)) write(event)
       }
+      // A job's progress goes to the windows of the session that started it, not to every desk.
+      const ownHandle = sessionId ? handleOf(sessionId) : null
       deliver = (event) => {
+        if (event.type === 'progress' && event.session !== undefined && event.session !== ownHandle) return
         if (pending.length >= MAX_PENDING_EVENTS) pending.shift()
         pending.push(event)
         void recheck()
