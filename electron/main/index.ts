@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ConnectionRefusal, ConnectionState } from '../shared/connection'
 import { IPC } from '../shared/host'
-import { startFacilityBridge } from '../core/server/facilityServer'
+import { serveWorker } from '../core/server/facilityServer'
 import type { ServingInfo } from '../core/server/serving'
 import { ensureFacilityCertificates } from '../core/server/tls'
 import { startBackendWorker, type BackendWorker } from '../core/worker/client'
@@ -139,10 +139,10 @@ async function startLocal(file: string): Promise<boolean> {
   if (plan.kind === 'host' && certificates) {
     const { host, port } = listenParts(plan.choice.listen)
     try {
-      facilityBridge = await startFacilityBridge({
-        dispatch: started.invoke,
-        events: started.onEvent,
-        onLiveClients: (count) => started.reportLiveClients(count),
+      // The same serving as `serve --facility` (heavy reads on a read-only reader worker, the HTTPS bridge).
+      facilityBridge = await serveWorker(started, {
+        dbFile: file,
+        entry: WORKER_SCRIPT,
         tls: { keyPem: certificates.keyPem, certPem: certificates.certPem },
         host,
         port,

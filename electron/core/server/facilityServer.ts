@@ -1,8 +1,9 @@
 /**
  * The facility server (issue 15): the same dispatcher as browser mode, over HTTPS on the facility's network, with cookie
  * sessions (http/facilityMode.ts). One port: a plain-HTTP request to it is answered with a redirect to https:// and
- * closed, never served. `startFacilityBridge` is the bridge alone (tests give it a dispatcher); `startFacilityServer`
- * is what `npm run serve -- --facility` runs: certificates, the back-end worker, the bridge.
+ * closed, never served. `startFacilityBridge` is the bridge alone (tests give it a dispatcher); `serveWorker` serves a
+ * running back-end worker (reader + bridge); `startFacilityServer` is what `npm run serve -- --facility` runs:
+ * certificates, the back-end worker, then serveWorker.
  */
 import { createServer as createHttpsServer } from 'node:https'
 import { createServer as createNetServer, isIP, type AddressInfo, type Server, type Socket } from 'node:net'
@@ -12,7 +13,7 @@ import type { Locale } from '../../shared/i18n/messages'
 import type { AsyncDispatch, Dispatch } from '../dispatch'
 import { createBridgeHandler, type BridgeLimits } from '../http/bridgeCore'
 import { allowedHosts, facilityMode } from '../http/facilityMode'
-import { startBackendWorker } from '../worker/client'
+import { startBackendWorker, type BackendWorker } from '../worker/client'
 import { routeHeavyReads } from './readRouting'
 import { ensureFacilityCertificates, servedNames } from './tls'
 
@@ -129,6 +130,45 @@ function answerPlainHttp(socket: Socket, head: Buffer, port: number, names: read
   socket.resume()
 }
 
+export interface ServeWorkerOptions extends Omit<FacilityBridgeOptions, 'dispatch' | 'events' | 'onLiveClients'> {
+  /** The database the writer worker has open (the reader opens it read-only). */
+  dbFile: string
+  /** The built worker script (Electron's backendWorker.js); a source run starts entry.ts through tsx without it. */
+  entry?: string | URL
+  fixedNow?: string
+}
+
+/**
+ * Serves a running back-end worker (the one writer) to the facility: a reader worker for the heavy reads
+ * (readRouting.ts) and the HTTPS bridge. `serve --facility` and the Electron app's host mode both start here. Closing
+ * stops the bridge and the reader; the writer is the caller's.
+ */
+export async function serveWorker(backend: BackendWorker, options: ServeWorkerOptions): Promise<RunningFacilityBridge> {
+  const { dbFile, entry, fixedNow, ...bridgeOptions } = options
+  const reads = routeHeavyReads(backend, () =>
+    startBackendWorker({
+      dbFile,
+      role: 'reader',
+      ...(entry ? { entry } : {}),
+      ...(fixedNow ? { fixedNow } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+    }),
+  )
+  try {
+    const bridge = await startFacilityBridge({ ...bridgeOptions, dispatch: reads.invoke, events: backend.onEvent, onLiveClients: backend.reportLiveClients })
+    return {
+      ...bridge,
+      close: async () => {
+        await bridge.close()
+        await reads.close()
+      },
+    }
+  } catch (error) {
+    await reads.close()
+    throw error
+  }
+}
+
 export interface FacilityServerOptions {
   dbFile: string
   listen: { host: string; port: number }
@@ -175,30 +215,19 @@ export async function startFacilityServer(options: FacilityServerOptions): Promi
     ...(options.locale ? { locale: options.locale } : {}),
     serving: { mode: 'facility', tls: { listen, fingerprint: certs.fingerprint, notAfter: certs.notAfter } },
   })
-  // Heavy reads on a read-only connection in a second worker (server/readRouting.ts); the writer keeps the sessions.
-  const reads = routeHeavyReads(backend, () =>
-    startBackendWorker({
-      dbFile: options.dbFile,
-      role: 'reader',
-      ...(options.fixedNow ? { fixedNow: options.fixedNow } : {}),
-      ...(options.locale ? { locale: options.locale } : {}),
-    }),
-  )
   let bridge: RunningFacilityBridge
   try {
-    bridge = await startFacilityBridge({
-      dispatch: reads.invoke,
-      events: backend.onEvent,
-      onLiveClients: backend.reportLiveClients,
+    bridge = await serveWorker(backend, {
+      dbFile: options.dbFile,
       tls: { keyPem: certs.keyPem, certPem: certs.certPem },
       host: options.listen.host,
       port: options.listen.port,
       names,
       ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+      ...(options.fixedNow ? { fixedNow: options.fixedNow } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
     })
   } catch (error) {
-    await reads.close()
     await backend.close()
     throw error
   }
@@ -214,7 +243,6 @@ export async function startFacilityServer(options: FacilityServerOptions): Promi
     caCreated: certs.caCreated,
     close: async () => {
       await bridge.close()
-      await reads.close()
       await backend.close()
     },
   }
