@@ -45,7 +45,7 @@ export class SessionStore {
     if (!id) return null
     const s = this.sessions.get(id)
     if (!s) return null
-    if (this.expired(s, now)) {
+    if (expired(s, now, this.limits())) {
       this.sessions.delete(id)
       return null
     }
@@ -84,17 +84,18 @@ export class SessionStore {
   /** The live sessions (expired ones are dropped on the way), oldest first. */
   list(now: number): Array<SessionInfo & { id: string }> {
     const live: Array<SessionInfo & { id: string }> = []
+    const limits = this.limits()
     for (const [id, s] of this.sessions) {
-      if (this.expired(s, now)) this.sessions.delete(id)
+      if (expired(s, now, limits)) this.sessions.delete(id)
       else live.push({ id, handle: handleOf(id), staffId: s.staffId, createdAt: s.createdAt, lastSeen: s.lastSeen })
     }
     return live.sort((a, b) => a.createdAt - b.createdAt)
   }
 
-  private expired(s: Session, now: number): boolean {
-    const { idleMs, lifetimeMs } = this.limits()
-    return now - s.lastSeen > idleMs || now - s.createdAt > lifetimeMs
-  }
+}
+
+function expired(s: Session, now: number, { idleMs, lifetimeMs }: SessionLimitsMs): boolean {
+  return now - s.lastSeen > idleMs || now - s.createdAt > lifetimeMs
 }
 
 export function handleOf(sessionId: string): string {
