@@ -15,23 +15,21 @@ export interface CohortRange {
   asOf: string
 }
 
-/** The status as of @asOf of release `r` joined with its outcome `o` (the contacts read only when the outcome is newer). */
-const STATUS_AS_OF = /* sql */ `CASE
+/**
+ * A value of the status as of @asOf for release `r` joined with its outcome `o`: the outcome row's own when it is not
+ * newer than @asOf, else the latest earlier contact's (the contacts are read only then).
+ */
+const asOf = (outcomeColumn: 'status' | 'status_on', contactColumn: 'status' | 'contact_on') => /* sql */ `CASE
     WHEN o.status_on IS NULL THEN NULL
-    WHEN o.status_on <= @asOf THEN o.status
-    ELSE (SELECT c.status FROM followup_contacts c
+    WHEN o.status_on <= @asOf THEN o.${outcomeColumn}
+    ELSE (SELECT c.${contactColumn} FROM followup_contacts c
           WHERE c.release_id = r.id AND c.voided_at IS NULL AND c.status IS NOT NULL AND c.contact_on <= @asOf
           ORDER BY c.contact_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1)
   END`
 
-/** The date of that status (same rule). */
-const STATUS_ON_AS_OF = /* sql */ `CASE
-    WHEN o.status_on IS NULL THEN NULL
-    WHEN o.status_on <= @asOf THEN o.status_on
-    ELSE (SELECT c.contact_on FROM followup_contacts c
-          WHERE c.release_id = r.id AND c.voided_at IS NULL AND c.status IS NOT NULL AND c.contact_on <= @asOf
-          ORDER BY c.contact_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1)
-  END`
+/** The status as of @asOf, and the date of that status (same rule). */
+const STATUS_AS_OF = asOf('status', 'status')
+const STATUS_ON_AS_OF = asOf('status_on', 'contact_on')
 
 /** The cohort's releases: live, released, a covered kind, dated in [from, min(to, asOf)]. */
 function cohortWhere(kinds: readonly string[]): string {
